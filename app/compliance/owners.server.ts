@@ -1,0 +1,21 @@
+import {
+  exportCustomerOrders,
+  redactCustomerOrders,
+  type CustomerSubject,
+} from "../orders/orders.server";
+
+/**
+ * Every capability that stores personal data about a shop's customers registers here, in one
+ * place: what it exports for customers/data_request and what it erases for customers/redact.
+ */
+export interface CustomerDataOwner {
+  name: string;
+  exportCustomer(subject: CustomerSubject): Promise<unknown>;
+  redactCustomer(subject: CustomerSubject): Promise<Record<string, number>>;
+}
+
+export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
+  { name: "orders", exportCustomer: exportCustomerOrders, redactCustomer: redactCustomerOrders },
+];
+
+export type { CustomerSubject };

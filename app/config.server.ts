@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { databaseProvider, databaseUrl } from "./platform/db/provider";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner Dashboard"),
+  SHOPIFY_API_SECRET: z.string().min(1, "the app's client secret from the Partner Dashboard"),
+  SHOPIFY_APP_URL: z.url("the public https URL Shopify reaches the app at"),
+  SCOPES: z.string().optional(),
+  DATABASE_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Run the job workers inside the web process (the default); `npm run worker` runs them alone. */
+  WORKERS_IN_WEB_PROCESS: flag.default(true),
+  /** How often an idle embedded-queue worker looks for due jobs. */
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** Embedded queue: how long a running job's claim lasts before a crashed worker's job is retried. */
+  JOBS_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * Where a shop's Shopify endpoints live, with `{shop}` for the shop's myshopify domain. Unset in
+   * production (https://{shop}); the local stand-in sets it for the demo and the tests.
+   */
+  SHOPIFY_SHOP_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/.*\{shop\}/, "must be an http(s) URL template containing {shop}")
+    .optional(),
+});
+
+export type AppConfig = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Validates the environment once, naming every missing or malformed variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  - ${issue.path.join(".")}: ${issue.message}`,
+    );
+    throw new ConfigError(
+      `Aftercare cannot start: fix these environment variables (see README "Configuration").\n${problems.join("\n")}`,
+    );
+  }
+  const url = databaseUrl(env);
+  let provider;
+  try {
+    provider = databaseProvider(url);
+  } catch (error) {
+    throw new ConfigError(`Aftercare cannot start: DATABASE_URL: ${(error as Error).message}`);
+  }
+  const values = parsed.data;
+  return {
+    ...values,
+    databaseUrl: url,
+    databaseProvider: provider,
+    scopes: values.SCOPES?.split(",")
+      .map((scope) => scope.trim())
+      .filter(Boolean),
+    appUrl: values.SHOPIFY_APP_URL.replace(/\/$/, ""),
+  };
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}

@@ -1,0 +1,26 @@
+import { prepareDatabase } from "./db.server";
+import { jobs } from "./platform/jobs/queue.server";
+import type { JobDefinition } from "./platform/jobs/types";
+import { log } from "./platform/logging/logger.server";
+import { SHOP_JOBS } from "./shops/shops.server";
+import { WEBHOOK_JOBS } from "./webhooks/jobs.server";
+
+/** Every background job of the app: the one list the workers run. */
+export const ALL_JOBS = [...WEBHOOK_JOBS, ...SHOP_JOBS] as JobDefinition<never>[];
+
+let started: Promise<void> | undefined;
+
+/** Runs the workers and recurring jobs in this process (the web process by default, or `npm run worker`). */
+export function startBackgroundWork(): Promise<void> {
+  started ??= (async () => {
+    await prepareDatabase();
+    await jobs.start(ALL_JOBS, { work: true });
+    log().info({ queue: jobs.kind, jobs: ALL_JOBS.length }, "Background workers started");
+  })();
+  return started;
+}
+
+export async function stopBackgroundWork() {
+  await jobs.stop();
+  started = undefined;
+}

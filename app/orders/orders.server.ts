@@ -1,0 +1,269 @@
+import { db, type Tx } from "../db.server";
+import { toMinorUnits } from "../platform/shopify/money";
+import { AddressSchema, type Address, type OrderPayload } from "./schemas";
+
+/**
+ * The shop's orders, customers and line items, mirrored from orders/* webhooks. Every capability
+ * reads orders through this module; only this module writes them.
+ */
+
+export type ApplyResult = "created" | "updated" | "stale";
+
+/**
+ * Applies an order payload unless we already hold a newer version of the order (by Shopify's
+ * `updated_at`), so duplicate and out-of-order deliveries converge on the newest state.
+ */
+export async function applyOrderPayload(
+  shopDomain: string,
+  payload: OrderPayload,
+): Promise<ApplyResult> {
+  const updatedAt = new Date(payload.updated_at);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.order.findUnique({
+      where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.id } },
+      select: { id: true, shopifyUpdatedAt: true },
+    });
+    if (existing && existing.shopifyUpdatedAt > updatedAt) return "stale";
+    const customerId = await upsertCustomer(tx, shopDomain, payload);
+    const data = orderColumns(payload, customerId);
+
+    let orderId: string;
+    if (existing) {
+      // Checked again in the write itself, so a concurrent newer update cannot be overwritten.
+      const updated = await tx.order.updateMany({
+        where: { id: existing.id, shopifyUpdatedAt: { lte: updatedAt } },
+        data,
+      });
+      if (updated.count === 0) return "stale";
+      orderId = existing.id;
+      await tx.orderLineItem.deleteMany({ where: { orderId } });
+    } else {
+      orderId = (
+        await tx.order.create({
+          data: { shopDomain, shopifyId: payload.id, ...data },
+          select: { id: true },
+        })
+      ).id;
+    }
+
+    await tx.orderLineItem.createMany({
+      data: payload.line_items.map((item) => ({
+        shopDomain,
+        orderId,
+        shopifyId: item.id,
+        productId: item.product_id ?? null,
+        variantId: item.variant_id ?? null,
+        sku: item.sku ?? null,
+        title: item.title,
+        variantTitle: item.variant_title ?? null,
+        quantity: item.quantity,
+        currentQuantity: item.current_quantity ?? item.quantity,
+        price: toMinorUnits(item.price, payload.currency),
+        totalDiscount: toMinorUnits(item.total_discount, payload.currency),
+        requiresShipping: item.requires_shipping ?? true,
+        giftCard: item.gift_card ?? false,
+      })),
+    });
+    return existing ? "updated" : "created";
+  });
+}
+
+function orderColumns(payload: OrderPayload, customerId: string | null) {
+  const currency = payload.currency;
+  const presentmentCurrency = payload.presentment_currency ?? currency;
+  return {
+    name: payload.name,
+    orderNumber: payload.order_number ?? null,
+    email: normalizeEmail(payload.email ?? payload.contact_email ?? payload.customer?.email),
+    customerId,
+    locale: payload.customer_locale ?? null,
+    currency,
+    presentmentCurrency,
+    totalPrice: toMinorUnits(payload.total_price, currency),
+    subtotalPrice: toMinorUnits(payload.subtotal_price, currency),
+    totalDiscounts: toMinorUnits(payload.total_discounts, currency),
+    totalShipping: toMinorUnits(payload.total_shipping_price_set?.shop_money.amount, currency),
+    totalTax: toMinorUnits(payload.total_tax, currency),
+    presentmentTotalPrice: toMinorUnits(
+      payload.total_price_set?.presentment_money.amount ?? payload.total_price,
+      presentmentCurrency,
+    ),
+    financialStatus: payload.financial_status ?? null,
+    fulfillmentStatus: payload.fulfillment_status ?? null,
+    cancelledAt: optionalDate(payload.cancelled_at),
+    cancelReason: payload.cancel_reason ?? null,
+    closedAt: optionalDate(payload.closed_at),
+    tags: payload.tags ?? "",
+    shippingAddress: payload.shipping_address ? JSON.stringify(payload.shipping_address) : null,
+    statusPageUrl: payload.order_status_url ?? null,
+    buyerAcceptsMarketing: payload.buyer_accepts_marketing ?? false,
+    test: payload.test ?? false,
+    processedAt: new Date(payload.processed_at ?? payload.created_at),
+    shopifyCreatedAt: new Date(payload.created_at),
+    shopifyUpdatedAt: new Date(payload.updated_at),
+  };
+}
+
+async function upsertCustomer(
+  tx: Tx,
+  shopDomain: string,
+  payload: OrderPayload,
+): Promise<string | null> {
+  const customer = payload.customer;
+  if (!customer) return null;
+  const fields = {
+    email: normalizeEmail(customer.email ?? payload.email),
+    firstName: customer.first_name ?? null,
+    lastName: customer.last_name ?? null,
+    phone: customer.phone ?? null,
+    locale: payload.customer_locale ?? null,
+    acceptsMarketing: payload.buyer_accepts_marketing ?? false,
+  };
+  const row = await tx.customer.upsert({
+    where: { shopDomain_shopifyId: { shopDomain, shopifyId: customer.id } },
+    create: { shopDomain, shopifyId: customer.id, ...fields },
+    update: fields,
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export function normalizeEmail(email: string | null | undefined): string | null {
+  const trimmed = email?.trim().toLowerCase();
+  return trimmed ? trimmed : null;
+}
+
+function optionalDate(value: string | null | undefined) {
+  return value ? new Date(value) : null;
+}
+
+export function parseAddress(json: string | null): Address | null {
+  if (!json) return null;
+  const parsed = AddressSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
+// ---- reads -----------------------------------------------------------------------------------
+
+export function getOrder(shopDomain: string, shopifyId: string) {
+  return db.order.findUnique({
+    where: { shopDomain_shopifyId: { shopDomain, shopifyId } },
+    include: { lineItems: true, customer: true },
+  });
+}
+
+export async function orderStats(shopDomain: string) {
+  const [orders, customers, revenue] = await Promise.all([
+    db.order.count({ where: { shopDomain } }),
+    db.customer.count({ where: { shopDomain } }),
+    db.order.aggregate({ where: { shopDomain, cancelledAt: null }, _sum: { totalPrice: true } }),
+  ]);
+  return { orders, customers, revenue: revenue._sum.totalPrice ?? 0 };
+}
+
+export function recentOrders(shopDomain: string, take = 10) {
+  return db.order.findMany({
+    where: { shopDomain },
+    orderBy: { processedAt: "desc" },
+    take,
+    select: {
+      id: true,
+      shopifyId: true,
+      name: true,
+      email: true,
+      totalPrice: true,
+      currency: true,
+      processedAt: true,
+      financialStatus: true,
+      fulfillmentStatus: true,
+    },
+  });
+}
+
+// ---- compliance ------------------------------------------------------------------------------
+
+export interface CustomerSubject {
+  shopDomain: string;
+  customerShopifyId: string | null;
+  email: string | null;
+  orderShopifyIds: string[];
+}
+
+function subjectOrdersWhere(subject: CustomerSubject, customerRowId: string | null) {
+  return {
+    shopDomain: subject.shopDomain,
+    OR: [
+      { shopifyId: { in: subject.orderShopifyIds } },
+      ...(customerRowId ? [{ customerId: customerRowId }] : []),
+      ...(subject.email ? [{ email: normalizeEmail(subject.email) }] : []),
+    ],
+  };
+}
+
+async function findSubjectCustomer(subject: CustomerSubject) {
+  if (!subject.customerShopifyId) return null;
+  return db.customer.findUnique({
+    where: {
+      shopDomain_shopifyId: {
+        shopDomain: subject.shopDomain,
+        shopifyId: subject.customerShopifyId,
+      },
+    },
+  });
+}
+
+/** Everything this module holds about a customer, for customers/data_request. */
+export async function exportCustomerOrders(subject: CustomerSubject) {
+  const customer = await findSubjectCustomer(subject);
+  const orders = await db.order.findMany({
+    where: subjectOrdersWhere(subject, customer?.id ?? null),
+    include: { lineItems: true },
+    orderBy: { processedAt: "asc" },
+  });
+  return {
+    customer: customer && {
+      shopifyId: customer.shopifyId,
+      email: customer.email,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+      phone: customer.phone,
+      locale: customer.locale,
+      acceptsMarketing: customer.acceptsMarketing,
+    },
+    orders: orders.map((order) => ({
+      shopifyId: order.shopifyId,
+      name: order.name,
+      email: order.email,
+      processedAt: order.processedAt,
+      currency: order.currency,
+      totalPrice: order.totalPrice,
+      shippingAddress: parseAddress(order.shippingAddress),
+      lineItems: order.lineItems.map((item) => ({
+        title: item.title,
+        variantTitle: item.variantTitle,
+        quantity: item.quantity,
+        price: item.price,
+      })),
+    })),
+  };
+}
+
+/**
+ * customers/redact: the customer record goes; their orders stay for the shop's statistics but
+ * lose everything that identifies a person.
+ */
+export async function redactCustomerOrders(subject: CustomerSubject) {
+  const customer = await findSubjectCustomer(subject);
+  const anonymized = await db.order.updateMany({
+    where: subjectOrdersWhere(subject, customer?.id ?? null),
+    data: {
+      email: null,
+      shippingAddress: null,
+      statusPageUrl: null,
+      customerId: null,
+      locale: null,
+    },
+  });
+  if (customer) await db.customer.delete({ where: { id: customer.id } });
+  return { customersDeleted: customer ? 1 : 0, ordersAnonymized: anonymized.count };
+}

@@ -1,0 +1,412 @@
+import { CronExpressionParser } from "cron-parser";
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../db.server";
+import { isUniqueViolation } from "../db/errors";
+import { log, withLogContext } from "../logging/logger.server";
+import {
+  COMPLETED_JOB_RETENTION_DAYS,
+  PermanentJobError,
+  retryDelayMs,
+  type FailedJob,
+  type JobDefinition,
+  type JobQueue,
+  type QueueCounts,
+  type SendOptions,
+} from "./types";
+
+export interface EmbeddedQueueOptions {
+  pollIntervalMs: number;
+  /** A running job's claim lasts this long and is renewed while it runs; a crashed worker's jobs are retried once it lapses. */
+  leaseMs?: number;
+}
+
+const DUE_STATES = ["created", "retry"];
+const HOUR_MS = 3_600_000;
+
+/**
+ * The job queue of the embedded (SQLite) deployment: jobs are rows of the Job table, run by a
+ * polling loop inside the process. Durable across restarts; a job claimed by a process that died
+ * is retried when its lease lapses.
+ */
+export class EmbeddedJobQueue implements JobQueue {
+  readonly kind = "embedded";
+  private readonly definitions = new Map<string, JobDefinition<never>>();
+  private readonly running = new Map<string, Set<string>>();
+  private readonly leaseMs: number;
+  private working = false;
+  private timer: NodeJS.Timeout | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private ticking: Promise<void> | undefined;
+  private tickAgain = false;
+  private lastCleanupAt = 0;
+  private lastScheduleCheckAt = 0;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: EmbeddedQueueOptions,
+  ) {
+    this.leaseMs = options.leaseMs ?? 60_000;
+  }
+
+  async start(definitions: JobDefinition<never>[], { work }: { work: boolean }) {
+    for (const definition of definitions) this.definitions.set(definition.name, definition);
+    if (!work || this.working) return;
+    this.working = true;
+    await this.upsertSchedules(definitions);
+    await this.recoverLapsedLeases();
+    this.leaseTimer = setInterval(() => void this.renewLeases(), Math.max(this.leaseMs / 3, 50));
+    this.leaseTimer.unref();
+    this.wake();
+  }
+
+  async stop() {
+    this.working = false;
+    clearTimeout(this.timer);
+    clearInterval(this.leaseTimer);
+    await this.ticking;
+    await Promise.all(this.inFlight);
+  }
+
+  async send<TData>(definition: JobDefinition<TData>, data: TData, options: SendOptions = {}) {
+    const id = randomUUID();
+    try {
+      await this.db.job.create({
+        data: {
+          id,
+          queue: definition.name,
+          data: JSON.stringify(definition.schema.parse(data)),
+          idempotencyKey: options.idempotencyKey ?? null,
+          priority: options.priority ?? 0,
+          retryLimit: definition.retryLimit,
+          retryDelay: definition.retryDelaySeconds,
+          retryBackoff: definition.retryBackoff,
+          startAfter: options.startAfter ?? new Date(),
+        },
+      });
+    } catch (error) {
+      if (options.idempotencyKey && isUniqueViolation(error)) return null;
+      throw error;
+    }
+    if (this.working && (!options.startAfter || options.startAfter.getTime() <= Date.now()))
+      this.wake();
+    return id;
+  }
+
+  async counts(): Promise<QueueCounts[]> {
+    const now = new Date();
+    const [byState, deferred] = await Promise.all([
+      this.db.job.groupBy({
+        by: ["queue", "state"],
+        where: { state: { in: [...DUE_STATES, "active", "failed"] } },
+        _count: { _all: true },
+      }),
+      this.db.job.groupBy({
+        by: ["queue"],
+        where: { state: { in: DUE_STATES }, startAfter: { gt: now } },
+        _count: { _all: true },
+      }),
+    ]);
+    const result = new Map<string, QueueCounts>();
+    const entry = (queue: string) => {
+      let counts = result.get(queue);
+      if (!counts)
+        result.set(queue, (counts = { queue, ready: 0, deferred: 0, active: 0, failed: 0 }));
+      return counts;
+    };
+    for (const name of this.definitions.keys()) entry(name);
+    for (const row of byState) {
+      const counts = entry(row.queue);
+      if (DUE_STATES.includes(row.state)) counts.ready += row._count._all;
+      else if (row.state === "active") counts.active = row._count._all;
+      else counts.failed = row._count._all;
+    }
+    for (const row of deferred) {
+      const counts = entry(row.queue);
+      counts.deferred = row._count._all;
+      counts.ready -= row._count._all;
+    }
+    return [...result.values()].sort((a, b) => a.queue.localeCompare(b.queue));
+  }
+
+  async failures(shop: string, limit: number): Promise<FailedJob[]> {
+    const rows = await this.db.job.findMany({
+      where: { state: "failed", data: { contains: shopMarker(shop) } },
+      orderBy: { completedAt: "desc" },
+      take: limit,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      queue: row.queue,
+      data: JSON.parse(row.data) as unknown,
+      error: row.lastError,
+      failedAt: row.completedAt,
+      retryCount: row.retryCount,
+    }));
+  }
+
+  async retry(shop: string, queue: string, id: string) {
+    const { count } = await this.db.job.updateMany({
+      where: { id, queue, state: "failed", data: { contains: shopMarker(shop) } },
+      data: {
+        state: "retry",
+        retryCount: 0,
+        startAfter: new Date(),
+        completedAt: null,
+        lockedUntil: null,
+      },
+    });
+    if (count && this.working) this.wake();
+    return count === 1;
+  }
+
+  /** Looks for due work now rather than at the next poll. */
+  private wake() {
+    if (!this.working) return;
+    if (this.ticking) {
+      this.tickAgain = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.ticking = this.tick().finally(() => {
+      this.ticking = undefined;
+      if (!this.working) return;
+      if (this.tickAgain) {
+        this.tickAgain = false;
+        this.wake();
+      } else {
+        this.timer = setTimeout(() => this.wake(), this.options.pollIntervalMs);
+        this.timer.unref();
+      }
+    });
+  }
+
+  private async tick() {
+    try {
+      if (Date.now() - this.lastScheduleCheckAt >= this.options.pollIntervalMs) {
+        this.lastScheduleCheckAt = Date.now();
+        await this.fireSchedules();
+      }
+      await this.claimAndRun();
+      if (Date.now() - this.lastCleanupAt > HOUR_MS) await this.cleanup();
+    } catch (error) {
+      log().error({ err: error }, "Job queue poll failed");
+    }
+  }
+
+  private runningIn(queue: string) {
+    let running = this.running.get(queue);
+    if (!running) this.running.set(queue, (running = new Set()));
+    return running;
+  }
+
+  /** One query for the due jobs of every queue that has a free worker slot. */
+  private async claimAndRun() {
+    const open = [...this.definitions.values()].filter(
+      (definition) => this.runningIn(definition.name).size < definition.concurrency,
+    );
+    if (!open.length) return;
+    const candidates = await this.db.job.findMany({
+      where: {
+        queue: { in: open.map((definition) => definition.name) },
+        state: { in: DUE_STATES },
+        startAfter: { lte: new Date() },
+      },
+      orderBy: [{ priority: "desc" }, { startAfter: "asc" }],
+      take: 50,
+      select: { id: true, queue: true },
+    });
+    for (const { id, queue } of candidates) {
+      const definition = this.definitions.get(queue);
+      const running = this.runningIn(queue);
+      if (!definition || running.size >= definition.concurrency) continue;
+      const claimed = await this.db.job.updateMany({
+        where: { id, state: { in: DUE_STATES } },
+        data: {
+          state: "active",
+          startedAt: new Date(),
+          lockedUntil: new Date(Date.now() + this.leaseMs),
+        },
+      });
+      if (claimed.count !== 1) continue;
+      running.add(id);
+      const done = this.execute(definition, id).finally(() => {
+        running.delete(id);
+        this.inFlight.delete(done);
+        this.wake();
+      });
+      this.inFlight.add(done);
+    }
+  }
+
+  private async execute(definition: JobDefinition<never>, id: string) {
+    const job = await this.db.job.findUniqueOrThrow({ where: { id } });
+    const context = {
+      jobId: id,
+      retryCount: job.retryCount,
+      isLastAttempt: job.retryCount >= job.retryLimit,
+    };
+    await withLogContext({ jobId: id }, async () => {
+      let data: never;
+      try {
+        data = definition.schema.parse(JSON.parse(job.data)) as never;
+        await definition.run(data, context);
+      } catch (caught) {
+        const error = caught instanceof Error ? caught : new Error(String(caught));
+        if (!(error instanceof PermanentJobError)) {
+          await this.recordFailure(definition, job, error, context);
+          return;
+        }
+        await runFinalFailureHook(definition, job.data, error, context);
+      }
+      await this.db.job.update({
+        where: { id },
+        data: { state: "completed", completedAt: new Date(), lockedUntil: null },
+      });
+    });
+  }
+
+  private async recordFailure(
+    definition: JobDefinition<never>,
+    job: {
+      id: string;
+      data: string;
+      retryCount: number;
+      retryLimit: number;
+      retryDelay: number;
+      retryBackoff: boolean;
+    },
+    error: Error,
+    context: { jobId: string; retryCount: number; isLastAttempt: boolean },
+  ) {
+    const message = `${error.name}: ${error.message}`.slice(0, 4000);
+    if (!context.isLastAttempt) {
+      const retryCount = job.retryCount + 1;
+      const delay = retryDelayMs(
+        {
+          retryLimit: job.retryLimit,
+          retryDelaySeconds: job.retryDelay,
+          retryBackoff: job.retryBackoff,
+        },
+        retryCount,
+      );
+      log().warn(
+        { err: error, queue: definition.name, retryCount, delay },
+        "Job failed; will retry",
+      );
+      await this.db.job.update({
+        where: { id: job.id },
+        data: {
+          state: "retry",
+          retryCount,
+          lastError: message,
+          lockedUntil: null,
+          startAfter: new Date(Date.now() + delay),
+        },
+      });
+      return;
+    }
+    await runFinalFailureHook(definition, job.data, error, context);
+    await this.db.job.update({
+      where: { id: job.id },
+      data: { state: "failed", lastError: message, completedAt: new Date(), lockedUntil: null },
+    });
+  }
+
+  private async renewLeases() {
+    const ids = [...this.running.values()].flatMap((set) => [...set]);
+    if (!ids.length) return;
+    try {
+      await this.db.job.updateMany({
+        where: { id: { in: ids }, state: "active" },
+        data: { lockedUntil: new Date(Date.now() + this.leaseMs) },
+      });
+    } catch (error) {
+      log().error({ err: error }, "Could not renew job leases");
+    }
+  }
+
+  /** Jobs whose worker died mid-run count as a failed attempt. */
+  private async recoverLapsedLeases() {
+    const lapsed = await this.db.job.findMany({
+      where: { state: "active", lockedUntil: { lt: new Date() } },
+    });
+    for (const job of lapsed) {
+      const definition = this.definitions.get(job.queue);
+      const context = {
+        jobId: job.id,
+        retryCount: job.retryCount,
+        isLastAttempt: job.retryCount >= job.retryLimit,
+      };
+      if (!definition) continue;
+      await this.recordFailure(
+        definition,
+        job,
+        new Error("The worker running this job stopped before it finished"),
+        context,
+      );
+    }
+  }
+
+  private async upsertSchedules(definitions: JobDefinition<never>[]) {
+    for (const definition of definitions) {
+      if (!definition.cron) continue;
+      const existing = await this.db.jobSchedule.findUnique({ where: { queue: definition.name } });
+      if (existing?.cron === definition.cron) continue;
+      const nextRunAt = nextCronRun(definition.cron, new Date());
+      await this.db.jobSchedule.upsert({
+        where: { queue: definition.name },
+        create: { queue: definition.name, cron: definition.cron, nextRunAt },
+        update: { cron: definition.cron, nextRunAt },
+      });
+    }
+  }
+
+  private async fireSchedules() {
+    const now = new Date();
+    const due = await this.db.jobSchedule.findMany({ where: { nextRunAt: { lte: now } } });
+    for (const schedule of due) {
+      const definition = this.definitions.get(schedule.queue);
+      if (!definition?.cron) continue;
+      const advanced = await this.db.jobSchedule.updateMany({
+        where: { queue: schedule.queue, nextRunAt: schedule.nextRunAt },
+        data: { nextRunAt: nextCronRun(definition.cron, now) },
+      });
+      if (advanced.count !== 1) continue;
+      await this.send(definition, JSON.parse(schedule.data) as never, {
+        idempotencyKey: `cron:${schedule.nextRunAt.toISOString()}`,
+      });
+    }
+  }
+
+  private async cleanup() {
+    this.lastCleanupAt = Date.now();
+    const before = new Date(Date.now() - COMPLETED_JOB_RETENTION_DAYS * 24 * HOUR_MS);
+    await this.db.job.deleteMany({
+      where: { state: { in: ["completed", "cancelled"] }, completedAt: { lt: before } },
+    });
+  }
+}
+
+async function runFinalFailureHook(
+  definition: JobDefinition<never>,
+  data: string,
+  error: Error,
+  context: { jobId: string; retryCount: number; isLastAttempt: boolean },
+) {
+  log().error({ err: error, queue: definition.name }, "Job failed for the last time");
+  try {
+    await definition.onFinalFailure?.(JSON.parse(data) as never, error, context);
+  } catch (hookError) {
+    log().error({ err: hookError, queue: definition.name }, "Job final-failure hook failed");
+  }
+}
+
+/** How a shop appears in the stored JSON of its jobs' data. */
+function shopMarker(shop: string) {
+  return `"shop":${JSON.stringify(shop)}`;
+}
+
+export function nextCronRun(cron: string, after: Date): Date {
+  return CronExpressionParser.parse(cron, { currentDate: after, tz: "UTC" }).next().toDate();
+}

@@ -1,0 +1,208 @@
+import { createHash } from "node:crypto";
+import { PgBoss, type JobWithMetadata } from "pg-boss";
+import { log, withLogContext } from "../logging/logger.server";
+import {
+  COMPLETED_JOB_RETENTION_DAYS,
+  PermanentJobError,
+  type FailedJob,
+  type JobDefinition,
+  type JobQueue,
+  type QueueCounts,
+  type SendOptions,
+} from "./types";
+
+const SCHEMA = "pgboss";
+const DAY_SECONDS = 86_400;
+
+/**
+ * The job queue on PostgreSQL: pg-boss, so any number of web and worker processes share the
+ * load with SKIP LOCKED. Idempotency keys become deterministic job ids (pg-boss ignores an
+ * insert whose id exists).
+ */
+export class PgBossJobQueue implements JobQueue {
+  readonly kind = "pg-boss";
+  private boss: PgBoss | undefined;
+  private starting: Promise<PgBoss> | undefined;
+  private readonly createdQueues = new Map<string, Promise<void>>();
+  private working = false;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly options: { pollIntervalMs: number },
+  ) {}
+
+  private ready(work: boolean): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const boss = new PgBoss({
+        connectionString: this.connectionString,
+        schema: SCHEMA,
+        application_name: "aftercare",
+        max: 5,
+        // Maintenance and cron belong to processes that run workers.
+        supervise: work,
+        schedule: work,
+      });
+      boss.on("error", (error) => log().error({ err: error }, "pg-boss error"));
+      await boss.start();
+      this.boss = boss;
+      return boss;
+    })();
+    return this.starting;
+  }
+
+  private ensureQueue(boss: PgBoss, definition: JobDefinition<never>) {
+    let created = this.createdQueues.get(definition.name);
+    if (!created) {
+      const options = {
+        retryLimit: definition.retryLimit,
+        retryDelay: definition.retryDelaySeconds,
+        retryBackoff: definition.retryBackoff,
+        deleteAfterSeconds: COMPLETED_JOB_RETENTION_DAYS * DAY_SECONDS,
+      };
+      created = boss
+        .createQueue(definition.name, options)
+        .then(() => boss.updateQueue(definition.name, options));
+      this.createdQueues.set(definition.name, created);
+      created.catch(() => this.createdQueues.delete(definition.name));
+    }
+    return created;
+  }
+
+  async start(definitions: JobDefinition<never>[], { work }: { work: boolean }) {
+    const boss = await this.ready(work);
+    await Promise.all(definitions.map((definition) => this.ensureQueue(boss, definition)));
+    if (!work || this.working) return;
+    this.working = true;
+    for (const definition of definitions) {
+      await boss.work(
+        definition.name,
+        {
+          localConcurrency: definition.concurrency,
+          pollingIntervalSeconds: Math.max(this.options.pollIntervalMs / 1000, 0.5),
+          includeMetadata: true,
+        },
+        async ([job]: JobWithMetadata<unknown>[]) => {
+          if (!job) return;
+          const context = {
+            jobId: job.id,
+            retryCount: job.retryCount,
+            isLastAttempt: job.retryCount >= job.retryLimit,
+          };
+          await withLogContext({ jobId: job.id }, async () => {
+            const data = definition.schema.parse(job.data) as never;
+            try {
+              await definition.run(data, context);
+            } catch (error) {
+              const permanent = error instanceof PermanentJobError;
+              if (!permanent && !context.isLastAttempt) {
+                log().warn(
+                  { err: error, queue: definition.name, retryCount: job.retryCount },
+                  "Job failed; will retry",
+                );
+                throw error;
+              }
+              log().error({ err: error, queue: definition.name }, "Job failed for the last time");
+              await definition
+                .onFinalFailure?.(data, error as Error, context)
+                .catch((hookError: unknown) =>
+                  log().error(
+                    { err: hookError, queue: definition.name },
+                    "Job final-failure hook failed",
+                  ),
+                );
+              if (!permanent) throw error;
+            }
+          });
+        },
+      );
+      if (definition.cron) await boss.schedule(definition.name, definition.cron, {}, { tz: "UTC" });
+    }
+  }
+
+  async stop() {
+    const boss = this.boss;
+    this.working = false;
+    if (boss) await boss.stop({ graceful: true, timeout: 10_000 });
+    this.boss = undefined;
+    this.starting = undefined;
+    this.createdQueues.clear();
+  }
+
+  async send<TData>(definition: JobDefinition<TData>, data: TData, options: SendOptions = {}) {
+    const boss = await this.ready(false);
+    await this.ensureQueue(boss, definition as JobDefinition<never>);
+    return boss.send(definition.name, definition.schema.parse(data) as object, {
+      id: options.idempotencyKey
+        ? idempotentJobId(definition.name, options.idempotencyKey)
+        : undefined,
+      startAfter: options.startAfter,
+      priority: options.priority,
+    });
+  }
+
+  async counts(): Promise<QueueCounts[]> {
+    const boss = await this.ready(false);
+    const queues = await boss.getQueues();
+    return queues
+      .map((queue) => ({
+        queue: queue.name,
+        ready: queue.readyCount,
+        deferred: queue.deferredCount,
+        active: queue.activeCount,
+        failed: queue.failedCount,
+      }))
+      .sort((a, b) => a.queue.localeCompare(b.queue));
+  }
+
+  async failures(shop: string, limit: number): Promise<FailedJob[]> {
+    const boss = await this.ready(false);
+    const { rows } = await boss.getDb().executeSql(
+      `SELECT id, name, data, output, completed_on, retry_count FROM ${SCHEMA}.job
+        WHERE state = 'failed' AND data->>'shop' = $1 ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
+      [shop, limit],
+    );
+    return rows.map(
+      (row: {
+        id: string;
+        name: string;
+        data: unknown;
+        output: unknown;
+        completed_on: Date | null;
+        retry_count: number;
+      }) => ({
+        id: row.id,
+        queue: row.name,
+        data: row.data,
+        error: describeOutput(row.output),
+        failedAt: row.completed_on,
+        retryCount: row.retry_count,
+      }),
+    );
+  }
+
+  async retry(shop: string, queue: string, id: string) {
+    const boss = await this.ready(false);
+    const { rows } = await boss
+      .getDb()
+      .executeSql(
+        `SELECT 1 FROM ${SCHEMA}.job WHERE id = $1 AND name = $2 AND state = 'failed' AND data->>'shop' = $3`,
+        [id, queue, shop],
+      );
+    if (!rows.length) return false;
+    await boss.retry(queue, id);
+    return true;
+  }
+}
+
+/** A UUID derived from the queue and key, so the same key always names the same job. */
+export function idempotentJobId(queue: string, key: string): string {
+  const hex = createHash("sha256").update(`${queue}\u0000${key}`).digest("hex");
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function describeOutput(output: unknown): string | null {
+  if (!output || typeof output !== "object") return output == null ? null : String(output);
+  const { name, message } = output as { name?: string; message?: string };
+  return message ? `${name ?? "Error"}: ${message}` : JSON.stringify(output);
+}

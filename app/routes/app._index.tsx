@@ -1,0 +1,162 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineGrid,
+  Layout,
+  Link as PolarisLink,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { useShop } from "../components/ShopContext";
+import { formatCount, formatDateTime, formatMinor } from "../components/format";
+import { orderStats, recentOrders } from "../orders/orders.server";
+import { jobs } from "../platform/jobs/queue.server";
+import { requireAdminShop } from "../shopify.server";
+import { countByStatus } from "../webhooks/inbox.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const [stats, orders, inbox, queues] = await Promise.all([
+    orderStats(shop),
+    recentOrders(shop, 10),
+    countByStatus(shop),
+    jobs.counts(),
+  ]);
+  const backlog = queues.reduce((sum, queue) => sum + queue.ready + queue.active, 0);
+  return { stats, orders, inbox, backlog };
+};
+
+export default function Home() {
+  const { stats, orders, inbox, backlog } = useLoaderData<typeof loader>();
+  const shop = useShop();
+  const needsAttention = inbox.parked;
+
+  return (
+    <Page title={`Aftercare for ${shop.name}`}>
+      <Layout>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+            <Metric label="Orders" value={formatCount(stats.orders)} />
+            <Metric label="Customers" value={formatCount(stats.customers)} />
+            <Metric label="Revenue" value={formatMinor(stats.revenue, shop.currency)} />
+            <Metric
+              label="Webhooks needing attention"
+              value={formatCount(needsAttention)}
+              tone={needsAttention ? "critical" : undefined}
+              href={needsAttention ? "/app/operations?status=parked" : undefined}
+            />
+          </InlineGrid>
+        </Layout.Section>
+
+        <Layout.Section>
+          {orders.length === 0 ? (
+            <Card>
+              <EmptyState heading="Waiting for your first order" image="">
+                <p>
+                  Orders appear here as soon as Shopify sends them. Place a test order in your
+                  store, or check <PolarisLink url="/app/operations">Operations</PolarisLink> to see
+                  the webhooks Aftercare has received.
+                </p>
+              </EmptyState>
+            </Card>
+          ) : (
+            <Card padding="0">
+              <BlockStack>
+                <div style={{ padding: "16px 16px 8px" }}>
+                  <Text as="h2" variant="headingMd">
+                    Latest orders
+                  </Text>
+                </div>
+                <IndexTable
+                  resourceName={{ singular: "order", plural: "orders" }}
+                  itemCount={orders.length}
+                  selectable={false}
+                  headings={[
+                    { title: "Order" },
+                    { title: "Date" },
+                    { title: "Customer" },
+                    { title: "Payment" },
+                    { title: "Total", alignment: "end" },
+                  ]}
+                >
+                  {orders.map((order, index) => (
+                    <IndexTable.Row id={order.id} key={order.id} position={index}>
+                      <IndexTable.Cell>
+                        <Text as="span" fontWeight="semibold">
+                          {order.name}
+                        </Text>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        {formatDateTime(order.processedAt, shop.timezone, shop.locale)}
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>{order.email ?? "—"}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Badge>{order.financialStatus ?? "unknown"}</Badge>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Text as="span" alignment="end" numeric>
+                          {formatMinor(order.totalPrice, order.currency, shop.locale)}
+                        </Text>
+                      </IndexTable.Cell>
+                    </IndexTable.Row>
+                  ))}
+                </IndexTable>
+              </BlockStack>
+            </Card>
+          )}
+        </Layout.Section>
+
+        <Layout.Section variant="oneThird">
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                Sync health
+              </Text>
+              <Text as="p">
+                {formatCount(inbox.processed)} webhooks processed,{" "}
+                {formatCount(inbox.received + inbox.processing + inbox.retrying)} in progress,{" "}
+                {formatCount(inbox.parked)} parked.
+              </Text>
+              <Text as="p" tone="subdued">
+                {backlog
+                  ? `${formatCount(backlog)} background jobs waiting.`
+                  : "Background jobs are up to date."}
+              </Text>
+              <PolarisLink url="/app/operations">Open operations</PolarisLink>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
+
+function Metric({
+  label,
+  value,
+  tone,
+  href,
+}: {
+  label: string;
+  value: string;
+  tone?: "critical";
+  href?: string;
+}) {
+  return (
+    <Card>
+      <BlockStack gap="100">
+        <Text as="h3" variant="bodyMd" tone="subdued">
+          {label}
+        </Text>
+        <Text as="p" variant="headingLg" tone={tone}>
+          {href ? <PolarisLink url={href}>{value}</PolarisLink> : value}
+        </Text>
+      </BlockStack>
+    </Card>
+  );
+}

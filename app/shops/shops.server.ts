@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { db } from "../db.server";
+import { jobs } from "../platform/jobs/queue.server";
+import { defineJob } from "../platform/jobs/types";
+import { log } from "../platform/logging/logger.server";
+import { adminGateway } from "../platform/shopify/admin.server";
+import { fromGid } from "../platform/shopify/gid";
+import { ShopDetailsQuery } from "./operations";
+import { parseShopSettings, ShopSettingsSchema, type ShopSettings } from "./settings";
+
+/** Shops: created on install (afterAuth), marked on uninstall, erased on shop/redact. */
+
+export async function installShop(domain: string) {
+  const now = new Date();
+  await db.shop.upsert({
+    where: { domain },
+    create: { domain, installedAt: now },
+    update: { installedAt: now, uninstalledAt: null },
+  });
+  await jobs.send(syncShopDetails, { shop: domain });
+  log().info({ shop: domain }, "Shop installed");
+}
+
+/** Name, currency, time zone and locale from the Admin API; run after install and on demand. */
+export const syncShopDetails = defineJob({
+  name: "shops.sync-details",
+  schema: z.object({ shop: z.string() }),
+  retryLimit: 5,
+  retryDelaySeconds: 30,
+  async run({ shop }) {
+    const { shop: details, shopLocales } = await adminGateway.request(shop, ShopDetailsQuery, {});
+    await db.shop.update({
+      where: { domain: shop },
+      data: {
+        shopifyId: fromGid(details.id),
+        name: details.name,
+        email: details.email,
+        contactEmail: details.contactEmail,
+        currencyCode: details.currencyCode,
+        ianaTimezone: details.ianaTimezone,
+        countryCode: details.billingAddress?.countryCodeV2 ?? null,
+        primaryLocale: shopLocales.find((locale) => locale.primary)?.locale ?? "en",
+      },
+    });
+  },
+});
+
+export function getShop(domain: string) {
+  return db.shop.findUnique({ where: { domain } });
+}
+
+export async function getShopSettings(domain: string): Promise<ShopSettings> {
+  const shop = await db.shop.findUnique({ where: { domain }, select: { settings: true } });
+  return parseShopSettings(shop?.settings ?? "{}");
+}
+
+export async function updateShopSettings(domain: string, input: unknown) {
+  const parsed = ShopSettingsSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors };
+  await db.shop.update({ where: { domain }, data: { settings: JSON.stringify(parsed.data) } });
+  return { ok: true as const, settings: parsed.data };
+}
+
+/**
+ * app/uninstalled: the shop's sessions are worthless now. An uninstall older than the current
+ * installation (a late delivery after a reinstall) changes nothing.
+ */
+export async function markUninstalled(
+  domain: string,
+  at: Date,
+  deleteSessions: () => Promise<void>,
+) {
+  const shop = await db.shop.findUnique({ where: { domain }, select: { installedAt: true } });
+  if (shop && shop.installedAt > at) {
+    log().info({ shop: domain }, "Ignoring an uninstall older than the current installation");
+    return false;
+  }
+  await deleteSessions();
+  if (shop) await db.shop.update({ where: { domain }, data: { uninstalledAt: at } });
+  return true;
+}
+
+export const SHOP_JOBS = [syncShopDetails];

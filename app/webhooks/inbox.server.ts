@@ -1,0 +1,139 @@
+import { db } from "../db.server";
+import { isUniqueViolation } from "../platform/db/errors";
+import { DELIVERY_STATUSES, type DeliveryStatus } from "./statuses";
+
+/** The durable webhook inbox (WebhookDelivery). Only the webhooks module touches this table. */
+
+export interface IncomingDelivery {
+  webhookId: string;
+  shopDomain: string;
+  topic: string;
+  apiVersion: string | null;
+  eventId: string | null;
+  triggeredAt: Date | null;
+  payload: string;
+  status: "received" | "ignored";
+}
+
+/** Stores a delivery once; a second delivery with the same webhook id is reported as a duplicate. */
+export async function recordDelivery(
+  delivery: IncomingDelivery,
+): Promise<{ id: string } | { duplicate: true }> {
+  try {
+    const row = await db.webhookDelivery.create({ data: delivery, select: { id: true } });
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error)) return { duplicate: true };
+    throw error;
+  }
+}
+
+export function findDelivery(id: string) {
+  return db.webhookDelivery.findUnique({ where: { id } });
+}
+
+/** Claims a delivery for a processing attempt; null when it needs no (more) processing. */
+export async function startAttempt(id: string) {
+  const claimed = await db.webhookDelivery.updateMany({
+    where: { id, status: { in: ["received", "retrying", "processing"] } },
+    data: { status: "processing", attempts: { increment: 1 } },
+  });
+  return claimed.count === 1 ? findDelivery(id) : null;
+}
+
+export async function markProcessed(id: string) {
+  await db.webhookDelivery.update({
+    where: { id },
+    data: { status: "processed", processedAt: new Date(), lastError: null },
+  });
+}
+
+export async function markFailedAttempt(id: string, error: string, final: boolean) {
+  await db.webhookDelivery.update({
+    where: { id },
+    data: { status: final ? "parked" : "retrying", lastError: error.slice(0, 4000) },
+  });
+}
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus;
+  topic?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export async function listDeliveries(shopDomain: string, filter: DeliveryFilter = {}) {
+  const pageSize = filter.pageSize ?? 25;
+  const page = Math.max(filter.page ?? 1, 1);
+  const where = {
+    shopDomain,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.topic ? { topic: filter.topic } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.webhookDelivery.findMany({
+      where,
+      orderBy: { receivedAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true,
+        webhookId: true,
+        topic: true,
+        status: true,
+        attempts: true,
+        lastError: true,
+        receivedAt: true,
+        processedAt: true,
+        triggeredAt: true,
+      },
+    }),
+    db.webhookDelivery.count({ where }),
+  ]);
+  return { rows, total, page, pageSize };
+}
+
+export function getDelivery(shopDomain: string, id: string) {
+  return db.webhookDelivery.findFirst({ where: { id, shopDomain } });
+}
+
+export async function countByStatus(shopDomain: string): Promise<Record<DeliveryStatus, number>> {
+  const groups = await db.webhookDelivery.groupBy({
+    by: ["status"],
+    where: { shopDomain },
+    _count: { _all: true },
+  });
+  const counts = Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, 0])) as Record<
+    DeliveryStatus,
+    number
+  >;
+  for (const group of groups) counts[group.status as DeliveryStatus] = group._count._all;
+  return counts;
+}
+
+/** Puts a parked delivery back in line; returns false when it is not parked (or not this shop's). */
+export async function requeueParked(shopDomain: string, id: string) {
+  const reset = await db.webhookDelivery.updateMany({
+    where: { id, shopDomain, status: "parked" },
+    data: { status: "received", lastError: null },
+  });
+  return reset.count === 1;
+}
+
+/** Deliveries stored but never handed to the queue (the process died in between). */
+export function staleReceived(olderThan: Date, limit: number) {
+  return db.webhookDelivery.findMany({
+    where: { status: "received", receivedAt: { lt: olderThan } },
+    orderBy: { receivedAt: "asc" },
+    take: limit,
+    select: { id: true, webhookId: true, attempts: true, shopDomain: true },
+  });
+}
+
+/** Processed payloads carry customer data: keep them only as long as they help debugging. */
+export async function pruneFinished(before: Date) {
+  const { count } = await db.webhookDelivery.deleteMany({
+    where: { status: { in: ["processed", "ignored"] }, receivedAt: { lt: before } },
+  });
+  return count;
+}

@@ -1,0 +1,33 @@
+import { customerDataRequest, customerRedact, shopRedact } from "../compliance/webhooks.server";
+import { mirrorOrder } from "../orders/webhooks.server";
+import { appUninstalled, scopesUpdated } from "../shops/webhooks.server";
+import type { WebhookHandler } from "./types";
+
+/**
+ * Which handlers run for which topic, in order: the one place a capability plugs into the
+ * webhook pipeline. A topic subscribed in shopify.app.toml without handlers here is acknowledged
+ * and stored as "ignored".
+ */
+const HANDLERS: Record<string, WebhookHandler[]> = {
+  "app/uninstalled": [appUninstalled],
+  "app/scopes_update": [scopesUpdated],
+  "customers/data_request": [customerDataRequest],
+  "customers/redact": [customerRedact],
+  "shop/redact": [shopRedact],
+  "orders/create": [mirrorOrder],
+  "orders/updated": [mirrorOrder],
+  "orders/paid": [mirrorOrder],
+  "orders/cancelled": [mirrorOrder],
+  "orders/fulfilled": [mirrorOrder],
+  "orders/partially_fulfilled": [mirrorOrder],
+};
+
+export function handlersFor(topic: string): WebhookHandler[] {
+  return HANDLERS[topic] ?? [];
+}
+
+export function hasHandlers(topic: string): boolean {
+  return handlersFor(topic).length > 0;
+}
+
+export const HANDLED_TOPICS = Object.keys(HANDLERS);

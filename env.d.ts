@@ -1,0 +1,3 @@
+/// <reference types="@remix-run/node" />
+/// <reference types="vite/client" />
+/// <reference types="vitest/config" />

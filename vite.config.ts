@@ -1,0 +1,48 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+const isVitest = Boolean(process.env.VITEST);
+
+export default defineConfig({
+  server: {
+    port: Number(process.env.PORT || 3000),
+    fs: { allow: ["app", "node_modules", "prisma/generated", "shopify.app.toml"] },
+  },
+  plugins: [
+    !isVitest &&
+      remix({
+        ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_lazyRouteDiscovery: true,
+          v3_singleFetch: true,
+        },
+      }),
+    tsconfigPaths(),
+  ],
+  build: {
+    assetsInlineLimit: 0,
+    target: "es2022",
+  },
+  optimizeDeps: {
+    include: ["@shopify/app-bridge-react", "@shopify/polaris"],
+  },
+  test: {
+    include: ["app/**/*.test.{ts,tsx}", "tests/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/setup-env.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    pool: "forks",
+    reporters: ["default"],
+  },
+});
