@@ -37,12 +37,27 @@ export default defineConfig({
     include: ["@shopify/app-bridge-react", "@shopify/polaris"],
   },
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "tests/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
-    globalSetup: ["tests/support/global-setup.ts"],
-    setupFiles: ["tests/support/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: "forks",
-    reporters: ["default"],
+    setupFiles: ["tests/support/setup-env.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+          globalSetup: ["tests/support/unit-setup.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.{ts,tsx}"],
+          globalSetup: ["tests/support/integration-setup.ts"],
+        },
+      },
+    ],
   },
 });

@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { config } from "./config.server";
+import { allowStandinAdminFrame } from "./platform/shopify/shop-origin.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 // What scripts/server.js and scripts/worker.js use from the compiled app.
@@ -21,6 +22,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
+  allowStandinAdminFrame(responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

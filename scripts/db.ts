@@ -9,7 +9,9 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createClient } from "@libsql/client";
 import { databaseProvider, databaseUrl } from "../app/platform/db/provider";
+import { SQLITE_FILE_SETTINGS, sqliteFilePath } from "../app/platform/db/sqlite.server";
 import { PROVIDERS, providerSchema, root, schemaPath } from "./lib/prisma-schema";
 
 const MIGRATION_POSTGRES_URL =
@@ -56,13 +58,16 @@ function generate() {
   }
 }
 
-function deploy() {
+async function deploy() {
   const url = databaseUrl();
-  if (databaseProvider(url) === "sqlite") {
-    const file = url.replace(/^file:/, "");
-    mkdirSync(path.dirname(path.resolve(root, file)), { recursive: true });
-  }
+  const sqlite = databaseProvider(url) === "sqlite";
+  if (sqlite) mkdirSync(path.dirname(path.resolve(root, sqliteFilePath(url))), { recursive: true });
   prisma(["migrate", "deploy"], url);
+  if (sqlite) {
+    const client = createClient({ url });
+    for (const statement of SQLITE_FILE_SETTINGS) await client.execute(statement);
+    client.close();
+  }
 }
 
 function createMigration(name: string) {
@@ -109,7 +114,7 @@ switch (command) {
     generate();
     break;
   case "deploy":
-    deploy();
+    await deploy();
     break;
   case "migration":
     if (!rest[0]) throw new Error("usage: npm run db:migration -- <name>");

@@ -1,4 +1,5 @@
 import { db, type Tx } from "../db.server";
+import { retryOnUniqueViolation } from "../platform/db/errors";
 import { toMinorUnits } from "../platform/shopify/money";
 import { AddressSchema, type Address, type OrderPayload } from "./schemas";
 
@@ -18,54 +19,56 @@ export async function applyOrderPayload(
   payload: OrderPayload,
 ): Promise<ApplyResult> {
   const updatedAt = new Date(payload.updated_at);
-  return db.$transaction(async (tx) => {
-    const existing = await tx.order.findUnique({
-      where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.id } },
-      select: { id: true, shopifyUpdatedAt: true },
-    });
-    if (existing && existing.shopifyUpdatedAt > updatedAt) return "stale";
-    const customerId = await upsertCustomer(tx, shopDomain, payload);
-    const data = orderColumns(payload, customerId);
-
-    let orderId: string;
-    if (existing) {
-      // Checked again in the write itself, so a concurrent newer update cannot be overwritten.
-      const updated = await tx.order.updateMany({
-        where: { id: existing.id, shopifyUpdatedAt: { lte: updatedAt } },
-        data,
+  return retryOnUniqueViolation(() =>
+    db.$transaction(async (tx) => {
+      const existing = await tx.order.findUnique({
+        where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.id } },
+        select: { id: true, shopifyUpdatedAt: true },
       });
-      if (updated.count === 0) return "stale";
-      orderId = existing.id;
-      await tx.orderLineItem.deleteMany({ where: { orderId } });
-    } else {
-      orderId = (
-        await tx.order.create({
-          data: { shopDomain, shopifyId: payload.id, ...data },
-          select: { id: true },
-        })
-      ).id;
-    }
+      if (existing && existing.shopifyUpdatedAt > updatedAt) return "stale";
+      const customerId = await upsertCustomer(tx, shopDomain, payload);
+      const data = orderColumns(payload, customerId);
 
-    await tx.orderLineItem.createMany({
-      data: payload.line_items.map((item) => ({
-        shopDomain,
-        orderId,
-        shopifyId: item.id,
-        productId: item.product_id ?? null,
-        variantId: item.variant_id ?? null,
-        sku: item.sku ?? null,
-        title: item.title,
-        variantTitle: item.variant_title ?? null,
-        quantity: item.quantity,
-        currentQuantity: item.current_quantity ?? item.quantity,
-        price: toMinorUnits(item.price, payload.currency),
-        totalDiscount: toMinorUnits(item.total_discount, payload.currency),
-        requiresShipping: item.requires_shipping ?? true,
-        giftCard: item.gift_card ?? false,
-      })),
-    });
-    return existing ? "updated" : "created";
-  });
+      let orderId: string;
+      if (existing) {
+        // Checked again in the write itself, so a concurrent newer update cannot be overwritten.
+        const updated = await tx.order.updateMany({
+          where: { id: existing.id, shopifyUpdatedAt: { lte: updatedAt } },
+          data,
+        });
+        if (updated.count === 0) return "stale";
+        orderId = existing.id;
+        await tx.orderLineItem.deleteMany({ where: { orderId } });
+      } else {
+        orderId = (
+          await tx.order.create({
+            data: { shopDomain, shopifyId: payload.id, ...data },
+            select: { id: true },
+          })
+        ).id;
+      }
+
+      await tx.orderLineItem.createMany({
+        data: payload.line_items.map((item) => ({
+          shopDomain,
+          orderId,
+          shopifyId: item.id,
+          productId: item.product_id ?? null,
+          variantId: item.variant_id ?? null,
+          sku: item.sku ?? null,
+          title: item.title,
+          variantTitle: item.variant_title ?? null,
+          quantity: item.quantity,
+          currentQuantity: item.current_quantity ?? item.quantity,
+          price: toMinorUnits(item.price, payload.currency),
+          totalDiscount: toMinorUnits(item.total_discount, payload.currency),
+          requiresShipping: item.requires_shipping ?? true,
+          giftCard: item.gift_card ?? false,
+        })),
+      });
+      return existing ? "updated" : "created";
+    }),
+  );
 }
 
 function orderColumns(payload: OrderPayload, customerId: string | null) {

@@ -51,12 +51,17 @@ export class EmbeddedJobQueue implements JobQueue {
 
   async start(definitions: JobDefinition<never>[], { work }: { work: boolean }) {
     for (const definition of definitions) this.definitions.set(definition.name, definition);
-    if (!work || this.working) return;
-    this.working = true;
+    if (!work) return;
     await this.upsertSchedules(definitions);
+    if (!this.working) {
+      this.working = true;
+      this.leaseTimer = setInterval(
+        () => void this.maintainLeases(),
+        Math.max(this.leaseMs / 3, 50),
+      );
+      this.leaseTimer.unref();
+    }
     await this.recoverLapsedLeases();
-    this.leaseTimer = setInterval(() => void this.renewLeases(), Math.max(this.leaseMs / 3, 50));
-    this.leaseTimer.unref();
     this.wake();
   }
 
@@ -313,32 +318,41 @@ export class EmbeddedJobQueue implements JobQueue {
     });
   }
 
-  private async renewLeases() {
+  /** Keeps this process's running jobs claimed, and takes back the jobs of processes that died. */
+  private async maintainLeases() {
     const ids = [...this.running.values()].flatMap((set) => [...set]);
-    if (!ids.length) return;
     try {
-      await this.db.job.updateMany({
-        where: { id: { in: ids }, state: "active" },
-        data: { lockedUntil: new Date(Date.now() + this.leaseMs) },
-      });
+      if (ids.length) {
+        await this.db.job.updateMany({
+          where: { id: { in: ids }, state: "active" },
+          data: { lockedUntil: new Date(Date.now() + this.leaseMs) },
+        });
+      }
+      await this.recoverLapsedLeases();
     } catch (error) {
-      log().error({ err: error }, "Could not renew job leases");
+      log().error({ err: error }, "Could not maintain job leases");
     }
   }
 
-  /** Jobs whose worker died mid-run count as a failed attempt. */
+  /** A job whose worker died mid-run counts as a failed attempt. */
   private async recoverLapsedLeases() {
     const lapsed = await this.db.job.findMany({
       where: { state: "active", lockedUntil: { lt: new Date() } },
     });
     for (const job of lapsed) {
       const definition = this.definitions.get(job.queue);
+      if (!definition) continue;
+      // Claim the recovery so that two processes cannot both count the lost attempt.
+      const claimed = await this.db.job.updateMany({
+        where: { id: job.id, state: "active", lockedUntil: job.lockedUntil },
+        data: { lockedUntil: new Date(Date.now() + this.leaseMs) },
+      });
+      if (claimed.count !== 1) continue;
       const context = {
         jobId: job.id,
         retryCount: job.retryCount,
         isLastAttempt: job.retryCount >= job.retryLimit,
       };
-      if (!definition) continue;
       await this.recordFailure(
         definition,
         job,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { PgBoss, type JobWithMetadata } from "pg-boss";
+import { PgBoss, type JobWithMetadata, type SendOptions as SendOptionsOfBoss } from "pg-boss";
 import { log, withLogContext } from "../logging/logger.server";
 import {
   COMPLETED_JOB_RETENTION_DAYS,
@@ -24,12 +24,17 @@ export class PgBossJobQueue implements JobQueue {
   private boss: PgBoss | undefined;
   private starting: Promise<PgBoss> | undefined;
   private readonly createdQueues = new Map<string, Promise<void>>();
-  private working = false;
+  private readonly workedQueues = new Set<string>();
 
   constructor(
     private readonly connectionString: string,
-    private readonly options: { pollIntervalMs: number },
+    private readonly options: { pollIntervalMs: number; leaseMs: number },
   ) {}
+
+  /** Workers heartbeat their jobs; a job whose heartbeats stop (its process died) is retried. */
+  private get heartbeatSeconds() {
+    return Math.max(10, Math.round(this.options.leaseMs / 1000));
+  }
 
   private ready(work: boolean): Promise<PgBoss> {
     this.starting ??= (async () => {
@@ -41,6 +46,8 @@ export class PgBossJobQueue implements JobQueue {
         // Maintenance and cron belong to processes that run workers.
         supervise: work,
         schedule: work,
+        monitorIntervalSeconds: Math.min(60, Math.max(1, Math.round(this.heartbeatSeconds / 2))),
+        superviseIntervalSeconds: Math.min(60, Math.max(1, Math.round(this.heartbeatSeconds / 2))),
       });
       boss.on("error", (error) => log().error({ err: error }, "pg-boss error"));
       await boss.start();
@@ -58,6 +65,7 @@ export class PgBossJobQueue implements JobQueue {
         retryDelay: definition.retryDelaySeconds,
         retryBackoff: definition.retryBackoff,
         deleteAfterSeconds: COMPLETED_JOB_RETENTION_DAYS * DAY_SECONDS,
+        heartbeatSeconds: this.heartbeatSeconds,
       };
       created = boss
         .createQueue(definition.name, options)
@@ -71,9 +79,10 @@ export class PgBossJobQueue implements JobQueue {
   async start(definitions: JobDefinition<never>[], { work }: { work: boolean }) {
     const boss = await this.ready(work);
     await Promise.all(definitions.map((definition) => this.ensureQueue(boss, definition)));
-    if (!work || this.working) return;
-    this.working = true;
+    if (!work) return;
     for (const definition of definitions) {
+      if (this.workedQueues.has(definition.name)) continue;
+      this.workedQueues.add(definition.name);
       await boss.work(
         definition.name,
         {
@@ -121,7 +130,7 @@ export class PgBossJobQueue implements JobQueue {
 
   async stop() {
     const boss = this.boss;
-    this.working = false;
+    this.workedQueues.clear();
     if (boss) await boss.stop({ graceful: true, timeout: 10_000 });
     this.boss = undefined;
     this.starting = undefined;
@@ -131,27 +140,37 @@ export class PgBossJobQueue implements JobQueue {
   async send<TData>(definition: JobDefinition<TData>, data: TData, options: SendOptions = {}) {
     const boss = await this.ready(false);
     await this.ensureQueue(boss, definition as JobDefinition<never>);
-    return boss.send(definition.name, definition.schema.parse(data) as object, {
-      id: options.idempotencyKey
-        ? idempotentJobId(definition.name, options.idempotencyKey)
-        : undefined,
-      startAfter: options.startAfter,
-      priority: options.priority,
-    });
+    // pg-boss rejects options that are present but undefined.
+    const sendOptions: SendOptionsOfBoss = {};
+    if (options.idempotencyKey)
+      sendOptions.id = idempotentJobId(definition.name, options.idempotencyKey);
+    if (options.startAfter) sendOptions.startAfter = options.startAfter;
+    if (options.priority !== undefined) sendOptions.priority = options.priority;
+    return boss.send(definition.name, definition.schema.parse(data) as object, sendOptions);
   }
 
   async counts(): Promise<QueueCounts[]> {
     const boss = await this.ready(false);
-    const queues = await boss.getQueues();
-    return queues
-      .map((queue) => ({
-        queue: queue.name,
-        ready: queue.readyCount,
-        deferred: queue.deferredCount,
-        active: queue.activeCount,
-        failed: queue.failedCount,
-      }))
-      .sort((a, b) => a.queue.localeCompare(b.queue));
+    // Read the job table itself: pg-boss's own queue counts are cached for minutes.
+    const { rows } = await boss.getDb().executeSql(
+      `SELECT q.name,
+              count(j.id) FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after <= now()) AS ready,
+              count(j.id) FILTER (WHERE j.state IN ('created', 'retry') AND j.start_after > now()) AS deferred,
+              count(j.id) FILTER (WHERE j.state = 'active') AS active,
+              count(j.id) FILTER (WHERE j.state = 'failed') AS failed
+         FROM ${SCHEMA}.queue q
+         LEFT JOIN ${SCHEMA}.job j ON j.name = q.name AND j.state IN ('created', 'retry', 'active', 'failed')
+        GROUP BY q.name ORDER BY q.name`,
+    );
+    return rows.map(
+      (row: { name: string; ready: string; deferred: string; active: string; failed: string }) => ({
+        queue: row.name,
+        ready: Number(row.ready),
+        deferred: Number(row.deferred),
+        active: Number(row.active),
+        failed: Number(row.failed),
+      }),
+    );
   }
 
   async failures(shop: string, limit: number): Promise<FailedJob[]> {

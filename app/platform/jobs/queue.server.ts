@@ -7,7 +7,10 @@ import type { JobQueue } from "./types";
 function createQueue(): JobQueue {
   const { databaseProvider, databaseUrl, JOBS_POLL_INTERVAL_MS, JOBS_LEASE_MS } = config();
   return databaseProvider === "postgresql"
-    ? new PgBossJobQueue(databaseUrl, { pollIntervalMs: JOBS_POLL_INTERVAL_MS })
+    ? new PgBossJobQueue(databaseUrl, {
+        pollIntervalMs: JOBS_POLL_INTERVAL_MS,
+        leaseMs: JOBS_LEASE_MS,
+      })
     : new EmbeddedJobQueue(db, {
         pollIntervalMs: JOBS_POLL_INTERVAL_MS,
         leaseMs: JOBS_LEASE_MS,

@@ -26,3 +26,18 @@ export function routeLibraryCallsToShopOrigin() {
     return send(`${shopOrigin(match[1])}${match[2] ?? ""}`, init);
   });
 }
+
+/**
+ * The library only lets Shopify's admin frame the app. When the local stand-in plays Shopify,
+ * its admin page must be allowed to frame the app too.
+ */
+export function allowStandinAdminFrame(headers: Headers) {
+  const template = config().SHOPIFY_SHOP_ORIGIN;
+  const policy = headers.get("Content-Security-Policy");
+  if (!template || !policy?.includes("frame-ancestors")) return;
+  const standinOrigin = new URL(template.replace("{shop}", "shop")).origin;
+  headers.set(
+    "Content-Security-Policy",
+    policy.replace("frame-ancestors", `frame-ancestors ${standinOrigin}`),
+  );
+}

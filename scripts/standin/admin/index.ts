@@ -1,0 +1,7 @@
+import { shopHandlers } from "./shop";
+import type { AdminHandler } from "./types";
+
+/** Every Admin GraphQL operation the app uses, by operation name (one module per capability). */
+export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
+  ...shopHandlers,
+};

@@ -1,0 +1,375 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseToml } from "smol-toml";
+import { runAdminGraphql } from "./admin/graphql";
+import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
+import { adminFrameHtml } from "./frame";
+import { sessionToken, signAppProxyQuery, webhookHeaders } from "./signing";
+import {
+  ACCESS_TOKEN_LIFETIME_SECONDS,
+  REFRESH_TOKEN_LIFETIME_SECONDS,
+  StandinState,
+} from "./state";
+
+/**
+ * The local Shopify stand-in (dev and test tooling; production code never imports it). It plays
+ * Shopify's part for a machine with no internet:
+ *  - OAuth token exchange and refresh, and the Admin GraphQL API (scripts/standin/admin),
+ *  - HMAC-signed webhook deliveries to the app,
+ *  - the admin frame embedding /app with a valid id_token, plus an App Bridge stand-in,
+ *  - the App Proxy: /apps/<subpath>/… forwarded to the app with Shopify's signature.
+ * Shop-specific Shopify URLs live under /store/<shop>/ (SHOPIFY_SHOP_ORIGIN for the app).
+ */
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface StandinOptions {
+  apiKey: string;
+  apiSecret: string;
+  /** The shop /admin and /apps/… serve when no shop is named. */
+  defaultShop: string;
+  /** Where the app listens; can be set after start (the app needs the stand-in's URL first). */
+  appUrl?: string;
+  port?: number;
+  host?: string;
+}
+
+export interface DeliverOptions {
+  webhookId?: string;
+  triggeredAt?: Date;
+  eventId?: string;
+  /** Sign with this secret instead of the app's (to test rejection). */
+  secret?: string;
+}
+
+export interface Standin {
+  url: string;
+  state: StandinState;
+  appUrl: string;
+  /** For the app's SHOPIFY_SHOP_ORIGIN. */
+  readonly shopOriginTemplate: string;
+  /** For the app's APP_BRIDGE_URL. */
+  readonly appBridgeUrl: string;
+  apiVersion: string;
+  adminUrl(shop?: string): string;
+  storefrontUrl(pathname: string, shop?: string): string;
+  /** The embedded-app URL Shopify's admin would load, with a fresh id_token. */
+  embeddedAppUrl(shop?: string, pathname?: string): string;
+  deliverWebhook(
+    shop: string,
+    topic: string,
+    body: string,
+    options?: DeliverOptions,
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function appConfig() {
+  const toml = parseToml(readFileSync(path.join(root, "shopify.app.toml"), "utf8")) as {
+    access_scopes: { scopes: string };
+    webhooks: { api_version: string };
+    app_proxy: { subpath: string; prefix: string };
+  };
+  return {
+    scopes: toml.access_scopes.scopes,
+    apiVersion: toml.webhooks.api_version,
+    proxyPrefix: `/${toml.app_proxy.prefix}/${toml.app_proxy.subpath}`,
+  };
+}
+
+function verifyJwt(token: string, secret: string): Record<string, unknown> | null {
+  const [header, payload, signature] = token.split(".");
+  if (!header || !payload || !signature) return null;
+  const expected = createHmac("sha256", secret).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Record<
+    string,
+    unknown
+  >;
+  return typeof claims.exp === "number" && claims.exp * 1000 > Date.now() ? claims : null;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  response.writeHead(status, {
+    "Content-Type": typeof body === "string" ? "text/html; charset=utf-8" : "application/json",
+    ...headers,
+  });
+  response.end(text);
+}
+
+export async function startStandin(options: StandinOptions): Promise<Standin> {
+  const state = new StandinState();
+  const { scopes, apiVersion, proxyPrefix } = appConfig();
+  let baseUrl = "";
+
+  const standin: Standin = {
+    url: "",
+    state,
+    appUrl: options.appUrl ?? "",
+    apiVersion,
+    get shopOriginTemplate() {
+      return `${baseUrl}/store/{shop}`;
+    },
+    get appBridgeUrl() {
+      return `${baseUrl}/app-bridge.js`;
+    },
+    adminUrl: (shop = options.defaultShop) => `${baseUrl}/admin?shop=${encodeURIComponent(shop)}`,
+    storefrontUrl: (pathname, shop = options.defaultShop) =>
+      `${baseUrl}${shop === options.defaultShop ? "" : `/store/${shop}`}${proxyPrefix}${pathname}`,
+    embeddedAppUrl(shop = options.defaultShop, pathname = "/app") {
+      const host = Buffer.from(
+        `admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`,
+      ).toString("base64url");
+      const params = new URLSearchParams({
+        embedded: "1",
+        host,
+        id_token: sessionToken({ shop, apiKey: options.apiKey, secret: options.apiSecret }),
+        locale: "en",
+        shop,
+      });
+      return `${standin.appUrl}${pathname}?${params}`;
+    },
+    async deliverWebhook(shop, topic, body, deliver = {}) {
+      return fetch(`${standin.appUrl}/webhooks`, {
+        method: "POST",
+        headers: webhookHeaders(body, {
+          shop,
+          topic,
+          secret: deliver.secret ?? options.apiSecret,
+          apiVersion,
+          webhookId: deliver.webhookId,
+          triggeredAt: deliver.triggeredAt,
+          eventId: deliver.eventId,
+        }),
+        body,
+      });
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  async function tokenEndpoint(shopDomain: string, body: Record<string, string>) {
+    if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) {
+      return { status: 400, body: { error: "invalid_client" } };
+    }
+    const shop = state.shop(shopDomain);
+    if (body.grant_type === "refresh_token") {
+      const expiresAt = shop.refreshTokens.get(body.refresh_token ?? "");
+      if (!expiresAt || expiresAt < Date.now())
+        return { status: 400, body: { error: "invalid_grant" } };
+      shop.refreshTokens.delete(body.refresh_token ?? "");
+    } else {
+      const claims = body.subject_token ? verifyJwt(body.subject_token, options.apiSecret) : null;
+      if (!claims || claims.dest !== `https://${shopDomain}` || claims.aud !== options.apiKey) {
+        return { status: 400, body: { error: "invalid_subject_token" } };
+      }
+    }
+    const { accessToken, refreshToken } = state.issueTokens(shop);
+    const expiring = body.expiring === "1" || body.grant_type === "refresh_token";
+    return {
+      status: 200,
+      body: expiring
+        ? {
+            access_token: accessToken,
+            scope: scopes,
+            expires_in: ACCESS_TOKEN_LIFETIME_SECONDS,
+            refresh_token: refreshToken,
+            refresh_token_expires_in: REFRESH_TOKEN_LIFETIME_SECONDS,
+          }
+        : { access_token: accessToken, scope: scopes },
+    };
+  }
+
+  async function forwardAppProxy(
+    request: IncomingMessage,
+    response: ServerResponse,
+    shop: string,
+    rest: string,
+    query: URLSearchParams,
+  ) {
+    const signed = signAppProxyQuery(query, {
+      shop,
+      pathPrefix: proxyPrefix,
+      secret: options.apiSecret,
+    });
+    const body =
+      request.method === "GET" || request.method === "HEAD"
+        ? undefined
+        : new Uint8Array(await readBody(request));
+    const upstream = await fetch(`${standin.appUrl}/proxy${rest}?${signed}`, {
+      method: request.method,
+      headers: {
+        "Content-Type": request.headers["content-type"] ?? "",
+        "User-Agent": request.headers["user-agent"] ?? "",
+        "Accept-Language": request.headers["accept-language"] ?? "",
+        "X-Forwarded-For": request.socket.remoteAddress ?? "127.0.0.1",
+      },
+      body,
+      redirect: "manual",
+    });
+    const contentType = upstream.headers.get("content-type") ?? "";
+    let text = await upstream.text();
+    const headers: Record<string, string> = { "Content-Type": contentType };
+    const location = upstream.headers.get("location");
+    if (location) headers.Location = location;
+    if (contentType.includes("application/liquid")) {
+      headers["Content-Type"] = "text/html; charset=utf-8";
+      text = renderLiquidInTheme(text, state.shop(shop).details.name);
+    }
+    response.writeHead(upstream.status, headers);
+    response.end(text);
+  }
+
+  const server = http.createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? "/", baseUrl);
+      const parts = url.pathname.split("/").filter(Boolean);
+      const corsHeaders = {
+        "Access-Control-Allow-Origin": "*",
+        "Access-Control-Allow-Headers": "*",
+      };
+
+      if (request.method === "OPTIONS") return send(response, 204, "", corsHeaders);
+
+      // /store/<shop>/admin/...  and  /store/<shop>/apps/<subpath>/...
+      if (parts[0] === "store" && parts[1]) {
+        const shopDomain = decodeURIComponent(parts[1]);
+        const rest = `/${parts.slice(2).join("/")}`;
+        if (rest === "/admin/oauth/access_token" && request.method === "POST") {
+          const raw = (await readBody(request)).toString("utf8");
+          const body = (request.headers["content-type"] ?? "").includes("json")
+            ? (JSON.parse(raw) as Record<string, string>)
+            : Object.fromEntries(new URLSearchParams(raw));
+          const result = await tokenEndpoint(shopDomain, body);
+          return send(response, result.status, result.body);
+        }
+        const graphql = /^\/admin\/api\/[^/]+\/graphql\.json$/.test(rest);
+        if (graphql && request.method === "POST") {
+          const shop = state.authenticate(
+            shopDomain,
+            (request.headers["x-shopify-access-token"] as string) ?? null,
+          );
+          if (!shop)
+            return send(response, 401, {
+              errors:
+                "[API] Invalid API key or access token (unrecognized login or wrong password)",
+            });
+          const result = await runAdminGraphql(
+            shop,
+            JSON.parse((await readBody(request)).toString("utf8")),
+          );
+          return send(response, result.status, result.body);
+        }
+        if (rest.startsWith(`${proxyPrefix}`)) {
+          return forwardAppProxy(
+            request,
+            response,
+            shopDomain,
+            rest.slice(proxyPrefix.length) || "/",
+            url.searchParams,
+          );
+        }
+        return send(response, 404, { errors: "Not Found" });
+      }
+
+      if (url.pathname.startsWith(proxyPrefix)) {
+        return forwardAppProxy(
+          request,
+          response,
+          options.defaultShop,
+          url.pathname.slice(proxyPrefix.length) || "/",
+          url.searchParams,
+        );
+      }
+
+      switch (url.pathname) {
+        case "/admin": {
+          const shop = url.searchParams.get("shop") ?? options.defaultShop;
+          return send(
+            response,
+            200,
+            adminFrameHtml({
+              shopName: state.shop(shop).details.name,
+              appSrc: standin.embeddedAppUrl(shop, url.searchParams.get("path") ?? "/app"),
+              links: [
+                { label: "Tracking page", href: standin.storefrontUrl("/track", shop) },
+                { label: "Returns portal", href: standin.storefrontUrl("/returns", shop) },
+              ],
+            }),
+          );
+        }
+        case "/session-token": {
+          const shop = url.searchParams.get("shop") ?? options.defaultShop;
+          const token = sessionToken({ shop, apiKey: options.apiKey, secret: options.apiSecret });
+          return send(response, 200, { token, expiresAt: Date.now() + 60_000 }, corsHeaders);
+        }
+        case "/app-bridge.js":
+          return send(response, 200, APP_BRIDGE_SHIM, {
+            "Content-Type": "text/javascript; charset=utf-8",
+          });
+        case "/": {
+          return send(response, 302, "", { Location: standin.adminUrl() });
+        }
+      }
+
+      // Test control: what did the app ask of Shopify, and make Shopify misbehave on purpose.
+      if (parts[0] === "__standin" && parts[1] === "shops" && parts[2]) {
+        const shop = state.shop(decodeURIComponent(parts[2]));
+        if (parts[3] === "calls") return send(response, 200, shop.calls);
+        if (parts[3] === "stores" && parts[4])
+          return send(response, 200, shop.stores.get(parts[4]) ?? null);
+        if (parts[3] === "throttle" && request.method === "POST") {
+          const body = JSON.parse((await readBody(request)).toString("utf8")) as {
+            currentlyAvailable: number;
+            restoreRate?: number;
+          };
+          shop.bucket.currentlyAvailable = body.currentlyAvailable;
+          shop.bucket.restoreRate = body.restoreRate ?? shop.bucket.restoreRate;
+          shop.bucket.updatedAt = Date.now();
+          return send(response, 200, shop.bucket);
+        }
+      }
+      return send(response, 404, { errors: "Not Found" });
+    } catch (error) {
+      console.error("stand-in error", error);
+      if (!response.headersSent) send(response, 500, { errors: String(error) });
+    }
+  });
+
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
+  );
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${options.host ?? "127.0.0.1"}:${address.port}`;
+  standin.url = baseUrl;
+  return standin;
+}
+
+/**
+ * Shopify renders an app proxy's Liquid inside the shop's theme; the stand-in's "theme" is a
+ * plain page shell, and Liquid tags are dropped.
+ */
+function renderLiquidInTheme(liquid: string, shopName: string) {
+  const layoutNone = /\{%-?\s*layout\s+none\s*-?%\}/.test(liquid);
+  const body = liquid.replace(/\{%-?[\s\S]*?-?%\}/g, "");
+  if (layoutNone) return body;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shopName}</title>
+<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937}header,footer{padding:16px 24px;background:#f9fafb;border-bottom:1px solid #e5e7eb}footer{border-top:1px solid #e5e7eb;border-bottom:0;color:#6b7280}main{max-width:960px;margin:0 auto;padding:24px}</style>
+</head><body><header><strong>${shopName}</strong></header><main>${body}</main><footer>${shopName} · theme stand-in</footer></body></html>`;
+}

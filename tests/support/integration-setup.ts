@@ -1,0 +1,39 @@
+import type { TestProject } from "vitest/node";
+import { startStandin } from "../../scripts/standin/server";
+import { startAppServer } from "./app-server";
+import { ensureBuild } from "./build";
+import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
+import { createTestDatabase } from "./database";
+
+/**
+ * Integration tests talk to the real thing over HTTP: the production build running as its own
+ * process on a fresh database, with the Shopify stand-in playing Shopify.
+ */
+export default async function setup(project: TestProject) {
+  ensureBuild();
+  const database = await createTestDatabase("integration");
+  const standin = await startStandin({
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    defaultShop: "default-shop.myshopify.com",
+  });
+  const app = await startAppServer({
+    databaseUrl: database.url,
+    shopOrigin: standin.shopOriginTemplate,
+    appBridgeUrl: standin.appBridgeUrl,
+    logName: `app-server-${database.provider}`,
+  });
+  standin.appUrl = app.url;
+
+  project.provide("databaseUrl", database.url);
+  project.provide("appUrl", app.url);
+  project.provide("standinUrl", standin.url);
+  project.provide("shopOriginTemplate", standin.shopOriginTemplate);
+  project.provide("appBridgeUrl", standin.appBridgeUrl);
+
+  return async () => {
+    await app.stop();
+    await standin.close();
+    await database.drop();
+  };
+}

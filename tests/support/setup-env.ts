@@ -1,0 +1,11 @@
+import { inject } from "vitest";
+import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
+
+// Runs in every test process before the test file's imports: the app's modules read these.
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.SHOPIFY_API_KEY = TEST_API_KEY;
+process.env.SHOPIFY_API_SECRET = TEST_API_SECRET;
+process.env.SHOPIFY_APP_URL = inject("appUrl") ?? "http://127.0.0.1:9";
+process.env.LOG_LEVEL ??= "silent";
+const shopOrigin = inject("shopOriginTemplate");
+if (shopOrigin) process.env.SHOPIFY_SHOP_ORIGIN = shopOrigin;
