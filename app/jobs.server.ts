@@ -3,7 +3,7 @@ import { jobs } from "./platform/jobs/queue.server";
 import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
 import { SHOP_JOBS } from "./shops/shops.server";
-import { WEBHOOK_JOBS } from "./webhooks/jobs.server";
+import { sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
 
 /** Every background job of the app: the one list the workers run. */
 export const ALL_JOBS = [...WEBHOOK_JOBS, ...SHOP_JOBS] as JobDefinition<never>[];
@@ -15,6 +15,7 @@ export function startBackgroundWork(): Promise<void> {
   started ??= (async () => {
     await prepareDatabase();
     await jobs.start(ALL_JOBS, { work: true });
+    await jobs.send(sweepInbox, { minAgeSeconds: 0 });
     log().info({ queue: jobs.kind, jobs: ALL_JOBS.length }, "Background workers started");
   })();
   return started;

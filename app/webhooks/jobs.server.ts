@@ -75,15 +75,18 @@ export async function replayDelivery(shopDomain: string, deliveryId: string) {
   return true;
 }
 
-/** Deliveries stored but never enqueued (the process died in between) are enqueued here. */
+/**
+ * Deliveries stored but never enqueued (the process died in between) are enqueued here: every
+ * minute for those older than a minute, and for all of them when workers start.
+ */
 export const sweepInbox = defineJob({
   name: "webhooks.sweep",
-  schema: z.object({}),
+  schema: z.object({ minAgeSeconds: z.number().int().min(0).default(60) }),
   cron: "* * * * *",
   retryLimit: 0,
   concurrency: 1,
-  async run() {
-    const stale = await staleReceived(new Date(Date.now() - MINUTE_MS), 500);
+  async run({ minAgeSeconds }) {
+    const stale = await staleReceived(new Date(Date.now() - minAgeSeconds * 1000), 500);
     for (const delivery of stale) {
       const key =
         delivery.attempts === 0

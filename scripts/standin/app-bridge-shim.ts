@@ -22,6 +22,11 @@ export const APP_BRIDGE_SHIM = String.raw`(() => {
   }
   if (params.get("id_token")) cached = { token: params.get("id_token"), expiresAt: Date.now() + 50000 };
 
+  // App Bridge renders these in the admin's own chrome, never inside the app.
+  const style = document.createElement("style");
+  style.textContent = "ui-nav-menu, ui-title-bar, ui-save-bar { display: none !important; }";
+  document.head.appendChild(style);
+
   const nativeFetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const request = new Request(input, init);

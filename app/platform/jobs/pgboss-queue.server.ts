@@ -36,16 +36,17 @@ export class PgBossJobQueue implements JobQueue {
     return Math.max(10, Math.round(this.options.leaseMs / 1000));
   }
 
-  private ready(work: boolean): Promise<PgBoss> {
+  private ready(): Promise<PgBoss> {
     this.starting ??= (async () => {
       const boss = new PgBoss({
         connectionString: this.connectionString,
         schema: SCHEMA,
         application_name: "aftercare",
         max: 5,
-        // Maintenance and cron belong to processes that run workers.
-        supervise: work,
-        schedule: work,
+        // Every process takes part in maintenance (expiring jobs whose worker died, cron);
+        // pg-boss coordinates the instances with advisory locks.
+        supervise: true,
+        schedule: true,
         monitorIntervalSeconds: Math.min(60, Math.max(1, Math.round(this.heartbeatSeconds / 2))),
         superviseIntervalSeconds: Math.min(60, Math.max(1, Math.round(this.heartbeatSeconds / 2))),
       });
@@ -77,7 +78,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async start(definitions: JobDefinition<never>[], { work }: { work: boolean }) {
-    const boss = await this.ready(work);
+    const boss = await this.ready();
     await Promise.all(definitions.map((definition) => this.ensureQueue(boss, definition)));
     if (!work) return;
     for (const definition of definitions) {
@@ -138,7 +139,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async send<TData>(definition: JobDefinition<TData>, data: TData, options: SendOptions = {}) {
-    const boss = await this.ready(false);
+    const boss = await this.ready();
     await this.ensureQueue(boss, definition as JobDefinition<never>);
     // pg-boss rejects options that are present but undefined.
     const sendOptions: SendOptionsOfBoss = {};
@@ -150,7 +151,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async counts(): Promise<QueueCounts[]> {
-    const boss = await this.ready(false);
+    const boss = await this.ready();
     // Read the job table itself: pg-boss's own queue counts are cached for minutes.
     const { rows } = await boss.getDb().executeSql(
       `SELECT q.name,
@@ -174,7 +175,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async failures(shop: string, limit: number): Promise<FailedJob[]> {
-    const boss = await this.ready(false);
+    const boss = await this.ready();
     const { rows } = await boss.getDb().executeSql(
       `SELECT id, name, data, output, completed_on, retry_count FROM ${SCHEMA}.job
         WHERE state = 'failed' AND data->>'shop' = $1 ORDER BY completed_on DESC NULLS LAST LIMIT $2`,
@@ -200,7 +201,7 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async retry(shop: string, queue: string, id: string) {
-    const boss = await this.ready(false);
+    const boss = await this.ready();
     const { rows } = await boss
       .getDb()
       .executeSql(

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { uniqueShop } from "../support/constants";
+import { adminDocument, adminFetch, sendWebhook } from "../support/http";
+import { installShop } from "../support/install";
+import { waitFor } from "../support/wait";
+
+async function parkedDelivery(shop: string) {
+  const webhookId = randomUUID();
+  await sendWebhook({ shop, topic: "orders/updated", body: '{"id": 5, "name": 12}', webhookId });
+  return waitFor(async () => {
+    const row = await db.webhookDelivery.findUnique({ where: { webhookId } });
+    return row?.status === "parked" ? row : undefined;
+  });
+}
+
+const replay = (shop: string, deliveryId: string) =>
+  adminFetch(shop, "/app/operations.data", {
+    method: "POST",
+    body: new URLSearchParams({ intent: "replay", deliveryId }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
+
+describe("parked webhook deliveries in the admin", () => {
+  it("lists them with their error", async () => {
+    const shop = uniqueShop("parked-list");
+    await installShop(shop);
+    await parkedDelivery(shop);
+    const page = await (await adminDocument(shop, "/app/operations")).text();
+    expect(page).toContain("orders/updated");
+    expect(page).toContain("parked");
+    expect(page).toContain("payload rejected");
+  });
+
+  it("replays a parked delivery through its handlers again", async () => {
+    const shop = uniqueShop("replay");
+    await installShop(shop);
+    const parked = await parkedDelivery(shop);
+    const response = await replay(shop, parked.id);
+    expect(response.status).toBe(200);
+    const again = await waitFor(
+      async () => {
+        const row = await db.webhookDelivery.findUnique({ where: { id: parked.id } });
+        return row?.status === "parked" && row.attempts === 2 ? row : undefined;
+      },
+      { message: "the replayed delivery to run and park again" },
+    );
+    expect(again.lastError).toMatch(/payload rejected/);
+  });
+
+  it("cannot replay another shop's delivery", async () => {
+    const shop = uniqueShop("replay-owner");
+    const intruder = uniqueShop("replay-intruder");
+    await installShop(shop);
+    await installShop(intruder);
+    const parked = await parkedDelivery(shop);
+    const response = await replay(intruder, parked.id);
+    expect(response.status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await db.webhookDelivery.findUnique({ where: { id: parked.id } })).toMatchObject({
+      status: "parked",
+      attempts: 1,
+    });
+  });
+
+  it("shows another shop's delivery to no one but its shop", async () => {
+    const shop = uniqueShop("detail-owner");
+    const intruder = uniqueShop("detail-intruder");
+    await installShop(shop);
+    await installShop(intruder);
+    const parked = await parkedDelivery(shop);
+    expect((await adminDocument(shop, `/app/operations/deliveries/${parked.id}`)).status).toBe(200);
+    expect((await adminDocument(intruder, `/app/operations/deliveries/${parked.id}`)).status).toBe(
+      404,
+    );
+  });
+});
