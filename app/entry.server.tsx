@@ -11,6 +11,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 export { startBackgroundWork, stopBackgroundWork } from "./jobs.server";
 export { checkHealth } from "./platform/health.server";
 export { log, withLogContext } from "./platform/logging/logger.server";
+export { ingestWebhook } from "./webhooks/ingest.server";
 export const workersInWebProcess = () => config().WORKERS_IN_WEB_PROCESS;
 
 export const streamTimeout = 5000;

@@ -54,6 +54,7 @@ async function main() {
     log,
     withLogContext,
     checkHealth,
+    ingestWebhook,
     startBackgroundWork,
     stopBackgroundWork,
     workersInWebProcess,
@@ -84,7 +85,43 @@ async function main() {
   }
   if (workersInWebProcess()) await startBackgroundWork();
 
-  const server = http.createServer((req, res) => assets(req, res, () => listener(req, res)));
+  /**
+   * Webhooks (every topic, shopify.app.toml) go straight to the ingest path, ahead of the Remix
+   * router: it is the hottest path of the app and needs none of Remix.
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
+  const webhookListener = (req, res) => {
+    const requestId = String(req.headers["x-request-id"] || randomUUID());
+    withLogContext({ requestId }, async () => {
+      const chunks = [];
+      for await (const chunk of req) chunks.push(chunk);
+      const result = await ingestWebhook({
+        method: req.method ?? "GET",
+        url: `http://${req.headers.host ?? "localhost"}${req.url}`,
+        header: (/** @type {string} */ name) => {
+          const value = req.headers[name];
+          return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+        },
+        rawBody: Buffer.concat(chunks).toString("utf8"),
+      });
+      res.writeHead(result.status, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "x-request-id": requestId,
+        ...(result.status === 405 ? { Allow: "POST" } : {}),
+      });
+      res.end(result.body);
+    }).catch((error) => {
+      log().error({ err: error }, "Webhook ingest failed");
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+    });
+  };
+
+  const server = http.createServer((req, res) => {
+    if (req.url === "/webhooks" || req.url?.startsWith("/webhooks?"))
+      return webhookListener(req, res);
+    assets(req, res, () => listener(req, res));
+  });
   server.keepAliveTimeout = 65_000;
   server.listen(port, host, () =>
     log().info({ port, dev }, `Aftercare listening on http://localhost:${port}`),

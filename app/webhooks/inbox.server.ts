@@ -1,5 +1,6 @@
-import { db } from "../db.server";
-import { isUniqueViolation } from "../platform/db/errors";
+import { randomUUID as createId } from "node:crypto";
+import { db, sql } from "../db.server";
+import { valuesPlaceholders } from "../platform/db/sql";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "./statuses";
 
 /** The durable webhook inbox (WebhookDelivery). Only the webhooks module touches this table. */
@@ -15,17 +16,51 @@ export interface IncomingDelivery {
   status: "received" | "ignored";
 }
 
-/** Stores a delivery once; a second delivery with the same webhook id is reported as a duplicate. */
-export async function recordDelivery(
-  delivery: IncomingDelivery,
-): Promise<{ id: string } | { duplicate: true }> {
-  try {
-    const row = await db.webhookDelivery.create({ data: delivery, select: { id: true } });
-    return row;
-  } catch (error) {
-    if (isUniqueViolation(error)) return { duplicate: true };
-    throw error;
-  }
+const DELIVERY_COLUMNS = [
+  "id",
+  "webhookId",
+  "shopDomain",
+  "topic",
+  "apiVersion",
+  "eventId",
+  "triggeredAt",
+  "receivedAt",
+  "payload",
+  "status",
+  "attempts",
+];
+
+/**
+ * Stores deliveries in one statement, each once: the result maps the webhook id of every newly
+ * stored delivery to its row id; a webhook id already stored is absent (a duplicate). Raw SQL:
+ * this is the ingest hot path.
+ */
+export async function recordDeliveries(
+  deliveries: IncomingDelivery[],
+): Promise<Map<string, string>> {
+  if (!deliveries.length) return new Map();
+  const now = new Date();
+  const values = deliveries.flatMap((delivery) => [
+    createId(),
+    delivery.webhookId,
+    delivery.shopDomain,
+    delivery.topic,
+    delivery.apiVersion,
+    delivery.eventId,
+    delivery.triggeredAt,
+    now,
+    delivery.payload,
+    delivery.status,
+    0,
+  ]);
+  const inserted = await sql.query<{ id: string; webhookId: string }>(
+    `INSERT INTO "WebhookDelivery" (${DELIVERY_COLUMNS.map((column) => `"${column}"`).join(", ")})
+     VALUES ${valuesPlaceholders(deliveries.length, DELIVERY_COLUMNS.length)}
+     ON CONFLICT ("webhookId") DO NOTHING
+     RETURNING "id", "webhookId"`,
+    values,
+  );
+  return new Map(inserted.map((row) => [row.webhookId, row.id]));
 }
 
 export function findDelivery(id: string) {

@@ -66,6 +66,20 @@ export async function enqueueDelivery(
   );
 }
 
+/** Enqueues newly stored deliveries in one round trip, keyed by their webhook id. */
+export async function enqueueDeliveries(
+  deliveries: { id: string; shopDomain: string; webhookId: string }[],
+) {
+  if (!deliveries.length) return;
+  await jobs.sendMany(
+    processWebhook,
+    deliveries.map((delivery) => ({
+      data: { deliveryId: delivery.id, shop: delivery.shopDomain },
+      options: { idempotencyKey: delivery.webhookId },
+    })),
+  );
+}
+
 /** Sends a parked delivery through its handlers again. */
 export async function replayDelivery(shopDomain: string, deliveryId: string) {
   const delivery = await findDelivery(deliveryId);

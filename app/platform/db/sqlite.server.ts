@@ -1,33 +1,21 @@
 import { Sqlite3Client } from "@libsql/client/sqlite3";
 import type { Client } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import type {
+  IsolationLevel,
+  SqlDriverAdapter,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+import { Mutex } from "async-mutex";
 import Database from "libsql";
+import type { SqlExecutor, SqlValue } from "./sql";
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 10_000;
 
-/**
- * libsql opens a fresh connection after every transaction and offers no hook to configure it,
- * so the busy timeout is passed in the options each of those connections is opened with.
- * Without it a second process writing (the worker, a script, a test) fails at once.
- */
-class TimeoutLibSQL extends PrismaLibSQL {
-  // The adapter pins an older @libsql/client whose types differ; its calls (execute, batch,
-  // transaction, executeMultiple, close) are the same on this one.
-  override createClient(config: { url: string }): ReturnType<PrismaLibSQL["createClient"]> {
-    const path = sqliteFilePath(config.url);
-    const options = { timeout: BUSY_TIMEOUT_MS };
-    const client: Client = new Sqlite3Client(path, options, new Database(path, options), "number");
-    return client as unknown as ReturnType<PrismaLibSQL["createClient"]>;
-  }
-}
-
 export function sqliteFilePath(url: string): string {
   return url.replace(/^(file|libsql):(\/\/)?/, "");
-}
-
-export function sqliteAdapter(url: string) {
-  return new TimeoutLibSQL({ url });
 }
 
 /**
@@ -35,3 +23,156 @@ export function sqliteAdapter(url: string) {
  * proceed while a writer commits.
  */
 export const SQLITE_FILE_SETTINGS = ["PRAGMA journal_mode = WAL"];
+
+/**
+ * The embedded database: Prisma's libsql adapter on one connection, plus a raw SQL path for the
+ * hot spots (Prisma's parameter handling costs more than the write itself for 15 KB payloads).
+ *
+ * Both go through one lock. libsql runs statements synchronously on the event loop, and a Prisma
+ * transaction holds SQLite's write lock across awaits: a raw write that slipped in while a
+ * transaction is open would block the event loop waiting for a lock that only the (now blocked)
+ * event loop can release.
+ */
+export class EmbeddedSqlite extends PrismaLibSQL {
+  readonly lock = new Mutex();
+  private client: Client | undefined;
+
+  constructor(private readonly url: string) {
+    super({ url });
+  }
+
+  // libsql opens a fresh connection after every transaction and offers no hook to configure it,
+  // so the busy timeout is in the options each of those connections is opened with; without it a
+  // second process writing (the worker, a script, a test) fails at once. The adapter pins an older
+  // @libsql/client whose types differ; the calls it makes are the same on this one.
+  override createClient(): ReturnType<PrismaLibSQL["createClient"]> {
+    return this.connection() as unknown as ReturnType<PrismaLibSQL["createClient"]>;
+  }
+
+  private connection(): Client {
+    if (!this.client) {
+      const path = sqliteFilePath(this.url);
+      const options = { timeout: BUSY_TIMEOUT_MS };
+      this.client = singleConnection(
+        new Sqlite3Client(path, options, new Database(path, options), "number"),
+      );
+    }
+    return this.client;
+  }
+
+  override async connect(): Promise<SqlDriverAdapter> {
+    return new SerializedAdapter(await super.connect(), this.lock);
+  }
+
+  readonly sql: SqlExecutor = {
+    query: (text, values) =>
+      this.lock.runExclusive(async () => {
+        const result = await this.connection().execute({ sql: text, args: values.map(toSqlite) });
+        return result.rows.map((row) =>
+          Object.fromEntries(result.columns.map((column, index) => [column, row[index]])),
+        ) as never;
+      }),
+  };
+}
+
+/**
+ * libsql hands its connection to each transaction and opens a new one for the next statement,
+ * never closing the old one: under load the process runs out of file descriptors. Everything
+ * here is serialized by the lock anyway, so transactions simply run on the one connection.
+ */
+function singleConnection(client: Client): Client {
+  const transaction: Client["transaction"] = async (mode = "deferred") => {
+    await client.execute(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    let open = true;
+    const finish = async (statement: "COMMIT" | "ROLLBACK") => {
+      if (!open) return;
+      open = false;
+      await client.execute(statement);
+    };
+    return {
+      execute: (statement: Parameters<Client["execute"]>[0]) => client.execute(statement),
+      batch: (statements: Parameters<Client["batch"]>[0]) => client.batch(statements),
+      executeMultiple: (script: string) => client.executeMultiple(script),
+      commit: () => finish("COMMIT"),
+      rollback: () => finish("ROLLBACK"),
+      close: () => void finish("ROLLBACK"),
+      get closed() {
+        return !open;
+      },
+    } as unknown as Awaited<ReturnType<Client["transaction"]>>;
+  };
+  return {
+    execute: (statement: Parameters<Client["execute"]>[0]) => client.execute(statement),
+    batch: (statements: Parameters<Client["batch"]>[0], mode?: Parameters<Client["batch"]>[1]) =>
+      client.batch(statements, mode),
+    executeMultiple: (script: string) => client.executeMultiple(script),
+    transaction,
+    close: () => client.close(),
+    get closed() {
+      return client.closed;
+    },
+    protocol: client.protocol,
+  } as unknown as Client;
+}
+
+/** Values as Prisma itself stores them in SQLite, so that both paths read and compare alike. */
+function toSqlite(value: SqlValue) {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+/** Delegates to Prisma's adapter, holding the shared lock for each call and for each transaction. */
+class SerializedAdapter implements SqlDriverAdapter {
+  readonly provider: SqlDriverAdapter["provider"];
+  readonly adapterName: string;
+
+  constructor(
+    private readonly inner: SqlDriverAdapter,
+    private readonly lock: Mutex,
+  ) {
+    this.provider = inner.provider;
+    this.adapterName = inner.adapterName;
+  }
+
+  queryRaw(query: SqlQuery) {
+    return this.lock.runExclusive(() => this.inner.queryRaw(query));
+  }
+
+  executeRaw(query: SqlQuery) {
+    return this.lock.runExclusive(() => this.inner.executeRaw(query));
+  }
+
+  executeScript(script: string) {
+    return this.lock.runExclusive(() => this.inner.executeScript(script));
+  }
+
+  async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
+    const release = await this.lock.acquire();
+    try {
+      const transaction = await this.inner.startTransaction(isolationLevel);
+      const settle = (finish: () => Promise<void>) => async () => {
+        try {
+          await finish();
+        } finally {
+          release();
+        }
+      };
+      return Object.assign(Object.create(transaction) as Transaction, {
+        commit: settle(() => transaction.commit()),
+        rollback: settle(() => transaction.rollback()),
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  getConnectionInfo() {
+    return this.inner.getConnectionInfo?.() ?? { supportsRelationJoins: false };
+  }
+
+  dispose() {
+    return this.inner.dispose();
+  }
+}

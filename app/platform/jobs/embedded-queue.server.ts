@@ -2,6 +2,7 @@ import { CronExpressionParser } from "cron-parser";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db.server";
 import { isUniqueViolation } from "../db/errors";
+import { valuesPlaceholders, type SqlExecutor } from "../db/sql";
 import { log, withLogContext } from "../logging/logger.server";
 import {
   COMPLETED_JOB_RETENTION_DAYS,
@@ -21,6 +22,20 @@ export interface EmbeddedQueueOptions {
 }
 
 const DUE_STATES = ["created", "retry"];
+const JOB_COLUMNS = [
+  "id",
+  "queue",
+  "data",
+  "state",
+  "idempotencyKey",
+  "priority",
+  "retryLimit",
+  "retryCount",
+  "retryDelay",
+  "retryBackoff",
+  "startAfter",
+  "createdAt",
+];
 const HOUR_MS = 3_600_000;
 
 /**
@@ -44,6 +59,7 @@ export class EmbeddedJobQueue implements JobQueue {
 
   constructor(
     private readonly db: Db,
+    private readonly sql: SqlExecutor,
     private readonly options: EmbeddedQueueOptions,
   ) {
     this.leaseMs = options.leaseMs ?? 60_000;
@@ -73,29 +89,63 @@ export class EmbeddedJobQueue implements JobQueue {
     await Promise.all(this.inFlight);
   }
 
+  private jobRow<TData>(definition: JobDefinition<TData>, data: TData, options: SendOptions) {
+    return {
+      id: randomUUID(),
+      queue: definition.name,
+      data: JSON.stringify(definition.schema.parse(data)),
+      idempotencyKey: options.idempotencyKey ?? null,
+      priority: options.priority ?? 0,
+      retryLimit: definition.retryLimit,
+      retryDelay: definition.retryDelaySeconds,
+      retryBackoff: definition.retryBackoff,
+      startAfter: options.startAfter ?? new Date(),
+    };
+  }
+
   async send<TData>(definition: JobDefinition<TData>, data: TData, options: SendOptions = {}) {
-    const id = randomUUID();
+    const row = this.jobRow(definition, data, options);
     try {
-      await this.db.job.create({
-        data: {
-          id,
-          queue: definition.name,
-          data: JSON.stringify(definition.schema.parse(data)),
-          idempotencyKey: options.idempotencyKey ?? null,
-          priority: options.priority ?? 0,
-          retryLimit: definition.retryLimit,
-          retryDelay: definition.retryDelaySeconds,
-          retryBackoff: definition.retryBackoff,
-          startAfter: options.startAfter ?? new Date(),
-        },
-      });
+      await this.db.job.create({ data: row });
     } catch (error) {
       if (options.idempotencyKey && isUniqueViolation(error)) return null;
       throw error;
     }
-    if (this.working && (!options.startAfter || options.startAfter.getTime() <= Date.now()))
-      this.wake();
-    return id;
+    if (row.startAfter.getTime() <= Date.now()) this.wake();
+    return row.id;
+  }
+
+  /** One INSERT for the lot (the ingest hot path); a taken idempotency key yields null. */
+  async sendMany<TData>(
+    definition: JobDefinition<TData>,
+    jobs: { data: TData; options?: SendOptions }[],
+  ) {
+    if (!jobs.length) return [];
+    const now = new Date();
+    const rows = jobs.map((job) => this.jobRow(definition, job.data, job.options ?? {}));
+    const inserted = await this.sql.query<{ id: string }>(
+      `INSERT INTO "Job" (${JOB_COLUMNS.map((column) => `"${column}"`).join(", ")})
+       VALUES ${valuesPlaceholders(rows.length, JOB_COLUMNS.length)}
+       ON CONFLICT ("queue", "idempotencyKey") DO NOTHING
+       RETURNING "id"`,
+      rows.flatMap((row) => [
+        row.id,
+        row.queue,
+        row.data,
+        "created",
+        row.idempotencyKey,
+        row.priority,
+        row.retryLimit,
+        0,
+        row.retryDelay,
+        row.retryBackoff,
+        row.startAfter,
+        now,
+      ]),
+    );
+    const ids = new Set(inserted.map((row) => row.id));
+    if (ids.size) this.wake();
+    return rows.map((row) => (ids.has(row.id) ? row.id : null));
   }
 
   async counts(): Promise<QueueCounts[]> {

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { PgBoss, type JobWithMetadata, type SendOptions as SendOptionsOfBoss } from "pg-boss";
 import { log, withLogContext } from "../logging/logger.server";
 import {
@@ -148,6 +148,26 @@ export class PgBossJobQueue implements JobQueue {
     if (options.startAfter) sendOptions.startAfter = options.startAfter;
     if (options.priority !== undefined) sendOptions.priority = options.priority;
     return boss.send(definition.name, definition.schema.parse(data) as object, sendOptions);
+  }
+
+  async sendMany<TData>(
+    definition: JobDefinition<TData>,
+    jobs: { data: TData; options?: SendOptions }[],
+  ) {
+    const boss = await this.ready();
+    await this.ensureQueue(boss, definition as JobDefinition<never>);
+    const inserts = jobs.map((job) => ({
+      id: job.options?.idempotencyKey
+        ? idempotentJobId(definition.name, job.options.idempotencyKey)
+        : randomUUID(),
+      data: definition.schema.parse(job.data) as object,
+      ...(job.options?.startAfter ? { startAfter: job.options.startAfter } : {}),
+      ...(job.options?.priority !== undefined ? { priority: job.options.priority } : {}),
+    }));
+    const inserted = new Set(
+      (await boss.insert(definition.name, inserts, { returnId: true })) ?? [],
+    );
+    return inserts.map((insert) => (inserted.has(insert.id) ? insert.id : null));
   }
 
   async counts(): Promise<QueueCounts[]> {

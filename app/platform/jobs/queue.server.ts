@@ -1,5 +1,5 @@
 import { config } from "../../config.server";
-import { db } from "../../db.server";
+import { db, sql } from "../../db.server";
 import { EmbeddedJobQueue } from "./embedded-queue.server";
 import { PgBossJobQueue } from "./pgboss-queue.server";
 import type { JobQueue } from "./types";
@@ -11,7 +11,7 @@ function createQueue(): JobQueue {
         pollIntervalMs: JOBS_POLL_INTERVAL_MS,
         leaseMs: JOBS_LEASE_MS,
       })
-    : new EmbeddedJobQueue(db, {
+    : new EmbeddedJobQueue(db, sql, {
         pollIntervalMs: JOBS_POLL_INTERVAL_MS,
         leaseMs: JOBS_LEASE_MS,
       });

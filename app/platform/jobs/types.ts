@@ -108,6 +108,11 @@ export interface JobQueue {
     data: TData,
     options?: SendOptions,
   ): Promise<string | null>;
+  /** Many jobs of one definition in one round trip (the webhook ingest path); ids as for `send`. */
+  sendMany<TData>(
+    definition: JobDefinition<TData>,
+    jobs: { data: TData; options?: SendOptions }[],
+  ): Promise<(string | null)[]>;
   counts(): Promise<QueueCounts[]>;
   /** A shop's failed jobs: those whose data names the shop (`{ shop: "x.myshopify.com", … }`). */
   failures(shop: string, limit: number): Promise<FailedJob[]>;

@@ -1,0 +1,19 @@
+/**
+ * Raw SQL for the few hot paths where Prisma's per-call cost dominates (the webhook ingest
+ * path). Statements use `?` placeholders and must run unchanged on SQLite and PostgreSQL
+ * (quoted identifiers, ON CONFLICT … DO NOTHING, RETURNING). Everything else uses Prisma.
+ */
+export type SqlValue = string | number | boolean | Date | null;
+
+export interface SqlExecutor {
+  query<TRow extends Record<string, unknown> = Record<string, unknown>>(
+    text: string,
+    values: SqlValue[],
+  ): Promise<TRow[]>;
+}
+
+/** `(?, ?, ?), (?, ?, ?)` for a multi-row VALUES clause. */
+export function valuesPlaceholders(rows: number, columns: number): string {
+  const row = `(${Array.from({ length: columns }, () => "?").join(", ")})`;
+  return Array.from({ length: rows }, () => row).join(", ");
+}

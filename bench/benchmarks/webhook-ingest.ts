@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { webhookHeaders } from "../../scripts/standin/signing";
+import { freePort, startAppServer } from "../../tests/support/app-server";
+import { ensureBuild } from "../../tests/support/build";
+import { TEST_API_SECRET } from "../../tests/support/constants";
+import { createTestDatabase } from "../../tests/support/database";
+import { webhookFixture } from "../../tests/support/fixtures";
+import { runLoad, type LoadResult } from "../lib/load";
+import { startTsProcess } from "../lib/processes";
+import type { Comparison } from "../lib/report";
+
+const CONCURRENCY = 50;
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10_000);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2_000);
+
+/** Signed orders/create deliveries of Shopify's sample order (15 KB), each with its own webhook id. */
+function webhookLoad(baseUrl: string, shop: string) {
+  const body = webhookFixture("orders/create");
+  return (index: number) => {
+    const headers = webhookHeaders(body, { shop, topic: "orders/create", secret: TEST_API_SECRET, apiVersion: "2026-10", webhookId: `${randomUUID()}-${index}` });
+    return fetch(`${baseUrl}/webhooks`, { method: "POST", headers, body }).then(async (response) => {
+      await response.arrayBuffer();
+      return response.status;
+    });
+  };
+}
+
+const load = (send: (index: number) => Promise<number>) =>
+  runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: WARMUP_MS, send });
+
+export async function webhookIngestBenchmark(): Promise<Comparison[]> {
+  ensureBuild();
+  const database = await createTestDatabase("bench_ingest");
+  const shop = "bench-shop.myshopify.com";
+  const results: Comparison[] = [];
+  try {
+    const floorPort = await freePort();
+    const floor = await startTsProcess(
+      "bench/floor/webhook-floor.ts",
+      { PORT: String(floorPort), DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
+      `http://127.0.0.1:${floorPort}/`,
+    );
+    let baseline: LoadResult;
+    try {
+      baseline = await load(webhookLoad(`http://127.0.0.1:${floorPort}`, shop));
+    } finally {
+      await floor.stop();
+    }
+
+    for (const [label, workers] of [
+      ["Aftercare, ingest only (workers in another process)", "false"],
+      ["Aftercare, workers in the web process (default)", "true"],
+    ] as const) {
+      const app = await startAppServer({
+        databaseUrl: database.url,
+        shopOrigin: "http://127.0.0.1:9/store/{shop}",
+        appBridgeUrl: "",
+        logName: "bench-webhook-ingest",
+        env: { LOG_LEVEL: "warn", WORKERS_IN_WEB_PROCESS: workers },
+      });
+      try {
+        const result = await load(webhookLoad(app.url, shop));
+        results.push({
+          benchmark: `Webhook ingest on ${database.provider}: ${label}`,
+          subject: "Aftercare",
+          floor: "node:http + HMAC + INSERT",
+          result,
+          baseline,
+          note: `Signed orders/create deliveries (15 KB), concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, production build.`,
+        });
+      } finally {
+        await app.stop();
+      }
+    }
+  } finally {
+    await database.drop();
+  }
+  return results;
+}
