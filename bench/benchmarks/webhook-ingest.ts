@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { webhookHeaders } from "../../scripts/standin/signing";
 import { freePort, startAppServer } from "../../tests/support/app-server";
-import { ensureBuild } from "../../tests/support/build";
+import { ensureBuild } from "../../scripts/lib/build";
 import { TEST_API_SECRET } from "../../tests/support/constants";
 import { createTestDatabase } from "../../tests/support/database";
 import { webhookFixture } from "../../tests/support/fixtures";

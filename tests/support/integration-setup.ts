@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startStandin } from "../../scripts/standin/server";
 import { startAppServer } from "./app-server";
-import { ensureBuild } from "./build";
+import { ensureBuild } from "../../scripts/lib/build";
 import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
 import { createTestDatabase } from "./database";
 

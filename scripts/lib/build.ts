@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { root } from "./app-server";
+import { root } from "./prisma-schema";
 
 const SOURCES = [
   "app",

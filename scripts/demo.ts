@@ -1,0 +1,132 @@
+/**
+ * `npm run demo`: Aftercare running on this machine with nothing but the repository, on the
+ * embedded SQLite default. It builds the app, starts the local Shopify stand-in (admin frame,
+ * Admin API, app proxy), installs the app on a demo shop the way Shopify-managed installation
+ * does, and replays a simulated month of that shop's webhooks through the real, signed webhook
+ * path. Then it prints where to look and keeps running until Ctrl-C.
+ *
+ *   npm run demo -- [--orders 120] [--keep] [--port 3000] [--standin-port 4010]
+ */
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { SingleBar, Presets } from "cli-progress";
+import { startStandin } from "./standin/server";
+import { simulateShop } from "./standin/simulator/shop";
+import { startAppProcess } from "./lib/app-process";
+import { ensureBuild } from "./lib/build";
+import { root } from "./lib/prisma-schema";
+import { execFileSync } from "node:child_process";
+
+const DEMO_SHOP = "aftercare-demo.myshopify.com";
+const DEMO_API_KEY = "aftercare-demo-api-key";
+const DEMO_API_SECRET = "aftercare-demo-api-secret";
+const DEMO_DATABASE = "prisma/demo.sqlite";
+const BROWSER_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+const { values: args } = parseArgs({
+  options: {
+    orders: { type: "string", default: "120" },
+    keep: { type: "boolean", default: false },
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    "standin-port": { type: "string", default: "4010" },
+  },
+});
+
+const step = (text: string) => console.log(`\n▸ ${text}`);
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL ?? `file:./${DEMO_DATABASE}`;
+  if (!process.env.DATABASE_URL && !args.keep) {
+    for (const suffix of ["", "-wal", "-shm"])
+      rmSync(path.join(root, DEMO_DATABASE + suffix), { force: true });
+  }
+
+  step(`Preparing the database (${databaseUrl.split("?")[0]})`);
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db.ts", "deploy"],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+
+  step("Building the app (skipped when the build is current)");
+  ensureBuild();
+
+  const port = Number(args.port);
+  const standin = await startStandin({
+    apiKey: DEMO_API_KEY,
+    apiSecret: DEMO_API_SECRET,
+    defaultShop: DEMO_SHOP,
+    appUrl: `http://127.0.0.1:${port}`,
+    port: Number(args["standin-port"]),
+  });
+
+  mkdirSync(path.join(root, "logs"), { recursive: true });
+  const logFile = "logs/demo-app.log";
+  step(`Starting the app on http://127.0.0.1:${port} (its log: ${logFile})`);
+  const app = await startAppProcess({
+    port,
+    output: createWriteStream(path.join(root, logFile), { flags: "a" }),
+    outputName: logFile,
+    env: {
+      SHOPIFY_API_KEY: DEMO_API_KEY,
+      SHOPIFY_API_SECRET: DEMO_API_SECRET,
+      SHOPIFY_SHOP_ORIGIN: standin.shopOriginTemplate,
+      APP_BRIDGE_URL: standin.appBridgeUrl,
+      DATABASE_URL: databaseUrl,
+    },
+  });
+
+  const shutdown = async () => {
+    await app.stop();
+    await standin.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+
+  step(`Installing Aftercare on ${DEMO_SHOP}`);
+  const install = await fetch(standin.embeddedAppUrl(), { headers: { "User-Agent": BROWSER_UA } });
+  if (!install.ok)
+    throw new Error(`Installing failed: the app answered ${install.status}; see ${logFile}`);
+
+  const shop = simulateShop({ shopDomain: DEMO_SHOP, seed: 2026, orders: Number(args.orders) });
+  step(
+    `Sending ${shop.events.length} webhooks for ${shop.orders.length} orders, signed as Shopify signs them`,
+  );
+  const bar = new SingleBar(
+    { format: "  {bar} {percentage}% | {value}/{total} webhooks | {topic}", hideCursor: true },
+    Presets.shades_classic,
+  );
+  bar.start(shop.events.length, 0, { topic: "" });
+  let rejected = 0;
+  for (const event of shop.events) {
+    const response = await standin.deliverWebhook(DEMO_SHOP, event.topic, event.body, {
+      triggeredAt: event.at,
+    });
+    if (!response.ok) rejected += 1;
+    bar.increment({ topic: event.topic });
+  }
+  bar.stop();
+  if (rejected) console.warn(`  ${rejected} webhooks were refused; see ${logFile}`);
+
+  console.log(`
+Aftercare is running.
+
+  Shopify admin (stand-in), with Aftercare embedded:  ${standin.adminUrl()}
+  Webhook inbox and job queue in the admin:           ${standin.adminUrl()}&path=/app/operations
+  The app itself:                                     ${app.url}
+
+The app processes the webhooks in the background; the admin shows them as they land.
+Press Ctrl-C to stop.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
