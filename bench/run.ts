@@ -11,7 +11,9 @@ const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
 
 const only = process.env.BENCH_ONLY;
 const all: Comparison[] = [];
-console.log(`# Aftercare benchmarks (${new Date().toISOString()}, ${process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite"})`);
+console.log(
+  `# Aftercare benchmarks (${new Date().toISOString()}, ${process.env.DATABASE_URL?.startsWith("postgres") ? "PostgreSQL" : "SQLite"})`,
+);
 for (const [name, run] of Object.entries(BENCHMARKS)) {
   if (only && only !== name) continue;
   const comparisons = await run();

@@ -1,6 +1,7 @@
 // The Aftercare web server: the Remix app, its static assets and (by default) the background
 // workers, in one process. `npm start` runs the production build; `npm run dev` runs from source
 // through Vite.
+import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import path from "node:path";
@@ -8,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/node";
 import { createRequestListener } from "@remix-run/node-fetch-server";
 import sirv from "sirv";
+
+// A .env beside package.json configures `npm start` / `npm run dev`; the environment wins.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");

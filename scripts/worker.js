@@ -1,7 +1,11 @@
 // Background workers without the web server: `npm run worker` (after `npm run build`). On
 // PostgreSQL any number of these share the queue; on SQLite the web process runs the workers.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// A .env beside package.json configures `npm start` / `npm run dev`; the environment wins.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 

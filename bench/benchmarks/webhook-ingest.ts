@@ -17,11 +17,19 @@ const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2_000);
 function webhookLoad(baseUrl: string, shop: string) {
   const body = webhookFixture("orders/create");
   return (index: number) => {
-    const headers = webhookHeaders(body, { shop, topic: "orders/create", secret: TEST_API_SECRET, apiVersion: "2026-10", webhookId: `${randomUUID()}-${index}` });
-    return fetch(`${baseUrl}/webhooks`, { method: "POST", headers, body }).then(async (response) => {
-      await response.arrayBuffer();
-      return response.status;
+    const headers = webhookHeaders(body, {
+      shop,
+      topic: "orders/create",
+      secret: TEST_API_SECRET,
+      apiVersion: "2026-10",
+      webhookId: `${randomUUID()}-${index}`,
     });
+    return fetch(`${baseUrl}/webhooks`, { method: "POST", headers, body }).then(
+      async (response) => {
+        await response.arrayBuffer();
+        return response.status;
+      },
+    );
   };
 }
 
@@ -30,27 +38,37 @@ const load = (send: (index: number) => Promise<number>) =>
 
 export async function webhookIngestBenchmark(): Promise<Comparison[]> {
   ensureBuild();
-  const database = await createTestDatabase("bench_ingest");
   const shop = "bench-shop.myshopify.com";
   const results: Comparison[] = [];
+  // Each run gets its own database, so no run starts with another's backlog.
+  const floorDatabase = await createTestDatabase("bench_ingest_floor");
+  let baseline: LoadResult;
   try {
     const floorPort = await freePort();
     const floor = await startTsProcess(
       "bench/floor/webhook-floor.ts",
-      { PORT: String(floorPort), DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
+      {
+        PORT: String(floorPort),
+        DATABASE_URL: floorDatabase.url,
+        SHOPIFY_API_SECRET: TEST_API_SECRET,
+      },
       `http://127.0.0.1:${floorPort}/`,
     );
-    let baseline: LoadResult;
     try {
       baseline = await load(webhookLoad(`http://127.0.0.1:${floorPort}`, shop));
     } finally {
       await floor.stop();
     }
+  } finally {
+    await floorDatabase.drop();
+  }
 
-    for (const [label, workers] of [
-      ["Aftercare, ingest only (workers in another process)", "false"],
-      ["Aftercare, workers in the web process (default)", "true"],
-    ] as const) {
+  for (const [label, workers] of [
+    ["Aftercare, ingest only (workers in another process)", "false"],
+    ["Aftercare, workers in the web process (default)", "true"],
+  ] as const) {
+    const database = await createTestDatabase("bench_ingest");
+    try {
       const app = await startAppServer({
         databaseUrl: database.url,
         shopOrigin: "http://127.0.0.1:9/store/{shop}",
@@ -71,9 +89,9 @@ export async function webhookIngestBenchmark(): Promise<Comparison[]> {
       } finally {
         await app.stop();
       }
+    } finally {
+      await database.drop();
     }
-  } finally {
-    await database.drop();
   }
   return results;
 }

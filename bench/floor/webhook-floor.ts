@@ -28,7 +28,10 @@ if (url.startsWith("postgres")) {
   const options = { timeout: 10_000 };
   const client = new Sqlite3Client(path, options, new Database(path, options), "number");
   insert = async (values) => {
-    await client.execute({ sql: `${INSERT}(?, ?, ?, ?, ?, 'received', 0, ?)`, args: [...values, new Date().toISOString()] });
+    await client.execute({
+      sql: `${INSERT}(?, ?, ?, ?, ?, 'received', 0, ?)`,
+      args: [...values, new Date().toISOString()],
+    });
   };
 }
 

@@ -28,7 +28,13 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[rank]!;
 }
 
-export async function runLoad({ concurrency, durationMs, warmupMs, send, ok = (status) => status >= 200 && status < 300 }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({
+  concurrency,
+  durationMs,
+  warmupMs,
+  send,
+  ok = (status) => status >= 200 && status < 300,
+}: LoadOptions): Promise<LoadResult> {
   let index = 0;
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};

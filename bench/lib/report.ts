@@ -11,7 +11,8 @@ export interface Comparison {
   note?: string;
 }
 
-const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
+const fixed = (value: number, digits = 1) =>
+  Number.isFinite(value) ? value.toFixed(digits) : "n/a";
 
 /** Each figure next to its floor from the same run, and the ratio. */
 export function printComparison({ benchmark, subject, floor, result, baseline, note }: Comparison) {

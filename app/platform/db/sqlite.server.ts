@@ -9,6 +9,7 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import { Mutex } from "async-mutex";
 import Database from "libsql";
+import { acquireConnectionLock, withConnectionLock } from "./priority";
 import type { SqlExecutor, SqlValue } from "./sql";
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -31,7 +32,7 @@ export const SQLITE_FILE_SETTINGS = ["PRAGMA journal_mode = WAL"];
  * Both go through one lock. libsql runs statements synchronously on the event loop, and a Prisma
  * transaction holds SQLite's write lock across awaits: a raw write that slipped in while a
  * transaction is open would block the event loop waiting for a lock that only the (now blocked)
- * event loop can release.
+ * event loop can release. Requests wait ahead of background work (./priority.ts).
  */
 export class EmbeddedSqlite extends PrismaLibSQL {
   readonly lock = new Mutex();
@@ -66,7 +67,7 @@ export class EmbeddedSqlite extends PrismaLibSQL {
 
   readonly sql: SqlExecutor = {
     query: (text, values) =>
-      this.lock.runExclusive(async () => {
+      withConnectionLock(this.lock, async () => {
         const result = await this.connection().execute({ sql: text, args: values.map(toSqlite) });
         return result.rows.map((row) =>
           Object.fromEntries(result.columns.map((column, index) => [column, row[index]])),
@@ -136,19 +137,19 @@ class SerializedAdapter implements SqlDriverAdapter {
   }
 
   queryRaw(query: SqlQuery) {
-    return this.lock.runExclusive(() => this.inner.queryRaw(query));
+    return withConnectionLock(this.lock, () => this.inner.queryRaw(query));
   }
 
   executeRaw(query: SqlQuery) {
-    return this.lock.runExclusive(() => this.inner.executeRaw(query));
+    return withConnectionLock(this.lock, () => this.inner.executeRaw(query));
   }
 
   executeScript(script: string) {
-    return this.lock.runExclusive(() => this.inner.executeScript(script));
+    return withConnectionLock(this.lock, () => this.inner.executeScript(script));
   }
 
   async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const release = await this.lock.acquire();
+    const release = await acquireConnectionLock(this.lock);
     try {
       const transaction = await this.inner.startTransaction(isolationLevel);
       const settle = (finish: () => Promise<void>) => async () => {

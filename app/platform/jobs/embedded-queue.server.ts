@@ -2,6 +2,7 @@ import { CronExpressionParser } from "cron-parser";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../db.server";
 import { isUniqueViolation } from "../db/errors";
+import { runAsBackgroundWork } from "../db/priority";
 import { valuesPlaceholders, type SqlExecutor } from "../db/sql";
 import { log, withLogContext } from "../logging/logger.server";
 import {
@@ -223,7 +224,7 @@ export class EmbeddedJobQueue implements JobQueue {
       return;
     }
     clearTimeout(this.timer);
-    this.ticking = this.tick().finally(() => {
+    this.ticking = runAsBackgroundWork(() => this.tick()).finally(() => {
       this.ticking = undefined;
       if (!this.working) return;
       if (this.tickAgain) {
