@@ -5,7 +5,7 @@
  * does, and replays a simulated month of that shop's webhooks through the real, signed webhook
  * path. Then it prints where to look and keeps running until Ctrl-C.
  *
- *   npm run demo -- [--orders 120] [--keep] [--port 3000] [--standin-port 4010]
+ *   npm run demo -- [--orders 300] [--keep] [--port 3000] [--standin-port 4010]
  */
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -27,7 +27,7 @@ const BROWSER_UA =
 
 const { values: args } = parseArgs({
   options: {
-    orders: { type: "string", default: "120" },
+    orders: { type: "string", default: "300" },
     keep: { type: "boolean", default: false },
     port: { type: "string", default: process.env.PORT ?? "3000" },
     "standin-port": { type: "string", default: "4010" },
