@@ -7,10 +7,16 @@
  *   tsx scripts/db.ts migration <name>    write a migration for each provider from the schema change
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
-import { databaseProvider, databaseUrl } from "../app/platform/db/provider";
+import pg from "pg";
+import {
+  databaseProvider,
+  databaseUrl,
+  postgresConnectionFields,
+} from "../app/platform/db/provider";
 import { SQLITE_FILE_SETTINGS, sqliteFilePath } from "../app/platform/db/sqlite.server";
 import { PROVIDERS, providerSchema, root, schemaPath } from "./lib/prisma-schema";
 
@@ -70,20 +76,66 @@ async function deploy() {
   }
 }
 
-function createMigration(name: string) {
+/**
+ * The schema the existing migrations produce: applied to a scratch database and introspected.
+ * (`migrate diff --from-migrations` ignores the migrations when the CLI runs through a driver
+ * adapter, and `--from-url` is refused.)
+ */
+async function migratedSchema(provider: (typeof PROVIDERS)[number]): Promise<string> {
+  const scratch = `aftercare_migration_${process.pid}`;
+  let url: string;
+  let drop: () => Promise<void>;
+  if (provider === "sqlite") {
+    const file = path.join(os.tmpdir(), `${scratch}.sqlite`);
+    rmSync(file, { force: true });
+    url = `file:${file}`;
+    drop = async () => rmSync(file, { force: true });
+  } else {
+    const fields = postgresConnectionFields(MIGRATION_POSTGRES_URL);
+    const admin = new pg.Client(fields);
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${scratch}"`);
+    await admin.query(`CREATE DATABASE "${scratch}"`);
+    await admin.end();
+    const target = new URL(MIGRATION_POSTGRES_URL);
+    target.pathname = `/${scratch}`;
+    url = target.toString();
+    drop = async () => {
+      const client = new pg.Client(fields);
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
+      await client.end();
+    };
+  }
+  try {
+    prisma(["migrate", "deploy"], url);
+    const schema = execFileSync(
+      path.join(root, "node_modules/.bin/prisma"),
+      ["db", "pull", "--print", "--schema", schemaPath(provider)],
+      { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: url } },
+    );
+    const file = path.join(os.tmpdir(), `${scratch}-${provider}.prisma`);
+    // The CLI prints its config notices on stdout too; the schema starts at its first block.
+    writeFileSync(file, schema.slice(schema.search(/^(generator|datasource) /m)));
+    return file;
+  } finally {
+    await drop();
+  }
+}
+
+async function createMigration(name: string) {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error("Migration names are lower_snake_case.");
   writeSchemas(false);
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   for (const provider of PROVIDERS) {
     const migrations = path.join(root, "prisma", provider, "migrations");
-    const dir = path.join(migrations, `${stamp}_${name}`);
-    mkdirSync(dir, { recursive: true });
-    const hasMigrations = readdirSync(migrations).some(
-      (entry) => /^\d{14}_/.test(entry) && entry !== path.basename(dir),
-    );
-    const from = hasMigrations ? ["--from-migrations", migrations] : ["--from-empty"];
+    const hasMigrations = readdirSync(migrations).some((entry) => /^\d{14}_/.test(entry));
+    const from = hasMigrations
+      ? ["--from-schema-datamodel", await migratedSchema(provider)]
+      : ["--from-empty"];
     const url =
       provider === "sqlite" ? "file:./prisma/.migration-shadow.sqlite" : MIGRATION_POSTGRES_URL;
+    const draft = path.join(os.tmpdir(), `aftercare-migration-${process.pid}-${provider}.sql`);
     prisma(
       [
         "migrate",
@@ -93,10 +145,13 @@ function createMigration(name: string) {
         schemaPath(provider),
         "--script",
         "--output",
-        path.join(dir, "migration.sql"),
+        draft,
       ],
       url,
     );
+    const dir = path.join(migrations, `${stamp}_${name}`);
+    mkdirSync(dir, { recursive: true });
+    renameSync(draft, path.join(dir, "migration.sql"));
     writeFileSync(
       path.join(migrations, "migration_lock.toml"),
       `# Written by scripts/db.ts; do not edit.\nprovider = "${provider}"\n`,
@@ -118,7 +173,7 @@ switch (command) {
     break;
   case "migration":
     if (!rest[0]) throw new Error("usage: npm run db:migration -- <name>");
-    createMigration(rest[0]);
+    await createMigration(rest[0]);
     break;
   default:
     console.error(
