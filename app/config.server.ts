@@ -27,6 +27,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^https?:\/\/.*\{shop\}/, "must be an http(s) URL template containing {shop}")
     .optional(),
+  /** EasyPost's API base; the stand-in replaces it for the demo and the tests. */
+  EASYPOST_API_URL: z.url().default("https://api.easypost.com/v2/"),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;

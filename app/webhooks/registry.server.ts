@@ -1,6 +1,11 @@
 import { customerDataRequest, customerRedact, shopRedact } from "../compliance/webhooks.server";
 import { mirrorOrder } from "../orders/webhooks.server";
 import { appUninstalled, scopesUpdated } from "../shops/webhooks.server";
+import {
+  trackFulfillment,
+  trackFulfillmentEvent,
+  trackOrderFulfillments,
+} from "../tracking/webhooks.server";
 import type { WebhookHandler } from "./types";
 
 /**
@@ -14,12 +19,15 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "customers/data_request": [customerDataRequest],
   "customers/redact": [customerRedact],
   "shop/redact": [shopRedact],
-  "orders/create": [mirrorOrder],
-  "orders/updated": [mirrorOrder],
-  "orders/paid": [mirrorOrder],
-  "orders/cancelled": [mirrorOrder],
-  "orders/fulfilled": [mirrorOrder],
-  "orders/partially_fulfilled": [mirrorOrder],
+  "orders/create": [mirrorOrder, trackOrderFulfillments],
+  "orders/updated": [mirrorOrder, trackOrderFulfillments],
+  "orders/paid": [mirrorOrder, trackOrderFulfillments],
+  "orders/cancelled": [mirrorOrder, trackOrderFulfillments],
+  "orders/fulfilled": [mirrorOrder, trackOrderFulfillments],
+  "orders/partially_fulfilled": [mirrorOrder, trackOrderFulfillments],
+  "fulfillments/create": [trackFulfillment],
+  "fulfillments/update": [trackFulfillment],
+  "fulfillment_events/create": [trackFulfillmentEvent],
 };
 
 export function handlersFor(topic: string): WebhookHandler[] {

@@ -1,0 +1,280 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { z } from "zod";
+import { db } from "../db.server";
+import { jobs } from "../platform/jobs/queue.server";
+import { PermanentJobError, defineJob } from "../platform/jobs/types";
+import { log } from "../platform/logging/logger.server";
+import { AdminApiError } from "../platform/shopify/admin-gateway.server";
+import { adminGateway } from "../platform/shopify/admin.server";
+import { toGid } from "../platform/shopify/gid";
+import { FulfillmentEventCreateMutation } from "./operations";
+import { trackingProvider } from "./providers/registry.server";
+import {
+  applyProviderTracking,
+  recordCheckpoints,
+  refreshShipment,
+  shopTrackingContext,
+  type ShipmentChange,
+} from "./shipments.server";
+import { status, toFulfillmentEventStatus, type Status } from "./status";
+import { currentStatus } from "./timeline";
+
+const ShipmentJob = z.object({ shop: z.string(), shipmentId: z.string() });
+
+/** Pushes a shipment's current status to Shopify, at most once per shipment × status. */
+export const writeBackStatus = defineJob({
+  name: "tracking.write-back",
+  schema: ShipmentJob,
+  retryLimit: 6,
+  async run({ shop, shipmentId }) {
+    const shipment = await db.trackingShipment.findFirst({
+      where: { id: shipmentId, shopDomain: shop },
+      include: { fulfillment: true },
+    });
+    if (!shipment) return;
+    const context = await shopTrackingContext(shop);
+    if (!context.settings.writeBack) return;
+    const eventStatus = toFulfillmentEventStatus({
+      tag: shipment.tag,
+      subtag: shipment.subtag,
+    } as Status);
+    if (!eventStatus) return;
+
+    const record = await db.trackingWriteBack.upsert({
+      where: { shipmentId_status: { shipmentId, status: eventStatus } },
+      create: { shopDomain: shop, shipmentId, status: eventStatus, happenedAt: new Date() },
+      update: {},
+    });
+    if (record.state === "sent") return;
+
+    const checkpoints = await db.trackingCheckpoint.findMany({
+      where: { fulfillmentId: shipment.fulfillmentId, OR: [{ shipmentId }, { shipmentId: null }] },
+    });
+    const newest = currentStatus(checkpoints);
+    try {
+      const result = await adminGateway.request(shop, FulfillmentEventCreateMutation, {
+        fulfillmentEvent: {
+          fulfillmentId: toGid("Fulfillment", shipment.fulfillment.shopifyId),
+          status: eventStatus,
+          happenedAt: (newest?.occurredAt ?? shipment.statusChangedAt).toISOString(),
+          message: newest?.message ?? eventStatus,
+          estimatedDeliveryAt: shipment.estimateLatest?.toISOString() ?? null,
+          city: newest?.city ?? null,
+          province: newest?.region ?? null,
+          country: newest?.country ?? null,
+          zip: newest?.postalCode ?? null,
+        },
+      });
+      const payload = result.fulfillmentEventCreate;
+      if (!payload || payload.userErrors.length) {
+        const message =
+          payload?.userErrors.map((error) => error.message).join("; ") ?? "empty payload";
+        await db.trackingWriteBack.update({
+          where: { id: record.id },
+          data: { state: "failed", error: message },
+        });
+        throw new PermanentJobError(`fulfillmentEventCreate refused: ${message}`);
+      }
+      await db.trackingWriteBack.update({
+        where: { id: record.id },
+        data: { state: "sent", shopifyEventId: payload.fulfillmentEvent?.id ?? null, error: null },
+      });
+    } catch (error) {
+      if (error instanceof AdminApiError || error instanceof PermanentJobError) throw error;
+      await db.trackingWriteBack.update({
+        where: { id: record.id },
+        data: { error: (error as Error).message.slice(0, 500) },
+      });
+      throw error;
+    }
+  },
+});
+
+/**
+ * What follows a shipment's status change, queued after the change is committed: the status goes
+ * back to Shopify (unless Shopify told us), so the order-status page, Shop app and Shopify's own
+ * notifications stay right.
+ */
+export async function afterShipmentChanges(changes: ShipmentChange[]) {
+  for (const change of changes) {
+    const eventStatus = toFulfillmentEventStatus(change.current);
+    if (eventStatus && change.source !== "shopify") {
+      await jobs.send(
+        writeBackStatus,
+        { shop: change.shopDomain, shipmentId: change.shipmentId },
+        { idempotencyKey: `${change.shipmentId}:${eventStatus}` },
+      );
+    }
+  }
+}
+
+/** Starts following a new shipment with the shop's aggregator. */
+export const registerTracker = defineJob({
+  name: "tracking.register",
+  schema: ShipmentJob,
+  retryLimit: 8,
+  retryDelaySeconds: 30,
+  async run({ shop, shipmentId }) {
+    const shipment = await db.trackingShipment.findFirst({
+      where: { id: shipmentId, shopDomain: shop },
+    });
+    const provider = shipment && trackingProvider(shipment.provider);
+    if (!shipment || !provider || shipment.providerRef) return;
+    const tracking = await provider.register({
+      shopDomain: shop,
+      trackingNumber: shipment.trackingNumber,
+      carrier: shipment.carrier,
+      providerRef: null,
+    });
+    await afterShipmentChanges(await applyProviderTracking(shop, shipment.id, tracking));
+    await db.trackingShipment.update({
+      where: { id: shipment.id },
+      data: { nextPollAt: nextPoll(shipment.tag, 0), pollFailures: 0 },
+    });
+  },
+});
+
+const HOUR_MS = 3_600_000;
+const MAX_POLL_BACKOFF_MS = 24 * HOUR_MS;
+
+/** When to ask the aggregator again: soon when delivery is near, backing off after failures. */
+export function nextPoll(tag: string, failures: number, now = new Date()): Date {
+  if (failures > 0) {
+    return new Date(now.getTime() + Math.min(MAX_POLL_BACKOFF_MS, 15 * 60_000 * 2 ** failures));
+  }
+  return new Date(now.getTime() + (tag === "OutForDelivery" ? 1 : 6) * HOUR_MS);
+}
+
+/** Aggregators limit requests per account: at most this many polls per shop per second. */
+const pollLimiter = new RateLimiterMemory({ points: 5, duration: 1 });
+
+/** The fallback when an aggregator's webhooks are late or lost: poll shipments that are due. */
+export const pollTrackers = defineJob({
+  name: "tracking.poll",
+  schema: z.object({}).passthrough(),
+  cron: "*/10 * * * *",
+  retryLimit: 0,
+  concurrency: 1,
+  async run() {
+    const due = await db.trackingShipment.findMany({
+      where: {
+        provider: { not: "shopify" },
+        providerRef: { not: null },
+        nextPollAt: { lte: new Date() },
+        tag: { notIn: ["Delivered", "Expired"] },
+      },
+      orderBy: { nextPollAt: "asc" },
+      take: 200,
+    });
+    for (const shipment of due) {
+      const provider = trackingProvider(shipment.provider);
+      if (!provider || !shipment.providerRef) continue;
+      await waitForPollSlot(shipment.shopDomain);
+      try {
+        const tracking = await provider.fetch({
+          shopDomain: shipment.shopDomain,
+          trackingNumber: shipment.trackingNumber,
+          carrier: shipment.carrier,
+          providerRef: shipment.providerRef,
+        });
+        const changes = await applyProviderTracking(shipment.shopDomain, shipment.id, tracking);
+        await afterShipmentChanges(changes);
+        const tag = changes[0]?.current.tag ?? shipment.tag;
+        await db.trackingShipment.update({
+          where: { id: shipment.id },
+          data: { nextPollAt: nextPoll(tag, 0), pollFailures: 0 },
+        });
+      } catch (error) {
+        const failures = shipment.pollFailures + 1;
+        log().warn({ shipment: shipment.id, failures, err: error }, "Tracker poll failed");
+        await db.trackingShipment.update({
+          where: { id: shipment.id },
+          data: { nextPollAt: nextPoll(shipment.tag, failures), pollFailures: failures },
+        });
+      }
+    }
+  },
+});
+
+async function waitForPollSlot(shop: string) {
+  for (;;) {
+    try {
+      await pollLimiter.consume(shop);
+      return;
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      await new Promise((resolve) => setTimeout(resolve, rejection.msBeforeNext));
+    }
+  }
+}
+
+const EXPIRE_AFTER_MS = 30 * 24 * HOUR_MS;
+
+/**
+ * Time alone changes some states: a shipment stalls, misses its estimate, or expires after 30
+ * days without news. Re-derives every open shipment, shop by shop.
+ */
+export const sweepShipments = defineJob({
+  name: "tracking.sweep",
+  schema: z.object({ shop: z.string().optional() }).passthrough(),
+  cron: "17 * * * *",
+  retryLimit: 1,
+  concurrency: 1,
+  async run({ shop }) {
+    const shops = shop
+      ? [shop]
+      : (
+          await db.trackingShipment.findMany({
+            where: { tag: { notIn: ["Delivered", "Expired"] } },
+            distinct: ["shopDomain"],
+            select: { shopDomain: true },
+          })
+        ).map((row) => row.shopDomain);
+    for (const shopDomain of shops) {
+      const context = await shopTrackingContext(shopDomain);
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await db.trackingShipment.findMany({
+          where: { shopDomain, tag: { notIn: ["Delivered", "Expired"] } },
+          orderBy: { id: "asc" },
+          take: 200,
+          ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+          select: { id: true, fulfillmentId: true, lastCheckpointAt: true, createdAt: true },
+        });
+        if (page.length === 0) break;
+        cursor = page.at(-1)!.id;
+        const now = new Date();
+        for (const shipment of page) {
+          const change = await db.$transaction(async (tx) => {
+            const lastNews = shipment.lastCheckpointAt ?? shipment.createdAt;
+            if (now.getTime() - lastNews.getTime() > EXPIRE_AFTER_MS) {
+              await recordCheckpoints(tx, shopDomain, shipment.fulfillmentId, shipment.id, [
+                expiredCheckpoint(now),
+              ]);
+            }
+            return refreshShipment(tx, context, shipment.id, now);
+          });
+          if (change) await afterShipmentChanges([change]);
+        }
+      }
+    }
+  },
+});
+
+function expiredCheckpoint(now: Date) {
+  const expired: Status = status("Expired_001");
+  return {
+    source: "aftercare",
+    occurredAt: now,
+    utcOffset: null,
+    status: expired,
+    message: "No tracking information for 30 days",
+    city: null,
+    region: null,
+    country: null,
+    postalCode: null,
+    estimatedDeliveryAt: null,
+  };
+}
+
+export const TRACKING_JOBS = [writeBackStatus, registerTracker, pollTrackers, sweepShipments];

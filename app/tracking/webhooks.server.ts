@@ -1,0 +1,53 @@
+import { jobs } from "../platform/jobs/queue.server";
+import { webhookHandler } from "../webhooks/types";
+import { afterShipmentChanges, registerTracker } from "./jobs.server";
+import {
+  FulfillmentEventPayloadSchema,
+  FulfillmentPayloadSchema,
+  OrderFulfillmentsPayloadSchema,
+  type FulfillmentPayload,
+} from "./schemas";
+import {
+  applyFulfillment,
+  applyFulfillmentEvent,
+  orderContext,
+  type OrderContext,
+} from "./shipments.server";
+
+async function track(shop: string, payload: FulfillmentPayload, order: OrderContext | null) {
+  const { createdShipmentIds, changes } = await applyFulfillment(shop, payload, order);
+  for (const shipmentId of createdShipmentIds) {
+    await jobs.send(
+      registerTracker,
+      { shop, shipmentId },
+      { idempotencyKey: `register:${shipmentId}` },
+    );
+  }
+  await afterShipmentChanges(changes);
+}
+
+/** fulfillments/create and fulfillments/update. */
+export const trackFulfillment = webhookHandler(
+  "tracking.fulfillment",
+  FulfillmentPayloadSchema,
+  async ({ shop, payload }) => track(shop, payload, null),
+);
+
+/**
+ * orders/*: the order's fulfillments (so a missed fulfillments/* webhook is caught up) and the
+ * order's name, email and locale for the shipments' lookups and emails.
+ */
+export const trackOrderFulfillments = webhookHandler(
+  "tracking.order",
+  OrderFulfillmentsPayloadSchema,
+  async ({ shop, payload }) => {
+    const order = orderContext(payload);
+    for (const fulfillment of payload.fulfillments) await track(shop, fulfillment, order);
+  },
+);
+
+export const trackFulfillmentEvent = webhookHandler(
+  "tracking.fulfillment-event",
+  FulfillmentEventPayloadSchema,
+  async ({ shop, payload }) => afterShipmentChanges(await applyFulfillmentEvent(shop, payload)),
+);
