@@ -3,6 +3,7 @@ import {
   redactCustomerOrders,
   type CustomerSubject,
 } from "../orders/orders.server";
+import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
 
 /**
  * Every capability that stores personal data about a shop's customers registers here, in one
@@ -16,6 +17,11 @@ export interface CustomerDataOwner {
 
 export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
   { name: "orders", exportCustomer: exportCustomerOrders, redactCustomer: redactCustomerOrders },
+  {
+    name: "tracking",
+    exportCustomer: exportCustomerShipments,
+    redactCustomer: redactCustomerShipments,
+  },
 ];
 
 export type { CustomerSubject };

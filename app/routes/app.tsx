@@ -37,6 +37,7 @@ export default function AdminLayout() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/shipments">Shipments</Link>
         <Link to="/app/operations">Operations</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { runAdminGraphql } from "./admin/graphql";
 import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
+import { EasyPostStandin } from "./easypost";
 import { adminFrameHtml } from "./frame";
 import { sessionToken, signAppProxyQuery, webhookHeaders } from "./signing";
 import {
@@ -55,6 +56,9 @@ export interface Standin {
   /** For the app's APP_BRIDGE_URL. */
   readonly appBridgeUrl: string;
   apiVersion: string;
+  /** EasyPost's API as the stand-in plays it; the app's EASYPOST_API_URL. */
+  easypost: EasyPostStandin;
+  readonly easypostApiUrl: string;
   adminUrl(shop?: string): string;
   storefrontUrl(pathname: string, shop?: string): string;
   /** The embedded-app URL Shopify's admin would load, with a fresh id_token. */
@@ -129,6 +133,10 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     },
     get appBridgeUrl() {
       return `${baseUrl}/app-bridge.js`;
+    },
+    easypost: new EasyPostStandin(),
+    get easypostApiUrl() {
+      return `${baseUrl}/easypost/v2/`;
     },
     adminUrl: (shop = options.defaultShop) => `${baseUrl}/admin?shop=${encodeURIComponent(shop)}`,
     storefrontUrl: (pathname, shop = options.defaultShop) =>
@@ -236,6 +244,50 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     response.end(text);
   }
 
+  async function serveEasyPost(request: IncomingMessage, response: ServerResponse, path: string[]) {
+    const authorization = request.headers.authorization ?? "";
+    const apiKey = authorization.startsWith("Basic ")
+      ? Buffer.from(authorization.slice(6), "base64").toString("utf8").split(":")[0]
+      : "";
+    if (!apiKey) {
+      return send(response, 401, {
+        error: { code: "APIKEY.REQUIRED", message: "No API key provided", errors: [] },
+      });
+    }
+    const body =
+      request.method === "POST"
+        ? (JSON.parse((await readBody(request)).toString("utf8") || "{}") as {
+            tracker?: { tracking_code: string; carrier?: string };
+            webhook?: { url: string; webhook_secret?: string };
+          })
+        : {};
+    if (path[0] === "trackers" && !path[1] && request.method === "POST" && body.tracker) {
+      return send(response, 201, standin.easypost.createTracker(apiKey, body.tracker));
+    }
+    if (path[0] === "trackers" && path[1] && request.method === "GET") {
+      const tracker = standin.easypost.tracker(apiKey, path[1]);
+      return tracker
+        ? send(response, 200, tracker)
+        : send(response, 404, {
+            error: {
+              code: "NOT_FOUND",
+              message: "The requested resource could not be found.",
+              errors: [],
+            },
+          });
+    }
+    if (path[0] === "webhooks" && request.method === "POST" && body.webhook) {
+      return send(response, 201, standin.easypost.createWebhook(apiKey, body.webhook));
+    }
+    return send(response, 404, {
+      error: {
+        code: "NOT_FOUND",
+        message: "The requested resource could not be found.",
+        errors: [],
+      },
+    });
+  }
+
   const server = http.createServer(async (request, response) => {
     try {
       const url = new URL(request.url ?? "/", baseUrl);
@@ -325,6 +377,28 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           });
         case "/": {
           return send(response, 302, "", { Location: standin.adminUrl() });
+        }
+      }
+
+      if (parts[0] === "easypost" && parts[1] === "v2") {
+        return serveEasyPost(request, response, parts.slice(2));
+      }
+      if (parts[0] === "__standin" && parts[1] === "easypost" && parts[2] === "trackers") {
+        if (request.method === "GET") {
+          const code = url.searchParams.get("tracking_code");
+          return send(
+            response,
+            200,
+            [...standin.easypost.trackers.values()].filter(
+              (tracker) => !code || tracker.tracking_code === code,
+            ),
+          );
+        }
+        if (parts[3] && parts[4] === "advance" && request.method === "POST") {
+          const step = JSON.parse((await readBody(request)).toString("utf8"));
+          return send(response, 200, {
+            delivered: await standin.easypost.advance(decodeURIComponent(parts[3]), step),
+          });
         }
       }
 

@@ -46,18 +46,21 @@ export function adminToken(shop: string) {
   return sessionToken({ shop, apiKey: TEST_API_KEY, secret: TEST_API_SECRET });
 }
 
-/** An embedded admin document request, as the admin frame makes it. */
-export function adminDocument(shop: string, pathname = "/app") {
+/** An embedded admin document request, as the admin frame makes it ("/app/x?filter=y" keeps its query). */
+export function adminDocument(shop: string, path = "/app") {
+  const [pathname, search = ""] = path.split("?");
   const host = Buffer.from(
     `admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`,
   ).toString("base64url");
-  const params = new URLSearchParams({
+  const params = new URLSearchParams(search);
+  for (const [key, value] of Object.entries({
     embedded: "1",
     host,
     shop,
     id_token: adminToken(shop),
     locale: "en",
-  });
+  }))
+    params.set(key, value);
   return fetch(`${appUrl()}${pathname}?${params}`, {
     headers: { "User-Agent": BROWSER_UA },
     redirect: "manual",

@@ -1,7 +1,9 @@
 import { shopHandlers } from "./shop";
+import { trackingHandlers } from "./tracking";
 import type { AdminHandler } from "./types";
 
 /** Every Admin GraphQL operation the app uses, by operation name (one module per capability). */
 export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...shopHandlers,
+  ...trackingHandlers,
 };

@@ -1,0 +1,287 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
+import { formatDateTime } from "../components/format";
+import { useShop } from "../components/ShopContext";
+import { requireAdminShop } from "../shopify.server";
+import { CARRIERS } from "../tracking/carriers/carriers";
+import { ATTENTION_LABELS, TAG_TONES, tagLabel } from "../tracking/labels";
+import { shipmentDetail } from "../tracking/queries.server";
+import { overrideCarrier, resolveAttention } from "../tracking/tracking.server";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const shipment = await shipmentDetail(shop, params.id ?? "");
+  if (!shipment) throw new Response("Shipment not found", { status: 404 });
+  return { shipment };
+};
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("resolve") }),
+  z.object({ intent: z.literal("carrier"), carrier: z.enum(Object.keys(CARRIERS) as [string]) }),
+]);
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success)
+    return Response.json({ ok: false, error: "Unknown action" }, { status: 400 });
+  const id = params.id ?? "";
+  const ok =
+    parsed.data.intent === "resolve"
+      ? await resolveAttention(shop, id)
+      : Boolean(await overrideCarrier(shop, id, parsed.data.carrier));
+  return Response.json({ ok, error: ok ? null : "Nothing to do" }, { status: ok ? 200 : 404 });
+};
+
+export default function ShipmentPage() {
+  const { shipment } = useLoaderData<typeof loader>();
+  const shop = useShop();
+  const fetcher = useFetcher<{ ok: boolean; error: string | null }>();
+  const [carrier, setCarrier] = useState(shipment.carrier ?? "");
+  const when = (value: string | Date | null | undefined) =>
+    formatDateTime(value, shop.timezone, shop.locale);
+  const orderUrl = `shopify://admin/orders/${shipment.order.shopifyId}`;
+  const contactUrl = shipment.order.email
+    ? `mailto:${shipment.order.email}?subject=${encodeURIComponent(
+        `Your order ${shipment.order.name ?? ""}`,
+      )}&body=${encodeURIComponent(
+        `Hello,\n\nAbout your shipment ${shipment.trackingNumber} (${shipment.carrierName ?? "carrier"}): `,
+      )}`
+    : undefined;
+
+  return (
+    <Page
+      backAction={{ content: "Shipments", url: "/app/shipments" }}
+      title={`${shipment.order.name ?? "Shipment"} · ${shipment.trackingNumber}`}
+      titleMetadata={<Badge tone={TAG_TONES[shipment.tag]}>{tagLabel(shipment.tag)}</Badge>}
+      secondaryActions={[
+        { content: "Open order in Shopify", url: orderUrl, target: "_top" },
+        ...(contactUrl ? [{ content: "Contact customer", url: contactUrl, external: true }] : []),
+      ]}
+    >
+      <Layout>
+        {shipment.attention && (
+          <Layout.Section>
+            <Banner
+              tone="warning"
+              title={`Needs attention: ${ATTENTION_LABELS[shipment.attention.reason] ?? shipment.attention.reason}`}
+            >
+              <BlockStack gap="200">
+                <p>{shipment.attention.detail}</p>
+                <fetcher.Form method="post">
+                  <input type="hidden" name="intent" value="resolve" />
+                  <Button submit loading={fetcher.state !== "idle"}>
+                    Mark resolved
+                  </Button>
+                </fetcher.Form>
+              </BlockStack>
+            </Banner>
+          </Layout.Section>
+        )}
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Timeline
+              </Text>
+              {shipment.checkpoints.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  No carrier scans yet. They appear here as the carrier reports them.
+                </Text>
+              ) : (
+                <ol style={{ listStyle: "none", margin: 0, padding: 0 }}>
+                  {shipment.checkpoints.map((checkpoint) => (
+                    <li
+                      key={checkpoint.id}
+                      style={{ borderLeft: "2px solid #d1d5db", padding: "0 0 16px 16px" }}
+                    >
+                      <BlockStack gap="050">
+                        <InlineStack gap="200" blockAlign="center">
+                          <Badge tone={TAG_TONES[checkpoint.tag]}>{checkpoint.statusLabel}</Badge>
+                          <Text as="span" tone="subdued" variant="bodySm">
+                            {when(checkpoint.occurredAt)}
+                            {checkpoint.utcOffset ? ` (carrier time ${checkpoint.utcOffset})` : ""}
+                          </Text>
+                        </InlineStack>
+                        <Text as="p">{checkpoint.message}</Text>
+                        {checkpoint.location && (
+                          <Text as="p" tone="subdued" variant="bodySm">
+                            {checkpoint.location}
+                          </Text>
+                        )}
+                        <Text as="p" tone="subdued" variant="bodySm">
+                          Source: {checkpoint.source}
+                        </Text>
+                      </BlockStack>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Delivery
+                </Text>
+                {shipment.deliveredAt ? (
+                  <Text as="p">Delivered {when(shipment.deliveredAt)}</Text>
+                ) : shipment.estimate ? (
+                  <>
+                    <Text as="p">
+                      Expected {when(shipment.estimate.earliest)} – {when(shipment.estimate.latest)}
+                    </Text>
+                    <Text as="p" tone="subdued" variant="bodySm">
+                      From{" "}
+                      {shipment.estimate.source === "carrier"
+                        ? "the carrier"
+                        : shipment.estimate.source === "history"
+                          ? "your shop's past deliveries"
+                          : "carrier defaults"}
+                      , confidence {Math.round((shipment.estimate.confidence ?? 0) * 100)}%
+                    </Text>
+                  </>
+                ) : (
+                  <Text as="p" tone="subdued">
+                    No estimate yet
+                  </Text>
+                )}
+                {shipment.estimates.length > 0 && (
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {shipment.estimates.filter((row) => row.kind === "revised").length} revision(s),{" "}
+                    {shipment.estimates.some((row) => row.kind === "missed")
+                      ? "estimate missed"
+                      : "not missed"}
+                  </Text>
+                )}
+                <Text as="p" tone="subdued" variant="bodySm">
+                  Shipped {when(shipment.shippedAt)} · last scan {when(shipment.lastCheckpointAt)}
+                </Text>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Carrier
+                </Text>
+                <Text as="p">
+                  {shipment.carrierName ?? "Unknown"}{" "}
+                  <Text as="span" tone="subdued">
+                    ({shipment.carrierSource}, {Math.round(shipment.carrierConfidence * 100)}% sure
+                    {shipment.carrierValid ? ", valid format" : ""})
+                  </Text>
+                </Text>
+                {shipment.trackingUrl && (
+                  <Button url={shipment.trackingUrl} external variant="plain">
+                    Carrier tracking page
+                  </Button>
+                )}
+                <fetcher.Form method="post">
+                  <input type="hidden" name="intent" value="carrier" />
+                  <BlockStack gap="200">
+                    <Select
+                      label="Correct the carrier"
+                      name="carrier"
+                      value={carrier}
+                      onChange={setCarrier}
+                      options={[
+                        { label: "Choose…", value: "", disabled: true },
+                        ...Object.entries(CARRIERS).map(([code, { name }]) => ({
+                          label: name,
+                          value: code,
+                        })),
+                      ]}
+                      helpText="Your choice wins and teaches Aftercare this shop's numbers of this format."
+                    />
+                    <Button submit disabled={!carrier || carrier === shipment.carrier}>
+                      Save carrier
+                    </Button>
+                  </BlockStack>
+                </fetcher.Form>
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Items
+                </Text>
+                {shipment.lines.map((line) => (
+                  <Text as="p" key={line.shopifyId}>
+                    {line.quantity} × {line.title}
+                    {line.variantTitle ? ` (${line.variantTitle})` : ""}
+                  </Text>
+                ))}
+                {shipment.order.destination && (
+                  <Box paddingBlockStart="200">
+                    <Text as="p" tone="subdued" variant="bodySm">
+                      To{" "}
+                      {[
+                        shipment.order.destination.city,
+                        shipment.order.destination.province_code,
+                        shipment.order.destination.country_code,
+                      ]
+                        .filter(Boolean)
+                        .join(", ")}
+                    </Text>
+                  </Box>
+                )}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Written back to Shopify
+                </Text>
+                {shipment.writeBacks.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    Nothing yet: statuses from your carrier data source are pushed to Shopify.
+                  </Text>
+                ) : (
+                  shipment.writeBacks.map((row) => (
+                    <InlineStack key={row.status} gap="200">
+                      <Badge
+                        tone={
+                          row.state === "sent"
+                            ? "success"
+                            : row.state === "failed"
+                              ? "critical"
+                              : undefined
+                        }
+                      >
+                        {row.state}
+                      </Badge>
+                      <Text as="span">{row.status}</Text>
+                      {row.error && (
+                        <Text as="span" tone="critical" variant="bodySm">
+                          {row.error}
+                        </Text>
+                      )}
+                    </InlineStack>
+                  ))
+                )}
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,269 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Page,
+  Pagination,
+  Select,
+  Tabs,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { downloadFromApp } from "../components/download";
+import { formatCount, formatDateTime } from "../components/format";
+import { useShop } from "../components/ShopContext";
+import { requireAdminShop } from "../shopify.server";
+import { listShipments, parseShipmentFilter, shipmentCounts } from "../tracking/queries.server";
+import { TAGS } from "../tracking/status";
+import { ATTENTION_LABELS, TAG_LABELS, TAG_TONES, tagLabel } from "../tracking/labels";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const filter = parseShipmentFilter(new URL(request.url).searchParams);
+  const [shipments, counts] = await Promise.all([
+    listShipments(shop, filter),
+    shipmentCounts(shop),
+  ]);
+  return { shipments, counts, filter };
+};
+
+const TABS = [
+  { id: "all", content: "All", params: {} },
+  { id: "attention", content: "Needs attention", params: { attention: "any" } },
+  { id: "InTransit", content: "In transit", params: { tag: "InTransit" } },
+  { id: "OutForDelivery", content: "Out for delivery", params: { tag: "OutForDelivery" } },
+  { id: "Delivered", content: "Delivered", params: { tag: "Delivered" } },
+  { id: "Exception", content: "Exceptions", params: { tag: "Exception" } },
+] as const;
+
+export default function Shipments() {
+  const { shipments, counts, filter } = useLoaderData<typeof loader>();
+  const shop = useShop();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [query, setQuery] = useState(filter.query ?? "");
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => setQuery(filter.query ?? ""), [filter.query]);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!("page" in changes)) next.delete("page");
+    setSearchParams(next);
+  };
+
+  const selectedTab = Math.max(
+    0,
+    TABS.findIndex((tab) =>
+      tab.id === "attention"
+        ? filter.attention === "any"
+        : tab.id === "all"
+          ? !filter.tag && !filter.attention
+          : filter.tag === tab.id,
+    ),
+  );
+  const tabCount = (id: string) =>
+    id === "all" ? counts.total : id === "attention" ? counts.attention : (counts.byTag[id] ?? 0);
+  const pages = Math.max(Math.ceil(shipments.total / shipments.pageSize), 1);
+  const filtered = Boolean(filter.query || filter.tag || filter.carrier || filter.attention);
+
+  return (
+    <Page
+      title="Shipments"
+      subtitle="Every tracking number, its status, estimate and what needs you"
+      primaryAction={{
+        content: "Export CSV",
+        loading: exporting,
+        disabled: shipments.total === 0,
+        onAction: async () => {
+          setExporting(true);
+          try {
+            await downloadFromApp(
+              `/app/shipments/export?${searchParams.toString()}`,
+              `shipments-${new Date().toISOString().slice(0, 10)}.csv`,
+            );
+          } finally {
+            setExporting(false);
+          }
+        },
+      }}
+      secondaryActions={[{ content: "Tracking settings", url: "/app/shipments/settings" }]}
+    >
+      <Card padding="0">
+        <Tabs
+          tabs={TABS.map((tab) => ({
+            id: tab.id,
+            content: `${tab.content} (${formatCount(tabCount(tab.id), shop.locale)})`,
+            accessibilityLabel: tab.content,
+          }))}
+          selected={selectedTab}
+          onSelect={(index) => {
+            const tab = TABS[index] ?? TABS[0];
+            update({ tag: undefined, attention: undefined, ...tab.params });
+          }}
+        />
+        <div style={{ padding: 12 }}>
+          <InlineStack gap="300" wrap={false} blockAlign="end">
+            <div style={{ flex: 1 }}>
+              <form
+                role="search"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  update({ query: query.trim() || undefined });
+                }}
+              >
+                <TextField
+                  label="Search shipments"
+                  labelHidden
+                  placeholder="Order number, tracking number or email"
+                  value={query}
+                  onChange={setQuery}
+                  autoComplete="off"
+                  clearButton
+                  onClearButtonClick={() => {
+                    setQuery("");
+                    update({ query: undefined });
+                  }}
+                />
+              </form>
+            </div>
+            <Select
+              label="Carrier"
+              labelInline
+              value={filter.carrier ?? ""}
+              onChange={(value) => update({ carrier: value || undefined })}
+              options={[
+                { label: "All", value: "" },
+                ...counts.carriers.map((carrier) => ({
+                  label: `${carrier.name} (${carrier.count})`,
+                  value: carrier.code,
+                })),
+              ]}
+            />
+            <Select
+              label="Status"
+              labelInline
+              value={filter.tag ?? ""}
+              onChange={(value) => update({ tag: value || undefined })}
+              options={[
+                { label: "All", value: "" },
+                ...TAGS.map((tag) => ({ label: TAG_LABELS[tag], value: tag })),
+              ]}
+            />
+          </InlineStack>
+        </div>
+        {shipments.rows.length === 0 ? (
+          filtered ? (
+            <EmptyState heading="No shipments match" image="">
+              <p>Try another search or clear the filters.</p>
+            </EmptyState>
+          ) : (
+            <EmptyState heading="No shipments yet" image="">
+              <p>
+                Shipments appear here as soon as you fulfill an order with a tracking number.
+                Connect a carrier data source in Tracking settings to follow every scan.
+              </p>
+            </EmptyState>
+          )
+        ) : (
+          <IndexTable
+            resourceName={{ singular: "shipment", plural: "shipments" }}
+            itemCount={shipments.rows.length}
+            selectable={false}
+            headings={[
+              { title: "Order" },
+              { title: "Tracking number" },
+              { title: "Status" },
+              { title: "Estimated delivery" },
+              { title: "Last scan" },
+              { title: "Needs attention" },
+            ]}
+          >
+            {shipments.rows.map((row, index) => (
+              <IndexTable.Row
+                id={row.id}
+                key={row.id}
+                position={index}
+                onClick={() => navigate(`/app/shipments/${row.id}`)}
+              >
+                <IndexTable.Cell>
+                  <BlockStack gap="050">
+                    <Text as="span" fontWeight="semibold">
+                      {row.orderName ?? "—"}
+                    </Text>
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {row.email ?? ""}
+                    </Text>
+                  </BlockStack>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <BlockStack gap="050">
+                    <Text as="span">{row.trackingNumber}</Text>
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {row.carrierName ?? "Unknown carrier"}
+                    </Text>
+                  </BlockStack>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Badge tone={TAG_TONES[row.tag]}>{tagLabel(row.tag)}</Badge>
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  {row.deliveredAt
+                    ? `Delivered ${formatDateTime(row.deliveredAt, shop.timezone, shop.locale)}`
+                    : row.estimateLatest
+                      ? formatWindow(
+                          row.estimateEarliest,
+                          row.estimateLatest,
+                          shop.timezone,
+                          shop.locale,
+                        )
+                      : "—"}
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  {formatDateTime(row.lastCheckpointAt, shop.timezone, shop.locale)}
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  {row.attentionReason ? (
+                    <Badge tone="critical">
+                      {ATTENTION_LABELS[row.attentionReason] ?? row.attentionReason}
+                    </Badge>
+                  ) : null}
+                </IndexTable.Cell>
+              </IndexTable.Row>
+            ))}
+          </IndexTable>
+        )}
+        <div style={{ padding: 16, display: "flex", justifyContent: "center" }}>
+          <Pagination
+            hasPrevious={shipments.page > 1}
+            onPrevious={() => update({ page: String(shipments.page - 1) })}
+            hasNext={shipments.page < pages}
+            onNext={() => update({ page: String(shipments.page + 1) })}
+            label={`Page ${shipments.page} of ${pages}`}
+          />
+        </div>
+      </Card>
+    </Page>
+  );
+}
+
+function formatWindow(
+  earliest: string | Date | null,
+  latest: string | Date,
+  timeZone: string,
+  locale: string,
+) {
+  const day = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone });
+  const end = day.format(new Date(latest));
+  const start = earliest ? day.format(new Date(earliest)) : end;
+  return start === end ? end : `${start} – ${end}`;
+}

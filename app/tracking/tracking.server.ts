@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { config } from "../config.server";
+import { db } from "../db.server";
+import { log } from "../platform/logging/logger.server";
+import { carrierTrackingUrl } from "./carriers/carriers";
+import { afterShipmentChanges } from "./jobs.server";
+import { trackingProvider } from "./providers/registry.server";
+import { ProviderSignatureError, type ProviderWebhook } from "./providers/types";
+import { saveTrackingSettings, type TrackingSettingsInput } from "./settings.server";
+import {
+  applyProviderTracking,
+  findShipmentByProviderRef,
+  refreshShipment,
+  shopTrackingContext,
+  teachCarrier,
+} from "./shipments.server";
+import { attentionKey, needsAttention } from "./attention";
+
+/**
+ * What the rest of the app asks of tracking: receiving an aggregator's webhooks, the merchant's
+ * settings and actions. Reads for the admin live in ./queries.server.ts.
+ */
+
+export type WebhookOutcome = "applied" | "ignored" | "unknown-tracker" | "unauthorized";
+
+export async function receiveProviderWebhook(
+  providerName: string,
+  shopDomain: string,
+  webhook: ProviderWebhook,
+): Promise<WebhookOutcome> {
+  const provider = trackingProvider(providerName);
+  if (!provider) return "unauthorized";
+  let tracking;
+  try {
+    tracking = await provider.parseWebhook(shopDomain, webhook);
+  } catch (error) {
+    if (error instanceof ProviderSignatureError) {
+      log().warn({ shop: shopDomain, provider: providerName }, error.message);
+      return "unauthorized";
+    }
+    throw error;
+  }
+  if (!tracking) return "ignored";
+  const shipment = await findShipmentByProviderRef(shopDomain, providerName, tracking.ref);
+  if (!shipment) {
+    log().info({ shop: shopDomain, ref: tracking.ref }, "Tracker update for no known shipment");
+    return "unknown-tracker";
+  }
+  await afterShipmentChanges(await applyProviderTracking(shopDomain, shipment.id, tracking));
+  return "applied";
+}
+
+export function providerWebhookUrl(providerName: string, shopDomain: string) {
+  return `${config().appUrl}/webhooks/${providerName}?shop=${encodeURIComponent(shopDomain)}`;
+}
+
+/** Saves the settings; connecting an aggregator registers our webhook with a fresh secret. */
+export async function updateTrackingSettings(shopDomain: string, input: TrackingSettingsInput) {
+  const connecting = input.provider !== "shopify" && Boolean(input.easypostApiKey);
+  const secret = connecting ? randomBytes(24).toString("base64url") : null;
+  await saveTrackingSettings(shopDomain, input, secret);
+  const provider = trackingProvider(input.provider);
+  if (connecting && provider?.connect) {
+    await provider.connect(shopDomain, providerWebhookUrl(input.provider, shopDomain));
+  }
+}
+
+/** The merchant names the carrier: it wins, and teaches the shop's history for this format. */
+export async function overrideCarrier(shopDomain: string, shipmentId: string, carrier: string) {
+  const shipment = await db.trackingShipment.findFirst({ where: { id: shipmentId, shopDomain } });
+  if (!shipment) return null;
+  await db.$transaction(async (tx) => {
+    await tx.trackingShipment.update({
+      where: { id: shipment.id },
+      data: {
+        carrier,
+        carrierSource: "override",
+        carrierConfidence: 1,
+        trackingUrl: carrierTrackingUrl(carrier, shipment.trackingNumber) ?? shipment.trackingUrl,
+      },
+    });
+    await teachCarrier(tx, shopDomain, shipment.trackingNumber, carrier);
+  });
+  return shipment.id;
+}
+
+/** "Mark resolved": silences this occurrence of the problem until the shipment's state changes. */
+export async function resolveAttention(shopDomain: string, shipmentId: string) {
+  const shipment = await db.trackingShipment.findFirst({ where: { id: shipmentId, shopDomain } });
+  if (!shipment?.attentionReason || !shipment.attentionSince) return false;
+  const context = await shopTrackingContext(shopDomain);
+  const current = needsAttention({
+    tag: shipment.tag,
+    subtag: shipment.subtag,
+    carrier: shipment.carrier,
+    shippedAt: shipment.shippedAt,
+    createdAt: shipment.createdAt,
+    lastCheckpointAt: shipment.lastCheckpointAt,
+    estimateLatest: shipment.estimateLatest,
+    stallDays: context.settings.stallDays,
+    now: new Date(),
+  });
+  await db.$transaction(async (tx) => {
+    await tx.trackingShipment.update({
+      where: { id: shipment.id },
+      data: { attentionDismissed: current ? attentionKey(current) : null },
+    });
+    await refreshShipment(tx, context, shipment.id);
+  });
+  return true;
+}
