@@ -12,7 +12,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { startStandin } from "./standin/server";
-import { simulateShop } from "./standin/simulator/shop";
+import { simulateShop, type SimulatedShop } from "./standin/simulator/shop";
+import {
+  CARRIER_PROFILES,
+  fulfillmentPayload,
+  simulateShipping,
+} from "./standin/simulator/shipping";
+import { sessionToken } from "./standin/signing";
+import { Random } from "./standin/simulator/random";
 import { startAppProcess } from "./lib/app-process";
 import { ensureBuild } from "./lib/build";
 import { root } from "./lib/prisma-schema";
@@ -79,6 +86,7 @@ async function main() {
       SHOPIFY_SHOP_ORIGIN: standin.shopOriginTemplate,
       APP_BRIDGE_URL: standin.appBridgeUrl,
       DATABASE_URL: databaseUrl,
+      EASYPOST_API_URL: standin.easypostApiUrl,
     },
   });
 
@@ -96,16 +104,19 @@ async function main() {
     throw new Error(`Installing failed: the app answered ${install.status}; see ${logFile}`);
 
   const shop = simulateShop({ shopDomain: DEMO_SHOP, seed: 2026, orders: Number(args.orders) });
+  const events = [...shop.events, ...simulateShipping(shop, { seed: 2026 })].sort(
+    (a, b) => a.at.getTime() - b.at.getTime(),
+  );
   step(
-    `Sending ${shop.events.length} webhooks for ${shop.orders.length} orders, signed as Shopify signs them`,
+    `Sending ${events.length} webhooks for ${shop.orders.length} orders and their shipments, signed as Shopify signs them`,
   );
   const bar = new SingleBar(
     { format: "  {bar} {percentage}% | {value}/{total} webhooks | {topic}", hideCursor: true },
     Presets.shades_classic,
   );
-  bar.start(shop.events.length, 0, { topic: "" });
+  bar.start(events.length, 0, { topic: "" });
   let rejected = 0;
-  for (const event of shop.events) {
+  for (const event of events) {
     const response = await standin.deliverWebhook(DEMO_SHOP, event.topic, event.body, {
       triggeredAt: event.at,
     });
@@ -115,15 +126,92 @@ async function main() {
   bar.stop();
   if (rejected) console.warn(`  ${rejected} webhooks were refused; see ${logFile}`);
 
+  step("Connecting EasyPost (played by the stand-in) and shipping three orders live");
+  const live = await shipLive(app.url, standin, shop);
+
   console.log(`
 Aftercare is running.
 
   Shopify admin (stand-in), with Aftercare embedded:  ${standin.adminUrl()}
+  Shipments, with what needs attention:               ${standin.adminUrl()}&path=/app/shipments
   Webhook inbox and job queue in the admin:           ${standin.adminUrl()}&path=/app/operations
   The app itself:                                     ${app.url}
 
 The app processes the webhooks in the background; the admin shows them as they land.
+Live: ${live.join(", ")} move one carrier scan every ${LIVE_STEP_SECONDS} s (EasyPost webhooks),
+and each new status is written back to Shopify.
 Press Ctrl-C to stop.`);
+}
+
+const LIVE_STEP_SECONDS = 20;
+const LIVE_STEPS = [
+  {
+    status: "in_transit",
+    status_detail: "arrived_at_facility",
+    message: "Arrived at a sorting facility",
+  },
+  {
+    status: "in_transit",
+    status_detail: "departed_facility",
+    message: "Departed the sorting facility",
+  },
+  { status: "out_for_delivery", status_detail: "out_for_delivery", message: "Out for delivery" },
+  { status: "delivered", status_detail: "arrived_at_destination", message: "Delivered" },
+];
+
+/**
+ * Switches the demo shop to EasyPost through the admin's own settings form, fulfills the newest
+ * orders again (a second parcel each), then moves their trackers along on a timer.
+ */
+async function shipLive(
+  appUrl: string,
+  standin: Awaited<ReturnType<typeof startStandin>>,
+  shop: SimulatedShop,
+): Promise<string[]> {
+  const token = sessionToken({ shop: DEMO_SHOP, apiKey: DEMO_API_KEY, secret: DEMO_API_SECRET });
+  const saved = await fetch(`${appUrl}/app/shipments/settings.data`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${token}`,
+      "User-Agent": BROWSER_UA,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({
+      provider: "easypost",
+      easypostApiKey: "EZTKdemo0000000000000000",
+      writeBack: "on",
+    }),
+  });
+  if (!saved.ok) throw new Error(`Connecting EasyPost failed (${saved.status})`);
+
+  const random = new Random(99);
+  const orders = shop.orders.filter((order) => !order.cancelledAt).slice(-3);
+  const numbers: string[] = [];
+  for (const [index, order] of orders.entries()) {
+    const carrier = CARRIER_PROFILES[index % CARRIER_PROFILES.length]!;
+    const trackingNumber = carrier.number(random);
+    numbers.push(`${order.name} (${trackingNumber})`);
+    const body = fulfillmentPayload(order, shop, {
+      id: 9_100_000_000_000n + BigInt(index),
+      carrier,
+      trackingNumber,
+      at: new Date(),
+    }).replace(`"name":"${order.name}.1"`, `"name":"${order.name}.2"`);
+    await standin.deliverWebhook(DEMO_SHOP, "fulfillments/create", body);
+  }
+
+  let stepIndex = 0;
+  const timer = setInterval(() => {
+    const step = LIVE_STEPS[stepIndex++];
+    if (!step) return clearInterval(timer);
+    for (const tracker of standin.easypost.trackers.values()) {
+      standin.easypost
+        .advance(tracker.id, { ...step, city: "Portland", state: "OR", country: "US" })
+        .catch((error: unknown) => console.warn(`  EasyPost webhook failed: ${String(error)}`));
+    }
+  }, LIVE_STEP_SECONDS * 1000);
+  timer.unref();
+  return numbers;
 }
 
 main().catch((error: unknown) => {

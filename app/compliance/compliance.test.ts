@@ -6,6 +6,8 @@ import { applyOrderPayload } from "../orders/orders.server";
 import { OrderPayloadSchema } from "../orders/schemas";
 import { countShopScopedRows, shopScopedModels } from "../platform/db/shop-scoped.server";
 import { parseShopifyJson } from "../platform/shopify/json";
+import { FulfillmentPayloadSchema } from "../tracking/schemas";
+import { applyFulfillment } from "../tracking/shipments.server";
 import { exportCustomerData, redactCustomerData, redactShop } from "./compliance.server";
 
 const shop = () => `privacy-${randomUUID().slice(0, 8)}.myshopify.com`;
@@ -18,6 +20,10 @@ async function seedShop(domain: string) {
   await applyOrderPayload(
     domain,
     OrderPayloadSchema.parse(parseShopifyJson(webhookFixture("orders/create"))),
+  );
+  await applyFulfillment(
+    domain,
+    FulfillmentPayloadSchema.parse(parseShopifyJson(webhookFixture("fulfillments/create"))),
   );
   await db.webhookDelivery.create({
     data: {
@@ -68,8 +74,12 @@ describe("customers/redact", () => {
     const request = await redactCustomerData(subject);
     expect(JSON.parse(request.result ?? "{}")).toEqual({
       orders: { customersDeleted: 1, ordersAnonymized: 1 },
+      tracking: { fulfillmentsAnonymized: 1 },
       compliance: { exportsDeleted: 1 },
     });
+    expect(
+      await db.trackingFulfillment.count({ where: { shopDomain: domain, email: { not: null } } }),
+    ).toBe(0);
     expect(await db.customer.count({ where: { shopDomain: domain } })).toBe(0);
     expect(await db.order.count({ where: { shopDomain: domain, email: { not: null } } })).toBe(0);
     expect(request.result).not.toContain("john");
