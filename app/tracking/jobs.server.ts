@@ -92,13 +92,15 @@ export const writeBackStatus = defineJob({
 
 /**
  * What follows a shipment's status change, queued after the change is committed: the status goes
- * back to Shopify (unless Shopify told us), so the order-status page, Shop app and Shopify's own
+ * back to Shopify (when a carrier data source, not Shopify, told us), so the order-status page, Shop app and Shopify's own
  * notifications stay right.
  */
 export async function afterShipmentChanges(changes: ShipmentChange[]) {
   for (const change of changes) {
     const eventStatus = toFulfillmentEventStatus(change.current);
-    if (eventStatus && change.source !== "shopify") {
+    // Only what a carrier data source told us is news to Shopify; its own statuses are not.
+    const fromCarrierSource = change.source !== null && change.source !== "shopify";
+    if (eventStatus && fromCarrierSource) {
       await jobs.send(
         writeBackStatus,
         { shop: change.shopDomain, shipmentId: change.shipmentId },

@@ -59,12 +59,12 @@ describe("shipments from Shopify's webhooks", () => {
     const response = await sendWebhook({
       shop,
       topic: "fulfillments/create",
-      body: fulfillmentBody("1Z5R89390357567127"),
+      body: fulfillmentBody("1Z5R89390357567127", { status: "success" }),
       webhookId: randomUUID(),
     });
     expect(response.status).toBe(200);
     const shipment = await shipmentFor(shop, "1Z5R89390357567127");
-    expect(shipment).toMatchObject({ carrier: "ups", carrierValid: true, tag: "Pending" });
+    expect(shipment).toMatchObject({ carrier: "ups", carrierValid: true, tag: "InfoReceived" });
 
     await sendWebhook({
       shop,
@@ -90,7 +90,7 @@ describe("shipments from Shopify's webhooks", () => {
     expect(csv.split("\r\n")[0]).toMatch(/^order,email,tracking_number,carrier/);
     expect(csv).toContain("#9999,jon@example.com,1Z5R89390357567127,ups");
 
-    // Shopify told us this status: nothing to write back.
+    // Shopify told us these statuses: nothing to write back.
     expect((await adminApiCalls(shop)).map((call) => call.operationName)).not.toContain(
       "FulfillmentEventCreate",
     );
