@@ -11,6 +11,8 @@ export interface AttentionInput {
   createdAt: Date;
   lastCheckpointAt: Date | null;
   estimateLatest: Date | null;
+  /** What the carrier said in its newest event ("Package damaged at the hub"). */
+  latestMessage?: string | null;
   /** Days without a scan before a shipment counts as stalled, by carrier; "*" for the rest. */
   stallDays: Record<string, number>;
   now: Date;
@@ -45,16 +47,12 @@ export function needsAttention(input: AttentionInput): Attention | null {
   if (tag === "Exception") {
     return {
       reason: "exception",
-      detail: subtagMessage(input.subtag),
+      detail: describe(input),
       since: lastSeen,
     };
   }
   if (tag === "AttemptFail") {
-    return {
-      reason: "failed_attempt",
-      detail: subtagMessage(input.subtag),
-      since: lastSeen,
-    };
+    return { reason: "failed_attempt", detail: describe(input), since: lastSeen };
   }
   if (isFinal(tag) || tag === "AvailableForPickup") return null;
 
@@ -76,6 +74,13 @@ export function needsAttention(input: AttentionInput): Attention | null {
     };
   }
   return null;
+}
+
+function describe(input: AttentionInput): string {
+  const label = subtagMessage(input.subtag);
+  return input.latestMessage && input.latestMessage !== label
+    ? `${label}: ${input.latestMessage}`
+    : label;
 }
 
 export function stallThreshold(stallDays: Record<string, number>, carrier: string | null): number {

@@ -531,6 +531,7 @@ export async function refreshShipment(
     createdAt: shipment.createdAt,
     lastCheckpointAt,
     estimateLatest: estimate?.latest ?? shipment.estimateLatest,
+    latestMessage: newest?.message ?? null,
     stallDays: context.settings.stallDays,
     now,
   });
