@@ -23,36 +23,43 @@ describe("provider schemas", () => {
   );
 });
 
+/** Four Prisma CLI runs, each starting the schema engine: slow on a loaded machine. */
+const CLI_TIMEOUT_MS = 180_000;
+
 const cleanup: TestDatabase[] = [];
 afterAll(() => Promise.all(cleanup.map((database) => database.drop())));
 
 describe("migrations", () => {
   const provider = databaseProvider(process.env.DATABASE_URL ?? "file:");
 
-  it(`produce exactly the ${provider} schema (npm run db:migration)`, async () => {
-    const schema = schemaPath(provider);
-    const fromMigrations = await createTestDatabase("drift_migrated");
-    const fromSchema = await createTestDatabase("drift_schema", { migrated: false });
-    cleanup.push(fromMigrations, fromSchema);
+  it(
+    `produce exactly the ${provider} schema (npm run db:migration)`,
+    async () => {
+      const schema = schemaPath(provider);
+      const fromMigrations = await createTestDatabase("drift_migrated");
+      const fromSchema = await createTestDatabase("drift_schema", { migrated: false });
+      cleanup.push(fromMigrations, fromSchema);
 
-    const script = path.join(os.tmpdir(), `aftercare-schema-${process.pid}.sql`);
-    prismaCli(
-      [
-        "migrate",
-        "diff",
-        "--from-empty",
-        "--to-schema-datamodel",
-        schema,
-        "--script",
-        "--output",
-        script,
-      ],
-      fromSchema.url,
-    );
-    await executeScript(fromSchema.url, readFileSync(script, "utf8"));
+      const script = path.join(os.tmpdir(), `aftercare-schema-${process.pid}.sql`);
+      prismaCli(
+        [
+          "migrate",
+          "diff",
+          "--from-empty",
+          "--to-schema-datamodel",
+          schema,
+          "--script",
+          "--output",
+          script,
+        ],
+        fromSchema.url,
+      );
+      await executeScript(fromSchema.url, readFileSync(script, "utf8"));
 
-    const introspect = (url: string) =>
-      prismaCli(["db", "pull", "--print", "--schema", schema], url);
-    expect(introspect(fromMigrations.url)).toBe(introspect(fromSchema.url));
-  });
+      const introspect = (url: string) =>
+        prismaCli(["db", "pull", "--print", "--schema", schema], url);
+      expect(introspect(fromMigrations.url)).toBe(introspect(fromSchema.url));
+    },
+    CLI_TIMEOUT_MS,
+  );
 });
