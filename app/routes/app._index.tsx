@@ -17,22 +17,24 @@ import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { orderStats, recentOrders } from "../orders/orders.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { requireAdminShop } from "../shopify.server";
+import { deliveryPerformance } from "../tracking/queries.server";
 import { countByStatus } from "../webhooks/inbox.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const [stats, orders, inbox, queues] = await Promise.all([
+  const [stats, orders, inbox, queues, delivery] = await Promise.all([
     orderStats(shop),
     recentOrders(shop, 10),
     countByStatus(shop),
     jobs.counts(),
+    deliveryPerformance(shop),
   ]);
   const backlog = queues.reduce((sum, queue) => sum + queue.ready + queue.active, 0);
-  return { stats, orders, inbox, backlog };
+  return { stats, orders, inbox, backlog, delivery };
 };
 
 export default function Home() {
-  const { stats, orders, inbox, backlog } = useLoaderData<typeof loader>();
+  const { stats, orders, inbox, backlog, delivery } = useLoaderData<typeof loader>();
   const shop = useShop();
   const needsAttention = inbox.parked;
 
@@ -112,24 +114,58 @@ export default function Home() {
         </Layout.Section>
 
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Sync health
-              </Text>
-              <Text as="p">
-                {formatCount(inbox.processed)} webhooks processed,{" "}
-                {formatCount(inbox.received + inbox.processing + inbox.retrying)} in progress,{" "}
-                {formatCount(inbox.parked)} parked.
-              </Text>
-              <Text as="p" tone="subdued">
-                {backlog
-                  ? `${formatCount(backlog)} background jobs waiting.`
-                  : "Background jobs are up to date."}
-              </Text>
-              <PolarisLink url="/app/operations">Open operations</PolarisLink>
-            </BlockStack>
-          </Card>
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Delivery performance
+                </Text>
+                {delivery.delivered === 0 && delivery.inTransit === 0 ? (
+                  <Text as="p" tone="subdued">
+                    Fulfill an order with a tracking number and its journey shows up here.
+                  </Text>
+                ) : (
+                  <>
+                    <Text as="p">
+                      {formatCount(delivery.delivered, shop.locale)} delivered in the last{" "}
+                      {delivery.days} days
+                      {delivery.onTimeRate !== null
+                        ? `, ${Math.round(delivery.onTimeRate * 100)}% by the estimate shown`
+                        : ""}
+                      .
+                    </Text>
+                    {delivery.medianTransitDays !== null && (
+                      <Text as="p" tone="subdued">
+                        Median transit {delivery.medianTransitDays.toFixed(1)} days;{" "}
+                        {formatCount(delivery.inTransit, shop.locale)} on the way now.
+                      </Text>
+                    )}
+                    <PolarisLink url="/app/shipments?attention=any">
+                      {formatCount(delivery.attention, shop.locale)} shipments need attention
+                    </PolarisLink>
+                  </>
+                )}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Sync health
+                </Text>
+                <Text as="p">
+                  {formatCount(inbox.processed)} webhooks processed,{" "}
+                  {formatCount(inbox.received + inbox.processing + inbox.retrying)} in progress,{" "}
+                  {formatCount(inbox.parked)} parked.
+                </Text>
+                <Text as="p" tone="subdued">
+                  {backlog
+                    ? `${formatCount(backlog)} background jobs waiting.`
+                    : "Background jobs are up to date."}
+                </Text>
+                <PolarisLink url="/app/operations">Open operations</PolarisLink>
+              </BlockStack>
+            </Card>
+          </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>

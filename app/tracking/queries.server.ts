@@ -231,3 +231,37 @@ export async function shipmentDetail(shopDomain: string, shipmentId: string) {
     })),
   };
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Delivery performance over the last `days`: how many arrived, how many by the estimate we gave,
+ * and the median transit time.
+ */
+export async function deliveryPerformance(shopDomain: string, days = 30, now = new Date()) {
+  const since = new Date(now.getTime() - days * DAY_MS);
+  const [delivered, inTransit, attention] = await Promise.all([
+    db.trackingShipment.findMany({
+      where: { shopDomain, tag: "Delivered", deliveredAt: { gte: since } },
+      select: { shippedAt: true, deliveredAt: true, estimateLatest: true },
+    }),
+    db.trackingShipment.count({
+      where: { shopDomain, tag: { in: ["InTransit", "OutForDelivery", "AvailableForPickup"] } },
+    }),
+    db.trackingShipment.count({ where: { shopDomain, attentionReason: { not: null } } }),
+  ]);
+  const withEstimate = delivered.filter((row) => row.estimateLatest);
+  const onTime = withEstimate.filter((row) => row.deliveredAt! <= row.estimateLatest!).length;
+  const transit = delivered
+    .filter((row) => row.shippedAt)
+    .map((row) => (row.deliveredAt!.getTime() - row.shippedAt!.getTime()) / DAY_MS)
+    .sort((a, b) => a - b);
+  return {
+    days,
+    delivered: delivered.length,
+    onTimeRate: withEstimate.length ? onTime / withEstimate.length : null,
+    medianTransitDays: transit.length ? transit[Math.floor(transit.length / 2)]! : null,
+    inTransit,
+    attention,
+  };
+}

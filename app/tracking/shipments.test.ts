@@ -5,6 +5,7 @@ import { fixtureText, webhookFixture } from "../../tests/support/fixtures";
 import { db } from "../db.server";
 import { parseShopifyJson } from "../platform/shopify/json";
 import { EasyPostTrackerSchema, trackerToTracking } from "./providers/easypost.server";
+import { deliveryPerformance } from "./queries.server";
 import {
   FulfillmentEventPayloadSchema,
   FulfillmentPayloadSchema,
@@ -265,5 +266,29 @@ describe("needs attention", () => {
       tag: "Exception",
       attentionReason: "exception",
     });
+  });
+});
+
+describe("delivery performance", () => {
+  it("counts deliveries, on-time against the estimate shown, and the median transit", async () => {
+    const shop = newShop();
+    const pickedUp = new Date(Date.now() - 5 * 86_400_000);
+    const arrived = new Date(pickedUp.getTime() + 2 * 86_400_000);
+    await applyFulfillment(shop, fulfillment({ tracking_numbers: ["1Z5R89390357567127"] }));
+    await applyFulfillmentEvent(
+      shop,
+      event({ status: "in_transit", happened_at: pickedUp.toISOString() }),
+    );
+    await applyFulfillmentEvent(
+      shop,
+      event({ id: "2", status: "delivered", happened_at: arrived.toISOString() }),
+    );
+    expect(await deliveryPerformance(shop)).toMatchObject({
+      delivered: 1,
+      onTimeRate: 1,
+      medianTransitDays: 2,
+      inTransit: 0,
+    });
+    expect((await deliveryPerformance(newShop())).onTimeRate).toBeNull();
   });
 });
