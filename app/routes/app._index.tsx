@@ -136,7 +136,8 @@ export default function Home() {
                     </Text>
                     {delivery.medianTransitDays !== null && (
                       <Text as="p" tone="subdued">
-                        Median transit {delivery.medianTransitDays.toFixed(1)} days;{" "}
+                        Fulfillment to delivery: median {delivery.medianTransitDays.toFixed(1)}{" "}
+                        days, p90 {delivery.p90TransitDays?.toFixed(1)} days;{" "}
                         {formatCount(delivery.inTransit, shop.locale)} on the way now.
                       </Text>
                     )}

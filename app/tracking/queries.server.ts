@@ -3,6 +3,7 @@ import { db } from "../db.server";
 import { parseAddress } from "../orders/orders.server";
 import { carrierName } from "./carriers/carriers";
 import { normalizeTrackingNumber } from "./carriers/detect";
+import { percentile } from "./estimates";
 import { FulfillmentLinesSchema } from "./schemas";
 import { TAGS, subtagMessage } from "./status";
 
@@ -235,15 +236,23 @@ export async function shipmentDetail(shopDomain: string, shipmentId: string) {
 const DAY_MS = 86_400_000;
 
 /**
- * Delivery performance over the last `days`: how many arrived, how many by the estimate we gave,
- * and the median transit time.
+ * Delivery performance over the last `days` (PRODUCT.md): median and p90 days from fulfillment to
+ * delivery, on-time rate against the estimate we showed, and the exception rate.
  */
 export async function deliveryPerformance(shopDomain: string, days = 30, now = new Date()) {
   const since = new Date(now.getTime() - days * DAY_MS);
-  const [delivered, inTransit, attention] = await Promise.all([
+  const [delivered, shipped, exceptions, inTransit, attention] = await Promise.all([
     db.trackingShipment.findMany({
       where: { shopDomain, tag: "Delivered", deliveredAt: { gte: since } },
-      select: { shippedAt: true, deliveredAt: true, estimateLatest: true },
+      select: {
+        deliveredAt: true,
+        estimateLatest: true,
+        fulfillment: { select: { shopifyCreatedAt: true } },
+      },
+    }),
+    db.trackingShipment.count({ where: { shopDomain, createdAt: { gte: since } } }),
+    db.trackingShipment.count({
+      where: { shopDomain, createdAt: { gte: since }, tag: "Exception" },
     }),
     db.trackingShipment.count({
       where: { shopDomain, tag: { in: ["InTransit", "OutForDelivery", "AvailableForPickup"] } },
@@ -253,14 +262,18 @@ export async function deliveryPerformance(shopDomain: string, days = 30, now = n
   const withEstimate = delivered.filter((row) => row.estimateLatest);
   const onTime = withEstimate.filter((row) => row.deliveredAt! <= row.estimateLatest!).length;
   const transit = delivered
-    .filter((row) => row.shippedAt)
-    .map((row) => (row.deliveredAt!.getTime() - row.shippedAt!.getTime()) / DAY_MS)
+    .filter((row) => row.fulfillment.shopifyCreatedAt)
+    .map(
+      (row) => (row.deliveredAt!.getTime() - row.fulfillment.shopifyCreatedAt!.getTime()) / DAY_MS,
+    )
     .sort((a, b) => a - b);
   return {
     days,
     delivered: delivered.length,
     onTimeRate: withEstimate.length ? onTime / withEstimate.length : null,
-    medianTransitDays: transit.length ? transit[Math.floor(transit.length / 2)]! : null,
+    medianTransitDays: transit.length ? percentile(transit, 0.5) : null,
+    p90TransitDays: transit.length ? percentile(transit, 0.9) : null,
+    exceptionRate: shipped ? exceptions / shipped : null,
     inTransit,
     attention,
   };

@@ -274,7 +274,14 @@ describe("delivery performance", () => {
     const shop = newShop();
     const pickedUp = new Date(Date.now() - 5 * 86_400_000);
     const arrived = new Date(pickedUp.getTime() + 2 * 86_400_000);
-    await applyFulfillment(shop, fulfillment({ tracking_numbers: ["1Z5R89390357567127"] }));
+    await applyFulfillment(
+      shop,
+      fulfillment({
+        tracking_numbers: ["1Z5R89390357567127"],
+        created_at: pickedUp.toISOString(),
+        updated_at: pickedUp.toISOString(),
+      }),
+    );
     await applyFulfillmentEvent(
       shop,
       event({ status: "in_transit", happened_at: pickedUp.toISOString() }),
@@ -287,6 +294,8 @@ describe("delivery performance", () => {
       delivered: 1,
       onTimeRate: 1,
       medianTransitDays: 2,
+      p90TransitDays: 2,
+      exceptionRate: 0,
       inTransit: 0,
     });
     expect((await deliveryPerformance(newShop())).onTimeRate).toBeNull();
