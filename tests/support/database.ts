@@ -2,7 +2,6 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createClient } from "@libsql/client";
 import pg from "pg";
 import { databaseProvider, postgresConnectionFields } from "../../app/platform/db/provider";
 
@@ -82,18 +81,4 @@ export function prismaCli(args: string[], url: string): string {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
   });
-}
-
-/** Runs a multi-statement SQL script (the Prisma CLI's `db execute` stops after the first statement on libsql). */
-export async function executeScript(url: string, sql: string) {
-  if (databaseProvider(url) === "sqlite") {
-    const client = createClient({ url });
-    await client.executeMultiple(sql);
-    client.close();
-    return;
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
 }
