@@ -4,7 +4,6 @@ import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { PermanentJobError, defineJob } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
-import { AdminApiError } from "../platform/shopify/admin-gateway.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { toGid } from "../platform/shopify/gid";
 import { FulfillmentEventCreateMutation } from "./operations";
@@ -17,16 +16,23 @@ import {
   type ShipmentChange,
 } from "./shipments.server";
 import { status, toFulfillmentEventStatus, type Status } from "./status";
-import { currentStatus } from "./timeline";
 
 const ShipmentJob = z.object({ shop: z.string(), shipmentId: z.string() });
 
-/** Pushes a shipment's current status to Shopify, at most once per shipment × status. */
+const WriteBackJob = ShipmentJob.extend({ status: z.string() });
+
+/** A claim older than this is from a worker that died mid-send: another run takes it over. */
+const CLAIM_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Pushes one status of a shipment to Shopify (with the time, place and words of the newest scan
+ * that is that status), at most once per shipment × status, and never after a later one.
+ */
 export const writeBackStatus = defineJob({
   name: "tracking.write-back",
-  schema: ShipmentJob,
+  schema: WriteBackJob,
   retryLimit: 6,
-  async run({ shop, shipmentId }) {
+  async run({ shop, shipmentId, status: eventStatus }) {
     const shipment = await db.trackingShipment.findFirst({
       where: { id: shipmentId, shopDomain: shop },
       include: { fulfillment: true },
@@ -34,59 +40,73 @@ export const writeBackStatus = defineJob({
     if (!shipment) return;
     const context = await shopTrackingContext(shop);
     if (!context.settings.writeBack) return;
-    const eventStatus = toFulfillmentEventStatus({
-      tag: shipment.tag,
-      subtag: shipment.subtag,
-    } as Status);
-    if (!eventStatus) return;
-
-    const record = await db.trackingWriteBack.upsert({
-      where: { shipmentId_status: { shipmentId, status: eventStatus } },
-      create: { shopDomain: shop, shipmentId, status: eventStatus, happenedAt: new Date() },
-      update: {},
-    });
-    if (record.state === "sent") return;
 
     const checkpoints = await db.trackingCheckpoint.findMany({
       where: { fulfillmentId: shipment.fulfillmentId, OR: [{ shipmentId }, { shipmentId: null }] },
+      orderBy: { occurredAt: "desc" },
     });
-    const newest = currentStatus(checkpoints);
+    const scan = checkpoints.find(
+      (checkpoint) => toFulfillmentEventStatus(checkpoint as Status) === eventStatus,
+    );
+    if (!scan) return;
+    // Shopify shows the latest event it got: an older status sent now would move it backwards.
+    const later = await db.trackingWriteBack.findFirst({
+      where: { shipmentId, state: "sent", happenedAt: { gt: scan.occurredAt } },
+    });
+    if (later) return;
+
+    const record = await db.trackingWriteBack.upsert({
+      where: { shipmentId_status: { shipmentId, status: eventStatus } },
+      create: { shopDomain: shop, shipmentId, status: eventStatus, happenedAt: scan.occurredAt },
+      update: {},
+    });
+    const claimed = await db.trackingWriteBack.updateMany({
+      where: {
+        id: record.id,
+        OR: [
+          { state: { in: ["pending", "failed"] } },
+          { state: "sending", updatedAt: { lt: new Date(Date.now() - CLAIM_TIMEOUT_MS) } },
+        ],
+      },
+      data: { state: "sending", happenedAt: scan.occurredAt },
+    });
+    if (claimed.count === 0) return;
+
+    const fail = (message: string) =>
+      db.trackingWriteBack.update({
+        where: { id: record.id },
+        data: { state: "failed", error: message.slice(0, 500) },
+      });
+    let result;
     try {
-      const result = await adminGateway.request(shop, FulfillmentEventCreateMutation, {
+      result = await adminGateway.request(shop, FulfillmentEventCreateMutation, {
         fulfillmentEvent: {
           fulfillmentId: toGid("Fulfillment", shipment.fulfillment.shopifyId),
           status: eventStatus,
-          happenedAt: (newest?.occurredAt ?? shipment.statusChangedAt).toISOString(),
-          message: newest?.message ?? eventStatus,
+          happenedAt: scan.occurredAt.toISOString(),
+          message: scan.message,
           estimatedDeliveryAt: shipment.estimateLatest?.toISOString() ?? null,
-          city: newest?.city ?? null,
-          province: newest?.region ?? null,
-          country: newest?.country ?? null,
-          zip: newest?.postalCode ?? null,
+          city: scan.city,
+          province: scan.region,
+          country: scan.country,
+          zip: scan.postalCode,
         },
       });
-      const payload = result.fulfillmentEventCreate;
-      if (!payload || payload.userErrors.length) {
-        const message =
-          payload?.userErrors.map((error) => error.message).join("; ") ?? "empty payload";
-        await db.trackingWriteBack.update({
-          where: { id: record.id },
-          data: { state: "failed", error: message },
-        });
-        throw new PermanentJobError(`fulfillmentEventCreate refused: ${message}`);
-      }
-      await db.trackingWriteBack.update({
-        where: { id: record.id },
-        data: { state: "sent", shopifyEventId: payload.fulfillmentEvent?.id ?? null, error: null },
-      });
     } catch (error) {
-      if (error instanceof AdminApiError || error instanceof PermanentJobError) throw error;
-      await db.trackingWriteBack.update({
-        where: { id: record.id },
-        data: { error: (error as Error).message.slice(0, 500) },
-      });
+      await fail((error as Error).message);
       throw error;
     }
+    const payload = result.fulfillmentEventCreate;
+    if (!payload || payload.userErrors.length) {
+      const message =
+        payload?.userErrors.map((error) => error.message).join("; ") ?? "empty payload";
+      await fail(message);
+      throw new PermanentJobError(`fulfillmentEventCreate refused: ${message}`);
+    }
+    await db.trackingWriteBack.update({
+      where: { id: record.id },
+      data: { state: "sent", shopifyEventId: payload.fulfillmentEvent?.id ?? null, error: null },
+    });
   },
 });
 
@@ -103,7 +123,7 @@ export async function afterShipmentChanges(changes: ShipmentChange[]) {
     if (eventStatus && fromCarrierSource) {
       await jobs.send(
         writeBackStatus,
-        { shop: change.shopDomain, shipmentId: change.shipmentId },
+        { shop: change.shopDomain, shipmentId: change.shipmentId, status: eventStatus },
         { idempotencyKey: `${change.shipmentId}:${eventStatus}` },
       );
     }

@@ -182,6 +182,12 @@ describe("EasyPost as the carrier data source", () => {
       { message: "tracker registered" },
     );
     expect(shipment).toMatchObject({ provider: "easypost", tag: "InfoReceived" });
+    await waitFor(
+      async () =>
+        (await db.trackingWriteBack.findFirst({ where: { shipmentId: shipment.id } }))?.state ===
+        "sent",
+      { message: "the label-created status written back" },
+    );
 
     const scannedAt = new Date(Date.now() + 60_000);
     scannedAt.setUTCMilliseconds(0);
