@@ -155,6 +155,39 @@ export function getOrder(shopDomain: string, shopifyId: string) {
   });
 }
 
+/**
+ * An order as a shopper-facing page needs it: who it belongs to, to check the email or customer
+ * they came with. A shopper names it by number ("1001", "#1001"; the variants are one query, so a
+ * miss costs what a hit does); the order-status page by its id.
+ */
+export function findShopperOrder(
+  shopDomain: string,
+  by: { orderNumber: string } | { shopifyId: string },
+) {
+  const where =
+    "shopifyId" in by
+      ? { shopDomain, shopifyId: by.shopifyId }
+      : {
+          shopDomain,
+          name: {
+            in: [
+              ...new Set([by.orderNumber.trim(), `#${by.orderNumber.trim().replace(/^#/, "")}`]),
+            ],
+          },
+        };
+  return db.order.findFirst({
+    where,
+    orderBy: { processedAt: "desc" },
+    select: {
+      shopifyId: true,
+      name: true,
+      email: true,
+      locale: true,
+      customer: { select: { shopifyId: true } },
+    },
+  });
+}
+
 export async function orderStats(shopDomain: string) {
   const [orders, customers, revenue] = await Promise.all([
     db.order.count({ where: { shopDomain } }),
