@@ -26,8 +26,8 @@ async function respond(request: Request, fields: Record<string, string>) {
       { status: lookup.status, headers },
     );
   }
-  const pathPrefix = url.searchParams.get("path_prefix") ?? "/apps/aftercare";
-  const page = await renderStorefrontPage(shopDomain, lookup, `${pathPrefix}/track`);
+  // Relative, so the form stays on the storefront path the shopper is on (a "/fr/…" locale too).
+  const page = await renderStorefrontPage(shopDomain, lookup, "track");
   const response = liquid(page, { layout: true });
   headers.forEach((value, name) => response.headers.set(name, value));
   return new Response(response.body, { status: lookup.status, headers: response.headers });

@@ -6,7 +6,7 @@ export interface TrackingPageProps {
   locale: ShopperLocale;
   branding: { logoUrl: string | null; primaryColor: string; accentColor: string };
   shopName: string;
-  /** Where the form posts: the storefront path of the proxy ("/apps/aftercare/track"). */
+  /** Where the form posts: the page's own storefront path. */
   formAction: string;
   form: { orderNumber: string; email: string; trackingNumber: string };
   error: { key: TrackingMessageKey; values?: Record<string, number> } | null;
@@ -117,9 +117,10 @@ function cssVariables(declarations: string) {
   ) as React.CSSProperties;
 }
 
-function LookupForm({ formAction, form, t }: TrackingPageProps & { t: T }) {
+function LookupForm({ formAction, form, locale, t }: TrackingPageProps & { t: T }) {
   return (
     <form method="post" action={formAction} noValidate>
+      <input type="hidden" name="locale" value={locale} />
       <label>
         {t("orderNumber")}
         <input
