@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { authenticate } from "../shopify.server";
+import { verifyAppProxy } from "../shopify.server";
 import { clientIp } from "../tracking/shopper/rate-limit.server";
 import { renderStorefrontPage, storefrontLookup } from "../tracking/shopper/storefront.server";
 
@@ -9,16 +9,15 @@ import { renderStorefrontPage, storefrontLookup } from "../tracking/shopper/stor
  * shipment emails). `?format=json` answers the same lookup as JSON for headless storefronts.
  */
 async function respond(request: Request, fields: Record<string, string>) {
-  const { liquid } = await authenticate.public.appProxy(request);
+  const shopDomain = await verifyAppProxy(request);
   const url = new URL(request.url);
-  const shopDomain = url.searchParams.get("shop")!;
   const lookup = await storefrontLookup({
     shopDomain,
     fields,
     ip: clientIp(request),
     acceptLanguage: request.headers.get("accept-language"),
   });
-  const headers = new Headers({ "Cache-Control": "no-store" });
+  const headers = new Headers({ "Cache-Control": "no-store", Vary: "Accept-Language" });
   if (lookup.retryAfterSeconds) headers.set("Retry-After", String(lookup.retryAfterSeconds));
   if (url.searchParams.get("format") === "json") {
     return Response.json(
@@ -28,9 +27,9 @@ async function respond(request: Request, fields: Record<string, string>) {
   }
   // Relative, so the form stays on the storefront path the shopper is on (a "/fr/…" locale too).
   const page = await renderStorefrontPage(shopDomain, lookup, "track");
-  const response = liquid(page, { layout: true });
-  headers.forEach((value, name) => response.headers.set(name, value));
-  return new Response(response.body, { status: lookup.status, headers: response.headers });
+  // Liquid: Shopify renders it inside the merchant's theme layout.
+  headers.set("Content-Type", "application/liquid");
+  return new Response(page, { status: lookup.status, headers });
 }
 
 const searchFields = (request: Request) =>

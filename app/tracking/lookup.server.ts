@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { db } from "../db.server";
+import { sql } from "../db.server";
 import { findShopperOrder, normalizeEmail } from "../orders/orders.server";
 import { carrierName, carrierTrackingUrl } from "./carriers/carriers";
 import { FulfillmentLinesSchema } from "./schemas";
@@ -35,8 +35,6 @@ export interface ShopperTracking {
   shipments: ShopperShipment[];
 }
 
-const iso = (date: Date | null) => date?.toISOString() ?? null;
-
 function emailDigest(email: string | null) {
   return createHash("sha256")
     .update(email ?? "\u0000no email")
@@ -61,7 +59,7 @@ export async function trackByOrder(
   return {
     orderName: order.name,
     locale: order.locale,
-    shipments: await orderShipments(shopDomain, order.shopifyId, true),
+    shipments: await orderShipments(shopDomain, order.shopifyId),
   };
 }
 
@@ -76,12 +74,12 @@ export async function trackForCustomer(
 ): Promise<ShopperTracking | null> {
   const order = await findShopperOrder(shopDomain, { shopifyId: orderShopifyId });
   if (!order) return null;
-  const owner = order.customer?.shopifyId ?? null;
+  const owner = order.customerShopifyId;
   if (!owner || owner !== customerShopifyId) return null;
   return {
     orderName: order.name,
     locale: order.locale,
-    shipments: await orderShipments(shopDomain, order.shopifyId, true),
+    shipments: await orderShipments(shopDomain, order.shopifyId),
   };
 }
 
@@ -92,53 +90,103 @@ export async function trackByNumber(
 ): Promise<ShopperTracking | null> {
   const trackingKey = trackingNumber.replace(/\s+/g, "").toUpperCase();
   if (!trackingKey) return null;
-  const shipment = await db.trackingShipment.findFirst({
-    where: { shopDomain, trackingKey },
-    orderBy: { createdAt: "desc" },
-    include: { fulfillment: { select: { id: true, lineItems: true, locale: true } } },
-  });
+  const shipments = await shipmentRows(
+    `s."shopDomain" = ? AND s."trackingKey" = ? ORDER BY s."createdAt" DESC LIMIT 1`,
+    [shopDomain, trackingKey],
+  );
+  const shipment = shipments[0];
   if (!shipment) return null;
-  const checkpoints = await checkpointsOf([shipment.fulfillmentId]);
   return {
     orderName: null,
-    locale: shipment.fulfillment.locale,
-    shipments: [toShopperShipment(shipment, checkpoints, null)],
+    locale: shipment.locale,
+    shipments: await withCheckpoints(shipments, false),
   };
 }
 
-type ShipmentRow = Awaited<ReturnType<typeof db.trackingShipment.findFirstOrThrow>>;
-type CheckpointRow = Awaited<ReturnType<typeof db.trackingCheckpoint.findFirstOrThrow>>;
+/**
+ * The lookups are the public pages' hot path (bench/benchmarks/tracking-lookup.ts): two raw
+ * statements, shipments with their fulfillment, then all their scans.
+ */
+interface ShipmentRow {
+  id: string;
+  fulfillmentId: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  carrier: string | null;
+  tag: string;
+  subtag: string;
+  shippedAt: unknown;
+  deliveredAt: unknown;
+  estimateEarliest: unknown;
+  estimateLatest: unknown;
+  lineItems: string;
+  locale: string | null;
+}
 
-async function orderShipments(shopDomain: string, orderShopifyId: string, withItems: boolean) {
-  const fulfillments = await db.trackingFulfillment.findMany({
-    where: { shopDomain, orderShopifyId, status: { notIn: ["cancelled", "error", "failure"] } },
-    include: { shipments: { orderBy: { createdAt: "asc" } } },
-    orderBy: { createdAt: "asc" },
-  });
-  if (fulfillments.length === 0) return [];
-  const checkpoints = await checkpointsOf(fulfillments.map((fulfillment) => fulfillment.id));
-  return fulfillments.flatMap((fulfillment) =>
-    fulfillment.shipments.map((shipment) =>
-      toShopperShipment(shipment, checkpoints, withItems ? fulfillment.lineItems : null),
-    ),
+interface CheckpointRow {
+  fulfillmentId: string;
+  shipmentId: string | null;
+  occurredAt: unknown;
+  utcOffset: string | null;
+  tag: string;
+  subtag: string;
+  message: string;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+/** SQLite returns Prisma's DateTime as ISO text, PostgreSQL as a Date. */
+function isoOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+}
+
+function shipmentRows(where: string, values: string[]) {
+  return sql.query<ShipmentRow & Record<string, unknown>>(
+    `SELECT s."id", s."fulfillmentId", s."trackingNumber", s."trackingUrl", s."carrier", s."tag",
+            s."subtag", s."shippedAt", s."deliveredAt", s."estimateEarliest", s."estimateLatest",
+            f."lineItems", f."locale"
+       FROM "TrackingShipment" s JOIN "TrackingFulfillment" f ON f."id" = s."fulfillmentId"
+      WHERE ${where}`,
+    values,
   );
 }
 
-function checkpointsOf(fulfillmentIds: string[]) {
-  return db.trackingCheckpoint.findMany({
-    where: { fulfillmentId: { in: fulfillmentIds } },
-    orderBy: { occurredAt: "desc" },
-  });
+async function orderShipments(shopDomain: string, orderShopifyId: string) {
+  const shipments = await shipmentRows(
+    `f."shopDomain" = ? AND f."orderShopifyId" = ?
+       AND (f."status" IS NULL OR f."status" NOT IN ('cancelled', 'error', 'failure'))
+     ORDER BY f."createdAt", s."createdAt"`,
+    [shopDomain, orderShopifyId],
+  );
+  return withCheckpoints(shipments, true);
+}
+
+async function withCheckpoints(shipments: ShipmentRow[], withItems: boolean) {
+  if (shipments.length === 0) return [];
+  const fulfillmentIds = [...new Set(shipments.map((shipment) => shipment.fulfillmentId))];
+  const checkpoints = await sql.query<CheckpointRow & Record<string, unknown>>(
+    `SELECT "fulfillmentId", "shipmentId", "occurredAt", "utcOffset", "tag", "subtag", "message",
+            "city", "region", "country"
+       FROM "TrackingCheckpoint"
+      WHERE "fulfillmentId" IN (${fulfillmentIds.map(() => "?").join(", ")})
+      ORDER BY "occurredAt" DESC`,
+    fulfillmentIds,
+  );
+  return shipments.map((shipment) => toShopperShipment(shipment, checkpoints, withItems));
 }
 
 function toShopperShipment(
   shipment: ShipmentRow,
   checkpoints: CheckpointRow[],
-  lineItemsJson: string | null,
+  withItems: boolean,
 ): ShopperShipment {
-  const lines = lineItemsJson
-    ? FulfillmentLinesSchema.safeParse(JSON.parse(lineItemsJson))
+  const lines = withItems
+    ? FulfillmentLinesSchema.safeParse(JSON.parse(shipment.lineItems))
     : { success: false as const };
+  const deliveredAt = isoOf(shipment.deliveredAt);
+  const estimateLatest = isoOf(shipment.estimateLatest);
   return {
     trackingNumber: shipment.trackingNumber,
     carrier: shipment.carrier,
@@ -147,14 +195,11 @@ function toShopperShipment(
       shipment.trackingUrl ?? carrierTrackingUrl(shipment.carrier, shipment.trackingNumber),
     tag: shipment.tag,
     subtag: shipment.subtag,
-    shippedAt: iso(shipment.shippedAt),
-    deliveredAt: iso(shipment.deliveredAt),
+    shippedAt: isoOf(shipment.shippedAt),
+    deliveredAt,
     estimate:
-      shipment.estimateLatest && !shipment.deliveredAt
-        ? {
-            earliest: iso(shipment.estimateEarliest),
-            latest: shipment.estimateLatest.toISOString(),
-          }
+      estimateLatest && !deliveredAt
+        ? { earliest: isoOf(shipment.estimateEarliest), latest: estimateLatest }
         : null,
     items: lines.success
       ? lines.data.map((line) => ({
@@ -170,7 +215,7 @@ function toShopperShipment(
           (checkpoint.shipmentId === null || checkpoint.shipmentId === shipment.id),
       )
       .map((checkpoint) => ({
-        at: checkpoint.occurredAt.toISOString(),
+        at: isoOf(checkpoint.occurredAt)!,
         utcOffset: checkpoint.utcOffset,
         tag: checkpoint.tag,
         subtag: checkpoint.subtag,

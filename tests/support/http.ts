@@ -1,10 +1,9 @@
 import { inject } from "vitest";
 import { sessionToken, signAppProxyQuery, webhookHeaders } from "../../scripts/standin/signing";
-import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
+import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "./constants";
 
-/** A browser's user agent: the Shopify library answers 410 to ones it takes for bots. */
-export const BROWSER_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+export { BROWSER_UA };
+
 
 export const appUrl = () => inject("appUrl");
 export const standinUrl = () => inject("standinUrl");

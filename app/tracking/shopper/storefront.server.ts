@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { negotiateLocale } from "../../platform/i18n";
-import { getShop, getShopSettings } from "../../shops/shops.server";
+import { ShopSettingsSchema } from "../../shops/settings";
+import { shopProfile } from "../../shops/shops.server";
 import { trackByNumber, trackByOrder, type ShopperTracking } from "../lookup.server";
 import type { TrackingMessageKey } from "./messages";
 import { limitLookup } from "./rate-limit.server";
@@ -56,8 +57,8 @@ export async function storefrontLookup(input: {
   const wait = await limitLookup(input.shopDomain, input.ip);
   if (wait !== null) return { ...answer(429, "tooMany"), retryAfterSeconds: wait };
 
-  const shop = await getShop(input.shopDomain);
-  if (!shop || shop.uninstalledAt) return answer(404, "notFound");
+  const shop = await shopProfile(input.shopDomain);
+  if (!shop?.installed) return answer(404, "notFound");
   const result =
     fields.order && fields.email
       ? await trackByOrder(input.shopDomain, fields.order, fields.email)
@@ -71,11 +72,11 @@ export async function renderStorefrontPage(
   lookup: StorefrontLookup,
   formAction: string,
 ) {
-  const [shop, settings] = await Promise.all([getShop(shopDomain), getShopSettings(shopDomain)]);
+  const shop = await shopProfile(shopDomain);
   const html = renderToStaticMarkup(
     TrackingPage({
       locale: lookup.locale,
-      branding: settings.branding,
+      branding: shop?.branding ?? ShopSettingsSchema.parse({}).branding,
       shopName: shop?.name ?? shopDomain,
       formAction,
       form: { ...lookup.form, email: lookup.result ? "" : lookup.form.email },
