@@ -4,7 +4,6 @@ import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "./constants";
 
 export { BROWSER_UA };
 
-
 export const appUrl = () => inject("appUrl");
 export const standinUrl = () => inject("standinUrl");
 
