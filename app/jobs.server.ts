@@ -2,12 +2,18 @@ import { prepareDatabase } from "./db.server";
 import { jobs } from "./platform/jobs/queue.server";
 import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
+import { NOTIFICATION_JOBS } from "./notifications/notify.server";
 import { SHOP_JOBS } from "./shops/shops.server";
 import { TRACKING_JOBS } from "./tracking/jobs.server";
 import { sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
 
 /** Every background job of the app: the one list the workers run. */
-export const ALL_JOBS = [...WEBHOOK_JOBS, ...SHOP_JOBS, ...TRACKING_JOBS] as JobDefinition<never>[];
+export const ALL_JOBS = [
+  ...WEBHOOK_JOBS,
+  ...SHOP_JOBS,
+  ...TRACKING_JOBS,
+  ...NOTIFICATION_JOBS,
+] as JobDefinition<never>[];
 
 let started: Promise<void> | undefined;
 

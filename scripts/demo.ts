@@ -87,6 +87,7 @@ async function main() {
       APP_BRIDGE_URL: standin.appBridgeUrl,
       DATABASE_URL: databaseUrl,
       EASYPOST_API_URL: standin.easypostApiUrl,
+      SMTP_URL: standin.mailbox.smtpUrl,
     },
   });
 
@@ -138,6 +139,7 @@ Aftercare is running.
   Storefront tracking page (App Proxy, in the theme): ${standin.storefrontUrl("/track")}
     try order ${live.example.order} with ${live.example.email}, or ${standin.storefrontUrl(`/track?tracking=${live.example.tracking}`)}
     the same as JSON for headless storefronts:        ${standin.storefrontUrl(`/track?format=json&tracking=${live.example.tracking}`)}
+  Shoppers' mailbox (emails Aftercare sent, over SMTP): ${standin.url}/__standin/mailbox?format=html
   The app itself:                                     ${app.url}
 
 The app processes the webhooks in the background; the admin shows them as they land.
