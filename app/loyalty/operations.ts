@@ -1,0 +1,80 @@
+import { adminOperation } from "../platform/shopify/admin-operation";
+import type { UserError } from "../platform/shopify/admin-gateway.server";
+
+export interface DiscountCodeBasicInput {
+  title: string;
+  code: string;
+  startsAt: string;
+  endsAt?: string | null;
+  context: { customers: { add: string[] } };
+  customerGets: {
+    value:
+      { percentage: number } | { discountAmount: { amount: string; appliesOnEachItem: boolean } };
+    items: { all: true };
+  };
+  minimumRequirement?: { subtotal: { greaterThanOrEqualToSubtotal: string } } | null;
+  usageLimit: number;
+  appliesOncePerCustomer: boolean;
+}
+
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/discountCodeBasicCreate
+export const DiscountCodeBasicCreateMutation = adminOperation<
+  {
+    discountCodeBasicCreate: {
+      codeDiscountNode: { id: string } | null;
+      userErrors: (UserError & { extraInfo?: string | null })[];
+    } | null;
+  },
+  { basicCodeDiscount: DiscountCodeBasicInput }
+>(`#graphql
+  mutation DiscountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
+    discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) {
+      codeDiscountNode { id }
+      userErrors { field code message extraInfo }
+    }
+  }
+`);
+
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/storeCreditAccountCredit
+export const StoreCreditAccountCreditMutation = adminOperation<
+  {
+    storeCreditAccountCredit: {
+      storeCreditAccountTransaction: { id: string } | null;
+      userErrors: UserError[];
+    } | null;
+  },
+  { id: string; creditInput: { creditAmount: { amount: string; currencyCode: string } } }
+>(`#graphql
+  mutation StoreCreditAccountCredit($id: ID!, $creditInput: StoreCreditAccountCreditInput!) {
+    storeCreditAccountCredit(id: $id, creditInput: $creditInput) {
+      storeCreditAccountTransaction { id }
+      userErrors { field code message }
+    }
+  }
+`);
+
+export interface MetafieldsSetInput {
+  ownerId: string;
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+}
+
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/metafieldsSet
+export const LoyaltyMetafieldsSetMutation = adminOperation<
+  {
+    metafieldsSet: {
+      metafields: { id: string; key: string; namespace: string; value: string }[] | null;
+      userErrors: UserError[];
+    } | null;
+  },
+  { metafields: MetafieldsSetInput[] }
+>(`#graphql
+  mutation LoyaltyMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
+    metafieldsSet(metafields: $metafields) {
+      metafields { id key namespace value }
+      userErrors { field code message }
+    }
+  }
+`);
