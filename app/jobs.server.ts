@@ -1,4 +1,5 @@
 import { prepareDatabase } from "./db.server";
+import { LOYALTY_JOBS } from "./loyalty/jobs.server";
 import { jobs } from "./platform/jobs/queue.server";
 import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
@@ -7,7 +8,12 @@ import { TRACKING_JOBS } from "./tracking/jobs.server";
 import { sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
 
 /** Every background job of the app: the one list the workers run. */
-export const ALL_JOBS = [...WEBHOOK_JOBS, ...SHOP_JOBS, ...TRACKING_JOBS] as JobDefinition<never>[];
+export const ALL_JOBS = [
+  ...WEBHOOK_JOBS,
+  ...SHOP_JOBS,
+  ...TRACKING_JOBS,
+  ...LOYALTY_JOBS,
+] as JobDefinition<never>[];
 
 let started: Promise<void> | undefined;
 

@@ -3,6 +3,7 @@ import {
   redactCustomerOrders,
   type CustomerSubject,
 } from "../orders/orders.server";
+import { exportCustomerLoyalty, redactCustomerLoyalty } from "../loyalty/compliance.server";
 import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
 
 /**
@@ -22,6 +23,7 @@ export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
     exportCustomer: exportCustomerShipments,
     redactCustomer: redactCustomerShipments,
   },
+  { name: "loyalty", exportCustomer: exportCustomerLoyalty, redactCustomer: redactCustomerLoyalty },
 ];
 
 export type { CustomerSubject };

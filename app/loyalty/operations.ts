@@ -27,7 +27,7 @@ export const DiscountCodeBasicCreateMutation = adminOperation<
   },
   { basicCodeDiscount: DiscountCodeBasicInput }
 >(`#graphql
-  mutation DiscountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
+  mutation LoyaltyDiscountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
     discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) {
       codeDiscountNode { id }
       userErrors { field code message extraInfo }
@@ -45,7 +45,7 @@ export const StoreCreditAccountCreditMutation = adminOperation<
   },
   { id: string; creditInput: { creditAmount: { amount: string; currencyCode: string } } }
 >(`#graphql
-  mutation StoreCreditAccountCredit($id: ID!, $creditInput: StoreCreditAccountCreditInput!) {
+  mutation LoyaltyStoreCreditAccountCredit($id: ID!, $creditInput: StoreCreditAccountCreditInput!) {
     storeCreditAccountCredit(id: $id, creditInput: $creditInput) {
       storeCreditAccountTransaction { id }
       userErrors { field code message }
