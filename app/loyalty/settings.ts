@@ -114,3 +114,42 @@ export function programFromRow(row: LoyaltySettings | null): Program {
     rewards: parseList(row.rewards, RewardSchema, DEFAULT_REWARDS),
   };
 }
+
+const jsonList = <T>(schema: z.ZodType<T>, what: string) =>
+  z.string().transform((text, context) => {
+    try {
+      const parsed = z.array(schema).safeParse(JSON.parse(text || "[]"));
+      if (parsed.success) return parsed.data;
+      context.addIssue({
+        code: "custom",
+        message: `${what}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
+      });
+    } catch {
+      context.addIssue({ code: "custom", message: `${what} is not valid JSON` });
+    }
+    return z.NEVER;
+  });
+
+const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The settings form, as submitted. */
+export const ProgramInputSchema = z.object({
+  enabled: z.boolean(),
+  pointsPerUnit: wholeNumber(1, 1000),
+  excludeShipping: z.boolean(),
+  excludeTaxes: z.boolean(),
+  excludeDiscounts: z.boolean(),
+  returnWindowDays: wholeNumber(0, 365),
+  firstOrderBonus: wholeNumber(0, 1_000_000),
+  birthdayBonus: wholeNumber(0, 1_000_000),
+  surveyBonus: wholeNumber(0, 1_000_000),
+  referralBonus: wholeNumber(0, 1_000_000),
+  referralFriendPercent: wholeNumber(0, 100),
+  expiryInactiveDays: wholeNumber(0, 3650),
+  expiryWarningDays: wholeNumber(0, 365),
+  tierBasis: z.enum(["points", "spend"]),
+  tagMultipliers: jsonList(TagMultiplierSchema, "Tag multipliers"),
+  tiers: jsonList(TierSchema, "Tiers"),
+  rewards: jsonList(RewardSchema, "Rewards"),
+});
+export type ProgramInput = z.infer<typeof ProgramInputSchema>;
