@@ -56,6 +56,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/**/*.test.{ts,tsx}"],
           globalSetup: ["tests/support/integration-setup.ts"],
+          // The UI-extension tester imports the extension's module itself: through Vite, so its
+          // TSX is compiled as the extension's tsconfig says (Preact).
+          server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
         },
       },
     ],

@@ -29,6 +29,9 @@ const EnvSchema = z.object({
     .optional(),
   /** EasyPost's API base; the stand-in replaces it for the demo and the tests. */
   EASYPOST_API_URL: z.url().default("https://api.easypost.com/v2/"),
+  /** Shopper tracking lookups (storefront page, its JSON, the order-status extension) per minute. */
+  TRACKING_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
+  TRACKING_LOOKUPS_PER_SHOP: z.coerce.number().int().min(1).default(6000),
 });
 
 export type AppConfig = ReturnType<typeof loadConfig>;

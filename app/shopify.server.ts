@@ -54,10 +54,10 @@ export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;
 
 /**
- * Webhook HMAC and header checks from the library, without `authenticate.webhook`'s session
- * lookup: the ingest path only stores the delivery, so it needs no Admin API context.
+ * The library's signature checks without `authenticate.*`'s session lookup, for paths that need
+ * no Admin API: webhook ingest (only stores the delivery) and the public App Proxy pages.
  */
-export const validateWebhook = shopifyApi({
+const library = shopifyApi({
   apiKey: SHOPIFY_API_KEY,
   apiSecretKey: SHOPIFY_API_SECRET,
   apiVersion: API_VERSION as ApiVersion,
@@ -68,7 +68,22 @@ export const validateWebhook = shopifyApi({
     level: LogSeverity.Error,
     log: (_severity, message) => log().error({ library: "shopify" }, message),
   },
-}).webhooks.validate;
+});
+export const validateWebhook = library.webhooks.validate;
+
+/**
+ * An App Proxy request's shop, once its signature is verified (the library's check; 400
+ * otherwise). Public pages read only our own data, so no session is loaded or refreshed.
+ */
+export async function verifyAppProxy(request: Request): Promise<string> {
+  const params = new URL(request.url).searchParams;
+  const shop = params.get("shop");
+  const valid =
+    shop !== null &&
+    (await library.utils.validateHmac(params, { signator: "appProxy" }).catch(() => false));
+  if (!valid) throw new Response(undefined, { status: 400, statusText: "Bad Request" });
+  return shop;
+}
 
 /** Authenticates an embedded-admin request and returns its shop, now carried by every log line. */
 export async function requireAdminShop(request: Request) {

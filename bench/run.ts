@@ -2,11 +2,14 @@
  * `npm run bench`: every benchmark, each figure next to a floor measured in the same run.
  * DATABASE_URL picks the database as for the app (SQLite when unset); BENCH_ONLY=<name> runs one.
  */
+import { buildExtensions } from "../scripts/extensions";
+import { trackingLookupBenchmark } from "./benchmarks/tracking-lookup";
 import { webhookIngestBenchmark } from "./benchmarks/webhook-ingest";
 import { printComparison, saveResults, type Comparison } from "./lib/report";
 
 const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
   "webhook-ingest": webhookIngestBenchmark,
+  "tracking-lookup": trackingLookupBenchmark,
 };
 
 const only = process.env.BENCH_ONLY;
@@ -20,4 +23,18 @@ for (const [name, run] of Object.entries(BENCHMARKS)) {
   comparisons.forEach(printComparison);
   all.push(...comparisons);
 }
-console.log(`\nSaved to ${saveResults("bench", all)}`);
+
+const bundles = only && only !== "extension-bundles" ? [] : await buildExtensions();
+if (bundles.length) {
+  console.log("\n## UI extension bundles (minified ES2020, as Shopify CLI builds them)");
+  console.log(
+    "| extension | raw (KB) | gzip (KB) | Shopify's limit (KB compressed) | share of limit |",
+  );
+  console.log("|---|---:|---:|---:|---:|");
+  for (const bundle of bundles) {
+    console.log(
+      `| ${bundle.handle} | ${(bundle.bytes / 1024).toFixed(1)} | ${(bundle.gzipBytes / 1024).toFixed(1)} | ${bundle.limitBytes / 1024} | ${((100 * bundle.gzipBytes) / bundle.limitBytes).toFixed(0)} % |`,
+    );
+  }
+}
+console.log(`\nSaved to ${saveResults("bench", { comparisons: all, bundles })}`);

@@ -135,10 +135,13 @@ Aftercare is running.
   Shopify admin (stand-in), with Aftercare embedded:  ${standin.adminUrl()}
   Shipments, with what needs attention:               ${standin.adminUrl()}&path=/app/shipments
   Webhook inbox and job queue in the admin:           ${standin.adminUrl()}&path=/app/operations
+  Storefront tracking page (App Proxy, in the theme): ${standin.storefrontUrl("/track")}
+    try order ${live.example.order} with ${live.example.email}, or ${standin.storefrontUrl(`/track?tracking=${live.example.tracking}`)}
+    the same as JSON for headless storefronts:        ${standin.storefrontUrl(`/track?format=json&tracking=${live.example.tracking}`)}
   The app itself:                                     ${app.url}
 
 The app processes the webhooks in the background; the admin shows them as they land.
-Live: ${live.join(", ")} move one carrier scan every ${LIVE_STEP_SECONDS} s (EasyPost webhooks),
+Live: ${live.labels.join(", ")} move one carrier scan every ${LIVE_STEP_SECONDS} s (EasyPost webhooks),
 and each new status is written back to Shopify.
 Press Ctrl-C to stop.`);
 }
@@ -167,7 +170,7 @@ async function shipLive(
   appUrl: string,
   standin: Awaited<ReturnType<typeof startStandin>>,
   shop: SimulatedShop,
-): Promise<string[]> {
+): Promise<{ labels: string[]; example: { order: string; email: string; tracking: string } }> {
   const token = sessionToken({ shop: DEMO_SHOP, apiKey: DEMO_API_KEY, secret: DEMO_API_SECRET });
   const saved = await fetch(`${appUrl}/app/shipments/settings.data`, {
     method: "POST",
@@ -187,10 +190,12 @@ async function shipLive(
   const random = new Random(99);
   const orders = shop.orders.filter((order) => !order.cancelledAt).slice(-3);
   const numbers: string[] = [];
+  let example = { order: "", email: "", tracking: "" };
   for (const [index, order] of orders.entries()) {
     const carrier = CARRIER_PROFILES[index % CARRIER_PROFILES.length]!;
     const trackingNumber = carrier.number(random);
     numbers.push(`${order.name} (${trackingNumber})`);
+    example = { order: order.name, email: order.customer.email, tracking: trackingNumber };
     const body = fulfillmentPayload(order, shop, {
       id: 9_100_000_000_000n + BigInt(index),
       carrier,
@@ -211,7 +216,7 @@ async function shipLive(
     }
   }, LIVE_STEP_SECONDS * 1000);
   timer.unref();
-  return numbers;
+  return { labels: numbers, example };
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { db, type Tx } from "../db.server";
+import { db, sql, type Tx } from "../db.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
 import { toMinorUnits } from "../platform/shopify/money";
 import { AddressSchema, type Address, type OrderPayload } from "./schemas";
@@ -153,6 +153,47 @@ export function getOrder(shopDomain: string, shopifyId: string) {
     where: { shopDomain_shopifyId: { shopDomain, shopifyId } },
     include: { lineItems: true, customer: true },
   });
+}
+
+export interface ShopperOrder {
+  shopifyId: string;
+  name: string;
+  email: string | null;
+  locale: string | null;
+  customerShopifyId: string | null;
+}
+
+/**
+ * An order as a shopper-facing page needs it: who it belongs to, to check the email or customer
+ * they came with. A shopper names it by number ("1001", "#1001"; the variants are one query, so a
+ * miss costs what a hit does); the order-status page by its id. Raw SQL: this is the public
+ * lookup's hot path (bench/benchmarks/tracking-lookup.ts).
+ */
+export async function findShopperOrder(
+  shopDomain: string,
+  by: { orderNumber: string } | { shopifyId: string },
+): Promise<ShopperOrder | null> {
+  const typed = "orderNumber" in by ? by.orderNumber.trim() : "";
+  const [match, values] =
+    "shopifyId" in by
+      ? ['o."shopifyId" = ?', [by.shopifyId]]
+      : ['o."name" IN (?, ?)', [typed, `#${typed.replace(/^#/, "")}`]];
+  const [row] = await sql.query<Record<keyof ShopperOrder, string | null>>(
+    `SELECT o."shopifyId", o."name", o."email", o."locale", c."shopifyId" AS "customerShopifyId"
+       FROM "Order" o LEFT JOIN "Customer" c ON c."id" = o."customerId"
+      WHERE o."shopDomain" = ? AND ${match}
+      ORDER BY o."processedAt" DESC LIMIT 1`,
+    [shopDomain, ...values],
+  );
+  return row
+    ? {
+        shopifyId: row.shopifyId!,
+        name: row.name!,
+        email: row.email,
+        locale: row.locale,
+        customerShopifyId: row.customerShopifyId,
+      }
+    : null;
 }
 
 export async function orderStats(shopDomain: string) {

@@ -17,6 +17,7 @@ export async function installShop(domain: string) {
     create: { domain, installedAt: now },
     update: { installedAt: now, uninstalledAt: null },
   });
+  profiles.delete(domain);
   await jobs.send(syncShopDetails, { shop: domain });
   log().info({ shop: domain }, "Shop installed");
 }
@@ -54,11 +55,40 @@ export async function getShopSettings(domain: string): Promise<ShopSettings> {
   return parseShopSettings(shop?.settings ?? "{}");
 }
 
+export interface ShopProfile {
+  name: string;
+  installed: boolean;
+  branding: ShopSettings["branding"];
+}
+
+const PROFILE_TTL_MS = 30_000;
+const profiles = new Map<string, { profile: ShopProfile | null; expires: number }>();
+
+/**
+ * What shopper-facing pages show of a shop (name, brand) and whether it is installed; read on
+ * every public request, so kept for 30 s per process (changes made in this process apply at once).
+ */
+export async function shopProfile(domain: string): Promise<ShopProfile | null> {
+  const cached = profiles.get(domain);
+  if (cached && cached.expires > Date.now()) return cached.profile;
+  const shop = await getShop(domain);
+  const profile = shop
+    ? {
+        name: shop.name ?? domain,
+        installed: !shop.uninstalledAt,
+        branding: parseShopSettings(shop.settings).branding,
+      }
+    : null;
+  profiles.set(domain, { profile, expires: Date.now() + PROFILE_TTL_MS });
+  return profile;
+}
+
 export async function updateShopSettings(domain: string, input: unknown) {
   const parsed = ShopSettingsSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors };
   await db.shop.update({ where: { domain }, data: { settings: JSON.stringify(parsed.data) } });
+  profiles.delete(domain);
   return { ok: true as const, settings: parsed.data };
 }
 
@@ -78,6 +108,7 @@ export async function markUninstalled(
   }
   await deleteSessions();
   if (shop) await db.shop.update({ where: { domain }, data: { uninstalledAt: at } });
+  profiles.delete(domain);
   return true;
 }
 

@@ -12,3 +12,7 @@ export function uniqueShop(label = "test"): string {
     .slice(0, 20);
   return `${slug}-${randomUUID().slice(0, 8)}.myshopify.com`;
 }
+
+/** A browser's user agent: the Shopify library answers 410 to ones it takes for bots. */
+export const BROWSER_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";

@@ -1,10 +1,8 @@
 import { inject } from "vitest";
-import { sessionToken, webhookHeaders } from "../../scripts/standin/signing";
-import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
+import { sessionToken, signAppProxyQuery, webhookHeaders } from "../../scripts/standin/signing";
+import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "./constants";
 
-/** A browser's user agent: the Shopify library answers 410 to ones it takes for bots. */
-export const BROWSER_UA =
-  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+export { BROWSER_UA };
 
 export const appUrl = () => inject("appUrl");
 export const standinUrl = () => inject("standinUrl");
@@ -80,4 +78,56 @@ export async function adminApiCalls(
   shop: string,
 ): Promise<{ operationName: string; variables: Record<string, unknown> }[]> {
   return (await fetch(`${standinUrl()}/__standin/shops/${shop}/calls`)).json();
+}
+
+/** A shopper's request to the shop's storefront at /apps/aftercare/…, forwarded by the stand-in's App Proxy. */
+export function storefrontFetch(shop: string, path: string, init: RequestInit = {}) {
+  const headers = new Headers(init.headers);
+  headers.set("User-Agent", BROWSER_UA);
+  return fetch(`${standinUrl()}/store/${shop}/apps/aftercare${path}`, {
+    ...init,
+    headers,
+    redirect: "manual",
+  });
+}
+
+/**
+ * What Shopify's App Proxy sends the app for /apps/aftercare{path}: the query signed with the
+ * app's secret, the shopper's address in X-Forwarded-For.
+ */
+export function appProxyFetch(
+  shop: string,
+  path: string,
+  {
+    query = {},
+    ip = "203.0.113.7",
+    secret = TEST_API_SECRET,
+    init = {},
+  }: {
+    query?: Record<string, string>;
+    ip?: string;
+    secret?: string;
+    init?: RequestInit;
+  } = {},
+) {
+  const signed = signAppProxyQuery(new URLSearchParams(query), {
+    shop,
+    pathPrefix: "/apps/aftercare",
+    secret,
+  });
+  const headers = new Headers(init.headers);
+  headers.set("User-Agent", BROWSER_UA);
+  headers.set("X-Forwarded-For", ip);
+  return fetch(`${appUrl()}/proxy${path}?${signed}`, { ...init, headers });
+}
+
+/** The session token a customer-account UI extension gets from `shopify.sessionToken.get()`. */
+export function customerAccountToken(shop: string, customerId: string | null) {
+  return sessionToken({
+    shop,
+    apiKey: TEST_API_KEY,
+    secret: TEST_API_SECRET,
+    issuer: "shop",
+    ...(customerId ? { sub: `gid://shopify/Customer/${customerId}` } : { sub: "" }),
+  });
 }

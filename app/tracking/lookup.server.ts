@@ -1,0 +1,233 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { sql } from "../db.server";
+import { findShopperOrder, normalizeEmail } from "../orders/orders.server";
+import { carrierName, carrierTrackingUrl } from "./carriers/carriers";
+import { FulfillmentLinesSchema } from "./schemas";
+
+/** What a shopper may see of one shipment (JSON-safe: the storefront page, its JSON form, the extension). */
+export interface ShopperShipment {
+  trackingNumber: string;
+  carrier: string | null;
+  carrierName: string | null;
+  carrierUrl: string | null;
+  tag: string;
+  subtag: string;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  estimate: { earliest: string | null; latest: string } | null;
+  /** Only when the shopper proved they know the order (email or signed-in customer). */
+  items: { title: string; variantTitle: string | null; quantity: number }[];
+  checkpoints: {
+    at: string;
+    utcOffset: string | null;
+    tag: string;
+    subtag: string;
+    message: string;
+    location: string | null;
+  }[];
+}
+
+export interface ShopperTracking {
+  /** Null for a lookup by tracking number: the number alone does not reveal the order. */
+  orderName: string | null;
+  /** The order's language, when known: the page's default. */
+  locale: string | null;
+  shipments: ShopperShipment[];
+}
+
+function emailDigest(email: string | null) {
+  return createHash("sha256")
+    .update(email ?? "\u0000no email")
+    .digest();
+}
+
+/**
+ * Order number + email. "No such order" and "wrong email" take the same path (one query, one
+ * constant-time comparison) and give the same answer: null.
+ */
+export async function trackByOrder(
+  shopDomain: string,
+  orderNumber: string,
+  email: string,
+): Promise<ShopperTracking | null> {
+  const order = await findShopperOrder(shopDomain, { orderNumber });
+  const matches = timingSafeEqual(
+    emailDigest(order?.email ?? null),
+    emailDigest(normalizeEmail(email) ?? "\u0000typed nothing"),
+  );
+  if (!order || !matches) return null;
+  return {
+    orderName: order.name,
+    locale: order.locale,
+    shipments: await orderShipments(shopDomain, order.shopifyId),
+  };
+}
+
+/**
+ * The order-status page's extension: the session token names the shop and the signed-in
+ * customer, who must be the order's (a guest order has no customer to prove it).
+ */
+export async function trackForCustomer(
+  shopDomain: string,
+  orderShopifyId: string,
+  customerShopifyId: string | null,
+): Promise<ShopperTracking | null> {
+  const order = await findShopperOrder(shopDomain, { shopifyId: orderShopifyId });
+  if (!order) return null;
+  const owner = order.customerShopifyId;
+  if (!owner || owner !== customerShopifyId) return null;
+  return {
+    orderName: order.name,
+    locale: order.locale,
+    shipments: await orderShipments(shopDomain, order.shopifyId),
+  };
+}
+
+/** A tracking number: its status and scans, without the order's name or contents. */
+export async function trackByNumber(
+  shopDomain: string,
+  trackingNumber: string,
+): Promise<ShopperTracking | null> {
+  const trackingKey = trackingNumber.replace(/\s+/g, "").toUpperCase();
+  if (!trackingKey) return null;
+  const shipments = await shipmentRows(
+    `s."shopDomain" = ? AND s."trackingKey" = ? ORDER BY s."createdAt" DESC LIMIT 1`,
+    [shopDomain, trackingKey],
+  );
+  const shipment = shipments[0];
+  if (!shipment) return null;
+  return {
+    orderName: null,
+    locale: shipment.locale,
+    shipments: await withCheckpoints(shipments, false),
+  };
+}
+
+/**
+ * The lookups are the public pages' hot path (bench/benchmarks/tracking-lookup.ts): two raw
+ * statements, shipments with their fulfillment, then all their scans.
+ */
+interface ShipmentRow {
+  id: string;
+  fulfillmentId: string;
+  trackingNumber: string;
+  trackingUrl: string | null;
+  carrier: string | null;
+  tag: string;
+  subtag: string;
+  shippedAt: unknown;
+  deliveredAt: unknown;
+  estimateEarliest: unknown;
+  estimateLatest: unknown;
+  lineItems: string;
+  locale: string | null;
+}
+
+interface CheckpointRow {
+  fulfillmentId: string;
+  shipmentId: string | null;
+  occurredAt: unknown;
+  utcOffset: string | null;
+  tag: string;
+  subtag: string;
+  message: string;
+  city: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+/** SQLite returns Prisma's DateTime as ISO text, PostgreSQL as a Date. */
+function isoOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+}
+
+function shipmentRows(where: string, values: string[]) {
+  return sql.query<ShipmentRow & Record<string, unknown>>(
+    `SELECT s."id", s."fulfillmentId", s."trackingNumber", s."trackingUrl", s."carrier", s."tag",
+            s."subtag", s."shippedAt", s."deliveredAt", s."estimateEarliest", s."estimateLatest",
+            f."lineItems", f."locale"
+       FROM "TrackingShipment" s JOIN "TrackingFulfillment" f ON f."id" = s."fulfillmentId"
+      WHERE ${where}`,
+    values,
+  );
+}
+
+async function orderShipments(shopDomain: string, orderShopifyId: string) {
+  const shipments = await shipmentRows(
+    `f."shopDomain" = ? AND f."orderShopifyId" = ?
+       AND (f."status" IS NULL OR f."status" NOT IN ('cancelled', 'error', 'failure'))
+     ORDER BY f."createdAt", s."createdAt"`,
+    [shopDomain, orderShopifyId],
+  );
+  return withCheckpoints(shipments, true);
+}
+
+async function withCheckpoints(shipments: ShipmentRow[], withItems: boolean) {
+  if (shipments.length === 0) return [];
+  const fulfillmentIds = [...new Set(shipments.map((shipment) => shipment.fulfillmentId))];
+  const checkpoints = await sql.query<CheckpointRow & Record<string, unknown>>(
+    `SELECT "fulfillmentId", "shipmentId", "occurredAt", "utcOffset", "tag", "subtag", "message",
+            "city", "region", "country"
+       FROM "TrackingCheckpoint"
+      WHERE "fulfillmentId" IN (${fulfillmentIds.map(() => "?").join(", ")})
+      ORDER BY "occurredAt" DESC`,
+    fulfillmentIds,
+  );
+  return shipments.map((shipment) => toShopperShipment(shipment, checkpoints, withItems));
+}
+
+function toShopperShipment(
+  shipment: ShipmentRow,
+  checkpoints: CheckpointRow[],
+  withItems: boolean,
+): ShopperShipment {
+  const lines = withItems
+    ? FulfillmentLinesSchema.safeParse(JSON.parse(shipment.lineItems))
+    : { success: false as const };
+  const deliveredAt = isoOf(shipment.deliveredAt);
+  const estimateLatest = isoOf(shipment.estimateLatest);
+  return {
+    trackingNumber: shipment.trackingNumber,
+    carrier: shipment.carrier,
+    carrierName: carrierName(shipment.carrier),
+    carrierUrl:
+      shipment.trackingUrl ?? carrierTrackingUrl(shipment.carrier, shipment.trackingNumber),
+    tag: shipment.tag,
+    subtag: shipment.subtag,
+    shippedAt: isoOf(shipment.shippedAt),
+    deliveredAt,
+    estimate:
+      estimateLatest && !deliveredAt
+        ? { earliest: isoOf(shipment.estimateEarliest), latest: estimateLatest }
+        : null,
+    items: lines.success
+      ? lines.data.map((line) => ({
+          title: line.title,
+          variantTitle: line.variantTitle ?? null,
+          quantity: line.quantity,
+        }))
+      : [],
+    checkpoints: checkpoints
+      .filter(
+        (checkpoint) =>
+          checkpoint.fulfillmentId === shipment.fulfillmentId &&
+          (checkpoint.shipmentId === null || checkpoint.shipmentId === shipment.id),
+      )
+      .map((checkpoint) => ({
+        at: isoOf(checkpoint.occurredAt)!,
+        utcOffset: checkpoint.utcOffset,
+        tag: checkpoint.tag,
+        subtag: checkpoint.subtag,
+        message: checkpoint.message,
+        location:
+          [checkpoint.city, checkpoint.region, checkpoint.country].filter(Boolean).join(", ") ||
+          null,
+      })),
+  };
+}
+
+/** The storefront tracking page for one number: the link shipment emails and the theme block use. */
+export function storefrontTrackingUrl(shopDomain: string, trackingNumber: string) {
+  return `https://${shopDomain}/apps/aftercare/track?tracking=${encodeURIComponent(trackingNumber)}`;
+}
