@@ -6,14 +6,15 @@ export interface DiscountCodeBasicInput {
   code: string;
   startsAt: string;
   endsAt?: string | null;
-  context: { customers: { add: string[] } };
+  /** One customer (a reward), or everyone (a referral's friend discount). */
+  context: { customers: { add: string[] } } | { all: "ALL" };
   customerGets: {
     value:
       { percentage: number } | { discountAmount: { amount: string; appliesOnEachItem: boolean } };
     items: { all: true };
   };
   minimumRequirement?: { subtotal: { greaterThanOrEqualToSubtotal: string } } | null;
-  usageLimit: number;
+  usageLimit: number | null;
   appliesOncePerCustomer: boolean;
 }
 

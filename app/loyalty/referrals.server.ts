@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db.server";
 import { isUniqueViolation } from "../platform/db/errors";
+import { adminGateway } from "../platform/shopify/admin.server";
+import { DiscountCodeBasicCreateMutation } from "./operations";
 import { grantBonus } from "./members.server";
 import { loadProgram } from "./program.server";
 import type { LoyaltyOrderPayload } from "./schemas";
@@ -29,6 +31,46 @@ export async function referralCodeFor(shopDomain: string, memberId: string): Pro
       if (!isUniqueViolation(error) || attempt > 3) throw error;
     }
   }
+}
+
+/**
+ * The member's personal referral link: Shopify's shareable discount URL for their friend
+ * discount, which is created in Shopify the first time the member asks for it.
+ */
+export async function referralLink(shopDomain: string, memberId: string) {
+  const program = await loadProgram(shopDomain);
+  if (!program.enabled || program.referralFriendPercent <= 0) return null;
+  const code = `${REFERRAL_PREFIX}${await referralCodeFor(shopDomain, memberId)}`;
+  const member = await db.loyaltyMember.findFirstOrThrow({ where: { id: memberId, shopDomain } });
+  if (!member.referralDiscountId) {
+    const result = await adminGateway.request(shopDomain, DiscountCodeBasicCreateMutation, {
+      basicCodeDiscount: {
+        title: `Referral from ${code}`,
+        code,
+        startsAt: new Date().toISOString(),
+        context: { all: "ALL" },
+        customerGets: {
+          value: { percentage: program.referralFriendPercent / 100 },
+          items: { all: true },
+        },
+        usageLimit: null,
+        appliesOncePerCustomer: true,
+      },
+    });
+    const payload = result.discountCodeBasicCreate;
+    const taken = payload?.userErrors.some((error) => error.code === "TAKEN");
+    if (!payload?.codeDiscountNode && !taken) return null;
+    await db.loyaltyMember.update({
+      where: { id: member.id },
+      data: { referralDiscountId: payload?.codeDiscountNode?.id ?? "existing" },
+    });
+  }
+  return {
+    code,
+    url: `https://${shopDomain}/discount/${encodeURIComponent(code)}`,
+    friendPercent: program.referralFriendPercent,
+    bonus: program.referralBonus,
+  };
 }
 
 export type ReferralDecision = { ok: true } | { ok: false; reason: string };

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { afterBalanceChange } from "../loyalty/jobs.server";
 import { memberSummary } from "../loyalty/queries.server";
+import { referralLink } from "../loyalty/referrals.server";
 import { redeemReward } from "../loyalty/rewards.server";
 import { fromGid } from "../platform/shopify/gid";
 import { authenticate } from "../shopify.server";
@@ -23,6 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!customerShopifyId)
     return cors(Response.json({ error: "Sign in to see your points" }, { status: 401 }));
   const summary = await memberSummary(shop, customerShopifyId);
+  // A failed link (Shopify unavailable) leaves the rest of the page working.
+  const referral = summary.member
+    ? await referralLink(shop, summary.member.id).catch(() => null)
+    : null;
   return cors(
     Response.json({
       balance: summary.balance,
@@ -32,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       tier: summary.tier,
       next: summary.next && { tier: summary.next.tier.name, remaining: summary.next.remaining },
       tierBasis: summary.tierBasis,
+      referral,
       history: summary.entries.map((entry) => ({
         id: entry.id,
         at: entry.createdAt,

@@ -12,6 +12,7 @@ interface Loyalty {
   tier: string | null;
   next: { tier: string; remaining: number } | null;
   tierBasis: "points" | "spend";
+  referral: { code: string; url: string; friendPercent: number; bonus: number } | null;
   history: {
     id: string;
     at: string;
@@ -176,6 +177,21 @@ function LoyaltyPage() {
             ) : null}
           </s-stack>
         </s-section>
+
+        {loyalty.referral ? (
+          <s-section heading={t("referralHeading")}>
+            <s-stack gap="small">
+              <s-text>
+                {t("referralOffer", {
+                  percent: loyalty.referral.friendPercent,
+                  points: formatNumber(loyalty.referral.bonus),
+                })}
+              </s-text>
+              <s-link href={loyalty.referral.url}>{loyalty.referral.url}</s-link>
+              <s-text color="subdued">{t("referralCode", { code: loyalty.referral.code })}</s-text>
+            </s-stack>
+          </s-section>
+        ) : null}
 
         <s-section heading={t("historyHeading")}>
           {loyalty.history.length === 0 ? (

@@ -39,7 +39,7 @@ CREATE TABLE "LoyaltyMember" (
     "expiryWarnedAt" DATETIME,
     "birthday" TEXT,
     "referralCode" TEXT,
-    "referredById" TEXT,
+    "referralDiscountId" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL
 );

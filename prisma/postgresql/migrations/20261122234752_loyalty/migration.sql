@@ -41,7 +41,7 @@ CREATE TABLE "LoyaltyMember" (
     "expiryWarnedAt" TIMESTAMP(3),
     "birthday" TEXT,
     "referralCode" TEXT,
-    "referredById" TEXT,
+    "referralDiscountId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
