@@ -286,3 +286,80 @@ describe("the points ledger", () => {
     );
   }, 120_000);
 });
+
+describe("concurrent deliveries", () => {
+  it("earns, reverses and redeems once when the same events are processed at the same time", async () => {
+    const shop = `loyalty-${randomUUID().slice(0, 8)}.myshopify.com`;
+    const program: Program = {
+      ...DEFAULT_PROGRAM,
+      returnWindowDays: 0,
+      rewards: [REWARDS.small],
+    };
+    await db.loyaltySettings.create({
+      data: { shopDomain: shop, returnWindowDays: 0, rewards: JSON.stringify(program.rewards) },
+    });
+    const order = orderPayload("9300000000000000001", 10_000, 2, false);
+    await Promise.all(Array.from({ length: 6 }, () => recordOrderPaid(shop, order, { program })));
+    await Promise.all(
+      Array.from({ length: 4 }, () =>
+        recordRefund(
+          shop,
+          refundPayload("9300000000000000002", order.id, 5_000, "2026-01-08T00:00:00Z"),
+          { program },
+        ),
+      ),
+    );
+    await Promise.all(Array.from({ length: 4 }, () => confirmOrder(shop, order.id)));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        redeemReward(
+          {
+            shopDomain: shop,
+            customerShopifyId: CUSTOMER,
+            rewardId: "small",
+            requestKey: "one-click",
+          },
+          async ({ redemption }) => ({
+            code: redemption.code,
+            discountId: "gid://shopify/DiscountCodeNode/1",
+          }),
+        ),
+      ),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    const member = await db.loyaltyMember.findFirstOrThrow({ where: { shopDomain: shop } });
+    // 200.00 earns 200; a 50.00 refund takes back 50; one redemption of 40.
+    expect({ balance: member.balance, pending: member.pending }).toEqual({
+      balance: 110,
+      pending: 0,
+    });
+    expect(await ledgerSums(member.id)).toEqual({ balance: 110, pending: 0 });
+    expect(await db.loyaltyRedemption.count({ where: { shopDomain: shop } })).toBe(1);
+  });
+
+  it("keeps the cache equal to the ledger when paid, refund and cancel race each other", async () => {
+    const shop = `loyalty-${randomUUID().slice(0, 8)}.myshopify.com`;
+    const program: Program = { ...DEFAULT_PROGRAM, returnWindowDays: 0 };
+    const orders = ["9400000000000000001", "9400000000000000002"];
+    await Promise.all(
+      orders.flatMap((id, index) => [
+        recordOrderPaid(shop, orderPayload(id, 10_000, 1, false), { program }),
+        recordOrderPaid(shop, orderPayload(id, 10_000, 1, false), { program }),
+        recordRefund(shop, refundPayload(`${id}9`, id, 2_500, "2026-01-08T00:00:00Z"), {
+          program,
+        }),
+        recordRefund(shop, refundPayload(`${id}9`, id, 2_500, "2026-01-08T00:00:00Z"), {
+          program,
+        }),
+        ...(index === 1 ? [recordOrderCancelled(shop, orderPayload(id, 10_000, 1, true))] : []),
+      ]),
+    );
+    const member = await db.loyaltyMember.findFirstOrThrow({ where: { shopDomain: shop } });
+    // Order 1: 100 − 25; order 2 cancelled.
+    expect({ balance: member.balance, pending: member.pending }).toEqual({
+      balance: 0,
+      pending: 75,
+    });
+    expect(await ledgerSums(member.id)).toEqual({ balance: 0, pending: 75 });
+  });
+});

@@ -1,4 +1,5 @@
 import { db } from "../db.server";
+import { retryOnUniqueViolation } from "../platform/db/errors";
 import { earnForOrder, isStoreCreditRefund, refundedAmount } from "./earning";
 import { ensureMember, settleOrder, type SettleResult } from "./ledger.server";
 import { loadProgram } from "./program.server";
@@ -46,7 +47,10 @@ export async function recordOrderPaid(
   if (!customer || order.test) return null;
   const program = options.program ?? (await loadProgram(shopDomain));
   if (!program.enabled) return null;
-  const member = await db.$transaction((tx) => ensureMember(tx, shopDomain, customer));
+  // Two deliveries can race to create the same rows: the loser retries and finds the winner's.
+  const member = await retryOnUniqueViolation(() =>
+    db.$transaction((tx) => ensureMember(tx, shopDomain, customer)),
+  );
   const tier = tierOf(program, member.tier);
   const earning = earnForOrder(order, program, {
     productTags: options.productTags,
@@ -68,11 +72,13 @@ export async function recordOrderPaid(
   const previousPaid = await db.loyaltyOrder.count({
     where: { shopDomain, customerShopifyId: customer.customerShopifyId, paidAt: { not: null } },
   });
-  await db.loyaltyOrder.upsert({
-    where: key,
-    create: { shopDomain, orderShopifyId: order.id, ...paidFacts, cancelledAt },
-    update: {},
-  });
+  await retryOnUniqueViolation(() =>
+    db.loyaltyOrder.upsert({
+      where: key,
+      create: { shopDomain, orderShopifyId: order.id, ...paidFacts, cancelledAt },
+      update: {},
+    }),
+  );
   // Earned points are frozen by the first paid delivery; later ones only fill in what is missing.
   await db.loyaltyOrder.updateMany({
     where: { shopDomain, orderShopifyId: order.id, paidAt: null },
@@ -98,17 +104,19 @@ export async function recordOrderPaid(
 export async function recordOrderCancelled(shopDomain: string, order: LoyaltyOrderPayload) {
   const customer = customerOf(order);
   const cancelledAt = new Date(order.cancelled_at ?? Date.now());
-  await db.loyaltyOrder.upsert({
-    where: { shopDomain_orderShopifyId: { shopDomain, orderShopifyId: order.id } },
-    create: {
-      shopDomain,
-      orderShopifyId: order.id,
-      orderName: order.name,
-      customerShopifyId: customer?.customerShopifyId ?? null,
-      cancelledAt,
-    },
-    update: {},
-  });
+  await retryOnUniqueViolation(() =>
+    db.loyaltyOrder.upsert({
+      where: { shopDomain_orderShopifyId: { shopDomain, orderShopifyId: order.id } },
+      create: {
+        shopDomain,
+        orderShopifyId: order.id,
+        orderName: order.name,
+        customerShopifyId: customer?.customerShopifyId ?? null,
+        cancelledAt,
+      },
+      update: {},
+    }),
+  );
   await db.loyaltyOrder.updateMany({
     where: { shopDomain, orderShopifyId: order.id, cancelledAt: null },
     data: { cancelledAt },
@@ -132,27 +140,31 @@ export async function recordRefund(
   options: RecordOptions = {},
 ) {
   const program = options.program ?? (await loadProgram(shopDomain));
-  const order = await db.loyaltyOrder.upsert({
-    where: { shopDomain_orderShopifyId: { shopDomain, orderShopifyId: refund.order_id } },
-    create: { shopDomain, orderShopifyId: refund.order_id },
-    update: {},
-  });
+  const order = await retryOnUniqueViolation(() =>
+    db.loyaltyOrder.upsert({
+      where: { shopDomain_orderShopifyId: { shopDomain, orderShopifyId: refund.order_id } },
+      create: { shopDomain, orderShopifyId: refund.order_id },
+      update: {},
+    }),
+  );
   const currency =
     refund.refund_line_items[0]?.subtotal_set?.shop_money.currency_code ?? order.currency ?? "USD";
-  await db.loyaltyRefund.upsert({
-    where: {
-      shopDomain_refundShopifyId: { shopDomain, refundShopifyId: refund.id },
-    },
-    create: {
-      shopDomain,
-      refundShopifyId: refund.id,
-      orderShopifyId: refund.order_id,
-      amount: refundedAmount(refund, currency, program),
-      storeCredit: isStoreCreditRefund(refund) || Boolean(refund.return),
-      processedAt: new Date(refund.processed_at ?? refund.created_at),
-    },
-    update: {},
-  });
+  await retryOnUniqueViolation(() =>
+    db.loyaltyRefund.upsert({
+      where: {
+        shopDomain_refundShopifyId: { shopDomain, refundShopifyId: refund.id },
+      },
+      create: {
+        shopDomain,
+        refundShopifyId: refund.id,
+        orderShopifyId: refund.order_id,
+        amount: refundedAmount(refund, currency, program),
+        storeCredit: isStoreCreditRefund(refund) || Boolean(refund.return),
+        processedAt: new Date(refund.processed_at ?? refund.created_at),
+      },
+      update: {},
+    }),
+  );
   return settleOrder(shopDomain, refund.order_id);
 }
 
