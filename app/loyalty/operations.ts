@@ -79,3 +79,15 @@ export const LoyaltyMetafieldsSetMutation = adminOperation<
     }
   }
 `);
+
+// https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes
+export const LoyaltyProductTagsQuery = adminOperation<
+  { nodes: ({ id: string; tags: string[] } | null)[] },
+  { ids: string[] }
+>(`#graphql
+  query LoyaltyProductTags($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on Product { id tags }
+    }
+  }
+`);

@@ -3,6 +3,7 @@ import { webhookHandler } from "../webhooks/types";
 import { afterBalanceChange, scheduleConfirmation } from "./jobs.server";
 import { grantBonus } from "./members.server";
 import { recordOrderCancelled, recordOrderPaid, recordRefund } from "./orders.server";
+import { productTagsOf } from "./products.server";
 import { loadProgram } from "./program.server";
 import { creditReferral } from "./referrals.server";
 import { LoyaltyOrderPayloadSchema, RefundPayloadSchema } from "./schemas";
@@ -13,7 +14,11 @@ export const earnOnPaidOrder = webhookHandler(
   LoyaltyOrderPayloadSchema,
   async ({ shop, payload }) => {
     const program = await loadProgram(shop);
-    const result = await recordOrderPaid(shop, payload, { program });
+    const productTags =
+      program.enabled && program.tagMultipliers.length > 0 && payload.customer
+        ? await productTagsOf(shop, payload)
+        : undefined;
+    const result = await recordOrderPaid(shop, payload, { program, productTags });
     if (!result?.memberId) return;
     if (result.firstOrder && program.firstOrderBonus > 0) {
       await grantBonus(shop, result.memberId, {

@@ -173,6 +173,26 @@ describe("loyalty from Shopify's webhooks", () => {
     expect(member).toMatchObject({ balance: 0, pending: 0 });
   });
 
+  it("multiplies points by product tag, with the tags Shopify holds for the products", async () => {
+    const shop = await setupShop("loyalty-tags", {
+      returnWindowDays: 30,
+      tagMultipliers: JSON.stringify([{ tag: "eyewear", multiplier: 3 }]),
+    });
+    await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/productTags`, {
+      method: "POST",
+      body: JSON.stringify({ "788032119674292922": ["Eyewear", "summer"] }),
+    });
+    await sendWebhook({ shop, topic: "orders/paid", body: paidOrder(), webhookId: randomUUID() });
+    // Three lines are that product (369.97 of 414.95, less their 17.83 share of the discount)
+    // and count three times: floor(352.14 × 3 + 42.81) = 1099.
+    const member = await memberOf(shop, (m) => m.pending > 394);
+    expect(member.pending).toBe(1099);
+    const calls = await adminApiCalls(shop);
+    expect(calls.find((call) => call.operationName === "LoyaltyProductTags")?.variables).toEqual({
+      ids: expect.arrayContaining(["gid://shopify/Product/788032119674292922"]),
+    });
+  });
+
   it("takes back everything on cancellation", async () => {
     const shop = await setupShop("loyalty-cancel", { returnWindowDays: 30 });
     await sendWebhook({ shop, topic: "orders/paid", body: paidOrder(), webhookId: randomUUID() });
@@ -293,6 +313,35 @@ describe("redeeming points", () => {
     ]);
     const redemption = await db.loyaltyRedemption.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(redemption).toMatchObject({ state: "released", error: "Discounts are unavailable" });
+  });
+
+  it("redeems points for store credit", async () => {
+    const shop = await setupShop("loyalty-credit", {
+      returnWindowDays: 0,
+      rewards: JSON.stringify([
+        {
+          id: "credit",
+          name: "$2 credit",
+          kind: "store_credit",
+          points: 200,
+          value: 200,
+          minimumOrder: 0,
+        },
+      ]),
+    });
+    await sendWebhook({ shop, topic: "orders/paid", body: paidOrder(), webhookId: randomUUID() });
+    await memberOf(shop, (m) => m.balance === 394);
+    const response = await redeem(shop, "credit");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ code: null, kind: "store_credit" });
+    const credit = (await adminApiCalls(shop)).find(
+      (call) => call.operationName === "LoyaltyStoreCreditAccountCredit",
+    );
+    expect(credit?.variables).toEqual({
+      id: `gid://shopify/Customer/${CUSTOMER}`,
+      creditInput: { creditAmount: { amount: "2.00", currencyCode: "USD" } },
+    });
+    await memberOf(shop, (m) => m.balance === 194);
   });
 
   it("never shows or spends another customer's points", async () => {

@@ -49,7 +49,19 @@ function refusal(shop: Shop, operationName: string): UserError | null {
 
 const CUSTOMER_GID = /^gid:\/\/shopify\/Customer\/\d+$/;
 
+/** Product id → tags; tests set it with POST /__standin/shops/<shop>/stores/productTags. */
+const productTags = (shop: Shop) =>
+  (shop.stores.get("productTags") as Record<string, string[]> | undefined) ?? {};
+
 export const loyaltyHandlers: Record<string, AdminHandler> = {
+  // https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes (Product fragment)
+  LoyaltyProductTags: ({ shop, variables }) => ({
+    nodes: (variables.ids as string[]).map((id) => {
+      const match = /^gid:\/\/shopify\/Product\/(\d+)$/.exec(id);
+      return match ? { id, tags: productTags(shop)[match[1]!] ?? [] } : null;
+    }),
+  }),
+
   // https://shopify.dev/docs/api/admin-graphql/latest/mutations/discountCodeBasicCreate
   LoyaltyDiscountCodeBasicCreate: ({ shop, variables }) => {
     const input = variables.basicCodeDiscount as {
