@@ -9,7 +9,7 @@ import { expireInactivePoints, refreshTier } from "./members.server";
 import { LoyaltyMetafieldsSetMutation } from "./operations";
 import { confirmOrder, ordersDueForConfirmation } from "./orders.server";
 import { rewardReferral } from "./referrals.server";
-import { releaseRedemption } from "./rewards.server";
+import { releaseAbandonedHolds } from "./rewards.server";
 
 /** The namespace themes read the balance from (`customer.metafields["$app:loyalty"]`). */
 export const METAFIELD_NAMESPACE = "$app:loyalty";
@@ -79,9 +79,6 @@ export async function scheduleConfirmation(shop: string, orderShopifyId: string,
   );
 }
 
-/** A hold older than this never heard back from Shopify (the process died mid-call). */
-const ABANDONED_HOLD_MS = 15 * 60_000;
-
 /**
  * Hourly: confirms orders whose scheduled job was lost or whose window closed while the app was
  * down, and gives back points held by redemptions that never finished.
@@ -99,17 +96,7 @@ export const confirmSweep = defineJob({
       if (settled)
         await afterConfirmation(order.shopDomain, order.orderShopifyId, settled.memberId);
     }
-    const abandoned = await db.loyaltyRedemption.findMany({
-      where: { state: "holding", createdAt: { lt: new Date(now.getTime() - ABANDONED_HOLD_MS) } },
-      take: 200,
-    });
-    for (const redemption of abandoned) {
-      await releaseRedemption(
-        redemption.shopDomain,
-        redemption.id,
-        "Abandoned: no answer from Shopify",
-      );
-    }
+    await releaseAbandonedHolds(now);
   },
 });
 

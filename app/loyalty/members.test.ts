@@ -143,3 +143,46 @@ describe("referrals", () => {
     ).toMatchObject({ ok: false });
   });
 });
+
+describe("abandoned redemptions", () => {
+  it("gives back points held for a reward Shopify never answered about", async () => {
+    const shop = newShop();
+    await db.loyaltySettings.create({ data: { shopDomain: shop, rewards: JSON.stringify([]) } });
+    const member = await memberWith(shop, 500);
+    const { redeemReward, releaseAbandonedHolds } = await import("./rewards.server");
+    await db.loyaltySettings.update({
+      where: { shopDomain: shop },
+      data: {
+        rewards: JSON.stringify([
+          { id: "r", name: "R", kind: "fixed", points: 300, value: 300, minimumOrder: 0 },
+        ]),
+      },
+    });
+    // The process "dies" while Shopify is being asked: the issuer never returns.
+    void redeemReward(
+      { shopDomain: shop, customerShopifyId: "42", rewardId: "r", requestKey: "crash-1" },
+      () => new Promise(() => {}),
+    );
+    const held = await (async () => {
+      for (;;) {
+        const row = await db.loyaltyRedemption.findFirst({ where: { shopDomain: shop } });
+        if (row) return row;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    expect((await db.loyaltyMember.findUniqueOrThrow({ where: { id: member.id } })).balance).toBe(
+      200,
+    );
+    await releaseAbandonedHolds(new Date());
+    expect((await db.loyaltyRedemption.findUniqueOrThrow({ where: { id: held.id } })).state).toBe(
+      "holding",
+    );
+    await releaseAbandonedHolds(new Date(held.createdAt.getTime() + 16 * 60_000));
+    expect((await db.loyaltyMember.findUniqueOrThrow({ where: { id: member.id } })).balance).toBe(
+      500,
+    );
+    expect(await db.loyaltyRedemption.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({
+      state: "released",
+    });
+  });
+});

@@ -244,3 +244,21 @@ export const issueThroughShopify: RewardIssuer = async ({
   }
   return { code: redemption.code, discountId: payload.codeDiscountNode.id };
 };
+
+/** A hold older than this never heard back from Shopify (the process died mid-call). */
+const ABANDONED_HOLD_MS = 15 * 60_000;
+
+export async function releaseAbandonedHolds(now = new Date()) {
+  const abandoned = await db.loyaltyRedemption.findMany({
+    where: { state: "holding", createdAt: { lt: new Date(now.getTime() - ABANDONED_HOLD_MS) } },
+    take: 200,
+  });
+  for (const redemption of abandoned) {
+    await releaseRedemption(
+      redemption.shopDomain,
+      redemption.id,
+      "Abandoned: no answer from Shopify",
+    );
+  }
+  return abandoned.length;
+}
