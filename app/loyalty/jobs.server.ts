@@ -5,7 +5,7 @@ import { defineJob, PermanentJobError } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { toGid } from "../platform/shopify/gid";
-import { expireInactivePoints, refreshTier } from "./members.server";
+import { expireInactivePoints, grantBirthdayBonuses, refreshTier } from "./members.server";
 import { LoyaltyMetafieldsSetMutation } from "./operations";
 import { confirmOrder, ordersDueForConfirmation } from "./orders.server";
 import { rewardReferral } from "./referrals.server";
@@ -100,7 +100,7 @@ export const confirmSweep = defineJob({
   },
 });
 
-/** Daily: inactivity expiry with its warning, and tiers re-measured over the rolling 12 months. */
+/** Daily: inactivity expiry with its warning, birthday bonuses, and tiers re-measured over the rolling 12 months. */
 export const dailyMaintenance = defineJob({
   name: "loyalty.daily",
   schema: z.object({ shop: z.string().optional() }).passthrough(),
@@ -115,7 +115,8 @@ export const dailyMaintenance = defineJob({
         );
     for (const shopDomain of shops) {
       const result = await expireInactivePoints(shopDomain);
-      log().info({ shop: shopDomain, ...result }, "Loyalty expiry");
+      const birthdays = await grantBirthdayBonuses(shopDomain);
+      log().info({ shop: shopDomain, ...result, birthdays }, "Loyalty daily");
       const members = await db.loyaltyMember.findMany({
         where: { shopDomain, tier: { not: null } },
         select: { id: true },

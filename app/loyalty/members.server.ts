@@ -222,3 +222,50 @@ export async function expireInactivePoints(shopDomain: string, now = new Date())
   }
   return { warned, expired };
 }
+
+// ---- birthdays -------------------------------------------------------------------------------
+
+const BIRTHDAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export function isBirthday(value: string): boolean {
+  if (!BIRTHDAY.test(value)) return false;
+  const [month, day] = value.split("-").map(Number) as [number, number];
+  // 2024 is a leap year: 02-29 is a birthday.
+  const date = new Date(Date.UTC(2024, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A member tells us their birthday ("MM-DD") once; changing it later would farm the bonus. */
+export async function setBirthday(shopDomain: string, memberId: string, birthday: string) {
+  if (!isBirthday(birthday)) return false;
+  const { count } = await db.loyaltyMember.updateMany({
+    where: { id: memberId, shopDomain, birthday: null },
+    data: { birthday },
+  });
+  return count === 1;
+}
+
+/** Daily: the birthday bonus, once per member and year (02-29 birthdays on 02-28 in other years). */
+export async function grantBirthdayBonuses(shopDomain: string, now = new Date()) {
+  const program = await loadProgram(shopDomain);
+  if (!program.enabled || program.birthdayBonus <= 0) return 0;
+  const today = now.toISOString().slice(5, 10);
+  const year = now.getUTCFullYear();
+  const leap = new Date(Date.UTC(year, 1, 29)).getUTCDate() === 29;
+  const days = today === "02-28" && !leap ? ["02-28", "02-29"] : [today];
+  const members = await db.loyaltyMember.findMany({
+    where: { shopDomain, birthday: { in: days } },
+    select: { id: true },
+  });
+  let granted = 0;
+  for (const member of members) {
+    const entry = await grantBonus(shopDomain, member.id, {
+      key: `bonus:birthday:${member.id}:${year}`,
+      source: "bonus",
+      points: program.birthdayBonus,
+      note: "Happy birthday",
+    });
+    if (entry) granted++;
+  }
+  return granted;
+}

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { appendEntry, ensureMember, ledgerSums, ledgerTransaction } from "./ledger.server";
-import { expireInactivePoints, pointsExpiringNotification, refreshTier } from "./members.server";
+import {
+  expireInactivePoints,
+  grantBirthdayBonuses,
+  isBirthday,
+  pointsExpiringNotification,
+  refreshTier,
+  setBirthday,
+} from "./members.server";
 import { judgeReferral, MAX_REFERRALS_PER_MONTH } from "./referrals.server";
 import { DEFAULT_PROGRAM, type Program } from "./settings";
 import { nextTier, tierFor, tierMove } from "./tiers";
@@ -184,5 +191,25 @@ describe("abandoned redemptions", () => {
     expect(await db.loyaltyRedemption.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({
       state: "released",
     });
+  });
+});
+
+describe("birthdays", () => {
+  it("accepts real month-days only, once per member, and grants the bonus once a year", async () => {
+    expect(["07-14", "02-29", "12-31"].every(isBirthday)).toBe(true);
+    expect(["7-14", "02-30", "13-01", "00-10", "04-31"].some(isBirthday)).toBe(false);
+    const shop = newShop();
+    await db.loyaltySettings.create({ data: { shopDomain: shop, birthdayBonus: 100 } });
+    const member = await memberWith(shop, 0);
+    expect(await setBirthday(shop, member.id, "02-29")).toBe(true);
+    expect(await setBirthday(shop, member.id, "03-01")).toBe(false);
+    // Not a leap year: celebrated on 02-28.
+    expect(await grantBirthdayBonuses(shop, new Date("2027-02-27T10:00:00Z"))).toBe(0);
+    expect(await grantBirthdayBonuses(shop, new Date("2027-02-28T10:00:00Z"))).toBe(1);
+    expect(await grantBirthdayBonuses(shop, new Date("2027-02-28T18:00:00Z"))).toBe(0);
+    expect(await grantBirthdayBonuses(shop, new Date("2028-02-29T10:00:00Z"))).toBe(1);
+    expect((await db.loyaltyMember.findUniqueOrThrow({ where: { id: member.id } })).balance).toBe(
+      200,
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { afterBalanceChange } from "../loyalty/jobs.server";
 import { memberSummary } from "../loyalty/queries.server";
+import { setBirthday } from "../loyalty/members.server";
 import { referralLink } from "../loyalty/referrals.server";
 import { redeemReward } from "../loyalty/rewards.server";
 import { fromGid } from "../platform/shopify/gid";
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       next: summary.next && { tier: summary.next.tier.name, remaining: summary.next.remaining },
       tierBasis: summary.tierBasis,
       referral,
+      birthday: summary.member?.birthday ?? null,
       history: summary.entries.map((entry) => ({
         id: entry.id,
         at: entry.createdAt,
@@ -70,12 +72,21 @@ const RedeemBody = z.object({
   rewardId: z.string().min(1).max(100),
   requestKey: z.string().min(8).max(100),
 });
+const BirthdayBody = z.object({ birthday: z.string().max(5) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop, customerShopifyId, cors } = await shopper(request);
   if (!customerShopifyId)
     return cors(Response.json({ error: "Sign in to redeem" }, { status: 401 }));
-  const body = RedeemBody.safeParse(await request.json().catch(() => null));
+  const json: unknown = await request.json().catch(() => null);
+  const birthday = BirthdayBody.safeParse(json);
+  if (birthday.success) {
+    const summary = await memberSummary(shop, customerShopifyId, 0);
+    const saved =
+      summary.member && (await setBirthday(shop, summary.member.id, birthday.data.birthday));
+    return cors(Response.json({ saved: Boolean(saved) }, { status: saved ? 200 : 409 }));
+  }
+  const body = RedeemBody.safeParse(json);
   if (!body.success) return cors(Response.json({ error: "Invalid request" }, { status: 400 }));
   const result = await redeemReward({
     shopDomain: shop,

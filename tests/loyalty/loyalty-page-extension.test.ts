@@ -88,7 +88,8 @@ describe("customer-account loyalty page (Shopify's UI-extension tester, real bac
     extension.setUp();
     const requests = connectToApp(shop, CUSTOMER_ID);
     await extension.render();
-    await settled(() => expect(document.body.querySelectorAll("s-button").length).toBe(2), {
+    // Two rewards, and saving a birthday (not told yet).
+    await settled(() => expect(document.body.querySelectorAll("s-button").length).toBe(3), {
       timeout: 10_000,
     });
     expect(requests).toEqual([`GET ${appUrl()}/api/loyalty`]);
@@ -97,6 +98,9 @@ describe("customer-account loyalty page (Shopify's UI-extension tester, real bac
     );
     expect(items.length).toBe(2); // earned (pending), then confirmed
     const [affordable, tooDear] = [...document.body.querySelectorAll("s-button")];
+    expect(document.body.querySelector("s-text-field")?.getAttribute("label")).toBe(
+      "birthdayLabel",
+    );
     expect(
       affordable!.hasAttribute("disabled") || (affordable as { disabled?: boolean }).disabled,
     ).toBeFalsy();

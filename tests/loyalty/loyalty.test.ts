@@ -344,6 +344,22 @@ describe("redeeming points", () => {
     await memberOf(shop, (m) => m.balance === 194);
   });
 
+  it("lets the shopper tell their birthday once", async () => {
+    const shop = await shopWithPoints("loyalty-birthday");
+    const tell = (birthday: string) =>
+      loyaltyApi(shop, {
+        method: "POST",
+        body: JSON.stringify({ birthday }),
+        headers: { "Content-Type": "application/json" },
+      });
+    expect((await tell("02-30")).status).toBe(409);
+    expect((await tell("07-14")).status).toBe(200);
+    expect((await tell("08-01")).status).toBe(409);
+    expect(((await (await loyaltyApi(shop)).json()) as { birthday: string }).birthday).toBe(
+      "07-14",
+    );
+  });
+
   it("never shows or spends another customer's points", async () => {
     const shop = await shopWithPoints("loyalty-isolation");
     const other = await loyaltyApi(shop, {}, "999");

@@ -13,6 +13,7 @@ interface Loyalty {
   next: { tier: string; remaining: number } | null;
   tierBasis: "points" | "spend";
   referral: { code: string; url: string; friendPercent: number; bonus: number } | null;
+  birthday: string | null;
   history: {
     id: string;
     at: string;
@@ -62,6 +63,8 @@ function LoyaltyPage() {
   const { translate: t, formatNumber } = shopify.i18n;
   const [state, setState] = useState<State>({ kind: "loading" });
   const [redeeming, setRedeeming] = useState<Redeeming>({ kind: "idle" });
+  const [birthday, setBirthday] = useState("");
+  const [birthdayRefused, setBirthdayRefused] = useState(false);
   const reload = () => loadLoyalty().then(setState, () => setState({ kind: "error" }));
   useEffect(() => {
     void reload();
@@ -85,6 +88,16 @@ function LoyaltyPage() {
       setRedeeming({ kind: "failed", reason: "error" });
     }
     await reload();
+  };
+
+  const saveBirthday = async () => {
+    const response = await call("/api/loyalty", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ birthday: birthday.trim() }),
+    }).catch(() => null);
+    setBirthdayRefused(!response?.ok);
+    if (response?.ok) await reload();
   };
 
   if (state.kind === "loading") {
@@ -189,6 +202,22 @@ function LoyaltyPage() {
               </s-text>
               <s-link href={loyalty.referral.url}>{loyalty.referral.url}</s-link>
               <s-text color="subdued">{t("referralCode", { code: loyalty.referral.code })}</s-text>
+            </s-stack>
+          </s-section>
+        ) : null}
+
+        {loyalty.birthday === null && loyalty.history.length > 0 ? (
+          <s-section heading={t("birthdayHeading")}>
+            <s-stack gap="small">
+              <s-text-field
+                label={t("birthdayLabel")}
+                value={birthday}
+                error={birthdayRefused ? t("birthdayInvalid") : undefined}
+                onChange={(event: Event) =>
+                  setBirthday((event.currentTarget as HTMLInputElement).value)
+                }
+              />
+              <s-button onClick={() => void saveBirthday()}>{t("birthdaySave")}</s-button>
             </s-stack>
           </s-section>
         ) : null}
