@@ -1,4 +1,5 @@
 import { prepareDatabase } from "./db.server";
+import { LOYALTY_JOBS } from "./loyalty/jobs.server";
 import { jobs } from "./platform/jobs/queue.server";
 import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
@@ -13,6 +14,7 @@ export const ALL_JOBS = [
   ...SHOP_JOBS,
   ...TRACKING_JOBS,
   ...NOTIFICATION_JOBS,
+  ...LOYALTY_JOBS,
 ] as JobDefinition<never>[];
 
 let started: Promise<void> | undefined;

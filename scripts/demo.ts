@@ -18,6 +18,7 @@ import {
   fulfillmentPayload,
   simulateShipping,
 } from "./standin/simulator/shipping";
+import { refundPayload } from "./standin/simulator/loyalty";
 import { sessionToken } from "./standin/signing";
 import { Random } from "./standin/simulator/random";
 import { startAppProcess } from "./lib/app-process";
@@ -104,6 +105,9 @@ async function main() {
   if (!install.ok)
     throw new Error(`Installing failed: the app answered ${install.status}; see ${logFile}`);
 
+  step("Setting up the loyalty program (14-day return window, tiers, rewards)");
+  await setUpLoyalty(app.url);
+
   const shop = simulateShop({ shopDomain: DEMO_SHOP, seed: 2026, orders: Number(args.orders) });
   const events = [...shop.events, ...simulateShipping(shop, { seed: 2026 })].sort(
     (a, b) => a.at.getTime() - b.at.getTime(),
@@ -127,6 +131,9 @@ async function main() {
   bar.stop();
   if (rejected) console.warn(`  ${rejected} webhooks were refused; see ${logFile}`);
 
+  step("Loyalty: earned, pending and confirmed points, a refund reversal and a redemption");
+  const loyalty = await showLoyalty(app.url, standin, shop);
+
   step("Connecting EasyPost (played by the stand-in) and shipping three orders live");
   const live = await shipLive(app.url, standin, shop);
 
@@ -140,6 +147,8 @@ Aftercare is running.
     try order ${live.example.order} with ${live.example.email}, or ${standin.storefrontUrl(`/track?tracking=${live.example.tracking}`)}
     the same as JSON for headless storefronts:        ${standin.storefrontUrl(`/track?format=json&tracking=${live.example.tracking}`)}
   Shoppers' mailbox (emails Aftercare sent, over SMTP): ${standin.url}/__standin/mailbox?format=html
+  Loyalty members, liability, settings with preview:  ${standin.adminUrl()}&path=/app/loyalty
+    open ${loyalty.customer} there to see the earning, confirmation, refund and redemption in their ledger
   The app itself:                                     ${app.url}
 
 The app processes the webhooks in the background; the admin shows them as they land.
@@ -219,6 +228,164 @@ async function shipLive(
   }, LIVE_STEP_SECONDS * 1000);
   timer.unref();
   return { labels: numbers, example };
+}
+
+function adminPost(appUrl: string, pathname: string, fields: Record<string, string>) {
+  const token = sessionToken({ shop: DEMO_SHOP, apiKey: DEMO_API_KEY, secret: DEMO_API_SECRET });
+  return fetch(`${appUrl}${pathname}`, {
+    method: "POST",
+    headers: {
+      Authorization: `Bearer ${token}`,
+      "User-Agent": BROWSER_UA,
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams(fields),
+  });
+}
+
+async function setUpLoyalty(appUrl: string) {
+  const saved = await adminPost(appUrl, "/app/loyalty/settings.data", {
+    enabled: "on",
+    pointsPerUnit: "1",
+    excludeDiscounts: "on",
+    excludeShipping: "on",
+    excludeTaxes: "on",
+    returnWindowDays: "14",
+    firstOrderBonus: "0",
+    birthdayBonus: "0",
+    surveyBonus: "25",
+    referralBonus: "200",
+    referralFriendPercent: "10",
+    expiryInactiveDays: "365",
+    expiryWarningDays: "30",
+    tierBasis: "points",
+    tagMultipliers: "[]",
+    tiers: JSON.stringify([
+      { name: "Silver", threshold: 150, earnMultiplier: 1.25, rewardDiscountPercent: 0 },
+      { name: "Gold", threshold: 400, earnMultiplier: 1.5, rewardDiscountPercent: 10 },
+    ]),
+    rewards: JSON.stringify([
+      {
+        id: "five-off",
+        name: "$5 off",
+        kind: "fixed",
+        points: 100,
+        value: 500,
+        minimumOrder: 2500,
+      },
+      {
+        id: "ten-percent",
+        name: "10% off",
+        kind: "percentage",
+        points: 250,
+        value: 10,
+        minimumOrder: 0,
+      },
+      {
+        id: "credit",
+        name: "$10 store credit",
+        kind: "store_credit",
+        points: 200,
+        value: 1000,
+        minimumOrder: 0,
+      },
+    ]),
+  });
+  if (!saved.ok) throw new Error(`Saving the loyalty program failed (${saved.status})`);
+}
+
+interface ShopperLoyalty {
+  balance: number;
+  pending: number;
+  tier: string | null;
+  rewards: { id: string; name: string; points: number; affordable: boolean }[];
+}
+
+/** The customer-account page's own backend call, with the customer's session token. */
+async function shopperLoyalty(appUrl: string, customerId: bigint, init: RequestInit = {}) {
+  const token = sessionToken({
+    shop: DEMO_SHOP,
+    apiKey: DEMO_API_KEY,
+    secret: DEMO_API_SECRET,
+    issuer: "shop",
+    sub: `gid://shopify/Customer/${customerId}`,
+  });
+  const headers = new Headers(init.headers);
+  headers.set("Authorization", `Bearer ${token}`);
+  headers.set("User-Agent", BROWSER_UA);
+  return fetch(`${appUrl}/api/loyalty`, { ...init, headers });
+}
+
+async function waitForLoyalty(
+  appUrl: string,
+  customerId: bigint,
+  until: (loyalty: ShopperLoyalty) => boolean,
+): Promise<ShopperLoyalty> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const loyalty = (await (await shopperLoyalty(appUrl, customerId)).json()) as ShopperLoyalty;
+    if (until(loyalty) || Date.now() > deadline) return loyalty;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function showLoyalty(
+  appUrl: string,
+  standin: Awaited<ReturnType<typeof startStandin>>,
+  shop: SimulatedShop,
+) {
+  const live = shop.orders.filter((order) => !order.cancelledAt);
+  const windowStart = Date.now() - 14 * 24 * 3600 * 1000;
+  const recent = live.at(-1)!;
+  const confirmed = live.find((order) => order.createdAt.getTime() < windowStart) ?? live[0]!;
+  const recentState = await waitForLoyalty(appUrl, recent.customer.id, (l) => l.pending > 0);
+  console.log(
+    `  ${recent.name} (${recent.customer.email}, paid today): ${recentState.pending} points pending until the 14-day return window closes`,
+  );
+  const before = await waitForLoyalty(appUrl, confirmed.customer.id, (l) => l.balance > 0);
+  console.log(
+    `  ${confirmed.customer.email}: ${before.balance} points confirmed (orders past the window), ${before.pending} pending, tier ${before.tier ?? "none"}`,
+  );
+
+  const line = confirmed.lines[0]!;
+  await standin.deliverWebhook(
+    DEMO_SHOP,
+    "refunds/create",
+    refundPayload(confirmed, line, {
+      id: 9_200_000_000_000n,
+      at: new Date(),
+      timeZone: shop.timeZone,
+      currency: shop.currency,
+    }),
+  );
+  const after = await waitForLoyalty(
+    appUrl,
+    confirmed.customer.id,
+    (l) => l.balance + l.pending < before.balance + before.pending,
+  );
+  console.log(
+    `  refund of one ${line.product.title} on ${confirmed.name}: ${before.balance + before.pending - after.balance - after.pending} points taken back → ${after.balance} spendable`,
+  );
+
+  const reward = after.rewards.find((candidate) => candidate.affordable);
+  if (reward) {
+    const response = await shopperLoyalty(appUrl, confirmed.customer.id, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ rewardId: reward.id, requestKey: `demo-${Date.now()}` }),
+    });
+    const redeemed = (await response.json()) as { code?: string | null; message?: string };
+    const discounts = (await (
+      await fetch(`${standin.url}/__standin/shops/${DEMO_SHOP}/stores/discounts`)
+    ).json()) as { id: string; code: string; customerIds: string[] }[] | null;
+    const created = discounts?.find((discount) => discount.code === redeemed.code);
+    console.log(
+      response.ok
+        ? `  redeemed "${reward.name}" for ${reward.points} points: discount ${redeemed.code} ${created ? `created in Shopify (${created.id}) for ${created.customerIds.join(", ")}` : "issued"}`
+        : `  redemption refused: ${redeemed.message}`,
+    );
+  }
+  return { customer: confirmed.customer.email };
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,8 @@ import { countShopScopedRows, shopScopedModels } from "../platform/db/shop-scope
 import { parseShopifyJson } from "../platform/shopify/json";
 import { FulfillmentPayloadSchema } from "../tracking/schemas";
 import { applyFulfillment } from "../tracking/shipments.server";
+import { recordOrderPaid } from "../loyalty/orders.server";
+import { LoyaltyOrderPayloadSchema } from "../loyalty/schemas";
 import { exportCustomerData, redactCustomerData, redactShop } from "./compliance.server";
 
 const shop = () => `privacy-${randomUUID().slice(0, 8)}.myshopify.com`;
@@ -25,6 +27,11 @@ async function seedShop(domain: string) {
     domain,
     FulfillmentPayloadSchema.parse(parseShopifyJson(webhookFixture("fulfillments/create"))),
   );
+  await recordOrderPaid(domain, {
+    ...LoyaltyOrderPayloadSchema.parse(parseShopifyJson(webhookFixture("orders/paid"))),
+    test: false,
+    cancelled_at: null,
+  });
   await db.webhookDelivery.create({
     data: {
       webhookId: randomUUID(),
@@ -56,6 +63,8 @@ describe("customers/data_request", () => {
     });
     expect(exported.data.orders.orders[0].name).toBe("#9999");
     expect(exported.data.orders.customer.firstName).toBe("John");
+    expect(exported.data.loyalty[0]).toMatchObject({ email: "john@example.com", pending: 394 });
+    expect(exported.data.loyalty[0].ledger).toHaveLength(1);
     expect(request.requestId).toBe("9999");
   });
 });
@@ -75,6 +84,7 @@ describe("customers/redact", () => {
     expect(JSON.parse(request.result ?? "{}")).toEqual({
       orders: { customersDeleted: 1, ordersAnonymized: 1 },
       tracking: { fulfillmentsAnonymized: 1 },
+      loyalty: { membersDeleted: 1, referralsDeleted: 0, ordersUnlinked: 1 },
       compliance: { exportsDeleted: 1 },
     });
     expect(
@@ -82,6 +92,8 @@ describe("customers/redact", () => {
     ).toBe(0);
     expect(await db.customer.count({ where: { shopDomain: domain } })).toBe(0);
     expect(await db.order.count({ where: { shopDomain: domain, email: { not: null } } })).toBe(0);
+    expect(await db.loyaltyMember.count({ where: { shopDomain: domain } })).toBe(0);
+    expect(await db.loyaltyEntry.count({ where: { shopDomain: domain } })).toBe(0);
     expect(request.result).not.toContain("john");
   });
 });

@@ -7,6 +7,7 @@ import {
   exportCustomerNotifications,
   redactCustomerNotifications,
 } from "../notifications/compliance.server";
+import { exportCustomerLoyalty, redactCustomerLoyalty } from "../loyalty/compliance.server";
 import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
 
 /**
@@ -31,6 +32,7 @@ export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
     exportCustomer: exportCustomerNotifications,
     redactCustomer: redactCustomerNotifications,
   },
+  { name: "loyalty", exportCustomer: exportCustomerLoyalty, redactCustomer: redactCustomerLoyalty },
 ];
 
 export type { CustomerSubject };

@@ -39,7 +39,7 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
   const values: Record<string, string> = {
     shop: email.brand.shopName,
     order: String(data.orderName ?? ""),
-    points: String(data.points ?? ""),
+    points: String(data.balance ?? ""),
     date: data.expiresAt
       ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
           new Date(String(data.expiresAt)),

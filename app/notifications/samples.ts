@@ -4,7 +4,8 @@ import { isShipmentTrigger, type TriggerName } from "./triggers";
 export function sampleData(shopDomain: string, trigger: TriggerName) {
   if (!isShipmentTrigger(trigger)) {
     return {
-      points: 1200,
+      balance: 1200,
+      firstName: "Ana",
       expiresAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
       accountUrl: `https://${shopDomain}/account`,
     };

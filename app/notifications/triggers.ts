@@ -29,8 +29,9 @@ const ShipmentEmailData = z.object({
 export type ShipmentEmailData = z.infer<typeof ShipmentEmailData>;
 
 const PointsExpiringData = z.object({
-  points: z.number().int().positive(),
+  balance: z.number().int().positive(),
   expiresAt: z.string(),
+  firstName: z.string().nullable().default(null),
   accountUrl: z.url(),
 });
 

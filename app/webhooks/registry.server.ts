@@ -1,4 +1,5 @@
 import { customerDataRequest, customerRedact, shopRedact } from "../compliance/webhooks.server";
+import { earnOnPaidOrder, reverseOnCancel, reverseOnRefund } from "../loyalty/webhooks.server";
 import { mirrorOrder } from "../orders/webhooks.server";
 import { appUninstalled, scopesUpdated } from "../shops/webhooks.server";
 import {
@@ -21,13 +22,14 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "shop/redact": [shopRedact],
   "orders/create": [mirrorOrder, trackOrderFulfillments],
   "orders/updated": [mirrorOrder, trackOrderFulfillments],
-  "orders/paid": [mirrorOrder, trackOrderFulfillments],
-  "orders/cancelled": [mirrorOrder, trackOrderFulfillments],
+  "orders/paid": [mirrorOrder, trackOrderFulfillments, earnOnPaidOrder],
+  "orders/cancelled": [mirrorOrder, trackOrderFulfillments, reverseOnCancel],
   "orders/fulfilled": [mirrorOrder, trackOrderFulfillments],
   "orders/partially_fulfilled": [mirrorOrder, trackOrderFulfillments],
   "fulfillments/create": [trackFulfillment],
   "fulfillments/update": [trackFulfillment],
   "fulfillment_events/create": [trackFulfillmentEvent],
+  "refunds/create": [reverseOnRefund],
 };
 
 export function handlersFor(topic: string): WebhookHandler[] {

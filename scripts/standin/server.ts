@@ -428,8 +428,15 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       if (parts[0] === "__standin" && parts[1] === "shops" && parts[2]) {
         const shop = state.shop(decodeURIComponent(parts[2]));
         if (parts[3] === "calls") return send(response, 200, shop.calls);
+        if (parts[3] === "stores" && parts[4] && request.method === "POST") {
+          const body = (await readBody(request)).toString("utf8");
+          const key = decodeURIComponent(parts[4]);
+          if (body.trim() === "null") shop.stores.delete(key);
+          else shop.stores.set(key, JSON.parse(body));
+          return send(response, 200, shop.stores.get(key) ?? null);
+        }
         if (parts[3] === "stores" && parts[4])
-          return send(response, 200, shop.stores.get(parts[4]) ?? null);
+          return send(response, 200, shop.stores.get(decodeURIComponent(parts[4])) ?? null);
         if (parts[3] === "throttle" && request.method === "POST") {
           const body = JSON.parse((await readBody(request)).toString("utf8")) as {
             currentlyAvailable: number;

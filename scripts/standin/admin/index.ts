@@ -1,3 +1,4 @@
+import { loyaltyHandlers } from "./loyalty";
 import { shopHandlers } from "./shop";
 import { trackingHandlers } from "./tracking";
 import type { AdminHandler } from "./types";
@@ -6,4 +7,5 @@ import type { AdminHandler } from "./types";
 export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...shopHandlers,
   ...trackingHandlers,
+  ...loyaltyHandlers,
 };

@@ -1,0 +1,162 @@
+import { z } from "zod";
+import { db } from "../db.server";
+import { appendEntry, ledgerTransaction } from "./ledger.server";
+import { loadProgram } from "./program.server";
+import type { Program } from "./settings";
+
+export const MEMBERS_PAGE_SIZE = 25;
+
+export const MemberFilterSchema = z.object({
+  query: z.string().trim().max(200).optional().catch(undefined),
+  tier: z.string().trim().max(100).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type MemberFilter = z.infer<typeof MemberFilterSchema>;
+
+export function parseMemberFilter(params: URLSearchParams): MemberFilter {
+  return MemberFilterSchema.parse(Object.fromEntries(params));
+}
+
+export async function listMembers(shopDomain: string, filter: MemberFilter) {
+  const query = filter.query?.toLowerCase();
+  const where = {
+    shopDomain,
+    ...(filter.tier ? { tier: filter.tier } : {}),
+    ...(query
+      ? {
+          OR: [
+            { email: { contains: query } },
+            { customerShopifyId: query },
+            { firstName: { contains: filter.query } },
+            { lastName: { contains: filter.query } },
+          ],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.loyaltyMember.findMany({
+      where,
+      orderBy: [{ balance: "desc" }, { id: "asc" }],
+      skip: (filter.page - 1) * MEMBERS_PAGE_SIZE,
+      take: MEMBERS_PAGE_SIZE,
+    }),
+    db.loyaltyMember.count({ where }),
+  ]);
+  return { rows, total, pageSize: MEMBERS_PAGE_SIZE };
+}
+
+export const AdjustmentSchema = z.object({
+  points: z.coerce
+    .number()
+    .int("Points are whole numbers")
+    .refine((points) => points !== 0, "Enter a number of points other than 0")
+    .refine((points) => Math.abs(points) <= 1_000_000, "At most 1,000,000 points at once"),
+  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(300),
+  /** The form's own id: submitting the same form twice adjusts once. */
+  requestKey: z.string().min(8).max(100),
+});
+
+/** A merchant's adjustment: an entry naming who made it and why (the audit trail is the ledger). */
+export async function adjustPoints(
+  shopDomain: string,
+  memberId: string,
+  input: z.infer<typeof AdjustmentSchema>,
+  actor: string,
+) {
+  return ledgerTransaction(async (tx) => {
+    const member = await tx.loyaltyMember.findFirst({ where: { id: memberId, shopDomain } });
+    if (!member) return null;
+    return appendEntry(tx, {
+      shopDomain,
+      memberId,
+      idempotencyKey: `manual:${input.requestKey}`,
+      source: "manual",
+      kind: "adjust",
+      points: input.points,
+      note: input.reason,
+      actor,
+    });
+  });
+}
+
+/**
+ * What a point is worth in the shop's currency (minor units): the best value a fixed-amount or
+ * store-credit reward gives per point, so the liability is never understated.
+ */
+export function pointValue(program: Program): number {
+  let best = 0;
+  for (const reward of program.rewards) {
+    if (reward.kind !== "percentage") best = Math.max(best, reward.value / reward.points);
+  }
+  return best;
+}
+
+export interface LiabilityMonth {
+  month: string;
+  issued: number;
+  reversed: number;
+  redeemed: number;
+  expired: number;
+  adjusted: number;
+}
+
+function monthStart(date: Date, monthsBack: number) {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - monthsBack, 1));
+}
+
+/**
+ * Outstanding points and their value, and the points issued, reversed, redeemed, expired and
+ * adjusted per month over the last 12 months (indexed by shop and date, one grouped query per month).
+ */
+export async function liabilityReport(shopDomain: string, now = new Date(), months = 12) {
+  const program = await loadProgram(shopDomain);
+  const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
+  const currency = shop?.currencyCode ?? "USD";
+  // A negative balance (points spent, then reversed) is owed by the shopper: it does not offset others.
+  const [totals, owed] = await Promise.all([
+    db.loyaltyMember.aggregate({ where: { shopDomain }, _sum: { pending: true }, _count: true }),
+    db.loyaltyMember.aggregate({
+      where: { shopDomain, balance: { gt: 0 } },
+      _sum: { balance: true },
+    }),
+  ]);
+  const rows: LiabilityMonth[] = [];
+  for (let back = months - 1; back >= 0; back--) {
+    const from = monthStart(now, back);
+    const to = monthStart(now, back - 1);
+    const groups = await db.loyaltyEntry.groupBy({
+      by: ["kind"],
+      where: { shopDomain, createdAt: { gte: from, lt: to } },
+      _sum: { points: true, pendingPoints: true },
+    });
+    const sum = (...kinds: string[]) =>
+      groups
+        .filter((group) => kinds.includes(group.kind))
+        .reduce(
+          (total, group) => total + (group._sum.points ?? 0) + (group._sum.pendingPoints ?? 0),
+          0,
+        );
+    rows.push({
+      month: from.toISOString().slice(0, 7),
+      issued: sum("earn"),
+      reversed: -sum("reverse", "cancel"),
+      redeemed: -sum("hold", "release"),
+      expired: -sum("expire"),
+      adjusted: sum("adjust"),
+    });
+  }
+  const spendable = owed._sum.balance ?? 0;
+  const pending = totals._sum.pending ?? 0;
+  const value = pointValue(program);
+  return {
+    currency,
+    members: totals._count,
+    spendable,
+    pending,
+    pointValue: value,
+    /** Spendable points only count: pending points can still be reversed. */
+    liability: Math.round(spendable * value),
+    pendingLiability: Math.round(pending * value),
+    months: rows,
+  };
+}

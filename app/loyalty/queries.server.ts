@@ -1,0 +1,114 @@
+import { db } from "../db.server";
+import { qualifyingValue } from "./members.server";
+import { loadProgram } from "./program.server";
+import { rewardValue } from "./rewards.server";
+import { currencyFractionDigits } from "../platform/shopify/money";
+import { nextTier, tierOf } from "./tiers";
+
+/** A member as the shopper and the merchant see them: balances, tier, history and rewards. */
+export async function memberSummary(
+  shopDomain: string,
+  customerShopifyId: string,
+  historySize = 25,
+) {
+  const program = await loadProgram(shopDomain);
+  const member = await db.loyaltyMember.findUnique({
+    where: { shopDomain_customerShopifyId: { shopDomain, customerShopifyId } },
+  });
+  const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
+  const currency = shop?.currencyCode ?? "USD";
+  const tier = tierOf(program, member?.tier);
+  const perk = tier?.rewardDiscountPercent ?? 0;
+  const balance = member?.balance ?? 0;
+  const [entries, redemptions, tierChanges, qualifying] = member
+    ? await Promise.all([
+        db.loyaltyEntry.findMany({
+          where: { memberId: member.id },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: historySize,
+        }),
+        db.loyaltyRedemption.findMany({
+          where: { memberId: member.id, state: "issued" },
+          orderBy: { createdAt: "desc" },
+          take: 10,
+        }),
+        db.loyaltyTierChange.findMany({
+          where: { memberId: member.id },
+          orderBy: { createdAt: "desc" },
+          take: 10,
+        }),
+        qualifyingValue(shopDomain, member.id, program),
+      ])
+    : [[], [], [], 0];
+  return {
+    enabled: program.enabled,
+    member,
+    currency,
+    balance,
+    pending: member?.pending ?? 0,
+    /** A reversal took back points already spent: the shopper is told why the balance is negative. */
+    negative: balance < 0,
+    tier: tier?.name ?? null,
+    tierBasis: program.tierBasis,
+    qualifying,
+    next: nextTier(program, qualifying),
+    tierChanges,
+    entries,
+    redemptions,
+    rewards: program.rewards.map((reward) => ({
+      ...reward,
+      value: rewardValue(reward, perk),
+      affordable: balance >= reward.points,
+    })),
+  };
+}
+export type MemberSummary = Awaited<ReturnType<typeof memberSummary>>;
+
+export type OrderPoints =
+  | { state: "pending" | "confirmed"; points: number; confirmAfter: string | null }
+  | { state: "estimated"; points: number; returnWindowDays: number }
+  | { state: "none" };
+
+/**
+ * What an order earns, for the thank-you page: the ledger's figure once orders/paid arrived,
+ * else an estimate from the checkout subtotal (same currency as the shop only). A customer only
+ * sees their own orders.
+ */
+export async function orderPoints(
+  shopDomain: string,
+  orderShopifyId: string | null,
+  customerShopifyId: string | null,
+  checkout: { subtotal: number | null; currency: string | null },
+): Promise<OrderPoints> {
+  const program = await loadProgram(shopDomain);
+  if (!program.enabled || !customerShopifyId) return { state: "none" };
+  const order = orderShopifyId
+    ? await db.loyaltyOrder.findUnique({
+        where: { shopDomain_orderShopifyId: { shopDomain, orderShopifyId } },
+      })
+    : null;
+  if (order?.customerShopifyId && order.customerShopifyId !== customerShopifyId) {
+    return { state: "none" };
+  }
+  if (order && order.pointsEarned !== null) {
+    return {
+      state: order.confirmedAt ? "confirmed" : "pending",
+      points: order.cancelledAt ? 0 : order.pointsEarned,
+      confirmAfter: order.confirmAfter?.toISOString() ?? null,
+    };
+  }
+  const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
+  if (checkout.subtotal === null || checkout.currency !== (shop?.currencyCode ?? "USD")) {
+    return { state: "none" };
+  }
+  const member = await db.loyaltyMember.findUnique({
+    where: { shopDomain_customerShopifyId: { shopDomain, customerShopifyId } },
+  });
+  const multiplier = tierOf(program, member?.tier)?.earnMultiplier ?? 1;
+  const major = checkout.subtotal / 10 ** currencyFractionDigits(checkout.currency);
+  return {
+    state: "estimated",
+    points: Math.floor(major * program.pointsPerUnit * multiplier + 1e-9),
+    returnWindowDays: program.returnWindowDays,
+  };
+}

@@ -1,0 +1,57 @@
+import { log } from "../platform/logging/logger.server";
+import { webhookHandler } from "../webhooks/types";
+import { afterBalanceChange, scheduleConfirmation } from "./jobs.server";
+import { grantBonus } from "./members.server";
+import { recordOrderCancelled, recordOrderPaid, recordRefund } from "./orders.server";
+import { productTagsOf } from "./products.server";
+import { loadProgram } from "./program.server";
+import { creditReferral } from "./referrals.server";
+import { LoyaltyOrderPayloadSchema, RefundPayloadSchema } from "./schemas";
+
+/** orders/paid: the order earns points, pending until its return window closes. */
+export const earnOnPaidOrder = webhookHandler(
+  "loyalty.earn",
+  LoyaltyOrderPayloadSchema,
+  async ({ shop, payload }) => {
+    const program = await loadProgram(shop);
+    const productTags =
+      program.enabled && program.tagMultipliers.length > 0 && payload.customer
+        ? await productTagsOf(shop, payload)
+        : undefined;
+    const result = await recordOrderPaid(shop, payload, { program, productTags });
+    if (!result?.memberId) return;
+    if (result.firstOrder && program.firstOrderBonus > 0) {
+      await grantBonus(shop, result.memberId, {
+        key: `bonus:first-order:${result.memberId}`,
+        source: "bonus",
+        points: program.firstOrderBonus,
+        note: "First order",
+        orderShopifyId: payload.id,
+      });
+    }
+    await creditReferral(shop, payload);
+    if (result.confirmAfter) await scheduleConfirmation(shop, payload.id, result.confirmAfter);
+    await afterBalanceChange(shop, result.memberId);
+    log().debug({ shop, order: payload.name, points: result.points }, "Loyalty points earned");
+  },
+);
+
+/** orders/cancelled: what the order earned goes back. */
+export const reverseOnCancel = webhookHandler(
+  "loyalty.cancel",
+  LoyaltyOrderPayloadSchema,
+  async ({ shop, payload }) => {
+    const result = await recordOrderCancelled(shop, payload);
+    await afterBalanceChange(shop, result.memberId);
+  },
+);
+
+/** refunds/create: the refunded share goes back (store-credit returns included). */
+export const reverseOnRefund = webhookHandler(
+  "loyalty.refund",
+  RefundPayloadSchema,
+  async ({ shop, payload }) => {
+    const result = await recordRefund(shop, payload);
+    await afterBalanceChange(shop, result.memberId);
+  },
+);
