@@ -15,18 +15,19 @@ export interface ReceivedEmail {
 
 /**
  * The shoppers' mail server, played by a real SMTP server (`smtp-server`): the app sends to it
- * exactly as it would to a provider, and the demo and the tests read what arrived. `outage`
- * makes it refuse every message with a temporary error, as a provider does when it is down.
+ * exactly as it would to a provider, and the demo and the tests read what arrived. An outage
+ * makes it refuse messages (to the addresses named, so parallel tests are unaffected) with a
+ * temporary error, as a provider does when it is down.
  */
 export class Mailbox {
   readonly messages: ReceivedEmail[] = [];
-  outage = false;
+  readonly refusing = new Set<string>();
   private server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onRcptTo: (_address, _session, callback) => {
-      if (!this.outage) return callback();
+    onRcptTo: (address, _session, callback) => {
+      if (!this.refusing.has(address.address.toLowerCase())) return callback();
       const error = new Error("Mailbox unavailable, try again later") as Error & {
         responseCode: number;
       };

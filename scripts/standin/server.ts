@@ -412,9 +412,14 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       // The mailbox: what the app sent (JSON, or a page for the demo) and SMTP outages on demand.
       if (parts[0] === "__standin" && parts[1] === "mailbox") {
         if (parts[2] === "outage" && request.method === "POST") {
-          const body = JSON.parse((await readBody(request)).toString("utf8")) as { on: boolean };
-          standin.mailbox.outage = body.on;
-          return send(response, 200, { outage: standin.mailbox.outage });
+          const body = JSON.parse((await readBody(request)).toString("utf8")) as {
+            to: string;
+            on: boolean;
+          };
+          const address = body.to.toLowerCase();
+          if (body.on) standin.mailbox.refusing.add(address);
+          else standin.mailbox.refusing.delete(address);
+          return send(response, 200, { refusing: [...standin.mailbox.refusing] });
         }
         const to = url.searchParams.get("to");
         const messages = to ? standin.mailbox.to(to) : standin.mailbox.messages;

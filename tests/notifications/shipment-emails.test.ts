@@ -18,10 +18,11 @@ async function mailbox(to: string): Promise<ReceivedEmail[]> {
   return (await response.json()) as ReceivedEmail[];
 }
 
-async function setOutage(on: boolean) {
+/** The mail server refuses (451) mail to this address until the outage ends. */
+async function setOutage(to: string, on: boolean) {
   await fetch(`${standinUrl()}/__standin/mailbox/outage`, {
     method: "POST",
-    body: JSON.stringify({ on }),
+    body: JSON.stringify({ to, on }),
   });
 }
 
@@ -116,6 +117,47 @@ describe("shipment emails over SMTP", () => {
     expect(message!.text).toContain("Suivre mon colis");
   });
 
+  it("holds emails during the shop's quiet hours and sends them when they end", async () => {
+    const shop = uniqueShop("email-quiet");
+    const email = shopperEmail("lee");
+    await installShop(shop);
+    // Quiet for the next hour on the shop's clock (the stand-in's shops are in New York).
+    const clock = (at: Date) =>
+      new Intl.DateTimeFormat("en-GB", {
+        timeZone: "America/New_York",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(at);
+    const now = new Date();
+    const form = new URLSearchParams({
+      trigger: "shipment.shipped",
+      quietStart: clock(new Date(now.getTime() - 60_000)),
+      quietEnd: clock(new Date(now.getTime() + 3_600_000)),
+    });
+    for (const trigger of ["shipment.shipped", "shipment.delivered"])
+      form.set(`enabled:${trigger}`, "on");
+    const saved = await adminFetch(shop, "/app/notifications.data?index", {
+      method: "POST",
+      body: form,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(saved.status).toBe(200);
+    const fulfillment = await orderShipped(shop, email);
+    await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment("in_transit") });
+    const held = await waitFor(
+      async () =>
+        (await db.notificationMessage.findFirst({
+          where: { shopDomain: shop, recipient: email },
+        })) ?? undefined,
+      { message: "message recorded" },
+    );
+    expect(held.status).toBe("queued");
+    expect(held.sendAfter.getTime()).toBeGreaterThan(now.getTime() + 55 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await mailbox(email)).toHaveLength(0);
+  });
+
   it("honours one-click unsubscribe (RFC 8058): nothing more is sent to that shopper", async () => {
     const shop = uniqueShop("email-unsub");
     const email = shopperEmail("ana");
@@ -153,7 +195,7 @@ describe("shipment emails over SMTP", () => {
     const email = shopperEmail("sam");
     await installShop(shop);
     const fulfillment = await orderShipped(shop, email);
-    await setOutage(true);
+    await setOutage(email, true);
     try {
       await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment("in_transit") });
       const failing = await waitFor(
@@ -168,7 +210,7 @@ describe("shipment emails over SMTP", () => {
       expect(failing.status).toBe("queued");
       expect(failing.detail).toMatch(/451/);
     } finally {
-      await setOutage(false);
+      await setOutage(email, false);
     }
     const received = await waitFor(
       async () => {
@@ -178,9 +220,13 @@ describe("shipment emails over SMTP", () => {
       { message: "the retried email", timeout: 40_000 },
     );
     expect(received).toHaveLength(1);
-    const sent = await db.notificationMessage.findFirstOrThrow({
-      where: { shopDomain: shop, recipient: email },
-    });
-    expect(sent.status).toBe("sent");
+    const sent = await waitFor(
+      async () =>
+        (await db.notificationMessage.findFirst({
+          where: { shopDomain: shop, recipient: email, status: "sent" },
+        })) ?? undefined,
+      { message: "message marked sent" },
+    );
+    expect(sent.attempts).toBeGreaterThan(1);
   }, 60_000);
 });
