@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { sessionToken } from "../../scripts/standin/signing";
 import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET, uniqueShop } from "../support/constants";
-import { appUrl, sendWebhook } from "../support/http";
+import { adminDocument, appUrl, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { shopWithHistory } from "./history";
 
@@ -98,6 +98,13 @@ describe("NPS on the thank-you page", () => {
     expect(alert?.reason).toBe("NPS 3");
     const stored = await db.surveyResponse.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(stored.comment).toBe("<script>alert(1)</script> Late parcel");
+
+    const admin = await adminDocument(shop, "/app/surveys");
+    expect(admin.status).toBe(200);
+    const page = await admin.text();
+    expect(page).toContain("NPS 3 · #2009");
+    expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Late parcel");
+    expect(page).not.toContain("<script>alert(1)</script>");
 
     const promoter = await answer({ orderId: latestOrderId, score: 10 });
     expect(await promoter.json()).toEqual({ group: "promoter" });
