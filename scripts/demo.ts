@@ -12,7 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { startStandin } from "./standin/server";
-import { simulateShop, type SimulatedShop } from "./standin/simulator/shop";
+import { productPayload, simulateShop, type SimulatedShop } from "./standin/simulator/shop";
 import {
   CARRIER_PROFILES,
   fulfillmentPayload,
@@ -109,6 +109,19 @@ async function main() {
   await setUpLoyalty(app.url);
 
   const shop = simulateShop({ shopDomain: DEMO_SHOP, seed: 2026, orders: Number(args.orders) });
+  step(`Sending the shop's catalog (${shop.products.length} products) as products/create webhooks`);
+  const catalogContext = {
+    shopDomain: DEMO_SHOP,
+    timeZone: shop.timeZone,
+    currency: shop.currency,
+  };
+  for (const product of shop.products) {
+    await standin.deliverWebhook(
+      DEMO_SHOP,
+      "products/create",
+      productPayload(product, catalogContext, new Date()),
+    );
+  }
   const events = [...shop.events, ...simulateShipping(shop, { seed: 2026 })].sort(
     (a, b) => a.at.getTime() - b.at.getTime(),
   );
@@ -146,6 +159,7 @@ Aftercare is running.
   Storefront tracking page (App Proxy, in the theme): ${standin.storefrontUrl("/track")}
     try order ${live.example.order} with ${live.example.email}, or ${standin.storefrontUrl(`/track?tracking=${live.example.tracking}`)}
     the same as JSON for headless storefronts:        ${standin.storefrontUrl(`/track?format=json&tracking=${live.example.tracking}`)}
+  Surveys (NPS, delivery CSAT, follow-ups):            ${standin.adminUrl()}&path=/app/surveys
   Shoppers' mailbox (emails Aftercare sent, over SMTP): ${standin.url}/__standin/mailbox?format=html
   Loyalty members, liability, settings with preview:  ${standin.adminUrl()}&path=/app/loyalty
     open ${loyalty.customer} there to see the earning, confirmation, refund and redemption in their ledger

@@ -127,6 +127,20 @@ function address(
 /** Ids in Shopify's range; high enough to need exact big-integer handling. */
 const ID_BASE = 9_007_199_254_740_993n;
 
+/**
+ * What one order holds: products come in companion pairs (the catalog's neighbours: a kettle and
+ * its filters), bought together more often than chance, so co-purchase recommendations have a
+ * pattern to find; sometimes a random extra.
+ */
+function basket(random: Random, products: SimulatedProduct[]): SimulatedProduct[] {
+  const first = random.int(0, products.length - 1);
+  const chosen = new Set([first]);
+  const companion = first ^ 1;
+  if (random.chance(0.6) && companion < products.length) chosen.add(companion);
+  if (random.chance(0.3)) chosen.add(random.int(0, products.length - 1));
+  return [...chosen].map((index) => products[index]!);
+}
+
 export function simulateShop(options: SimulateShopOptions): SimulatedShop {
   const random = new Random(options.seed ?? 1);
   const now = options.now ?? new Date();
@@ -185,7 +199,7 @@ export function simulateShop(options: SimulateShopOptions): SimulatedShop {
       name: `#${number}`,
       token: random.hex(32),
       customer,
-      lines: random.sample(products, random.int(1, 3)).map((product) => ({
+      lines: basket(random, products).map((product) => ({
         id: id(),
         product,
         quantity: random.chance(0.2) ? 2 : 1,
@@ -396,6 +410,48 @@ export function orderPayload(
         price_set: moneySet(order.shippingPrice, currency),
         source: "shopify",
         title: order.shippingPrice === 0 ? "Free shipping" : "Standard",
+      },
+    ],
+  });
+}
+
+/** A products/create webhook body in Shopify's REST product format (the fields of the real payload). */
+export function productPayload(
+  product: SimulatedProduct,
+  context: PayloadContext,
+  at: Date,
+): string {
+  const time = shopifyTime(at, context.timeZone);
+  const handle = product.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return stringifyShopifyJson({
+    admin_graphql_api_id: `gid://shopify/Product/${product.id}`,
+    body_html: `<p>${product.title}</p>`,
+    created_at: time,
+    handle,
+    id: product.id,
+    product_type: "",
+    published_at: time,
+    status: "active",
+    tags: "",
+    title: product.title,
+    updated_at: time,
+    vendor: "Aftercare demo",
+    image: null,
+    images: [],
+    variants: [
+      {
+        admin_graphql_api_id: `gid://shopify/ProductVariant/${product.variantId}`,
+        id: product.variantId,
+        product_id: product.id,
+        title: product.variantTitle,
+        price: product.price.toFixed(2),
+        sku: product.sku,
+        inventory_policy: "deny",
+        inventory_quantity: 40,
+        grams: product.grams,
       },
     ],
   });
