@@ -4,6 +4,7 @@ import { jobs } from "./platform/jobs/queue.server";
 import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
 import { NOTIFICATION_JOBS } from "./notifications/notify.server";
+import { RECOMMENDATION_JOBS } from "./recommendations/jobs.server";
 import { SHOP_JOBS } from "./shops/shops.server";
 import { TRACKING_JOBS } from "./tracking/jobs.server";
 import { sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
@@ -14,6 +15,7 @@ export const ALL_JOBS = [
   ...SHOP_JOBS,
   ...TRACKING_JOBS,
   ...NOTIFICATION_JOBS,
+  ...RECOMMENDATION_JOBS,
   ...LOYALTY_JOBS,
 ] as JobDefinition<never>[];
 

@@ -206,6 +206,38 @@ export async function orderNames(shopDomain: string, shopifyIds: string[]) {
   return new Map(orders.map((order) => [order.shopifyId, order.name]));
 }
 
+/**
+ * Every live order of a shop with its products, in pages (keyset by order row id): what the
+ * recommendations model is rebuilt from. Raw SQL: a shop can have millions of lines.
+ */
+export async function* orderProducts(shopDomain: string, pageSize = 5_000) {
+  let after = "";
+  for (;;) {
+    const orders = await sql.query<{ id: string; shopifyId: string }>(
+      `SELECT "id", "shopifyId" FROM "Order"
+        WHERE "shopDomain" = ? AND "id" > ? AND "cancelledAt" IS NULL
+        ORDER BY "id" LIMIT ?`,
+      [shopDomain, after, pageSize],
+    );
+    if (orders.length === 0) return;
+    const lines = await sql.query<{ orderId: string; productId: string }>(
+      `SELECT "orderId", "productId" FROM "OrderLineItem"
+        WHERE "orderId" IN (${orders.map(() => "?").join(", ")})
+          AND "productId" IS NOT NULL AND "giftCard" = ?`,
+      [...orders.map((order) => order.id), false],
+    );
+    const products = new Map<string, string[]>();
+    for (const line of lines) {
+      products.set(line.orderId, [...(products.get(line.orderId) ?? []), line.productId]);
+    }
+    yield orders.map((order) => ({
+      shopifyId: order.shopifyId,
+      productIds: products.get(order.id) ?? [],
+    }));
+    after = orders[orders.length - 1]!.id;
+  }
+}
+
 export async function orderStats(shopDomain: string) {
   const [orders, customers, revenue] = await Promise.all([
     db.order.count({ where: { shopDomain } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderPairs, recommend, type CoPurchase } from "./model";
+import { countCoPurchases, orderPairs, recommend, type CoPurchase } from "./model";
 
 /**
  * Six hand-checked orders: coffee (C) sells with filters (F) and mugs (M); tea (T) with mugs.
@@ -84,5 +84,16 @@ describe("orderPairs", () => {
       ["a", "c"],
       ["b", "c"],
     ]);
+  });
+});
+
+describe("countCoPurchases", () => {
+  it("counts the hand-checked orders as learning them one by one does", () => {
+    const counts = countCoPurchases(ORDERS.map((productIds) => ({ productIds })));
+    expect(counts.orders).toBe(6);
+    expect(Object.fromEntries(counts.support)).toEqual({ C: 4, F: 3, M: 3, T: 2 });
+    expect(Object.fromEntries(counts.pairs)).toEqual({ "C|F": 3, "C|M": 2, "F|M": 1, "M|T": 1 });
+    const learned = learn(ORDERS);
+    expect(counts.support).toEqual(learned.support);
   });
 });

@@ -73,3 +73,34 @@ export function orderPairs(productIds: string[]): [string, string][] {
   }
   return pairs;
 }
+
+export interface CoPurchaseCounts {
+  orders: number;
+  support: Map<string, number>;
+  /** "productA|productB" (productA < productB) → orders containing both. */
+  pairs: Map<string, number>;
+}
+
+/**
+ * Counts a shop's orders into the model's tables in one pass, in memory: what a full rebuild
+ * writes. Baskets beyond `maxProducts` distinct products are truncated as they are when learning
+ * one order at a time.
+ */
+export function countCoPurchases(
+  orders: Iterable<{ productIds: string[] }>,
+  maxProducts = 20,
+  counts: CoPurchaseCounts = { orders: 0, support: new Map(), pairs: new Map() },
+): CoPurchaseCounts {
+  for (const order of orders) {
+    const products = [...new Set(order.productIds)].sort().slice(0, maxProducts);
+    if (products.length === 0) continue;
+    counts.orders += 1;
+    for (const product of products)
+      counts.support.set(product, (counts.support.get(product) ?? 0) + 1);
+    for (const [productA, productB] of orderPairs(products)) {
+      const key = `${productA}|${productB}`;
+      counts.pairs.set(key, (counts.pairs.get(key) ?? 0) + 1);
+    }
+  }
+  return counts;
+}

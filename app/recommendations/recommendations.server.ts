@@ -1,8 +1,10 @@
 import { db, Prisma } from "../db.server";
-import { orderPairs, recommend, type Recommendation } from "./model";
+import { orderProducts } from "../orders/orders.server";
+import { countCoPurchases, orderPairs, recommend, type Recommendation } from "./model";
 
 /** An order's products beyond this many are not paired (a wholesale basket says little). */
 const MAX_PAIRED_PRODUCTS = 20;
+const WRITE_BATCH = 5_000;
 const CANDIDATE_PAIRS = 500;
 const BEST_SELLERS = 50;
 
@@ -104,4 +106,54 @@ export async function recommendForProducts(
       variantId: product.variantId,
     };
   });
+}
+
+/**
+ * Rebuilds a shop's model from all its orders (the nightly job; also after an import): counts in
+ * memory, then replaces the tables. Orders arriving during a rebuild are learned again by their
+ * webhook afterwards, as the rebuild records only the orders it counted.
+ */
+export async function rebuildModel(shopDomain: string) {
+  const counts = await countShopOrders(shopDomain);
+  await db.$transaction(async (tx) => {
+    await tx.recommendationPair.deleteMany({ where: { shopDomain } });
+    await tx.recommendationProductStat.deleteMany({ where: { shopDomain } });
+    await tx.recommendationOrder.deleteMany({ where: { shopDomain } });
+    const write = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
+      for (let from = 0; from < rows.length; from += WRITE_BATCH) {
+        await insert(rows.slice(from, from + WRITE_BATCH));
+      }
+    };
+    await write(counts.orderIds, (batch) =>
+      tx.recommendationOrder.createMany({
+        data: batch.map((orderShopifyId) => ({ shopDomain, orderShopifyId })),
+      }),
+    );
+    await write([...counts.support], (batch) =>
+      tx.recommendationProductStat.createMany({
+        data: batch.map(([productId, orders]) => ({ shopDomain, productId, orders })),
+      }),
+    );
+    await write([...counts.pairs], (batch) =>
+      tx.recommendationPair.createMany({
+        data: batch.map(([key, orders]) => {
+          const [productA, productB] = key.split("|") as [string, string];
+          return { shopDomain, productA, productB, orders };
+        }),
+      }),
+    );
+  });
+  return { orders: counts.orders, products: counts.support.size, pairs: counts.pairs.size };
+}
+
+/** One pass over the shop's orders, page by page, counting as it goes. */
+async function countShopOrders(shopDomain: string) {
+  const counts = countCoPurchases([]);
+  const orderIds: string[] = [];
+  for await (const page of orderProducts(shopDomain)) {
+    const counted = page.filter((order) => order.productIds.length > 0);
+    countCoPurchases(counted, MAX_PAIRED_PRODUCTS, counts);
+    for (const order of counted) orderIds.push(order.shopifyId);
+  }
+  return { ...counts, orderIds };
 }

@@ -50,6 +50,15 @@ export function getShop(domain: string) {
   return db.shop.findUnique({ where: { domain } });
 }
 
+/** Shops with Aftercare installed now: what nightly jobs go through. */
+export async function installedShopDomains() {
+  const shops = await db.shop.findMany({
+    where: { uninstalledAt: null },
+    select: { domain: true },
+  });
+  return shops.map((shop) => shop.domain);
+}
+
 export async function getShopSettings(domain: string): Promise<ShopSettings> {
   const shop = await db.shop.findUnique({ where: { domain }, select: { settings: true } });
   return parseShopSettings(shop?.settings ?? "{}");
