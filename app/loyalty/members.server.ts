@@ -64,10 +64,10 @@ export async function qualifyingValue(
 ): Promise<number> {
   const since = new Date(now.getTime() - YEAR_MS);
   if (program.tierBasis === "points") {
+    // By member alone (the member is the shop's): the (memberId, createdAt) index answers it.
     const sums = await db.loyaltyEntry.aggregate({
       where: {
         memberId,
-        shopDomain,
         createdAt: { gte: since },
         kind: { in: ["earn", "reverse", "cancel"] },
       },
