@@ -344,6 +344,24 @@ describe("redeeming points", () => {
     await memberOf(shop, (m) => m.balance === 194);
   });
 
+  it("lets a refund take back points already spent: the balance goes negative and the shopper is told", async () => {
+    const shop = await shopWithPoints("loyalty-negative");
+    expect((await redeem(shop, "three-off")).status).toBe(200);
+    await sendWebhook({ shop, topic: "refunds/create", body: refund(), webhookId: randomUUID() });
+    await memberOf(shop, (m) => m.balance === 94 - 394);
+    const page = (await (await loyaltyApi(shop)).json()) as { balance: number; negative: boolean };
+    expect(page).toMatchObject({ balance: -300, negative: true });
+    // The theme's mirror follows.
+    await waitFor(async () => {
+      const store = (await (
+        await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/metafields`)
+      ).json()) as Record<string, Record<string, { value: string }>> | null;
+      return (
+        store?.[`gid://shopify/Customer/${CUSTOMER}`]?.["$app:loyalty.balance"]?.value === "-300"
+      );
+    });
+  });
+
   it("lets the shopper tell their birthday once", async () => {
     const shop = await shopWithPoints("loyalty-birthday");
     const tell = (birthday: string) =>
