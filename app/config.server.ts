@@ -29,6 +29,13 @@ const EnvSchema = z.object({
     .optional(),
   /** EasyPost's API base; the stand-in replaces it for the demo and the tests. */
   EASYPOST_API_URL: z.url().default("https://api.easypost.com/v2/"),
+  /** Outgoing mail: smtp(s)://user:pass@host:port (smtps: implicit TLS; smtp: STARTTLS when offered). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
+    .optional(),
+  /** The address emails come from; each shop sets the name shown and its reply-to. */
+  SMTP_FROM: z.email().default("notifications@aftercare.example.com"),
   /** Shopper tracking lookups (storefront page, its JSON, the order-status extension) per minute. */
   TRACKING_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
   TRACKING_LOOKUPS_PER_SHOP: z.coerce.number().int().min(1).default(6000),

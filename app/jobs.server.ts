@@ -3,6 +3,7 @@ import { LOYALTY_JOBS } from "./loyalty/jobs.server";
 import { jobs } from "./platform/jobs/queue.server";
 import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
+import { NOTIFICATION_JOBS } from "./notifications/notify.server";
 import { SHOP_JOBS } from "./shops/shops.server";
 import { TRACKING_JOBS } from "./tracking/jobs.server";
 import { sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
@@ -12,6 +13,7 @@ export const ALL_JOBS = [
   ...WEBHOOK_JOBS,
   ...SHOP_JOBS,
   ...TRACKING_JOBS,
+  ...NOTIFICATION_JOBS,
   ...LOYALTY_JOBS,
 ] as JobDefinition<never>[];
 

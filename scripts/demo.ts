@@ -88,6 +88,7 @@ async function main() {
       APP_BRIDGE_URL: standin.appBridgeUrl,
       DATABASE_URL: databaseUrl,
       EASYPOST_API_URL: standin.easypostApiUrl,
+      SMTP_URL: standin.mailbox.smtpUrl,
     },
   });
 
@@ -145,6 +146,7 @@ Aftercare is running.
   Storefront tracking page (App Proxy, in the theme): ${standin.storefrontUrl("/track")}
     try order ${live.example.order} with ${live.example.email}, or ${standin.storefrontUrl(`/track?tracking=${live.example.tracking}`)}
     the same as JSON for headless storefronts:        ${standin.storefrontUrl(`/track?format=json&tracking=${live.example.tracking}`)}
+  Shoppers' mailbox (emails Aftercare sent, over SMTP): ${standin.url}/__standin/mailbox?format=html
   Loyalty members, liability, settings with preview:  ${standin.adminUrl()}&path=/app/loyalty
     open ${loyalty.customer} there to see the earning, confirmation, refund and redemption in their ledger
   The app itself:                                     ${app.url}

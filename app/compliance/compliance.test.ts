@@ -27,6 +27,19 @@ async function seedShop(domain: string) {
     domain,
     FulfillmentPayloadSchema.parse(parseShopifyJson(webhookFixture("fulfillments/create"))),
   );
+  await db.notificationMessage.create({
+    data: {
+      shopDomain: domain,
+      trigger: "shipment.shipped",
+      subjectKey: "shipment-1",
+      recipient: "john@example.com",
+      orderShopifyId: "820982911946154508",
+      orderName: "#9999",
+      data: "{}",
+      status: "sent",
+      sendAfter: new Date(),
+    },
+  });
   await recordOrderPaid(domain, {
     ...LoyaltyOrderPayloadSchema.parse(parseShopifyJson(webhookFixture("orders/paid"))),
     test: false,
@@ -65,6 +78,9 @@ describe("customers/data_request", () => {
     expect(exported.data.orders.customer.firstName).toBe("John");
     expect(exported.data.loyalty[0]).toMatchObject({ email: "john@example.com", pending: 394 });
     expect(exported.data.loyalty[0].ledger).toHaveLength(1);
+    expect(exported.data.notifications.messages).toEqual([
+      expect.objectContaining({ trigger: "shipment.shipped", recipient: "john@example.com" }),
+    ]);
     expect(request.requestId).toBe("9999");
   });
 });
@@ -85,6 +101,7 @@ describe("customers/redact", () => {
       orders: { customersDeleted: 1, ordersAnonymized: 1 },
       tracking: { fulfillmentsAnonymized: 1 },
       loyalty: { membersDeleted: 1, referralsDeleted: 0, ordersUnlinked: 1 },
+      notifications: { messagesDeleted: 1 },
       compliance: { exportsDeleted: 1 },
     });
     expect(
@@ -94,6 +111,7 @@ describe("customers/redact", () => {
     expect(await db.order.count({ where: { shopDomain: domain, email: { not: null } } })).toBe(0);
     expect(await db.loyaltyMember.count({ where: { shopDomain: domain } })).toBe(0);
     expect(await db.loyaltyEntry.count({ where: { shopDomain: domain } })).toBe(0);
+    expect(await db.notificationMessage.count({ where: { shopDomain: domain } })).toBe(0);
     expect(request.result).not.toContain("john");
   });
 });

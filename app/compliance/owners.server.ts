@@ -3,6 +3,10 @@ import {
   redactCustomerOrders,
   type CustomerSubject,
 } from "../orders/orders.server";
+import {
+  exportCustomerNotifications,
+  redactCustomerNotifications,
+} from "../notifications/compliance.server";
 import { exportCustomerLoyalty, redactCustomerLoyalty } from "../loyalty/compliance.server";
 import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
 
@@ -22,6 +26,11 @@ export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
     name: "tracking",
     exportCustomer: exportCustomerShipments,
     redactCustomer: redactCustomerShipments,
+  },
+  {
+    name: "notifications",
+    exportCustomer: exportCustomerNotifications,
+    redactCustomer: redactCustomerNotifications,
   },
   { name: "loyalty", exportCustomer: exportCustomerLoyalty, redactCustomer: redactCustomerLoyalty },
 ];

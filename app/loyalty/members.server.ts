@@ -1,5 +1,5 @@
+import { notify } from "../notifications/notify.server";
 import { db } from "../db.server";
-import { log } from "../platform/logging/logger.server";
 import { appendEntry, ledgerTransaction } from "./ledger.server";
 import { loadProgram } from "./program.server";
 import type { Program } from "./settings";
@@ -155,16 +155,19 @@ export function pointsExpiringNotification(
   };
 }
 
-/**
- * SEAM for the notifications engine, which is being built on another branch: when it lands this
- * becomes `return notify(notification)` (app/notifications). Until then the warning is logged and
- * the member is marked warned, so the expiry schedule itself is exercised.
- */
+/** The warning email, through the notifications engine (once per member and period). */
 export async function sendPointsExpiringWarning(notification: PointsExpiringNotification) {
-  log().info(
-    { shop: notification.shop, trigger: notification.trigger, subjectKey: notification.subjectKey },
-    "Points-expiring warning (notifications engine not wired on this branch)",
-  );
+  return notify({
+    shop: notification.shop,
+    trigger: notification.trigger,
+    subjectKey: notification.subjectKey,
+    recipient: {
+      email: notification.recipient.email,
+      customerId: notification.recipient.customerShopifyId,
+      locale: notification.recipient.locale ?? null,
+    },
+    data: { ...notification.data, accountUrl: `https://${notification.shop}/account` },
+  });
 }
 
 /**

@@ -166,8 +166,9 @@ export interface ShopperOrder {
 /**
  * An order as a shopper-facing page needs it: who it belongs to, to check the email or customer
  * they came with. A shopper names it by number ("1001", "#1001"; the variants are one query, so a
- * miss costs what a hit does); the order-status page by its id. Raw SQL: this is the public
- * lookup's hot path (bench/benchmarks/tracking-lookup.ts).
+ * miss costs what a hit does; names are unique in a shop); the order-status page by its id. Raw
+ * SQL on the (shopDomain, name) index: this is the public lookup's hot path
+ * (bench/benchmarks/tracking-lookup.ts; an ORDER BY here made SQLite scan the shop's orders).
  */
 export async function findShopperOrder(
   shopDomain: string,
@@ -182,7 +183,7 @@ export async function findShopperOrder(
     `SELECT o."shopifyId", o."name", o."email", o."locale", c."shopifyId" AS "customerShopifyId"
        FROM "Order" o LEFT JOIN "Customer" c ON c."id" = o."customerId"
       WHERE o."shopDomain" = ? AND ${match}
-      ORDER BY o."processedAt" DESC LIMIT 1`,
+      LIMIT 1`,
     [shopDomain, ...values],
   );
   return row

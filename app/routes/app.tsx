@@ -38,6 +38,7 @@ export default function AdminLayout() {
           Home
         </Link>
         <Link to="/app/shipments">Shipments</Link>
+        <Link to="/app/notifications">Notifications</Link>
         <Link to="/app/loyalty">Loyalty</Link>
         <Link to="/app/operations">Operations</Link>
         <Link to="/app/settings">Settings</Link>

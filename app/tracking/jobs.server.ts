@@ -6,6 +6,7 @@ import { PermanentJobError, defineJob } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { toGid } from "../platform/shopify/gid";
+import { emailShipmentChange } from "./notify.server";
 import { FulfillmentEventCreateMutation } from "./operations";
 import { trackingProvider } from "./providers/registry.server";
 import {
@@ -111,12 +112,13 @@ export const writeBackStatus = defineJob({
 });
 
 /**
- * What follows a shipment's status change, queued after the change is committed: the status goes
- * back to Shopify (when a carrier data source, not Shopify, told us), so the order-status page, Shop app and Shopify's own
- * notifications stay right.
+ * What follows a shipment's status change, after the change is committed: the shopper's email,
+ * and the status goes back to Shopify (when a carrier data source, not Shopify, told us), so the
+ * order-status page, Shop app and Shopify's own notifications stay right.
  */
 export async function afterShipmentChanges(changes: ShipmentChange[]) {
   for (const change of changes) {
+    await emailShipmentChange(change);
     const eventStatus = toFulfillmentEventStatus(change.current);
     // Only what a carrier data source told us is news to Shopify; its own statuses are not.
     const fromCarrierSource = change.source !== null && change.source !== "shopify";

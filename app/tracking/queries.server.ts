@@ -209,6 +209,8 @@ export async function shipmentDetail(shopDomain: string, shipmentId: string) {
       name: shipment.fulfillment.orderName,
       shopifyId: shipment.fulfillment.orderShopifyId,
       email: shipment.fulfillment.email,
+      locale: shipment.fulfillment.locale,
+      customerShopifyId: shipment.fulfillment.customerShopifyId,
       fulfillmentName: shipment.fulfillment.name,
       destination: parseAddress(shipment.fulfillment.destination),
     },

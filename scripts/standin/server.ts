@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { runAdminGraphql } from "./admin/graphql";
 import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
+import { Mailbox, type ReceivedEmail } from "./mailbox";
 import { EasyPostStandin } from "./easypost";
 import { adminFrameHtml } from "./frame";
 import { sessionToken, signAppProxyQuery, webhookHeaders } from "./signing";
@@ -59,6 +60,8 @@ export interface Standin {
   /** EasyPost's API as the stand-in plays it; the app's EASYPOST_API_URL. */
   easypost: EasyPostStandin;
   readonly easypostApiUrl: string;
+  /** The shoppers' mail server (SMTP); the app's SMTP_URL. */
+  mailbox: Mailbox;
   adminUrl(shop?: string): string;
   storefrontUrl(pathname: string, shop?: string): string;
   /** The embedded-app URL Shopify's admin would load, with a fresh id_token. */
@@ -135,6 +138,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       return `${baseUrl}/app-bridge.js`;
     },
     easypost: new EasyPostStandin(),
+    mailbox: new Mailbox(),
     get easypostApiUrl() {
       return `${baseUrl}/easypost/v2/`;
     },
@@ -169,7 +173,10 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
         body,
       });
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await standin.mailbox.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 
   async function tokenEndpoint(shopDomain: string, body: Record<string, string>) {
@@ -402,6 +409,26 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
         }
       }
 
+      // The mailbox: what the app sent (JSON, or a page for the demo) and SMTP outages on demand.
+      if (parts[0] === "__standin" && parts[1] === "mailbox") {
+        if (parts[2] === "outage" && request.method === "POST") {
+          const body = JSON.parse((await readBody(request)).toString("utf8")) as {
+            to: string;
+            on: boolean;
+          };
+          const address = body.to.toLowerCase();
+          if (body.on) standin.mailbox.refusing.add(address);
+          else standin.mailbox.refusing.delete(address);
+          return send(response, 200, { refusing: [...standin.mailbox.refusing] });
+        }
+        const to = url.searchParams.get("to");
+        const messages = to ? standin.mailbox.to(to) : standin.mailbox.messages;
+        if (url.searchParams.get("format") === "html") {
+          return send(response, 200, mailboxPage(messages));
+        }
+        return send(response, 200, messages);
+      }
+
       // Test control: what did the app ask of Shopify, and make Shopify misbehave on purpose.
       if (parts[0] === "__standin" && parts[1] === "shops" && parts[2]) {
         const shop = state.shop(decodeURIComponent(parts[2]));
@@ -433,6 +460,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     }
   });
 
+  await standin.mailbox.listen();
   await new Promise<void>((resolve) =>
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve),
   );
@@ -453,4 +481,18 @@ function renderLiquidInTheme(liquid: string, shopName: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shopName}</title>
 <style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937}header,footer{padding:16px 24px;background:#f9fafb;border-bottom:1px solid #e5e7eb}footer{border-top:1px solid #e5e7eb;border-bottom:0;color:#6b7280}main{max-width:960px;margin:0 auto;padding:24px}</style>
 </head><body><header><strong>${shopName}</strong></header><main>${body}</main><footer>${shopName} · theme stand-in</footer></body></html>`;
+}
+
+/** The demo's view of the mailbox: newest first, each message's HTML in a frame. */
+function mailboxPage(messages: ReceivedEmail[]) {
+  const escape = (text: string) =>
+    text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+  const items = [...messages]
+    .reverse()
+    .map(
+      (message) =>
+        `<article><h2>${escape(message.subject)}</h2><p>To ${escape(message.to.join(", "))} · ${escape(message.receivedAt)}</p><iframe sandbox srcdoc="${escape(message.html)}" title="${escape(message.subject)}"></iframe></article>`,
+    )
+    .join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mailbox (stand-in)</title><style>body{font:15px system-ui;margin:24px;max-width:760px}iframe{width:100%;height:560px;border:1px solid #ddd}article{margin-bottom:32px}</style></head><body><h1>Mailbox (stand-in): ${messages.length} messages</h1>${items || "<p>No email yet.</p>"}</body></html>`;
 }

@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
     shopOrigin: standin.shopOriginTemplate,
     appBridgeUrl: standin.appBridgeUrl,
     logName: `app-server-${database.provider}`,
-    env: { EASYPOST_API_URL: standin.easypostApiUrl },
+    env: { EASYPOST_API_URL: standin.easypostApiUrl, SMTP_URL: standin.mailbox.smtpUrl },
   });
   standin.appUrl = app.url;
 

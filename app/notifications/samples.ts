@@ -1,0 +1,40 @@
+import { isShipmentTrigger, type TriggerName } from "./triggers";
+
+/** What the merchant's previews and test emails show: a plausible parcel or points balance. */
+export function sampleData(shopDomain: string, trigger: TriggerName) {
+  if (!isShipmentTrigger(trigger)) {
+    return {
+      balance: 1200,
+      firstName: "Ana",
+      expiresAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      accountUrl: `https://${shopDomain}/account`,
+    };
+  }
+  const day = 86_400_000;
+  return {
+    orderName: "#1001",
+    carrierName: "UPS",
+    trackingNumber: "1Z999AA10123456784",
+    trackingUrl: `https://${shopDomain}/apps/aftercare/track?tracking=1Z999AA10123456784`,
+    estimate: {
+      earliest: new Date(Date.now() + 2 * day).toISOString(),
+      latest: new Date(Date.now() + 3 * day).toISOString(),
+    },
+    items: [
+      { title: "Linen shirt", variantTitle: "M / Sand", quantity: 1, imageUrl: null },
+      { title: "Canvas tote", variantTitle: null, quantity: 2, imageUrl: null },
+    ],
+    checkpoints: [
+      {
+        at: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+        message: "Departed facility",
+        location: "Louisville, KY, US",
+      },
+      {
+        at: new Date(Date.now() - day).toISOString(),
+        message: "Picked up by the carrier",
+        location: "Columbus, OH, US",
+      },
+    ],
+  };
+}

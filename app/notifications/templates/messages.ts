@@ -1,0 +1,50 @@
+import { translator, type Catalog, type ShopperLocale } from "../../platform/i18n";
+
+const en = {
+  trackButton: "Track your package",
+  rewardsButton: "See your rewards",
+  estimate: "Estimated delivery: {date}",
+  trackingNumber: "{carrier} tracking number {number}",
+  items: "In this shipment",
+  timeline: "Latest updates",
+  why: "You received this email because you ordered from {shop}.",
+  unsubscribe: "Unsubscribe",
+};
+type Key = keyof typeof en;
+
+const fr: Catalog<Key> = {
+  trackButton: "Suivre mon colis",
+  rewardsButton: "Voir mes récompenses",
+  estimate: "Livraison estimée : {date}",
+  trackingNumber: "Numéro de suivi {carrier} {number}",
+  items: "Dans ce colis",
+  timeline: "Dernières nouvelles",
+  why: "Vous recevez cet e-mail suite à votre commande chez {shop}.",
+  unsubscribe: "Se désabonner",
+};
+
+const de: Catalog<Key> = {
+  trackButton: "Sendung verfolgen",
+  rewardsButton: "Meine Prämien ansehen",
+  estimate: "Voraussichtliche Zustellung: {date}",
+  trackingNumber: "{carrier} Sendungsnummer {number}",
+  items: "In dieser Sendung",
+  timeline: "Letzte Updates",
+  why: "Du erhältst diese E-Mail, weil du bei {shop} bestellt hast.",
+  unsubscribe: "Abmelden",
+};
+
+const es: Catalog<Key> = {
+  trackButton: "Seguir mi paquete",
+  rewardsButton: "Ver mis recompensas",
+  estimate: "Entrega estimada: {date}",
+  trackingNumber: "Número de seguimiento de {carrier} {number}",
+  items: "En este envío",
+  timeline: "Últimas novedades",
+  why: "Recibes este correo porque hiciste un pedido en {shop}.",
+  unsubscribe: "Darse de baja",
+};
+
+export function emailTranslator(locale: ShopperLocale) {
+  return translator({ en, fr, de, es }, locale);
+}

@@ -1,0 +1,236 @@
+import { z } from "zod";
+import type { ShopperLocale } from "../platform/i18n";
+
+/**
+ * Every email Aftercare sends, in one place: what its data must hold, whether it is
+ * transactional (sent to anyone who has not unsubscribed) or marketing (only to customers who
+ * accept marketing), and its default words per language. A capability adds a trigger here and
+ * calls `notify()`.
+ */
+
+const ShipmentEmailData = z.object({
+  orderName: z.string(),
+  carrierName: z.string().nullable(),
+  trackingNumber: z.string(),
+  trackingUrl: z.url(),
+  estimate: z.object({ earliest: z.string().nullable(), latest: z.string() }).nullable(),
+  items: z.array(
+    z.object({
+      title: z.string(),
+      variantTitle: z.string().nullable(),
+      quantity: z.number(),
+      imageUrl: z.url().nullable().default(null),
+    }),
+  ),
+  checkpoints: z.array(
+    z.object({ at: z.string(), message: z.string(), location: z.string().nullable() }),
+  ),
+});
+export type ShipmentEmailData = z.infer<typeof ShipmentEmailData>;
+
+const PointsExpiringData = z.object({
+  balance: z.number().int().positive(),
+  expiresAt: z.string(),
+  firstName: z.string().nullable().default(null),
+  accountUrl: z.url(),
+});
+
+export interface EmailTexts {
+  subject: string;
+  heading: string;
+  body: string;
+}
+
+interface TriggerDefinition {
+  category: "transactional" | "marketing";
+  /** Merchant-facing, in the admin. */
+  label: string;
+  data: z.ZodType;
+  texts: Record<ShopperLocale, EmailTexts>;
+}
+
+const shipment = (label: string, texts: Record<ShopperLocale, EmailTexts>): TriggerDefinition => ({
+  category: "transactional",
+  label,
+  data: ShipmentEmailData,
+  texts,
+});
+
+export const TRIGGERS = {
+  "shipment.shipped": shipment("Shipped", {
+    en: {
+      subject: "Your order {order} is on its way",
+      heading: "Your order is on its way",
+      body: "Good news: your order {order} has shipped. Follow it any time with the button below.",
+    },
+    fr: {
+      subject: "Votre commande {order} est en route",
+      heading: "Votre commande est en route",
+      body: "Bonne nouvelle : votre commande {order} a été expédiée. Suivez-la à tout moment avec le bouton ci-dessous.",
+    },
+    de: {
+      subject: "Deine Bestellung {order} ist unterwegs",
+      heading: "Deine Bestellung ist unterwegs",
+      body: "Gute Nachrichten: Deine Bestellung {order} wurde versendet. Verfolge sie jederzeit über den Button unten.",
+    },
+    es: {
+      subject: "Tu pedido {order} está en camino",
+      heading: "Tu pedido está en camino",
+      body: "Buenas noticias: tu pedido {order} ya se ha enviado. Síguelo cuando quieras con el botón de abajo.",
+    },
+  }),
+  "shipment.out_for_delivery": shipment("Out for delivery", {
+    en: {
+      subject: "Your order {order} is out for delivery",
+      heading: "Arriving today",
+      body: "Your order {order} is out for delivery and should reach you today.",
+    },
+    fr: {
+      subject: "Votre commande {order} est en cours de livraison",
+      heading: "Livraison aujourd'hui",
+      body: "Votre commande {order} est en cours de livraison et devrait arriver aujourd'hui.",
+    },
+    de: {
+      subject: "Deine Bestellung {order} ist in Zustellung",
+      heading: "Kommt heute an",
+      body: "Deine Bestellung {order} ist in Zustellung und sollte heute bei dir ankommen.",
+    },
+    es: {
+      subject: "Tu pedido {order} está en reparto",
+      heading: "Llega hoy",
+      body: "Tu pedido {order} está en reparto y debería llegarte hoy.",
+    },
+  }),
+  "shipment.available_for_pickup": shipment("Ready for pickup", {
+    en: {
+      subject: "Your order {order} is ready for pickup",
+      heading: "Ready for pickup",
+      body: "Your order {order} is waiting for you at the pickup point. Bring an ID when you collect it.",
+    },
+    fr: {
+      subject: "Votre commande {order} est prête à être retirée",
+      heading: "Prête à être retirée",
+      body: "Votre commande {order} vous attend au point de retrait. Munissez-vous d'une pièce d'identité.",
+    },
+    de: {
+      subject: "Deine Bestellung {order} liegt zur Abholung bereit",
+      heading: "Zur Abholung bereit",
+      body: "Deine Bestellung {order} wartet an der Abholstelle auf dich. Bring einen Ausweis mit.",
+    },
+    es: {
+      subject: "Tu pedido {order} está listo para recoger",
+      heading: "Listo para recoger",
+      body: "Tu pedido {order} te espera en el punto de recogida. Lleva un documento de identidad.",
+    },
+  }),
+  "shipment.failed_attempt": shipment("Delivery attempted", {
+    en: {
+      subject: "We missed you: delivery of {order} was attempted",
+      heading: "The carrier tried to deliver",
+      body: "The carrier could not deliver your order {order}. They usually try again the next business day; the tracking page shows what they said.",
+    },
+    fr: {
+      subject: "Tentative de livraison de {order}",
+      heading: "Le transporteur est passé",
+      body: "Le transporteur n'a pas pu livrer votre commande {order}. Il repasse généralement le jour ouvré suivant ; la page de suivi indique ce qu'il a signalé.",
+    },
+    de: {
+      subject: "Zustellversuch für {order}",
+      heading: "Der Zusteller war da",
+      body: "Deine Bestellung {order} konnte nicht zugestellt werden. Meist versucht es der Zusteller am nächsten Werktag erneut; die Sendungsverfolgung zeigt die Details.",
+    },
+    es: {
+      subject: "Intento de entrega de {order}",
+      heading: "El transportista intentó entregarlo",
+      body: "El transportista no pudo entregar tu pedido {order}. Suele volver a intentarlo el siguiente día hábil; la página de seguimiento muestra lo que indicó.",
+    },
+  }),
+  "shipment.delivered": shipment("Delivered", {
+    en: {
+      subject: "Your order {order} has been delivered",
+      heading: "Delivered",
+      body: "Your order {order} has arrived. We hope you love it! If anything is not right, just reply to this email.",
+    },
+    fr: {
+      subject: "Votre commande {order} a été livrée",
+      heading: "Livrée",
+      body: "Votre commande {order} est arrivée. Nous espérons qu'elle vous plaira ! Si quelque chose ne va pas, répondez simplement à cet e-mail.",
+    },
+    de: {
+      subject: "Deine Bestellung {order} wurde zugestellt",
+      heading: "Zugestellt",
+      body: "Deine Bestellung {order} ist angekommen. Viel Freude damit! Falls etwas nicht stimmt, antworte einfach auf diese E-Mail.",
+    },
+    es: {
+      subject: "Tu pedido {order} ha sido entregado",
+      heading: "Entregado",
+      body: "Tu pedido {order} ha llegado. ¡Esperamos que te encante! Si algo no está bien, responde a este correo.",
+    },
+  }),
+  "shipment.exception": shipment("Delivery problem", {
+    en: {
+      subject: "An update on the delivery of {order}",
+      heading: "Your delivery has a problem",
+      body: "The carrier reported a problem with your order {order}. We are on it and will make sure it reaches you; reply to this email if you have questions.",
+    },
+    fr: {
+      subject: "Du nouveau sur la livraison de {order}",
+      heading: "Un problème de livraison",
+      body: "Le transporteur signale un problème avec votre commande {order}. Nous nous en occupons pour qu'elle vous parvienne ; répondez à cet e-mail pour toute question.",
+    },
+    de: {
+      subject: "Neuigkeiten zur Zustellung von {order}",
+      heading: "Es gibt ein Problem mit deiner Sendung",
+      body: "Der Versanddienstleister meldet ein Problem mit deiner Bestellung {order}. Wir kümmern uns darum, dass sie ankommt; antworte auf diese E-Mail, wenn du Fragen hast.",
+    },
+    es: {
+      subject: "Novedades sobre la entrega de {order}",
+      heading: "Hay un problema con tu envío",
+      body: "El transportista informa de un problema con tu pedido {order}. Nos estamos ocupando para que te llegue; responde a este correo si tienes preguntas.",
+    },
+  }),
+  "loyalty.points_expiring": {
+    category: "transactional",
+    label: "Points about to expire",
+    data: PointsExpiringData,
+    texts: {
+      en: {
+        subject: "Your {points} points expire soon",
+        heading: "Use your points",
+        body: "Your {points} points at {shop} expire on {date}. Redeem them for a reward before then.",
+      },
+      fr: {
+        subject: "Vos {points} points expirent bientôt",
+        heading: "Utilisez vos points",
+        body: "Vos {points} points chez {shop} expirent le {date}. Échangez-les contre une récompense d'ici là.",
+      },
+      de: {
+        subject: "Deine {points} Punkte verfallen bald",
+        heading: "Löse deine Punkte ein",
+        body: "Deine {points} Punkte bei {shop} verfallen am {date}. Löse sie vorher gegen eine Prämie ein.",
+      },
+      es: {
+        subject: "Tus {points} puntos caducan pronto",
+        heading: "Usa tus puntos",
+        body: "Tus {points} puntos en {shop} caducan el {date}. Canjéalos por una recompensa antes.",
+      },
+    },
+  },
+} satisfies Record<string, TriggerDefinition>;
+
+export type TriggerName = keyof typeof TRIGGERS;
+export const TRIGGER_NAMES = Object.keys(TRIGGERS) as TriggerName[];
+
+export function isTrigger(name: string): name is TriggerName {
+  return name in TRIGGERS;
+}
+
+export function isShipmentTrigger(name: TriggerName) {
+  return name.startsWith("shipment.");
+}
+
+/** For the admin's pickers. */
+export const TRIGGER_OPTIONS = TRIGGER_NAMES.map((trigger) => ({
+  value: trigger,
+  label: TRIGGERS[trigger].label,
+}));

@@ -1,0 +1,69 @@
+import { notify, type TriggerName } from "../notifications/notify.server";
+import { findShopperOrder } from "../orders/orders.server";
+import { storefrontTrackingUrl } from "./lookup.server";
+import { shipmentDetail } from "./queries.server";
+import type { ShipmentChange } from "./shipments.server";
+
+const TRIGGER_OF_TAG: Partial<Record<string, TriggerName>> = {
+  InTransit: "shipment.shipped",
+  OutForDelivery: "shipment.out_for_delivery",
+  AvailableForPickup: "shipment.available_for_pickup",
+  AttemptFail: "shipment.failed_attempt",
+  Delivered: "shipment.delivered",
+  Exception: "shipment.exception",
+};
+
+/** News older than this is history being replayed (an import, a late webhook): no email. */
+const STALE_AFTER_MS = 72 * 3_600_000;
+
+/**
+ * The shopper's email for a shipment's new status, through the notifications engine: "shipped"
+ * once the parcel first moves, then each later milestone, each at most once per shipment.
+ */
+export async function emailShipmentChange(change: ShipmentChange, now = new Date()) {
+  const trigger = TRIGGER_OF_TAG[change.current.tag];
+  if (!trigger || change.current.tag === change.previous.tag) return null;
+  const shipment = await shipmentDetail(change.shopDomain, change.shipmentId);
+  if (!shipment) return null;
+  const newest = shipment.lastCheckpointAt ?? shipment.deliveredAt ?? now;
+  if (now.getTime() - newest.getTime() > STALE_AFTER_MS) return null;
+  // The order (when its webhook has arrived) knows the shopper's language; a fulfillment does not.
+  const order = await findShopperOrder(change.shopDomain, { shopifyId: shipment.order.shopifyId });
+  const email = order?.email ?? shipment.order.email;
+  if (!email) return null;
+  return notify({
+    shop: change.shopDomain,
+    trigger,
+    subjectKey: shipment.id,
+    recipient: {
+      email,
+      customerId: order?.customerShopifyId ?? shipment.order.customerShopifyId,
+      locale: order?.locale ?? shipment.order.locale,
+    },
+    orderId: shipment.order.shopifyId,
+    orderName: shipment.order.name,
+    data: {
+      orderName: shipment.order.name ?? "",
+      carrierName: shipment.carrierName,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: storefrontTrackingUrl(change.shopDomain, shipment.trackingNumber),
+      estimate: shipment.estimate?.latest
+        ? {
+            earliest: shipment.estimate.earliest?.toISOString() ?? null,
+            latest: shipment.estimate.latest.toISOString(),
+          }
+        : null,
+      items: shipment.lines.map((line) => ({
+        title: line.title,
+        variantTitle: line.variantTitle,
+        quantity: line.quantity,
+        imageUrl: null,
+      })),
+      checkpoints: shipment.checkpoints.map((checkpoint) => ({
+        at: checkpoint.occurredAt.toISOString(),
+        message: checkpoint.message,
+        location: checkpoint.location,
+      })),
+    },
+  });
+}
