@@ -1,6 +1,6 @@
 -- CreateTable
 CREATE TABLE "LoyaltySettings" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "enabled" BOOLEAN NOT NULL DEFAULT true,
     "pointsPerUnit" INTEGER NOT NULL DEFAULT 1,
@@ -19,15 +19,13 @@ CREATE TABLE "LoyaltySettings" (
     "tierBasis" TEXT NOT NULL DEFAULT 'points',
     "tiers" TEXT NOT NULL DEFAULT '[]',
     "rewards" TEXT NOT NULL DEFAULT '[]',
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "LoyaltySettings_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "LoyaltyMember" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "customerShopifyId" TEXT NOT NULL,
     "email" TEXT,
@@ -36,21 +34,19 @@ CREATE TABLE "LoyaltyMember" (
     "balance" INTEGER NOT NULL DEFAULT 0,
     "pending" INTEGER NOT NULL DEFAULT 0,
     "tier" TEXT,
-    "tierChangedAt" TIMESTAMP(3),
-    "lastActivityAt" TIMESTAMP(3),
-    "expiryWarnedAt" TIMESTAMP(3),
+    "tierChangedAt" DATETIME,
+    "lastActivityAt" DATETIME,
+    "expiryWarnedAt" DATETIME,
     "birthday" TEXT,
     "referralCode" TEXT,
     "referralDiscountId" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "LoyaltyMember_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "LoyaltyEntry" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "memberId" TEXT NOT NULL,
     "source" TEXT NOT NULL,
@@ -63,14 +59,13 @@ CREATE TABLE "LoyaltyEntry" (
     "redemptionId" TEXT,
     "note" TEXT,
     "actor" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "LoyaltyEntry_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "LoyaltyEntry_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "LoyaltyMember" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "LoyaltyOrder" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "orderShopifyId" TEXT NOT NULL,
     "customerShopifyId" TEXT,
@@ -78,34 +73,30 @@ CREATE TABLE "LoyaltyOrder" (
     "currency" TEXT,
     "earnBase" INTEGER NOT NULL DEFAULT 0,
     "pointsEarned" INTEGER,
-    "paidAt" TIMESTAMP(3),
-    "cancelledAt" TIMESTAMP(3),
-    "confirmAfter" TIMESTAMP(3),
-    "confirmedAt" TIMESTAMP(3),
+    "paidAt" DATETIME,
+    "cancelledAt" DATETIME,
+    "confirmAfter" DATETIME,
+    "confirmedAt" DATETIME,
     "version" INTEGER NOT NULL DEFAULT 0,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "LoyaltyOrder_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable
 CREATE TABLE "LoyaltyRefund" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "refundShopifyId" TEXT NOT NULL,
     "orderShopifyId" TEXT NOT NULL,
     "amount" INTEGER NOT NULL,
     "storeCredit" BOOLEAN NOT NULL DEFAULT false,
-    "processedAt" TIMESTAMP(3) NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "LoyaltyRefund_pkey" PRIMARY KEY ("id")
+    "processedAt" DATETIME NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
 CREATE TABLE "LoyaltyRedemption" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "memberId" TEXT NOT NULL,
     "rewardId" TEXT NOT NULL,
@@ -119,29 +110,27 @@ CREATE TABLE "LoyaltyRedemption" (
     "code" TEXT,
     "discountId" TEXT,
     "error" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "LoyaltyRedemption_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "LoyaltyRedemption_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "LoyaltyMember" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "LoyaltyTierChange" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "memberId" TEXT NOT NULL,
     "fromTier" TEXT,
     "toTier" TEXT,
     "direction" TEXT NOT NULL,
     "qualifying" INTEGER NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "LoyaltyTierChange_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "LoyaltyTierChange_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "LoyaltyMember" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "LoyaltyReferral" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "shopDomain" TEXT NOT NULL,
     "referrerId" TEXT NOT NULL,
     "friendCustomerShopifyId" TEXT NOT NULL,
@@ -149,10 +138,8 @@ CREATE TABLE "LoyaltyReferral" (
     "orderShopifyId" TEXT,
     "state" TEXT NOT NULL DEFAULT 'pending',
     "reason" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "LoyaltyReferral_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
@@ -160,9 +147,6 @@ CREATE UNIQUE INDEX "LoyaltySettings_shopDomain_key" ON "LoyaltySettings"("shopD
 
 -- CreateIndex
 CREATE INDEX "LoyaltyMember_shopDomain_email_idx" ON "LoyaltyMember"("shopDomain", "email");
-
--- CreateIndex
-CREATE INDEX "LoyaltyMember_shopDomain_balance_idx" ON "LoyaltyMember"("shopDomain", "balance");
 
 -- CreateIndex
 CREATE INDEX "LoyaltyMember_shopDomain_lastActivityAt_idx" ON "LoyaltyMember"("shopDomain", "lastActivityAt");
@@ -214,12 +198,3 @@ CREATE INDEX "LoyaltyReferral_shopDomain_referrerId_idx" ON "LoyaltyReferral"("s
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LoyaltyReferral_shopDomain_friendCustomerShopifyId_key" ON "LoyaltyReferral"("shopDomain", "friendCustomerShopifyId");
-
--- AddForeignKey
-ALTER TABLE "LoyaltyEntry" ADD CONSTRAINT "LoyaltyEntry_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "LoyaltyMember"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "LoyaltyRedemption" ADD CONSTRAINT "LoyaltyRedemption_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "LoyaltyMember"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "LoyaltyTierChange" ADD CONSTRAINT "LoyaltyTierChange_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "LoyaltyMember"("id") ON DELETE CASCADE ON UPDATE CASCADE;
