@@ -177,6 +177,11 @@ export async function liabilityReport(shopDomain: string, now = new Date(), mont
   for (let back = months - 1; back >= 0; back--) {
     rows.push(await monthTotals(shopDomain, monthStart(now, back), back > 0));
   }
+  const rewardOrders = await db.loyaltyRedemption.aggregate({
+    where: { shopDomain, usedAt: { gte: monthStart(now, months - 1) } },
+    _sum: { usedOrderTotal: true },
+    _count: true,
+  });
   const spendable = owed._sum.balance ?? 0;
   const pending = totals._sum.pending ?? 0;
   const value = pointValue(program);
@@ -190,5 +195,8 @@ export async function liabilityReport(shopDomain: string, now = new Date(), mont
     liability: Math.round(spendable * value),
     pendingLiability: Math.round(pending * value),
     months: rows,
+    /** Orders that used a reward code over the report's months, and their revenue. */
+    rewardOrders: rewardOrders._count,
+    rewardRevenue: rewardOrders._sum.usedOrderTotal ?? 0,
   };
 }

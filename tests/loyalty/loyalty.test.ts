@@ -281,6 +281,27 @@ describe("redeeming points", () => {
     };
     expect(page.balance).toBe(94);
     expect(page.codes.map((c) => c.code)).toEqual([code]);
+
+    // The shopper uses the code on their next order: the program's report counts its revenue.
+    await sendWebhook({
+      shop,
+      topic: "orders/paid",
+      body: paidOrder({ id: 820982911946154600 }).replace(
+        '"discount_codes": []',
+        `"discount_codes": [{"code": "${code.toLowerCase()}", "amount": "3.00", "type": "fixed_amount"}]`,
+      ),
+      webhookId: randomUUID(),
+    });
+    const used = await waitFor(
+      async () =>
+        (await db.loyaltyRedemption.findFirst({
+          where: { shopDomain: shop, code, usedOrderShopifyId: { not: null } },
+        })) ?? undefined,
+    );
+    expect(used).toMatchObject({
+      usedOrderShopifyId: "820982911946154600",
+      usedOrderTotal: 40_495,
+    });
   });
 
   it("releases the held points when Shopify refuses the discount", async () => {

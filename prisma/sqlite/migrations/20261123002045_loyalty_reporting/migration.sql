@@ -1,3 +1,8 @@
+-- AlterTable
+ALTER TABLE "LoyaltyRedemption" ADD COLUMN "usedAt" DATETIME;
+ALTER TABLE "LoyaltyRedemption" ADD COLUMN "usedOrderShopifyId" TEXT;
+ALTER TABLE "LoyaltyRedemption" ADD COLUMN "usedOrderTotal" INTEGER;
+
 -- CreateTable
 CREATE TABLE "LoyaltyMonthTotal" (
     "id" TEXT NOT NULL PRIMARY KEY,
@@ -16,3 +21,9 @@ CREATE UNIQUE INDEX "LoyaltyMonthTotal_shopDomain_month_key" ON "LoyaltyMonthTot
 
 -- CreateIndex
 CREATE INDEX "LoyaltyMember_shopDomain_balance_idx" ON "LoyaltyMember"("shopDomain", "balance");
+
+-- CreateIndex
+CREATE INDEX "LoyaltyRedemption_shopDomain_code_idx" ON "LoyaltyRedemption"("shopDomain", "code");
+
+-- CreateIndex
+CREATE INDEX "LoyaltyRedemption_shopDomain_usedAt_idx" ON "LoyaltyRedemption"("shopDomain", "usedAt");

@@ -1,3 +1,8 @@
+-- AlterTable
+ALTER TABLE "LoyaltyRedemption" ADD COLUMN     "usedAt" TIMESTAMP(3),
+ADD COLUMN     "usedOrderShopifyId" TEXT,
+ADD COLUMN     "usedOrderTotal" INTEGER;
+
 -- CreateTable
 CREATE TABLE "LoyaltyMonthTotal" (
     "id" TEXT NOT NULL,
@@ -18,3 +23,9 @@ CREATE UNIQUE INDEX "LoyaltyMonthTotal_shopDomain_month_key" ON "LoyaltyMonthTot
 
 -- CreateIndex
 CREATE INDEX "LoyaltyMember_shopDomain_balance_idx" ON "LoyaltyMember"("shopDomain", "balance");
+
+-- CreateIndex
+CREATE INDEX "LoyaltyRedemption_shopDomain_code_idx" ON "LoyaltyRedemption"("shopDomain", "code");
+
+-- CreateIndex
+CREATE INDEX "LoyaltyRedemption_shopDomain_usedAt_idx" ON "LoyaltyRedemption"("shopDomain", "usedAt");
