@@ -40,6 +40,17 @@ async function seedShop(domain: string) {
       sendAfter: new Date(),
     },
   });
+  await db.surveyResponse.create({
+    data: {
+      shopDomain: domain,
+      kind: "nps",
+      subjectKey: "820982911946154508",
+      orderShopifyId: "820982911946154508",
+      score: 4,
+      comment: "The parcel was late",
+      source: "thank_you",
+    },
+  });
   await recordOrderPaid(domain, {
     ...LoyaltyOrderPayloadSchema.parse(parseShopifyJson(webhookFixture("orders/paid"))),
     test: false,
@@ -78,6 +89,9 @@ describe("customers/data_request", () => {
     expect(exported.data.orders.customer.firstName).toBe("John");
     expect(exported.data.loyalty[0]).toMatchObject({ email: "john@example.com", pending: 394 });
     expect(exported.data.loyalty[0].ledger).toHaveLength(1);
+    expect(exported.data.surveys).toEqual([
+      expect.objectContaining({ kind: "nps", score: 4, comment: "The parcel was late" }),
+    ]);
     expect(exported.data.notifications.messages).toEqual([
       expect.objectContaining({ trigger: "shipment.shipped", recipient: "john@example.com" }),
     ]);
@@ -102,6 +116,7 @@ describe("customers/redact", () => {
       tracking: { fulfillmentsAnonymized: 1 },
       loyalty: { membersDeleted: 1, referralsDeleted: 0, ordersUnlinked: 1 },
       notifications: { messagesDeleted: 1 },
+      surveys: { responsesDeleted: 1 },
       compliance: { exportsDeleted: 1 },
     });
     expect(
@@ -112,6 +127,7 @@ describe("customers/redact", () => {
     expect(await db.loyaltyMember.count({ where: { shopDomain: domain } })).toBe(0);
     expect(await db.loyaltyEntry.count({ where: { shopDomain: domain } })).toBe(0);
     expect(await db.notificationMessage.count({ where: { shopDomain: domain } })).toBe(0);
+    expect(await db.surveyResponse.count({ where: { shopDomain: domain } })).toBe(0);
     expect(request.result).not.toContain("john");
   });
 });

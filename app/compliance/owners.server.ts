@@ -8,6 +8,7 @@ import {
   redactCustomerNotifications,
 } from "../notifications/compliance.server";
 import { exportCustomerLoyalty, redactCustomerLoyalty } from "../loyalty/compliance.server";
+import { exportCustomerSurveys, redactCustomerSurveys } from "../surveys/compliance.server";
 import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
 
 /**
@@ -32,6 +33,7 @@ export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
     exportCustomer: exportCustomerNotifications,
     redactCustomer: redactCustomerNotifications,
   },
+  { name: "surveys", exportCustomer: exportCustomerSurveys, redactCustomer: redactCustomerSurveys },
   { name: "loyalty", exportCustomer: exportCustomerLoyalty, redactCustomer: redactCustomerLoyalty },
 ];
 

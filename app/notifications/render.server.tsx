@@ -65,6 +65,7 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
       paragraphs={body.split(/\n{2,}/)}
       action={action}
       shipment={shipment}
+      ratingUrls={Array.isArray(data.ratingUrls) ? (data.ratingUrls as string[]) : null}
       t={t}
       unsubscribeUrl={email.unsubscribeUrl}
       openPixelUrl={email.openPixelUrl}

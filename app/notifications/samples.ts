@@ -2,6 +2,14 @@ import { isShipmentTrigger, type TriggerName } from "./triggers";
 
 /** What the merchant's previews and test emails show: a plausible parcel or points balance. */
 export function sampleData(shopDomain: string, trigger: TriggerName) {
+  if (trigger === "survey.csat") {
+    return {
+      orderName: "#1001",
+      ratingUrls: [1, 2, 3, 4, 5].map(
+        (score) => `https://${shopDomain}/apps/aftercare/csat?score=${score}`,
+      ),
+    };
+  }
   if (!isShipmentTrigger(trigger)) {
     return {
       balance: 1200,

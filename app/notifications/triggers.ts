@@ -28,6 +28,12 @@ const ShipmentEmailData = z.object({
 });
 export type ShipmentEmailData = z.infer<typeof ShipmentEmailData>;
 
+const CsatData = z.object({
+  orderName: z.string(),
+  /** One signed link per score, 1 (very unhappy) to 5 (very happy). */
+  ratingUrls: z.array(z.url()).length(5),
+});
+
 const PointsExpiringData = z.object({
   balance: z.number().int().positive(),
   expiresAt: z.string(),
@@ -189,6 +195,33 @@ export const TRIGGERS = {
       body: "El transportista informa de un problema con tu pedido {order}. Nos estamos ocupando para que te llegue; responde a este correo si tienes preguntas.",
     },
   }),
+  "survey.csat": {
+    category: "transactional",
+    label: "Delivery survey (CSAT)",
+    data: CsatData,
+    texts: {
+      en: {
+        subject: "How was the delivery of {order}?",
+        heading: "How did we do?",
+        body: "Your order {order} was delivered. How happy are you with the delivery? One click is all it takes.",
+      },
+      fr: {
+        subject: "Comment s'est passée la livraison de {order} ?",
+        heading: "Votre avis compte",
+        body: "Votre commande {order} a été livrée. Êtes-vous satisfait de la livraison ? Un clic suffit.",
+      },
+      de: {
+        subject: "Wie war die Zustellung von {order}?",
+        heading: "Wie haben wir abgeschnitten?",
+        body: "Deine Bestellung {order} wurde zugestellt. Wie zufrieden bist du mit der Lieferung? Ein Klick genügt.",
+      },
+      es: {
+        subject: "¿Qué tal fue la entrega de {order}?",
+        heading: "¿Cómo lo hicimos?",
+        body: "Tu pedido {order} ha sido entregado. ¿Qué tan satisfecho estás con la entrega? Basta con un clic.",
+      },
+    },
+  },
   "loyalty.points_expiring": {
     category: "transactional",
     label: "Points about to expire",

@@ -197,6 +197,15 @@ export async function findShopperOrder(
     : null;
 }
 
+/** Order names by Shopify id, for lists that show the order a record is about. */
+export async function orderNames(shopDomain: string, shopifyIds: string[]) {
+  const orders = await db.order.findMany({
+    where: { shopDomain, shopifyId: { in: [...new Set(shopifyIds)] } },
+    select: { shopifyId: true, name: true },
+  });
+  return new Map(orders.map((order) => [order.shopifyId, order.name]));
+}
+
 export async function orderStats(shopDomain: string) {
   const [orders, customers, revenue] = await Promise.all([
     db.order.count({ where: { shopDomain } }),

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { orderPoints } from "../loyalty/queries.server";
-import { shopifyIdOf } from "../platform/shopify/gid";
+import { shopifyIdOrNull } from "../platform/shopify/gid";
 import { toMinorUnits } from "../platform/shopify/money";
 import { authenticate } from "../shopify.server";
 
@@ -16,8 +16,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const subtotal = params.get("subtotal");
   const points = await orderPoints(
     shopDomain,
-    idOrNull(params.get("orderId")),
-    idOrNull(sessionToken.sub),
+    shopifyIdOrNull(params.get("orderId")),
+    shopifyIdOrNull(sessionToken.sub),
     {
       currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : null,
       subtotal:
@@ -28,11 +28,3 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   );
   return cors(Response.json(points, { headers: { "Cache-Control": "private, no-store" } }));
 };
-
-function idOrNull(value: string | null | undefined) {
-  try {
-    return value ? shopifyIdOf(value) : null;
-  } catch {
-    return null;
-  }
-}

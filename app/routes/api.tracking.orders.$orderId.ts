@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { shopifyIdOf } from "../platform/shopify/gid";
+import { shopifyIdOrNull } from "../platform/shopify/gid";
 import { authenticate } from "../shopify.server";
 import { trackForCustomer } from "../tracking/lookup.server";
 import { limitLookup } from "../tracking/shopper/rate-limit.server";
@@ -12,8 +12,8 @@ import { limitLookup } from "../tracking/shopper/rate-limit.server";
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { sessionToken, cors } = await authenticate.public.customerAccount(request);
   const shopDomain = new URL(sessionToken.dest).hostname;
-  const customer = idOrNull(sessionToken.sub);
-  const orderId = idOrNull(params.orderId);
+  const customer = shopifyIdOrNull(sessionToken.sub);
+  const orderId = shopifyIdOrNull(params.orderId);
   const wait = await limitLookup(shopDomain, `customer:${customer ?? "none"}`);
   if (wait !== null) {
     return cors(
@@ -27,11 +27,3 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!tracking) return cors(Response.json({ error: "not_found" }, { status: 404 }));
   return cors(Response.json(tracking, { headers: { "Cache-Control": "private, max-age=30" } }));
 };
-
-function idOrNull(value: string | undefined) {
-  try {
-    return value ? shopifyIdOf(value) : null;
-  } catch {
-    return null;
-  }
-}

@@ -58,6 +58,7 @@ export async function getShopSettings(domain: string): Promise<ShopSettings> {
 export interface ShopProfile {
   name: string;
   installed: boolean;
+  currency: string;
   branding: ShopSettings["branding"];
 }
 
@@ -76,6 +77,7 @@ export async function shopProfile(domain: string): Promise<ShopProfile | null> {
     ? {
         name: shop.name ?? domain,
         installed: !shop.uninstalledAt,
+        currency: shop.currencyCode,
         branding: parseShopSettings(shop.settings).branding,
       }
     : null;

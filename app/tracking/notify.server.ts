@@ -1,5 +1,6 @@
 import { notify, type TriggerName } from "../notifications/notify.server";
 import { findShopperOrder } from "../orders/orders.server";
+import { csatRatingUrls } from "../surveys/csat.server";
 import { storefrontTrackingUrl } from "./lookup.server";
 import { shipmentDetail } from "./queries.server";
 import type { ShipmentChange } from "./shipments.server";
@@ -31,15 +32,16 @@ export async function emailShipmentChange(change: ShipmentChange, now = new Date
   const order = await findShopperOrder(change.shopDomain, { shopifyId: shipment.order.shopifyId });
   const email = order?.email ?? shipment.order.email;
   if (!email) return null;
-  return notify({
+  const recipient = {
+    email,
+    customerId: order?.customerShopifyId ?? shipment.order.customerShopifyId,
+    locale: order?.locale ?? shipment.order.locale,
+  };
+  const result = await notify({
     shop: change.shopDomain,
     trigger,
     subjectKey: shipment.id,
-    recipient: {
-      email,
-      customerId: order?.customerShopifyId ?? shipment.order.customerShopifyId,
-      locale: order?.locale ?? shipment.order.locale,
-    },
+    recipient,
     orderId: shipment.order.shopifyId,
     orderName: shipment.order.name,
     data: {
@@ -66,4 +68,20 @@ export async function emailShipmentChange(change: ShipmentChange, now = new Date
       })),
     },
   });
+  if (trigger === "shipment.delivered") {
+    // The delivery survey: asked on delivery itself, not "fulfilled + N days".
+    await notify({
+      shop: change.shopDomain,
+      trigger: "survey.csat",
+      subjectKey: shipment.id,
+      recipient,
+      orderId: shipment.order.shopifyId,
+      orderName: shipment.order.name,
+      data: {
+        orderName: shipment.order.name ?? "",
+        ratingUrls: csatRatingUrls(change.shopDomain, shipment.id, shipment.order.shopifyId),
+      },
+    });
+  }
+  return result;
 }

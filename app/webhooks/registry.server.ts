@@ -1,6 +1,7 @@
 import { customerDataRequest, customerRedact, shopRedact } from "../compliance/webhooks.server";
 import { earnOnPaidOrder, reverseOnCancel, reverseOnRefund } from "../loyalty/webhooks.server";
 import { mirrorOrder } from "../orders/webhooks.server";
+import { forgetProduct, learnCoPurchases, mirrorProduct } from "../recommendations/webhooks.server";
 import { appUninstalled, scopesUpdated } from "../shops/webhooks.server";
 import {
   trackFulfillment,
@@ -20,7 +21,7 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "customers/data_request": [customerDataRequest],
   "customers/redact": [customerRedact],
   "shop/redact": [shopRedact],
-  "orders/create": [mirrorOrder, trackOrderFulfillments],
+  "orders/create": [mirrorOrder, trackOrderFulfillments, learnCoPurchases],
   "orders/updated": [mirrorOrder, trackOrderFulfillments],
   "orders/paid": [mirrorOrder, trackOrderFulfillments, earnOnPaidOrder],
   "orders/cancelled": [mirrorOrder, trackOrderFulfillments, reverseOnCancel],
@@ -29,6 +30,9 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "fulfillments/create": [trackFulfillment],
   "fulfillments/update": [trackFulfillment],
   "fulfillment_events/create": [trackFulfillmentEvent],
+  "products/create": [mirrorProduct],
+  "products/update": [mirrorProduct],
+  "products/delete": [forgetProduct],
   "refunds/create": [reverseOnRefund],
 };
 

@@ -91,18 +91,63 @@ describe("shipment emails over SMTP", () => {
       body: fulfillment("out_for_delivery"),
     });
     await sendWebhook({ shop, topic: "fulfillments/update", body: fulfillment("delivered") });
-    const all = await waitForEmails(email, 3);
-    expect(all.map((message) => message.headers["x-aftercare-trigger"])).toEqual([
-      "shipment.shipped",
-      "shipment.out_for_delivery",
+    const all = await waitForEmails(email, 4);
+    expect(all.map((message) => message.headers["x-aftercare-trigger"]).sort()).toEqual([
       "shipment.delivered",
+      "shipment.out_for_delivery",
+      "shipment.shipped",
+      "survey.csat",
     ]);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await mailbox(email)).toHaveLength(3);
+    expect(await mailbox(email)).toHaveLength(4);
 
     const log = await adminFetch(shop, "/app/notifications/log.data?q=%239999");
     expect(log.status).toBe(200);
     expect(await log.text()).toContain("shipment.delivered");
+  });
+
+  it("asks for a delivery rating on delivery; the link records it once and takes a comment", async () => {
+    const shop = uniqueShop("email-csat");
+    const email = shopperEmail("kim");
+    await installShop(shop);
+    const fulfillment = await orderShipped(shop, email);
+    await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment("delivered") });
+    const survey = await waitFor(
+      async () =>
+        (await mailbox(email)).find(
+          (message) => message.headers["x-aftercare-trigger"] === "survey.csat",
+        ),
+      { message: "the delivery survey" },
+    );
+    expect(survey.subject).toBe("How was the delivery of #9999?");
+    const links = [...survey.html.matchAll(/href="([^"]+\/surveys\/csat\?[^"]+)"/g)].map((match) =>
+      match[1]!.replaceAll("&amp;", "&"),
+    );
+    expect(links).toHaveLength(5);
+
+    const rated = await fetch(links[1]!, { headers: { "Accept-Language": "en" } });
+    expect(rated.status).toBe(200);
+    const page = await rated.text();
+    expect(page).toContain("Thanks for rating your delivery 2 out of 5.");
+    expect(page).toContain("sorry");
+    const alert = await db.surveyAlert.findFirst({ where: { shopDomain: shop } });
+    expect(alert?.reason).toBe("CSAT 2");
+
+    const again = await (await fetch(links[4]!)).text();
+    expect(again).toContain("You already rated this delivery 2 out of 5.");
+    const token = new URL(links[0]!).searchParams.get("token")!;
+    const commented = await fetch(links[0]!.split("?")[0]!, {
+      method: "POST",
+      body: new URLSearchParams({ token, comment: "<b>Box was crushed</b>" }),
+    });
+    expect(await commented.text()).toContain("we read every comment");
+    const response = await db.surveyResponse.findFirstOrThrow({
+      where: { shopDomain: shop, kind: "csat" },
+    });
+    expect(response).toMatchObject({ score: 2, comment: "<b>Box was crushed</b>" });
+
+    const forged = await fetch(links[0]!.replace(/token=[^.&]+/, "token=e30"));
+    expect(forged.status).toBe(400);
   });
 
   it("writes in the order's language", async () => {

@@ -34,6 +34,8 @@ export interface NotificationEmailProps {
   paragraphs: string[];
   action: { label: string; url: string } | null;
   shipment: ShipmentEmailData | null;
+  /** A one-click 1–5 scale (the delivery survey). */
+  ratingUrls: string[] | null;
   t: ReturnType<typeof emailTranslator>;
   unsubscribeUrl: string;
   openPixelUrl: string | null;
@@ -99,6 +101,9 @@ export function NotificationEmail(props: NotificationEmailProps) {
             >
               {props.action.label}
             </Button>
+          ) : null}
+          {props.ratingUrls ? (
+            <RatingScale urls={props.ratingUrls} t={t} accent={brand.accentColor} />
           ) : null}
           {shipment ? <ShipmentDetails shipment={shipment} t={t} locale={locale} /> : null}
           <Hr />
@@ -184,6 +189,51 @@ function ShipmentDetails({
           ))}
         </>
       ) : null}
+    </Section>
+  );
+}
+
+function RatingScale({
+  urls,
+  t,
+  accent,
+}: {
+  urls: string[];
+  t: NotificationEmailProps["t"];
+  accent: string;
+}) {
+  return (
+    <Section style={{ margin: "8px 0 16px" }}>
+      <Row>
+        {urls.map((url, index) => (
+          <Column key={url} align="center">
+            <Link
+              href={url}
+              style={{
+                display: "inline-block",
+                width: "44px",
+                lineHeight: "44px",
+                borderRadius: "22px",
+                border: `2px solid ${accent}`,
+                color: accent,
+                fontWeight: 700,
+                fontSize: "18px",
+                textAlign: "center",
+              }}
+            >
+              {index + 1}
+            </Link>
+          </Column>
+        ))}
+      </Row>
+      <Row>
+        <Column>
+          <Text style={{ ...muted, margin: "4px 0 0" }}>1 = {t("rating1")}</Text>
+        </Column>
+        <Column align="right">
+          <Text style={{ ...muted, margin: "4px 0 0" }}>5 = {t("rating5")}</Text>
+        </Column>
+      </Row>
     </Section>
   );
 }

@@ -9,6 +9,8 @@ const en = {
   timeline: "Latest updates",
   why: "You received this email because you ordered from {shop}.",
   unsubscribe: "Unsubscribe",
+  rating1: "Very unhappy",
+  rating5: "Very happy",
 };
 type Key = keyof typeof en;
 
@@ -21,6 +23,8 @@ const fr: Catalog<Key> = {
   timeline: "Dernières nouvelles",
   why: "Vous recevez cet e-mail suite à votre commande chez {shop}.",
   unsubscribe: "Se désabonner",
+  rating1: "Très déçu",
+  rating5: "Très satisfait",
 };
 
 const de: Catalog<Key> = {
@@ -32,6 +36,8 @@ const de: Catalog<Key> = {
   timeline: "Letzte Updates",
   why: "Du erhältst diese E-Mail, weil du bei {shop} bestellt hast.",
   unsubscribe: "Abmelden",
+  rating1: "Sehr unzufrieden",
+  rating5: "Sehr zufrieden",
 };
 
 const es: Catalog<Key> = {
@@ -43,6 +49,8 @@ const es: Catalog<Key> = {
   timeline: "Últimas novedades",
   why: "Recibes este correo porque hiciste un pedido en {shop}.",
   unsubscribe: "Darse de baja",
+  rating1: "Muy insatisfecho",
+  rating5: "Muy satisfecho",
 };
 
 export function emailTranslator(locale: ShopperLocale) {

@@ -16,3 +16,12 @@ export function shopifyIdOf(value: string | number | bigint): string {
   if (!/^\d+$/.test(text)) throw new Error(`Not a Shopify id: ${text}`);
   return text;
 }
+
+/** The same for ids that arrive from outside (a URL, a token's claim): null when not an id. */
+export function shopifyIdOrNull(value: string | null | undefined): string | null {
+  try {
+    return value ? shopifyIdOf(value) : null;
+  } catch {
+    return null;
+  }
+}

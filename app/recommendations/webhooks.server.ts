@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { shopifyId } from "../orders/schemas";
+import { webhookHandler } from "../webhooks/types";
+import { applyProduct, removeProduct } from "./catalog.server";
+import { learnFromOrder } from "./recommendations.server";
+import { ProductDeletePayloadSchema, ProductPayloadSchema } from "./schemas";
+
+export const mirrorProduct = webhookHandler(
+  "recommendations.product",
+  ProductPayloadSchema,
+  async ({ shop, payload }) => void (await applyProduct(shop, payload)),
+);
+
+export const forgetProduct = webhookHandler(
+  "recommendations.product-delete",
+  ProductDeletePayloadSchema,
+  async ({ shop, payload }) => removeProduct(shop, payload.id),
+);
+
+const OrderProductsSchema = z.object({
+  id: shopifyId,
+  cancelled_at: z.string().nullish(),
+  line_items: z
+    .array(z.object({ product_id: shopifyId.nullish(), gift_card: z.boolean().nullish() }))
+    .default([]),
+});
+
+/** orders/create: the order's products teach the co-purchase model (once per order). */
+export const learnCoPurchases = webhookHandler(
+  "recommendations.learn",
+  OrderProductsSchema,
+  async ({ shop, payload }) => {
+    if (payload.cancelled_at) return;
+    const products = payload.line_items
+      .filter((line) => line.product_id && !line.gift_card)
+      .map((line) => line.product_id!);
+    await learnFromOrder(shop, payload.id, products);
+  },
+);

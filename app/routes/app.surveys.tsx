@@ -1,0 +1,267 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Pagination,
+  Select,
+  Text,
+} from "@shopify/polaris";
+import { formatDateTime } from "../components/format";
+import { useShop } from "../components/ShopContext";
+import { requireAdminShop } from "../shopify.server";
+import {
+  listResponses,
+  openAlerts,
+  parseResponseFilter,
+  resolveAlert,
+  surveyTrends,
+} from "../surveys/queries.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const filter = parseResponseFilter(new URL(request.url).searchParams);
+  const [responses, trends, alerts] = await Promise.all([
+    listResponses(shop, filter),
+    surveyTrends(shop),
+    openAlerts(shop),
+  ]);
+  return { responses, trends, alerts, filter };
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const form = await request.formData();
+  await resolveAlert(shop, String(form.get("alertId") ?? ""));
+  return { ok: true };
+};
+
+type Series = ReturnType<typeof useLoaderData<typeof loader>>["trends"]["nps"];
+
+/** Weekly bars with the sample under each: merchants see the trend and how much to trust it. */
+function TrendBars({ series, label, min }: { series: Series; label: string; min: number }) {
+  const span = 100 - min;
+  return (
+    <div
+      role="img"
+      aria-label={`${label} by week`}
+      style={{ display: "flex", gap: 4, alignItems: "flex-end", height: 96 }}
+    >
+      {series.points.map((point) => (
+        <div
+          key={point.week}
+          style={{ flex: 1, textAlign: "center" }}
+          title={`${point.week}: ${point.value ?? "no answers"} (${point.answers} answers)`}
+        >
+          <div
+            style={{
+              height: point.value === null ? 2 : Math.max(2, ((point.value - min) / span) * 72),
+              background: point.value === null ? "#e3e3e3" : "#2c6ecb",
+              borderRadius: 2,
+            }}
+          />
+          <Text as="span" variant="bodySm" tone="subdued">
+            {point.answers}
+          </Text>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export default function Surveys() {
+  const { responses, trends, alerts, filter } = useLoaderData<typeof loader>();
+  const shop = useShop();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(searchParams);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!("page" in changes)) next.delete("page");
+    setSearchParams(next);
+  };
+  const pages = Math.max(Math.ceil(responses.total / responses.pageSize), 1);
+
+  return (
+    <Page title="Surveys" subtitle="What shoppers say after buying (NPS) and after delivery (CSAT)">
+      <Layout>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  NPS, last 12 weeks
+                </Text>
+                <Text as="p" variant="heading2xl">
+                  {trends.nps.value ?? "—"}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {trends.nps.answers} answers · % promoters (9–10) − % detractors (0–6)
+                </Text>
+                <TrendBars series={trends.nps} label="NPS" min={-100} />
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Delivery satisfaction (CSAT)
+                </Text>
+                <Text as="p" variant="heading2xl">
+                  {trends.csat.value === null ? "—" : `${trends.csat.value} %`}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {trends.csat.answers} ratings · share of 4–5 out of 5
+                </Text>
+                <TrendBars series={trends.csat} label="CSAT" min={0} />
+              </BlockStack>
+            </Card>
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                To follow up ({alerts.length})
+              </Text>
+              {alerts.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  Nothing waiting. Unhappy answers (NPS 0–6, delivery rated 1–2) appear here at
+                  once.
+                </Text>
+              ) : (
+                alerts.map((alert) => (
+                  <InlineStack key={alert.id} align="space-between" blockAlign="center">
+                    <BlockStack gap="050">
+                      <Text as="p" fontWeight="semibold">
+                        {`${alert.reason} · ${alert.orderName ?? "order unknown"}`}
+                      </Text>
+                      {alert.comment ? <Text as="p">“{alert.comment}”</Text> : null}
+                    </BlockStack>
+                    <InlineStack gap="200">
+                      {alert.orderShopifyId ? (
+                        <Button
+                          url={`https://${shop.domain}/admin/orders/${alert.orderShopifyId}`}
+                          target="_blank"
+                        >
+                          Open order
+                        </Button>
+                      ) : null}
+                      <Form method="post">
+                        <input type="hidden" name="alertId" value={alert.id} />
+                        <Button submit>Mark followed up</Button>
+                      </Form>
+                    </InlineStack>
+                  </InlineStack>
+                ))
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card padding="0">
+            <div style={{ padding: 12 }}>
+              <InlineStack gap="300">
+                <Select
+                  label="Survey"
+                  labelInline
+                  options={[
+                    { label: "All", value: "" },
+                    { label: "NPS", value: "nps" },
+                    { label: "Delivery (CSAT)", value: "csat" },
+                  ]}
+                  value={filter.kind ?? ""}
+                  onChange={(value) => update({ kind: value })}
+                />
+                <Select
+                  label="Answers"
+                  labelInline
+                  options={[
+                    { label: "All", value: "" },
+                    { label: "Unhappy", value: "low" },
+                    { label: "Neutral", value: "mid" },
+                    { label: "Happy", value: "high" },
+                  ]}
+                  value={filter.group ?? ""}
+                  onChange={(value) => update({ group: value })}
+                />
+              </InlineStack>
+            </div>
+            {responses.total === 0 ? (
+              <EmptyState heading="No answers yet" image="">
+                <p>
+                  Add the “Recommendations and NPS” block to your thank-you page in the checkout
+                  editor; delivery surveys go out by email when parcels are delivered.
+                </p>
+              </EmptyState>
+            ) : (
+              <IndexTable
+                resourceName={{ singular: "answer", plural: "answers" }}
+                itemCount={responses.items.length}
+                selectable={false}
+                headings={[
+                  { title: "Order" },
+                  { title: "Survey" },
+                  { title: "Score" },
+                  { title: "Comment" },
+                  { title: "Answered" },
+                ]}
+              >
+                {responses.items.map((response, index) => (
+                  <IndexTable.Row id={response.id} key={response.id} position={index}>
+                    <IndexTable.Cell>{response.orderName ?? "—"}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {response.kind === "nps" ? "NPS" : "Delivery"}
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Badge
+                        tone={
+                          (response.kind === "nps" ? response.score <= 6 : response.score <= 2)
+                            ? "critical"
+                            : (response.kind === "nps" ? response.score >= 9 : response.score >= 4)
+                              ? "success"
+                              : undefined
+                        }
+                      >
+                        {`${response.score} / ${response.kind === "nps" ? 10 : 5}`}
+                      </Badge>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Text as="span">{response.comment ?? ""}</Text>
+                      {response.reasons.length ? (
+                        <Text as="p" tone="subdued" variant="bodySm">
+                          {response.reasons.join(", ")}
+                        </Text>
+                      ) : null}
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {formatDateTime(response.answeredAt, shop.timezone)}
+                    </IndexTable.Cell>
+                  </IndexTable.Row>
+                ))}
+              </IndexTable>
+            )}
+            <div style={{ padding: 12, display: "flex", justifyContent: "center" }}>
+              <Pagination
+                hasPrevious={filter.page > 1}
+                hasNext={filter.page < pages}
+                onPrevious={() => update({ page: String(filter.page - 1) })}
+                onNext={() => update({ page: String(filter.page + 1) })}
+                label={`Page ${filter.page} of ${pages}`}
+              />
+            </div>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

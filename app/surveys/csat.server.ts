@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { config } from "../config.server";
+import { db, Prisma } from "../db.server";
+import { negotiateLocale, translator } from "../platform/i18n";
+import { readToken, signToken } from "../platform/signed-token.server";
+
+const TOKEN_PURPOSE = "csat";
+const Subject = z.tuple([z.string(), z.string(), z.string().nullable()]);
+
+/** The delivery survey's five one-click links (1–5) for one shipment. */
+export function csatRatingUrls(
+  shopDomain: string,
+  shipmentId: string,
+  orderShopifyId: string | null,
+) {
+  const token = signToken(TOKEN_PURPOSE, JSON.stringify([shopDomain, shipmentId, orderShopifyId]));
+  return [1, 2, 3, 4, 5].map(
+    (score) => `${config().appUrl}/surveys/csat?token=${token}&score=${score}`,
+  );
+}
+
+function readSubject(token: string) {
+  const value = readToken(TOKEN_PURPOSE, token);
+  if (!value) return null;
+  const parsed = Subject.safeParse(JSON.parse(value));
+  return parsed.success
+    ? { shopDomain: parsed.data[0], shipmentId: parsed.data[1], orderShopifyId: parsed.data[2] }
+    : null;
+}
+
+export type CsatOutcome =
+  { kind: "invalid" } | { kind: "recorded" | "already"; score: number; commented: boolean };
+
+/** A low rating (1–2) lands in the merchant's alert inbox. */
+const LOW_SCORE = 2;
+
+/**
+ * A click on a rating link: the first one per shipment counts (the link works once; later clicks
+ * show the rating already given).
+ */
+export async function recordCsat(token: string, scoreText: string | null): Promise<CsatOutcome> {
+  const subject = readSubject(token);
+  const score = Number(scoreText);
+  if (!subject || !Number.isInteger(score) || score < 1 || score > 5) return { kind: "invalid" };
+  const key = { shopDomain: subject.shopDomain, kind: "csat", subjectKey: subject.shipmentId };
+  try {
+    const response = await db.surveyResponse.create({
+      data: { ...key, orderShopifyId: subject.orderShopifyId, score, source: "email" },
+    });
+    if (score <= LOW_SCORE) {
+      await db.surveyAlert.create({
+        data: { shopDomain: subject.shopDomain, responseId: response.id, reason: `CSAT ${score}` },
+      });
+    }
+    return { kind: "recorded", score, commented: false };
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") {
+      throw error;
+    }
+    const existing = await db.surveyResponse.findUniqueOrThrow({
+      where: { shopDomain_kind_subjectKey: key },
+    });
+    return { kind: "already", score: existing.score, commented: existing.comment !== null };
+  }
+}
+
+/** The optional comment after a rating, once. */
+export async function commentCsat(token: string, comment: string): Promise<CsatOutcome> {
+  const subject = readSubject(token);
+  const text = comment.trim().slice(0, 1000);
+  if (!subject) return { kind: "invalid" };
+  const key = { shopDomain: subject.shopDomain, kind: "csat", subjectKey: subject.shipmentId };
+  const response = await db.surveyResponse.findUnique({
+    where: { shopDomain_kind_subjectKey: key },
+  });
+  if (!response) return { kind: "invalid" };
+  if (text && response.comment === null) {
+    await db.surveyResponse.update({ where: { id: response.id }, data: { comment: text } });
+  }
+  return { kind: "already", score: response.score, commented: true };
+}
+
+const en = {
+  title: "Thank you",
+  recorded: "Thanks for rating your delivery {score} out of 5.",
+  already: "You already rated this delivery {score} out of 5.",
+  commentLabel: "Anything you would like to tell us?",
+  send: "Send",
+  thanksComment: "Thank you, we read every comment.",
+  lowScore: "We're sorry it didn't go well. Reply to our email and we'll make it right.",
+  invalid: "This survey link is not valid.",
+};
+const CATALOGS = {
+  en,
+  fr: {
+    title: "Merci",
+    recorded: "Merci d'avoir noté votre livraison {score} sur 5.",
+    already: "Vous avez déjà noté cette livraison {score} sur 5.",
+    commentLabel: "Souhaitez-vous nous dire quelque chose ?",
+    send: "Envoyer",
+    thanksComment: "Merci, nous lisons chaque commentaire.",
+    lowScore: "Nous sommes désolés. Répondez à notre e-mail et nous arrangerons cela.",
+    invalid: "Ce lien d'enquête n'est pas valide.",
+  },
+  de: {
+    title: "Danke",
+    recorded: "Danke, dass du deine Lieferung mit {score} von 5 bewertet hast.",
+    already: "Du hast diese Lieferung bereits mit {score} von 5 bewertet.",
+    commentLabel: "Möchtest du uns noch etwas sagen?",
+    send: "Senden",
+    thanksComment: "Danke, wir lesen jeden Kommentar.",
+    lowScore: "Das tut uns leid. Antworte auf unsere E-Mail, und wir bringen es in Ordnung.",
+    invalid: "Dieser Umfragelink ist ungültig.",
+  },
+  es: {
+    title: "Gracias",
+    recorded: "Gracias por valorar tu entrega con {score} de 5.",
+    already: "Ya valoraste esta entrega con {score} de 5.",
+    commentLabel: "¿Quieres contarnos algo más?",
+    send: "Enviar",
+    thanksComment: "Gracias, leemos todos los comentarios.",
+    lowScore: "Lo sentimos. Responde a nuestro correo y lo solucionaremos.",
+    invalid: "Este enlace de encuesta no es válido.",
+  },
+};
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The small hosted page behind the rating links: thanks, and a comment box once. */
+export function csatPage(outcome: CsatOutcome, token: string, acceptLanguage: string | null) {
+  const locale = negotiateLocale([], acceptLanguage);
+  const translate = translator(CATALOGS, locale);
+  const say = (key: keyof typeof en, values: Record<string, string | number> = {}) =>
+    escape(translate(key, values));
+  let body: string;
+  if (outcome.kind === "invalid") body = `<p role="alert">${say("invalid")}</p>`;
+  else {
+    body = `<p role="status">${say(outcome.kind, { score: outcome.score })}</p>`;
+    if (outcome.score <= LOW_SCORE) body += `<p>${say("lowScore")}</p>`;
+    body += outcome.commented
+      ? `<p>${say("thanksComment")}</p>`
+      : `<form method="post"><input type="hidden" name="token" value="${escape(token)}"><label for="comment">${say("commentLabel")}</label><textarea id="comment" name="comment" rows="4" maxlength="1000"></textarea><button type="submit">${say("send")}</button></form>`;
+  }
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${say("title")}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2937}label{display:block;font-weight:600;margin:1rem 0 .25rem}textarea{width:100%;font:inherit;box-sizing:border-box}button{margin-top:.5rem;font:inherit;padding:.6rem 1rem;border:0;border-radius:.4rem;background:#1f2937;color:#fff}</style></head><body><h1>${say("title")}</h1>${body}</body></html>`;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { db } from "../db.server";
+
+export const NPS_REASONS = ["delivery", "product_quality", "price", "service", "website"] as const;
+
+export const NpsAnswerSchema = z.object({
+  orderId: z.string().regex(/^\d+$/, "an order id"),
+  score: z.number().int().min(0, "0 to 10").max(10, "0 to 10"),
+  comment: z.string().trim().max(1000).optional(),
+  reasons: z.array(z.enum(NPS_REASONS)).max(NPS_REASONS.length).default([]),
+});
+export type NpsAnswer = z.infer<typeof NpsAnswerSchema>;
+
+export type NpsGroup = "detractor" | "passive" | "promoter";
+
+export function npsGroup(score: number): NpsGroup {
+  return score <= 6 ? "detractor" : score <= 8 ? "passive" : "promoter";
+}
+
+/**
+ * One NPS answer per order (a second one updates it). A detractor lands in the merchant's alert
+ * inbox at once; what the shopper is offered next depends on the group.
+ */
+export async function recordNps(
+  shopDomain: string,
+  answer: NpsAnswer,
+  context: { customerShopifyId: string | null; source: "thank_you" | "order_status" },
+) {
+  const fields = {
+    score: answer.score,
+    comment: answer.comment || null,
+    reasons: answer.reasons.join(","),
+    customerShopifyId: context.customerShopifyId,
+    source: context.source,
+  };
+  const response = await db.surveyResponse.upsert({
+    where: {
+      shopDomain_kind_subjectKey: { shopDomain, kind: "nps", subjectKey: answer.orderId },
+    },
+    create: {
+      shopDomain,
+      kind: "nps",
+      subjectKey: answer.orderId,
+      orderShopifyId: answer.orderId,
+      ...fields,
+    },
+    update: fields,
+  });
+  const group = npsGroup(answer.score);
+  if (group === "detractor") {
+    await db.surveyAlert.upsert({
+      where: { responseId: response.id },
+      create: { shopDomain, responseId: response.id, reason: `NPS ${answer.score}` },
+      update: { reason: `NPS ${answer.score}`, resolvedAt: null },
+    });
+  } else {
+    await db.surveyAlert.deleteMany({ where: { responseId: response.id, resolvedAt: null } });
+  }
+  return { group, responseId: response.id };
+}
+
+/** NPS over answers: % promoters − % detractors, with the sample it stands on. */
+export async function npsSummary(shopDomain: string, since: Date) {
+  const responses = await db.surveyResponse.findMany({
+    where: { shopDomain, kind: "nps", updatedAt: { gte: since } },
+    select: { score: true },
+  });
+  const count = responses.length;
+  const promoters = responses.filter((response) => response.score >= 9).length;
+  const detractors = responses.filter((response) => response.score <= 6).length;
+  return {
+    responses: count,
+    nps: count ? Math.round(((promoters - detractors) / count) * 100) : null,
+  };
+}

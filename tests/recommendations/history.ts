@@ -1,0 +1,77 @@
+import { db } from "../../app/db.server";
+import {
+  orderPayload,
+  simulateShop,
+  type SimulatedOrder,
+  type SimulatedProduct,
+} from "../../scripts/standin/simulator/shop";
+import { uniqueShop } from "../support/constants";
+import { webhookFixture, withFields } from "../support/fixtures";
+import { sendWebhook } from "../support/http";
+import { installShop } from "../support/install";
+import { waitFor } from "../support/wait";
+
+/** A shop whose orders follow a hand-checked pattern; returns what the tests need of it. */
+export async function shopWithHistory(label: string) {
+  const shop = uniqueShop(label);
+  await installShop(shop);
+  const simulated = simulateShop({ shopDomain: shop, seed: 11, orders: 1 });
+  const [a, b, c, d] = simulated.products as [
+    SimulatedProduct,
+    SimulatedProduct,
+    SimulatedProduct,
+    SimulatedProduct,
+  ];
+  const template = simulated.orders[0]!;
+  const context = { shopDomain: shop, timeZone: simulated.timeZone, currency: simulated.currency };
+
+  for (const [product, inStock] of [
+    [a, true],
+    [b, true],
+    [c, true],
+    [d, false],
+  ] as const) {
+    let body = withFields(webhookFixture("products/update"), {
+      id: String(product.id),
+      title: product.title,
+      handle: product.sku.toLowerCase(),
+      updated_at: new Date().toISOString(),
+    });
+    if (!inStock) body = body.replace(/"inventory_quantity": \d+/g, '"inventory_quantity": 0');
+    await sendWebhook({ shop, topic: "products/create", body });
+  }
+
+  const order = (index: number, products: SimulatedProduct[]): SimulatedOrder => ({
+    ...template,
+    id: template.id + BigInt(index),
+    number: 2000 + index,
+    name: `#${2000 + index}`,
+    lines: products.map((product, line) => ({
+      id: template.id * 10n + BigInt(index * 10 + line),
+      product,
+      quantity: 1,
+    })),
+  });
+  // A–B bought together 3 times, A–C twice, A–D three times (D is out of stock).
+  const history = [[a, b], [a, b], [a, b], [a, c], [a, c], [a, d], [a, d], [a, d], [a]];
+  const bodies = history.map((products, index) =>
+    orderPayload(order(index + 1, products), context, {
+      updatedAt: new Date(),
+      financialStatus: "paid",
+    }),
+  );
+  for (const body of bodies) await sendWebhook({ shop, topic: "orders/create", body });
+  await waitFor(
+    async () =>
+      (await db.recommendationOrder.count({ where: { shopDomain: shop } })) === history.length &&
+      (await db.order.count({ where: { shopDomain: shop } })) === history.length,
+    { message: "orders learned" },
+  );
+  return {
+    shop,
+    products: { a, b, c, d },
+    latestOrderId: String(order(history.length, []).id),
+    firstOrderBody: bodies[0]!,
+    customerId: String(template.customer.id),
+  };
+}

@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+/// <reference types="@shopify/ui-extensions/purchase.thank-you.block.render" />
+import path from "node:path";
+import { getExtension } from "@shopify/ui-extensions-tester";
+import { fireEvent, waitFor as settled } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { APP_URL } from "../../extensions/post-purchase/src/config";
+import { BROWSER_UA, appUrl, customerAccountToken } from "../support/http";
+import { shopWithHistory } from "./history";
+
+const networkFetch = globalThis.fetch;
+const extension = getExtension("purchase.thank-you.block.render", {
+  configSearchDir: path.resolve(import.meta.dirname, "../../extensions/post-purchase"),
+});
+
+/** The extension's requests reach our real app process (only the host changes). */
+function connectToApp(shop: string, customerId: string, orderId: string) {
+  extension.shopify.sessionToken.get = async () => customerAccountToken(shop, customerId);
+  extension.shopify.orderConfirmation.value = {
+    order: { id: `gid://shopify/OrderIdentity/${orderId}` },
+    isFirstOrder: false,
+  };
+  extension.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    headers.set("User-Agent", BROWSER_UA);
+    return networkFetch(String(input).replace(APP_URL, appUrl()), { ...init, headers });
+  }) as typeof fetch;
+}
+
+describe("thank-you page block: recommendations and NPS (UI-extension tester, real backend)", () => {
+  afterEach(() => extension.tearDown());
+
+  it("shows the shop's co-purchases with add-to-cart and records an NPS answer with its reasons", async () => {
+    const { shop, products, latestOrderId, customerId } = await shopWithHistory("thanks-block");
+    extension.setUp();
+    connectToApp(shop, customerId, latestOrderId);
+    await extension.render();
+    await settled(() => expect(document.body.querySelectorAll("s-link").length).toBe(2), {
+      timeout: 10_000,
+    });
+    const titles = [...document.body.querySelectorAll("s-link")].map((link) => link.textContent);
+    expect(titles).toEqual([products.b.title, products.c.title]);
+    const addToCart = document.body.querySelector("s-button[href]");
+    expect(addToCart?.getAttribute("href")).toMatch(new RegExp(`^https://${shop}/cart/\\d+:1$`));
+
+    const scoreButtons = [...document.body.querySelectorAll("s-button")].filter(
+      (button) => !button.hasAttribute("href"),
+    );
+    expect(scoreButtons.map((button) => button.textContent)).toEqual(
+      Array.from({ length: 11 }, (_, score) => String(score)),
+    );
+    fireEvent.click(scoreButtons[4]!);
+    await settled(
+      async () =>
+        expect(
+          await db.surveyResponse.findFirst({ where: { shopDomain: shop, kind: "nps" } }),
+        ).toMatchObject({ score: 4 }),
+      { timeout: 10_000 },
+    );
+    await settled(() => expect(document.body.querySelector("s-checkbox")).not.toBeNull());
+    fireEvent.change(document.body.querySelector("s-checkbox")!, { target: { checked: true } });
+    const send = [...document.body.querySelectorAll("s-button")].find(
+      (button) => button.textContent === "send",
+    )!;
+    fireEvent.click(send);
+    await settled(() =>
+      expect(document.body.querySelector("s-banner")?.getAttribute("heading")).toBe("thanks"),
+    );
+    expect(document.body.querySelector("s-banner s-text")?.textContent).toBe("followUp.detractor");
+    const answer = await db.surveyResponse.findFirstOrThrow({ where: { shopDomain: shop } });
+    expect(answer).toMatchObject({ score: 4, reasons: "delivery" });
+    expect(await db.surveyAlert.count({ where: { shopDomain: shop } })).toBe(1);
+  });
+});
