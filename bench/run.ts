@@ -3,6 +3,7 @@
  * DATABASE_URL picks the database as for the app (SQLite when unset); BENCH_ONLY=<name> runs one.
  */
 import { buildExtensions } from "../scripts/extensions";
+import { loyaltyPageBenchmark } from "./benchmarks/loyalty-page";
 import { trackingLookupBenchmark } from "./benchmarks/tracking-lookup";
 import { webhookIngestBenchmark } from "./benchmarks/webhook-ingest";
 import { printComparison, saveResults, type Comparison } from "./lib/report";
@@ -10,6 +11,7 @@ import { printComparison, saveResults, type Comparison } from "./lib/report";
 const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
   "webhook-ingest": webhookIngestBenchmark,
   "tracking-lookup": trackingLookupBenchmark,
+  "loyalty-page": loyaltyPageBenchmark,
 };
 
 const only = process.env.BENCH_ONLY;

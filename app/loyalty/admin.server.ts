@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db.server";
+import { retryOnUniqueViolation } from "../platform/db/errors";
 import { appendEntry, ledgerTransaction } from "./ledger.server";
 import { loadProgram } from "./program.server";
 import type { Program } from "./settings";
@@ -105,8 +106,60 @@ function monthStart(date: Date, monthsBack: number) {
 }
 
 /**
+ * One month's movements: a month that has ended is read from its stored totals (computed on first
+ * request), the current one is summed live from the entries (by the shop and date index).
+ */
+async function monthTotals(
+  shopDomain: string,
+  from: Date,
+  closed: boolean,
+): Promise<LiabilityMonth> {
+  const month = from.toISOString().slice(0, 7);
+  if (closed) {
+    const stored = await db.loyaltyMonthTotal.findUnique({
+      where: { shopDomain_month: { shopDomain, month } },
+    });
+    if (stored) {
+      const { issued, reversed, redeemed, expired, adjusted } = stored;
+      return { month, issued, reversed, redeemed, expired, adjusted };
+    }
+  }
+  const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
+  const groups = await db.loyaltyEntry.groupBy({
+    by: ["kind"],
+    where: { shopDomain, createdAt: { gte: from, lt: to } },
+    _sum: { points: true, pendingPoints: true },
+  });
+  const sum = (...kinds: string[]) =>
+    groups
+      .filter((group) => kinds.includes(group.kind))
+      .reduce(
+        (total, group) => total + (group._sum.points ?? 0) + (group._sum.pendingPoints ?? 0),
+        0,
+      );
+  const totals = {
+    month,
+    issued: sum("earn"),
+    reversed: 0 - sum("reverse", "cancel"),
+    redeemed: 0 - sum("hold", "release"),
+    expired: 0 - sum("expire"),
+    adjusted: sum("adjust"),
+  };
+  if (closed) {
+    await retryOnUniqueViolation(() =>
+      db.loyaltyMonthTotal.upsert({
+        where: { shopDomain_month: { shopDomain, month } },
+        create: { shopDomain, ...totals },
+        update: {},
+      }),
+    );
+  }
+  return totals;
+}
+
+/**
  * Outstanding points and their value, and the points issued, reversed, redeemed, expired and
- * adjusted per month over the last 12 months (indexed by shop and date, one grouped query per month).
+ * adjusted per month over the last 12 months (closed months stored once, see monthTotals).
  */
 export async function liabilityReport(shopDomain: string, now = new Date(), months = 12) {
   const program = await loadProgram(shopDomain);
@@ -122,29 +175,13 @@ export async function liabilityReport(shopDomain: string, now = new Date(), mont
   ]);
   const rows: LiabilityMonth[] = [];
   for (let back = months - 1; back >= 0; back--) {
-    const from = monthStart(now, back);
-    const to = monthStart(now, back - 1);
-    const groups = await db.loyaltyEntry.groupBy({
-      by: ["kind"],
-      where: { shopDomain, createdAt: { gte: from, lt: to } },
-      _sum: { points: true, pendingPoints: true },
-    });
-    const sum = (...kinds: string[]) =>
-      groups
-        .filter((group) => kinds.includes(group.kind))
-        .reduce(
-          (total, group) => total + (group._sum.points ?? 0) + (group._sum.pendingPoints ?? 0),
-          0,
-        );
-    rows.push({
-      month: from.toISOString().slice(0, 7),
-      issued: sum("earn"),
-      reversed: -sum("reverse", "cancel"),
-      redeemed: -sum("hold", "release"),
-      expired: -sum("expire"),
-      adjusted: sum("adjust"),
-    });
+    rows.push(await monthTotals(shopDomain, monthStart(now, back), back > 0));
   }
+  const rewardOrders = await db.loyaltyRedemption.aggregate({
+    where: { shopDomain, usedAt: { gte: monthStart(now, months - 1) } },
+    _sum: { usedOrderTotal: true },
+    _count: true,
+  });
   const spendable = owed._sum.balance ?? 0;
   const pending = totals._sum.pending ?? 0;
   const value = pointValue(program);
@@ -158,5 +195,8 @@ export async function liabilityReport(shopDomain: string, now = new Date(), mont
     liability: Math.round(spendable * value),
     pendingLiability: Math.round(pending * value),
     months: rows,
+    /** Orders that used a reward code over the report's months, and their revenue. */
+    rewardOrders: rewardOrders._count,
+    rewardRevenue: rewardOrders._sum.usedOrderTotal ?? 0,
   };
 }

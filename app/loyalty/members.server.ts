@@ -1,6 +1,7 @@
 import { notify } from "../notifications/notify.server";
 import { db } from "../db.server";
-import { appendEntry, ledgerTransaction } from "./ledger.server";
+import { retryOnUniqueViolation } from "../platform/db/errors";
+import { appendEntry, ensureMember, ledgerTransaction } from "./ledger.server";
 import { loadProgram } from "./program.server";
 import type { Program } from "./settings";
 import { tierFor, tierMove } from "./tiers";
@@ -40,10 +41,11 @@ export async function awardSurveyBonus(
   responseId: string,
 ) {
   const program = await loadProgram(shopDomain);
-  const member = await db.loyaltyMember.findUnique({
-    where: { shopDomain_customerShopifyId: { shopDomain, customerShopifyId } },
-  });
-  if (!member || !program.enabled) return null;
+  if (!program.enabled || program.surveyBonus <= 0) return null;
+  // The answer can come from the thank-you page before orders/paid made them a member.
+  const member = await retryOnUniqueViolation(() =>
+    db.$transaction((tx) => ensureMember(tx, shopDomain, { customerShopifyId })),
+  );
   return grantBonus(shopDomain, member.id, {
     key: `survey:${responseId}`,
     source: "survey",
@@ -64,10 +66,10 @@ export async function qualifyingValue(
 ): Promise<number> {
   const since = new Date(now.getTime() - YEAR_MS);
   if (program.tierBasis === "points") {
+    // By member alone (the member is the shop's): the (memberId, createdAt) index answers it.
     const sums = await db.loyaltyEntry.aggregate({
       where: {
         memberId,
-        shopDomain,
         createdAt: { gte: since },
         kind: { in: ["earn", "reverse", "cancel"] },
       },

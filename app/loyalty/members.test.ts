@@ -91,6 +91,13 @@ describe("expiry", () => {
     expect(
       await expireInactivePoints(shop, new Date(active.lastActivityAt!.getTime() + 95 * day)),
     ).toEqual({ warned: 1, expired: 0 });
+    // The warning is an email queued with the notifications engine, to the member.
+    expect(
+      await db.notificationMessage.findMany({
+        where: { shopDomain: shop, trigger: "loyalty.points_expiring" },
+        select: { recipient: true, customerShopifyId: true },
+      }),
+    ).toEqual([{ recipient: "ana@example.com", customerShopifyId: "42" }]);
     // Warned once per inactivity period.
     expect(
       await expireInactivePoints(shop, new Date(active.lastActivityAt!.getTime() + 96 * day)),

@@ -28,12 +28,12 @@ export async function memberSummary(
           take: historySize,
         }),
         db.loyaltyRedemption.findMany({
-          where: { memberId: member.id, state: "issued" },
+          where: { shopDomain, memberId: member.id, state: "issued" },
           orderBy: { createdAt: "desc" },
           take: 10,
         }),
         db.loyaltyTierChange.findMany({
-          where: { memberId: member.id },
+          where: { shopDomain, memberId: member.id },
           orderBy: { createdAt: "desc" },
           take: 10,
         }),
@@ -41,6 +41,7 @@ export async function memberSummary(
       ])
     : [[], [], [], 0];
   return {
+    program,
     enabled: program.enabled,
     member,
     currency,

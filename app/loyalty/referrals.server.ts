@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { db } from "../db.server";
+import { db, type LoyaltyMemberModel } from "../db.server";
 import { isUniqueViolation } from "../platform/db/errors";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { DiscountCodeBasicCreateMutation } from "./operations";
 import { grantBonus } from "./members.server";
 import { loadProgram } from "./program.server";
 import type { LoyaltyOrderPayload } from "./schemas";
+import type { Program } from "./settings";
 
 /**
  * Referrals: each member has a personal code; the friend uses it as a first-order discount code
@@ -37,11 +38,18 @@ export async function referralCodeFor(shopDomain: string, memberId: string): Pro
  * The member's personal referral link: Shopify's shareable discount URL for their friend
  * discount, which is created in Shopify the first time the member asks for it.
  */
-export async function referralLink(shopDomain: string, memberId: string) {
-  const program = await loadProgram(shopDomain);
+export async function referralLink(
+  shopDomain: string,
+  memberId: string,
+  known?: { program: Program; member: LoyaltyMemberModel },
+) {
+  const program = known?.program ?? (await loadProgram(shopDomain));
   if (!program.enabled || program.referralFriendPercent <= 0) return null;
-  const code = `${REFERRAL_PREFIX}${await referralCodeFor(shopDomain, memberId)}`;
-  const member = await db.loyaltyMember.findFirstOrThrow({ where: { id: memberId, shopDomain } });
+  const ready = known?.member.referralCode && known.member.referralDiscountId;
+  const code = `${REFERRAL_PREFIX}${ready ? known.member.referralCode : await referralCodeFor(shopDomain, memberId)}`;
+  const member = ready
+    ? known.member
+    : await db.loyaltyMember.findFirstOrThrow({ where: { id: memberId, shopDomain } });
   if (!member.referralDiscountId) {
     const result = await adminGateway.request(shopDomain, DiscountCodeBasicCreateMutation, {
       basicCodeDiscount: {

@@ -262,3 +262,20 @@ export async function releaseAbandonedHolds(now = new Date()) {
   }
   return abandoned.length;
 }
+
+/**
+ * orders/paid: an order that used a reward's code is recorded on the redemption, so the program's
+ * report can show the revenue of orders that redeemed points.
+ */
+export async function recordRewardUse(
+  shopDomain: string,
+  order: { id: string; codes: string[]; total: number; at: Date },
+) {
+  const codes = order.codes.map((code) => code.trim().toUpperCase()).filter(Boolean);
+  if (codes.length === 0) return 0;
+  const { count } = await db.loyaltyRedemption.updateMany({
+    where: { shopDomain, code: { in: codes }, state: "issued", usedOrderShopifyId: null },
+    data: { usedOrderShopifyId: order.id, usedOrderTotal: order.total, usedAt: order.at },
+  });
+  return count;
+}

@@ -1,11 +1,13 @@
 import { log } from "../platform/logging/logger.server";
 import { webhookHandler } from "../webhooks/types";
 import { afterBalanceChange, scheduleConfirmation } from "./jobs.server";
+import { shopMinor } from "./earning";
 import { grantBonus } from "./members.server";
 import { recordOrderCancelled, recordOrderPaid, recordRefund } from "./orders.server";
 import { productTagsOf } from "./products.server";
 import { loadProgram } from "./program.server";
 import { creditReferral } from "./referrals.server";
+import { recordRewardUse } from "./rewards.server";
 import { LoyaltyOrderPayloadSchema, RefundPayloadSchema } from "./schemas";
 
 /** orders/paid: the order earns points, pending until its return window closes. */
@@ -14,6 +16,12 @@ export const earnOnPaidOrder = webhookHandler(
   LoyaltyOrderPayloadSchema,
   async ({ shop, payload }) => {
     const program = await loadProgram(shop);
+    await recordRewardUse(shop, {
+      id: payload.id,
+      codes: (payload.discount_codes ?? []).map((discount) => discount.code),
+      total: shopMinor(payload.total_price_set, payload.total_price, payload.currency),
+      at: new Date(payload.processed_at ?? payload.created_at),
+    });
     const productTags =
       program.enabled && program.tagMultipliers.length > 0 && payload.customer
         ? await productTagsOf(shop, payload)

@@ -27,7 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const summary = await memberSummary(shop, customerShopifyId);
   // A failed link (Shopify unavailable) leaves the rest of the page working.
   const referral = summary.member
-    ? await referralLink(shop, summary.member.id).catch(() => null)
+    ? await referralLink(shop, summary.member.id, {
+        program: summary.program,
+        member: summary.member,
+      }).catch(() => null)
     : null;
   return cors(
     Response.json({

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { awardSurveyBonus } from "../loyalty/members.server";
 import { findShopperOrder } from "../orders/orders.server";
 import { shopifyIdOrNull } from "../platform/shopify/gid";
 import { authenticate } from "../shopify.server";
@@ -46,5 +47,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       ? "order_status"
       : "thank_you";
   const result = await recordNps(shopDomain, parsed.data, { customerShopifyId: customer, source });
+  if (customer) await awardSurveyBonus(shopDomain, customer, result.responseId);
   return cors(Response.json({ group: result.group }));
 };

@@ -41,6 +41,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
           fromMinorUnits(report.liability, report.currency),
         ],
         [
+          "reward_orders_revenue",
+          report.rewardOrders,
+          null,
+          null,
+          null,
+          null,
+          fromMinorUnits(report.rewardRevenue, report.currency),
+        ],
+        [
           "pending",
           report.pending,
           null,

@@ -40,7 +40,7 @@ export default function LoyaltyLiability() {
       }}
     >
       <BlockStack gap="400">
-        <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+        <InlineGrid columns={{ xs: 1, md: 4 }} gap="400">
           <Card>
             <Text as="h2" variant="headingSm">
               Outstanding liability
@@ -61,6 +61,17 @@ export default function LoyaltyLiability() {
             </Text>
             <Text as="p" tone="subdued">
               {count(report.pending)} points inside a return window
+            </Text>
+          </Card>
+          <Card>
+            <Text as="h2" variant="headingSm">
+              Revenue from orders that redeemed
+            </Text>
+            <Text as="p" variant="headingLg">
+              {formatMinor(report.rewardRevenue, report.currency, shop.locale)}
+            </Text>
+            <Text as="p" tone="subdued">
+              {count(report.rewardOrders)} orders used a reward code in 12 months
             </Text>
           </Card>
           <Card>

@@ -152,10 +152,11 @@ describe("loyalty admin", () => {
     const csv = await (await adminFetch(shop, "/app/loyalty/liability/export")).text();
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("month,issued,reversed,redeemed,expired,adjusted,redeemed_value_USD");
-    expect(lines.at(-3)).toMatch(
+    expect(lines.at(-4)).toMatch(
       new RegExp(`^${new Date().toISOString().slice(0, 7)},394,0,0,0,0,0.00$`),
     );
     // 394 spendable points at $5 per 250 points = $7.88.
-    expect(lines.at(-2)).toBe("outstanding,394,,,,,7.88");
+    expect(lines.at(-3)).toBe("outstanding,394,,,,,7.88");
+    expect(lines.at(-2)).toBe("reward_orders_revenue,0,,,,,0.00");
   });
 });

@@ -281,6 +281,27 @@ describe("redeeming points", () => {
     };
     expect(page.balance).toBe(94);
     expect(page.codes.map((c) => c.code)).toEqual([code]);
+
+    // The shopper uses the code on their next order: the program's report counts its revenue.
+    await sendWebhook({
+      shop,
+      topic: "orders/paid",
+      body: paidOrder({ id: 820982911946154600 }).replace(
+        '"discount_codes": []',
+        `"discount_codes": [{"code": "${code.toLowerCase()}", "amount": "3.00", "type": "fixed_amount"}]`,
+      ),
+      webhookId: randomUUID(),
+    });
+    const used = await waitFor(
+      async () =>
+        (await db.loyaltyRedemption.findFirst({
+          where: { shopDomain: shop, code, usedOrderShopifyId: { not: null } },
+        })) ?? undefined,
+    );
+    expect(used).toMatchObject({
+      usedOrderShopifyId: "820982911946154600",
+      usedOrderTotal: 40_495,
+    });
   });
 
   it("releases the held points when Shopify refuses the discount", async () => {
@@ -342,6 +363,24 @@ describe("redeeming points", () => {
       creditInput: { creditAmount: { amount: "2.00", currencyCode: "USD" } },
     });
     await memberOf(shop, (m) => m.balance === 194);
+  });
+
+  it("lets a refund take back points already spent: the balance goes negative and the shopper is told", async () => {
+    const shop = await shopWithPoints("loyalty-negative");
+    expect((await redeem(shop, "three-off")).status).toBe(200);
+    await sendWebhook({ shop, topic: "refunds/create", body: refund(), webhookId: randomUUID() });
+    await memberOf(shop, (m) => m.balance === 94 - 394);
+    const page = (await (await loyaltyApi(shop)).json()) as { balance: number; negative: boolean };
+    expect(page).toMatchObject({ balance: -300, negative: true });
+    // The theme's mirror follows.
+    await waitFor(async () => {
+      const store = (await (
+        await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/metafields`)
+      ).json()) as Record<string, Record<string, { value: string }>> | null;
+      return (
+        store?.[`gid://shopify/Customer/${CUSTOMER}`]?.["$app:loyalty.balance"]?.value === "-300"
+      );
+    });
   });
 
   it("lets the shopper tell their birthday once", async () => {

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
+import { uniqueShop } from "../support/constants";
+import { webhookFixture, withFields } from "../support/fixtures";
+import { appUrl, BROWSER_UA, customerAccountToken, sendWebhook } from "../support/http";
+import { installShop } from "../support/install";
+import { waitFor } from "../support/wait";
+
+const ORDER_ID = "820982911946154508";
+const CUSTOMER = "115310627314723954";
+
+describe("survey bonus", () => {
+  it("awards the program's survey points once per answer, through the NPS question", async () => {
+    const shop = uniqueShop("loyalty-survey");
+    await installShop(shop);
+    await db.loyaltySettings.create({ data: { shopDomain: shop, surveyBonus: 25 } });
+    const now = new Date().toISOString();
+    await sendWebhook({
+      shop,
+      topic: "orders/paid",
+      body: withFields(webhookFixture("orders/paid"), {
+        cancelled_at: null,
+        test: false,
+        processed_at: now,
+        updated_at: now,
+      }),
+      webhookId: randomUUID(),
+    });
+    await waitFor(
+      async () =>
+        (await db.order.findFirst({ where: { shopDomain: shop, shopifyId: ORDER_ID } })) ??
+        undefined,
+    );
+    const answer = (score: number) =>
+      fetch(`${appUrl()}/api/surveys/nps`, {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${customerAccountToken(shop, CUSTOMER)}`,
+          "User-Agent": BROWSER_UA,
+          "Content-Type": "application/json",
+        },
+        body: JSON.stringify({ orderId: ORDER_ID, score }),
+      });
+    expect((await answer(9)).status).toBe(200);
+    // Changing the answer is the same answer: no second bonus.
+    expect((await answer(10)).status).toBe(200);
+    const member = await db.loyaltyMember.findFirstOrThrow({
+      where: { shopDomain: shop, customerShopifyId: CUSTOMER },
+    });
+    const bonuses = await db.loyaltyEntry.findMany({
+      where: { memberId: member.id, source: "survey" },
+    });
+    expect(bonuses.map((entry) => entry.points)).toEqual([25]);
+    expect(member.balance).toBe(25);
+  });
+});
