@@ -32,6 +32,22 @@ export function sampleData(shopDomain: string, trigger: TriggerName) {
       { title: "Linen shirt", variantTitle: "M / Sand", quantity: 1, imageUrl: null },
       { title: "Canvas tote", variantTitle: null, quantity: 2, imageUrl: null },
     ],
+    recommendations: [
+      {
+        title: "Cotton napkins (set of 4)",
+        url: `https://${shopDomain}/products/cotton-napkins`,
+        imageUrl: null,
+        price: 2400,
+        currency: "USD",
+      },
+      {
+        title: "Stoneware mug",
+        url: `https://${shopDomain}/products/stoneware-mug`,
+        imageUrl: null,
+        price: 1800,
+        currency: "USD",
+      },
+    ],
     checkpoints: [
       {
         at: new Date(Date.now() - 2 * 3_600_000).toISOString(),

@@ -25,6 +25,18 @@ const ShipmentEmailData = z.object({
   checkpoints: z.array(
     z.object({ at: z.string(), message: z.string(), location: z.string().nullable() }),
   ),
+  /** Only for shoppers who accept marketing. */
+  recommendations: z
+    .array(
+      z.object({
+        title: z.string(),
+        url: z.url(),
+        imageUrl: z.url().nullable(),
+        price: z.number().int(),
+        currency: z.string().length(3),
+      }),
+    )
+    .default([]),
 });
 export type ShipmentEmailData = z.infer<typeof ShipmentEmailData>;
 

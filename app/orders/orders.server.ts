@@ -161,6 +161,7 @@ export interface ShopperOrder {
   email: string | null;
   locale: string | null;
   customerShopifyId: string | null;
+  acceptsMarketing: boolean;
 }
 
 /**
@@ -179,8 +180,13 @@ export async function findShopperOrder(
     "shopifyId" in by
       ? ['o."shopifyId" = ?', [by.shopifyId]]
       : ['o."name" IN (?, ?)', [typed, `#${typed.replace(/^#/, "")}`]];
-  const [row] = await sql.query<Record<keyof ShopperOrder, string | null>>(
-    `SELECT o."shopifyId", o."name", o."email", o."locale", c."shopifyId" AS "customerShopifyId"
+  const [row] = await sql.query<
+    Record<Exclude<keyof ShopperOrder, "acceptsMarketing">, string | null> & {
+      acceptsMarketing: unknown;
+    }
+  >(
+    `SELECT o."shopifyId", o."name", o."email", o."locale", c."shopifyId" AS "customerShopifyId",
+            o."buyerAcceptsMarketing" AS "acceptsMarketing"
        FROM "Order" o LEFT JOIN "Customer" c ON c."id" = o."customerId"
       WHERE o."shopDomain" = ? AND ${match}
       LIMIT 1`,
@@ -193,6 +199,8 @@ export async function findShopperOrder(
         email: row.email,
         locale: row.locale,
         customerShopifyId: row.customerShopifyId,
+        // SQLite returns booleans as 0/1.
+        acceptsMarketing: row.acceptsMarketing === true || row.acceptsMarketing === 1,
       }
     : null;
 }

@@ -1,5 +1,6 @@
 import { db, Prisma } from "../db.server";
 import { orderProducts } from "../orders/orders.server";
+import { shopProfile } from "../shops/shops.server";
 import { countCoPurchases, orderPairs, recommend, type Recommendation } from "./model";
 
 /** An order's products beyond this many are not paired (a wholesale basket says little). */
@@ -106,6 +107,30 @@ export async function recommendForProducts(
       variantId: product.variantId,
     };
   });
+}
+
+/** Product pictures from the catalog mirror, for emails that list an order's items. */
+export async function productImages(shopDomain: string, productIds: string[]) {
+  const products = await db.recommendationProduct.findMany({
+    where: { shopDomain, shopifyId: { in: [...new Set(productIds)] }, imageUrl: { not: null } },
+    select: { shopifyId: true, imageUrl: true },
+  });
+  return new Map(products.map((product) => [product.shopifyId, product.imageUrl!]));
+}
+
+/** A few products for an email, with their storefront links and prices. */
+export async function emailRecommendations(shopDomain: string, productIds: string[], limit = 3) {
+  const [products, shop] = await Promise.all([
+    recommendForProducts(shopDomain, productIds, limit),
+    shopProfile(shopDomain),
+  ]);
+  return products.map((product) => ({
+    title: product.title,
+    url: `https://${shopDomain}/products/${product.handle}`,
+    imageUrl: product.imageUrl,
+    price: product.price,
+    currency: shop?.currency ?? "USD",
+  }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { notify, type TriggerName } from "../notifications/notify.server";
 import { findShopperOrder } from "../orders/orders.server";
+import { emailRecommendations, productImages } from "../recommendations/recommendations.server";
 import { csatRatingUrls } from "../surveys/csat.server";
 import { storefrontTrackingUrl } from "./lookup.server";
 import { shipmentDetail } from "./queries.server";
@@ -32,6 +33,12 @@ export async function emailShipmentChange(change: ShipmentChange, now = new Date
   const order = await findShopperOrder(change.shopDomain, { shopifyId: shipment.order.shopifyId });
   const email = order?.email ?? shipment.order.email;
   if (!email) return null;
+  const productIds = shipment.lines.flatMap((line) => (line.productId ? [line.productId] : []));
+  const [images, recommendations] = await Promise.all([
+    productImages(change.shopDomain, productIds),
+    // Suggestions are marketing: only for shoppers who said yes to it.
+    order?.acceptsMarketing ? emailRecommendations(change.shopDomain, productIds) : [],
+  ]);
   const recipient = {
     email,
     customerId: order?.customerShopifyId ?? shipment.order.customerShopifyId,
@@ -59,13 +66,14 @@ export async function emailShipmentChange(change: ShipmentChange, now = new Date
         title: line.title,
         variantTitle: line.variantTitle,
         quantity: line.quantity,
-        imageUrl: null,
+        imageUrl: (line.productId && images.get(line.productId)) || null,
       })),
       checkpoints: shipment.checkpoints.map((checkpoint) => ({
         at: checkpoint.occurredAt.toISOString(),
         message: checkpoint.message,
         location: checkpoint.location,
       })),
+      recommendations,
     },
   });
   if (trigger === "shipment.delivered") {

@@ -7,6 +7,7 @@ import { webhookFixture, withFields } from "../support/fixtures";
 import { adminFetch, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
+import { shopWithHistory } from "../recommendations/history";
 
 /** Each test's shopper gets an address of their own: the mailbox is shared by the whole run. */
 function shopperEmail(label: string) {
@@ -148,6 +149,24 @@ describe("shipment emails over SMTP", () => {
 
     const forged = await fetch(links[0]!.replace(/token=[^.&]+/, "token=e30"));
     expect(forged.status).toBe(400);
+  });
+
+  it("shows the items' pictures and, to a shopper who accepts marketing, what others bought with them", async () => {
+    const { shop, products, latestOrderId, email } = await shopWithHistory("email-recs");
+    const fulfillment = withFields(webhookFixture("fulfillments/create"), {
+      order_id: latestOrderId,
+      status: "success",
+      shipment_status: "in_transit",
+      email,
+      updated_at: new Date().toISOString(),
+    })
+      .replaceAll("788032119674292922", String(products.a.id))
+      .replaceAll("1z827wk74630", "1Z999AA10123456784");
+    await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment });
+    const [shipped] = await waitForEmails(email, 1);
+    expect(shipped!.html).toContain(`https://cdn.example.com/${products.a.sku.toLowerCase()}.png`);
+    expect(shipped!.html).toContain(`https://${shop}/products/${products.b.sku.toLowerCase()}`);
+    expect(shipped!.text).toContain(products.c.title);
   });
 
   it("writes in the order's language", async () => {

@@ -36,6 +36,7 @@ export async function shopWithHistory(label: string) {
       title: product.title,
       handle: product.sku.toLowerCase(),
       updated_at: new Date().toISOString(),
+      image: { src: `https://cdn.example.com/${product.sku.toLowerCase()}.png` },
     });
     if (!inStock) body = body.replace(/"inventory_quantity": \d+/g, '"inventory_quantity": 0');
     await sendWebhook({ shop, topic: "products/create", body });
@@ -43,6 +44,7 @@ export async function shopWithHistory(label: string) {
 
   const order = (index: number, products: SimulatedProduct[]): SimulatedOrder => ({
     ...template,
+    customer: { ...template.customer, acceptsMarketing: true },
     id: template.id + BigInt(index),
     number: 2000 + index,
     name: `#${2000 + index}`,
@@ -73,5 +75,6 @@ export async function shopWithHistory(label: string) {
     latestOrderId: String(order(history.length, []).id),
     firstOrderBody: bodies[0]!,
     customerId: String(template.customer.id),
+    email: template.customer.email,
   };
 }

@@ -172,6 +172,34 @@ function ShipmentDetails({
           ))}
         </>
       ) : null}
+      {shipment.recommendations.length > 0 ? (
+        <>
+          <Heading as="h2" style={{ fontSize: "17px" }}>
+            {t("recommendations")}
+          </Heading>
+          <Row>
+            {shipment.recommendations.slice(0, 3).map((product) => (
+              <Column
+                key={product.url}
+                style={{ width: "33%", verticalAlign: "top", padding: "0 4px" }}
+              >
+                {product.imageUrl ? (
+                  <Img src={product.imageUrl} alt="" width="120" height="120" />
+                ) : null}
+                <Link href={product.url} style={{ fontSize: "14px" }}>
+                  {product.title}
+                </Link>
+                <Text style={{ ...muted, margin: 0 }}>
+                  {new Intl.NumberFormat(locale, {
+                    style: "currency",
+                    currency: product.currency,
+                  }).format(product.price / 100)}
+                </Text>
+              </Column>
+            ))}
+          </Row>
+        </>
+      ) : null}
       {shipment.checkpoints.length > 0 ? (
         <>
           <Heading as="h2" style={{ fontSize: "17px" }}>

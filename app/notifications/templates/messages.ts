@@ -9,6 +9,7 @@ const en = {
   timeline: "Latest updates",
   why: "You received this email because you ordered from {shop}.",
   unsubscribe: "Unsubscribe",
+  recommendations: "You may also like",
   rating1: "Very unhappy",
   rating5: "Very happy",
 };
@@ -23,6 +24,7 @@ const fr: Catalog<Key> = {
   timeline: "Dernières nouvelles",
   why: "Vous recevez cet e-mail suite à votre commande chez {shop}.",
   unsubscribe: "Se désabonner",
+  recommendations: "Vous aimerez aussi",
   rating1: "Très déçu",
   rating5: "Très satisfait",
 };
@@ -36,6 +38,7 @@ const de: Catalog<Key> = {
   timeline: "Letzte Updates",
   why: "Du erhältst diese E-Mail, weil du bei {shop} bestellt hast.",
   unsubscribe: "Abmelden",
+  recommendations: "Das könnte dir auch gefallen",
   rating1: "Sehr unzufrieden",
   rating5: "Sehr zufrieden",
 };
@@ -49,6 +52,7 @@ const es: Catalog<Key> = {
   timeline: "Últimas novedades",
   why: "Recibes este correo porque hiciste un pedido en {shop}.",
   unsubscribe: "Darse de baja",
+  recommendations: "También te puede gustar",
   rating1: "Muy insatisfecho",
   rating5: "Muy satisfecho",
 };

@@ -26,9 +26,12 @@ const kind = (value: Json) =>
 function shapeMismatches(ours: Json, theirs: Json, at = "$"): string[] {
   if (ours === null || theirs === null) return [];
   // Big ids come back from parseShopifyJson as strings; Shopify's numbers may be small or big.
-  const normalize = (value: Json) =>
-    kind(value) === "string" && /^\d+$/.test(value as string) ? "number" : kind(value);
-  if (normalize(ours) !== normalize(theirs))
+  const bigNumber = (value: Json) => kind(value) === "string" && /^\d+$/.test(value as string);
+  const sameKind =
+    kind(ours) === kind(theirs) ||
+    (bigNumber(ours) && kind(theirs) === "number") ||
+    (kind(ours) === "number" && bigNumber(theirs));
+  if (!sameKind)
     return [`${at}: ${kind(ours)} where Shopify sends ${kind(theirs)}`];
   if (Array.isArray(ours) && Array.isArray(theirs)) {
     return ours.length && theirs.length ? shapeMismatches(ours[0]!, theirs[0]!, `${at}[0]`) : [];
