@@ -31,8 +31,7 @@ function shapeMismatches(ours: Json, theirs: Json, at = "$"): string[] {
     kind(ours) === kind(theirs) ||
     (bigNumber(ours) && kind(theirs) === "number") ||
     (kind(ours) === "number" && bigNumber(theirs));
-  if (!sameKind)
-    return [`${at}: ${kind(ours)} where Shopify sends ${kind(theirs)}`];
+  if (!sameKind) return [`${at}: ${kind(ours)} where Shopify sends ${kind(theirs)}`];
   if (Array.isArray(ours) && Array.isArray(theirs)) {
     return ours.length && theirs.length ? shapeMismatches(ours[0]!, theirs[0]!, `${at}[0]`) : [];
   }
