@@ -38,8 +38,11 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
   const defaults = definition.texts[locale];
   const values: Record<string, string> = {
     shop: email.brand.shopName,
-    order: String(data.orderName ?? ""),
+    order: String(data.orderName ?? "—"),
     points: String(data.balance ?? ""),
+    survey: String(data.survey ?? ""),
+    score: String(data.score ?? ""),
+    comment: typeof data.comment === "string" ? ` “${data.comment}”` : "",
     date: data.expiresAt
       ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
           new Date(String(data.expiresAt)),
@@ -56,7 +59,9 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
     ? { label: t("trackButton"), url: shipment.trackingUrl }
     : typeof data.accountUrl === "string"
       ? { label: t("rewardsButton"), url: data.accountUrl }
-      : null;
+      : typeof data.adminUrl === "string"
+        ? { label: t("openInAdmin"), url: data.adminUrl }
+        : null;
   const element = (
     <NotificationEmail
       locale={locale}

@@ -2,6 +2,15 @@ import { isShipmentTrigger, type TriggerName } from "./triggers";
 
 /** What the merchant's previews and test emails show: a plausible parcel or points balance. */
 export function sampleData(shopDomain: string, trigger: TriggerName) {
+  if (trigger === "survey.alert") {
+    return {
+      survey: "NPS",
+      score: 3,
+      comment: "The parcel arrived late",
+      orderName: "#1001",
+      adminUrl: `https://admin.shopify.com/store/${shopDomain.replace(".myshopify.com", "")}/apps/aftercare/app/surveys`,
+    };
+  }
   if (trigger === "survey.csat") {
     return {
       orderName: "#1001",

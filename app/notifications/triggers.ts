@@ -46,6 +46,14 @@ const CsatData = z.object({
   ratingUrls: z.array(z.url()).length(5),
 });
 
+const SurveyAlertData = z.object({
+  survey: z.enum(["NPS", "CSAT"]),
+  score: z.number().int(),
+  comment: z.string().nullable(),
+  orderName: z.string().nullable(),
+  adminUrl: z.url(),
+});
+
 const PointsExpiringData = z.object({
   balance: z.number().int().positive(),
   expiresAt: z.string(),
@@ -231,6 +239,33 @@ export const TRIGGERS = {
         subject: "¿Qué tal fue la entrega de {order}?",
         heading: "¿Cómo lo hicimos?",
         body: "Tu pedido {order} ha sido entregado. ¿Qué tan satisfecho estás con la entrega? Basta con un clic.",
+      },
+    },
+  },
+  "survey.alert": {
+    category: "transactional",
+    label: "Unhappy answer (to you, the merchant)",
+    data: SurveyAlertData,
+    texts: {
+      en: {
+        subject: "An unhappy customer: {survey} {score} on {order}",
+        heading: "A customer needs you",
+        body: "A customer answered {survey} {score} for order {order}.{comment}\n\nReach out today: unhappy customers who hear back quickly often stay.",
+      },
+      fr: {
+        subject: "Un client mécontent : {survey} {score} pour {order}",
+        heading: "Un client a besoin de vous",
+        body: "Un client a répondu {survey} {score} pour la commande {order}.{comment}\n\nContactez-le aujourd'hui : un client mécontent recontacté vite reste souvent.",
+      },
+      de: {
+        subject: "Ein unzufriedener Kunde: {survey} {score} zu {order}",
+        heading: "Ein Kunde braucht dich",
+        body: "Ein Kunde hat {survey} {score} zur Bestellung {order} geantwortet.{comment}\n\nMelde dich heute: Unzufriedene Kunden, die schnell Antwort bekommen, bleiben oft.",
+      },
+      es: {
+        subject: "Un cliente insatisfecho: {survey} {score} en {order}",
+        heading: "Un cliente te necesita",
+        body: "Un cliente respondió {survey} {score} para el pedido {order}.{comment}\n\nContáctalo hoy: los clientes insatisfechos que reciben respuesta rápida suelen quedarse.",
       },
     },
   },

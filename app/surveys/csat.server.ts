@@ -3,6 +3,7 @@ import { config } from "../config.server";
 import { db, Prisma } from "../db.server";
 import { negotiateLocale, translator } from "../platform/i18n";
 import { readToken, signToken } from "../platform/signed-token.server";
+import { emailMerchantAlert } from "./alerts.server";
 
 const TOKEN_PURPOSE = "csat";
 const Subject = z.tuple([z.string(), z.string(), z.string().nullable()]);
@@ -51,6 +52,7 @@ export async function recordCsat(token: string, scoreText: string | null): Promi
       await db.surveyAlert.create({
         data: { shopDomain: subject.shopDomain, responseId: response.id, reason: `CSAT ${score}` },
       });
+      await emailMerchantAlert(subject.shopDomain, response);
     }
     return { kind: "recorded", score, commented: false };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db.server";
+import { emailMerchantAlert } from "./alerts.server";
 
 export const NPS_REASONS = ["delivery", "product_quality", "price", "service", "website"] as const;
 
@@ -53,6 +54,7 @@ export async function recordNps(
       create: { shopDomain, responseId: response.id, reason: `NPS ${answer.score}` },
       update: { reason: `NPS ${answer.score}`, resolvedAt: null },
     });
+    await emailMerchantAlert(shopDomain, response);
   } else {
     await db.surveyAlert.deleteMany({ where: { responseId: response.id, resolvedAt: null } });
   }

@@ -38,7 +38,7 @@ describe("email templates in Chromium", () => {
       await expect(page.locator("h1").textContent()).resolves.toBeTruthy();
       await expect(page.locator("html").getAttribute("lang")).resolves.toBe(locale);
       const links = page.locator(
-        "a[href*='/apps/aftercare/track'], a[href$='/account'], a[href*='/apps/aftercare/csat']",
+        "a[href*='/apps/aftercare/track'], a[href$='/account'], a[href*='/apps/aftercare/csat'], a[href$='/app/surveys']",
       );
       await expect(links.count()).resolves.toBe(trigger === "survey.csat" ? 5 : 1);
       const overflow = await page.evaluate(

@@ -32,7 +32,10 @@ describe("shipments in the admin", () => {
       await sendWebhook({
         shop,
         topic: "fulfillment_events/create",
+        // Each event its own id, as Shopify's are (the same id is the same event).
         body: withFields(webhookFixture("fulfillment_events/create"), {
+          id: Date.parse(happened_at),
+          admin_graphql_api_id: `gid://shopify/FulfillmentEvent/${Date.parse(happened_at)}`,
           status,
           happened_at,
           message: status === "failure" ? "Package damaged at the hub" : "Item is now in transit",

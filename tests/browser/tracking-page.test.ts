@@ -38,7 +38,10 @@ async function shippedOrder() {
     await sendWebhook({
       shop,
       topic: "fulfillment_events/create",
+      // Each event its own id, as Shopify's are (the same id is the same event).
       body: withFields(webhookFixture("fulfillment_events/create"), {
+        id: Date.parse(happened_at),
+        admin_graphql_api_id: `gid://shopify/FulfillmentEvent/${Date.parse(happened_at)}`,
         status,
         happened_at,
         message,

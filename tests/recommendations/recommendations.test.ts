@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { sessionToken } from "../../scripts/standin/signing";
 import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET, uniqueShop } from "../support/constants";
-import { adminDocument, appUrl, sendWebhook } from "../support/http";
+import { adminDocument, appUrl, sendWebhook, standinUrl } from "../support/http";
+import { waitFor } from "../support/wait";
 import { installShop } from "../support/install";
 import { shopWithHistory } from "./history";
 
@@ -96,6 +97,19 @@ describe("NPS on the thank-you page", () => {
     expect(await detractor.json()).toEqual({ group: "detractor" });
     const alert = await db.surveyAlert.findFirst({ where: { shopDomain: shop } });
     expect(alert?.reason).toBe("NPS 3");
+    const merchantMail = await waitFor(
+      async () => {
+        const messages = (await (
+          await fetch(
+            `${standinUrl()}/__standin/mailbox?to=${encodeURIComponent(ownerEmail(shop))}`,
+          )
+        ).json()) as { subject: string; text: string }[];
+        return messages[0];
+      },
+      { message: "the merchant's alert email" },
+    );
+    expect(merchantMail.subject).toBe("An unhappy customer: NPS 3 on #2009");
+    expect(merchantMail.text).toContain("Late parcel");
     const stored = await db.surveyResponse.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(stored.comment).toBe("<script>alert(1)</script> Late parcel");
 
@@ -135,3 +149,8 @@ describe("NPS on the thank-you page", () => {
     ).toBe(401);
   });
 });
+
+/** The stand-in gives each shop an owner address built from its handle. */
+function ownerEmail(shop: string) {
+  return `owner@${shop.replace(".myshopify.com", "")}.example.com`;
+}

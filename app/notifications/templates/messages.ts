@@ -3,6 +3,7 @@ import { translator, type Catalog, type ShopperLocale } from "../../platform/i18
 const en = {
   trackButton: "Track your package",
   rewardsButton: "See your rewards",
+  openInAdmin: "Open in Aftercare",
   estimate: "Estimated delivery: {date}",
   trackingNumber: "{carrier} tracking number {number}",
   items: "In this shipment",
@@ -18,6 +19,7 @@ type Key = keyof typeof en;
 const fr: Catalog<Key> = {
   trackButton: "Suivre mon colis",
   rewardsButton: "Voir mes récompenses",
+  openInAdmin: "Ouvrir dans Aftercare",
   estimate: "Livraison estimée : {date}",
   trackingNumber: "Numéro de suivi {carrier} {number}",
   items: "Dans ce colis",
@@ -32,6 +34,7 @@ const fr: Catalog<Key> = {
 const de: Catalog<Key> = {
   trackButton: "Sendung verfolgen",
   rewardsButton: "Meine Prämien ansehen",
+  openInAdmin: "In Aftercare öffnen",
   estimate: "Voraussichtliche Zustellung: {date}",
   trackingNumber: "{carrier} Sendungsnummer {number}",
   items: "In dieser Sendung",
@@ -46,6 +49,7 @@ const de: Catalog<Key> = {
 const es: Catalog<Key> = {
   trackButton: "Seguir mi paquete",
   rewardsButton: "Ver mis recompensas",
+  openInAdmin: "Abrir en Aftercare",
   estimate: "Entrega estimada: {date}",
   trackingNumber: "Número de seguimiento de {carrier} {number}",
   items: "En este envío",
