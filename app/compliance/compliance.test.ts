@@ -75,6 +75,7 @@ describe("customers/redact", () => {
     expect(JSON.parse(request.result ?? "{}")).toEqual({
       orders: { customersDeleted: 1, ordersAnonymized: 1 },
       tracking: { fulfillmentsAnonymized: 1 },
+      returns: { returnsAnonymized: 0, notesRemoved: 0, photosDeleted: 0 },
       compliance: { exportsDeleted: 1 },
     });
     expect(

@@ -3,6 +3,7 @@ import {
   redactCustomerOrders,
   type CustomerSubject,
 } from "../orders/orders.server";
+import { exportCustomerReturns, redactCustomerReturns } from "../returns/compliance.server";
 import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
 
 /**
@@ -22,6 +23,7 @@ export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
     exportCustomer: exportCustomerShipments,
     redactCustomer: redactCustomerShipments,
   },
+  { name: "returns", exportCustomer: exportCustomerReturns, redactCustomer: redactCustomerReturns },
 ];
 
 export type { CustomerSubject };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { webhookFixture, withFields } from "../../tests/support/fixtures";
 import { db } from "../db.server";
+import { exportCustomerReturns, redactCustomerReturns } from "./compliance.server";
 import { applyOrderPayload } from "../orders/orders.server";
 import { OrderPayloadSchema } from "../orders/schemas";
 import { parseShopifyJson } from "../platform/shopify/json";
@@ -195,6 +196,49 @@ describe("submitting a return", () => {
     expect(result.ok).toBe(true);
     expect(await db.returnRequest.findFirst({ where: { shopDomain: shop } })).toMatchObject({
       status: "requested",
+    });
+  });
+});
+
+describe("customer privacy requests", () => {
+  it("exports a customer's returns and then erases their email, notes and photos", async () => {
+    const shop = await deliveredOrder();
+    const order = (await findReturnableOrder(shop, "9999", "jon@example.com"))!;
+    const result = await submitReturn(
+      shop,
+      order,
+      submission({ note: "Too small, sadly" }),
+      "portal",
+      IN_WINDOW,
+    );
+    if (!result.ok) throw new Error("return refused");
+    await db.returnPhoto.create({
+      data: {
+        shopDomain: shop,
+        returnId: result.returnId,
+        storage: "local",
+        storageKey: "k",
+        contentType: "image/jpeg",
+        bytes: 10,
+      },
+    });
+    const subject = {
+      shopDomain: shop,
+      email: "jon@example.com",
+      customerShopifyId: null,
+      orderShopifyIds: [ORDER_ID],
+    };
+    expect(await exportCustomerReturns(subject)).toMatchObject([
+      { order: "#9999", email: "jon@example.com", note: "Too small, sadly" },
+    ]);
+    expect(await redactCustomerReturns(subject)).toEqual({
+      returnsAnonymized: 1,
+      notesRemoved: 2,
+      photosDeleted: 1,
+    });
+    expect(await db.returnRequest.findFirst({ where: { shopDomain: shop } })).toMatchObject({
+      email: null,
+      note: null,
     });
   });
 });
