@@ -9,6 +9,7 @@ import {
 } from "../notifications/compliance.server";
 import { exportCustomerLoyalty, redactCustomerLoyalty } from "../loyalty/compliance.server";
 import { exportCustomerSurveys, redactCustomerSurveys } from "../surveys/compliance.server";
+import { exportCustomerReturns, redactCustomerReturns } from "../returns/compliance.server";
 import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
 
 /**
@@ -35,6 +36,7 @@ export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
   },
   { name: "surveys", exportCustomer: exportCustomerSurveys, redactCustomer: redactCustomerSurveys },
   { name: "loyalty", exportCustomer: exportCustomerLoyalty, redactCustomer: redactCustomerLoyalty },
+  { name: "returns", exportCustomer: exportCustomerReturns, redactCustomer: redactCustomerReturns },
 ];
 
 export type { CustomerSubject };

@@ -280,3 +280,26 @@ export async function deliveryPerformance(shopDomain: string, days = 30, now = n
     attention,
   };
 }
+
+/**
+ * When an order reached the shopper, for other capabilities (the return window): the last
+ * delivery of its shipments and its first fulfillment; null when nothing is known yet.
+ */
+export async function orderDeliveryDates(
+  shopDomain: string,
+  orderShopifyId: string,
+): Promise<{ fulfilledAt: Date | null; deliveredAt: Date | null }> {
+  const fulfillments = await db.trackingFulfillment.findMany({
+    where: { shopDomain, orderShopifyId, status: { notIn: ["cancelled", "error", "failure"] } },
+    select: { shopifyCreatedAt: true, shipments: { select: { deliveredAt: true } } },
+  });
+  const created = fulfillments.flatMap((entry) => entry.shopifyCreatedAt ?? []);
+  const delivered = fulfillments.flatMap((entry) =>
+    entry.shipments.flatMap((s) => s.deliveredAt ?? []),
+  );
+  const earliest = (dates: Date[]) =>
+    dates.length ? new Date(Math.min(...dates.map((date) => date.getTime()))) : null;
+  const latest = (dates: Date[]) =>
+    dates.length ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null;
+  return { fulfilledAt: earliest(created), deliveredAt: latest(delivered) };
+}

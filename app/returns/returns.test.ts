@@ -1,0 +1,244 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { webhookFixture, withFields } from "../../tests/support/fixtures";
+import { db } from "../db.server";
+import { exportCustomerReturns, redactCustomerReturns } from "./compliance.server";
+import { applyOrderPayload } from "../orders/orders.server";
+import { OrderPayloadSchema } from "../orders/schemas";
+import { parseShopifyJson } from "../platform/shopify/json";
+import {
+  findReturnableOrder,
+  savePolicy,
+  submitReturn,
+  type ReturnSubmission,
+} from "./returns.server";
+
+const ORDER_ID = "820982911946154508";
+const SUNGLASSES = "487817672276298554";
+const PLAN = "789012345678901234";
+const DELIVERED = new Date("2022-01-05T12:00:00Z");
+const IN_WINDOW = new Date("2022-01-10T12:00:00Z");
+
+async function deliveredOrder() {
+  const shop = `returns-${randomUUID().slice(0, 8)}.myshopify.com`;
+  const json = withFields(webhookFixture("orders/create"), { cancelled_at: null });
+  await applyOrderPayload(shop, OrderPayloadSchema.parse(parseShopifyJson(json)));
+  await db.trackingFulfillment.create({
+    data: {
+      shopDomain: shop,
+      shopifyId: "255858046",
+      orderShopifyId: ORDER_ID,
+      status: "success",
+      shopifyCreatedAt: new Date("2022-01-01T12:00:00Z"),
+      shopifyUpdatedAt: DELIVERED,
+      shipments: {
+        create: {
+          shopDomain: shop,
+          trackingNumber: "1Z999",
+          trackingKey: "1Z999",
+          tag: "Delivered",
+          deliveredAt: DELIVERED,
+        },
+      },
+    },
+  });
+  return shop;
+}
+
+const submission = (overrides: Partial<ReturnSubmission> = {}): ReturnSubmission => ({
+  idempotencyKey: randomUUID(),
+  lines: [
+    {
+      lineItemId: SUNGLASSES,
+      quantity: 1,
+      reason: "size-too-small",
+      resolution: "exchange",
+      exchangeVariantId: "39072856",
+    },
+    { lineItemId: PLAN, quantity: 1, reason: "unwanted", resolution: "store_credit" },
+  ],
+  ...overrides,
+});
+
+describe("finding the order to return from", () => {
+  it("needs the order's own email; a wrong email looks like a missing order", async () => {
+    const shop = await deliveredOrder();
+    const order = await findReturnableOrder(shop, "9999", " JON@example.com ");
+    expect(order?.shopifyId).toBe(ORDER_ID);
+    expect(order?.facts.deliveredAt).toEqual(DELIVERED);
+    expect(order?.items.find((item) => item.lineItemId === SUNGLASSES)).toMatchObject({
+      unitPrice: 8999,
+      returnableQuantity: 1,
+    });
+    expect(await findReturnableOrder(shop, "9999", "someone@else.com")).toBeNull();
+    expect(await findReturnableOrder(shop, "1234", "jon@example.com")).toBeNull();
+  });
+
+  it("is not offered for another shop's order", async () => {
+    await deliveredOrder();
+    const other = `returns-${randomUUID().slice(0, 8)}.myshopify.com`;
+    expect(await findReturnableOrder(other, "9999", "jon@example.com")).toBeNull();
+  });
+});
+
+describe("submitting a return", () => {
+  it("records an exchange and store credit at the server's prices, once per submission", async () => {
+    const shop = await deliveredOrder();
+    await savePolicy(shop, { storeCreditBonusPercent: 10 });
+    const order = (await findReturnableOrder(shop, "#9999", "jon@example.com"))!;
+    const sent = submission();
+    const first = await submitReturn(shop, order, sent, "portal", IN_WINDOW);
+    expect(first.ok).toBe(true);
+    const again = await submitReturn(shop, order, sent, "portal", IN_WINDOW);
+    expect(again).toMatchObject({ ok: true, repeated: true });
+    if (!first.ok || !again.ok) return;
+    expect(again.returnId).toBe(first.returnId);
+    const stored = await db.returnRequest.findMany({
+      where: { shopDomain: shop },
+      include: { lines: true, events: true },
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({
+      status: "open",
+      orderName: "#9999",
+      email: "jon@example.com",
+    });
+    const byLine = new Map(stored[0]!.lines.map((line) => [line.lineItemShopifyId, line]));
+    expect(byLine.get(SUNGLASSES)).toMatchObject({
+      resolution: "exchange",
+      amount: 8999,
+      exchangeVariantId: "39072856",
+    });
+    expect(byLine.get(PLAN)).toMatchObject({
+      resolution: "store_credit",
+      amount: 2199,
+      bonus: 200,
+    });
+    expect(stored[0]!.events.map((event) => event.kind)).toEqual(["requested"]);
+  });
+
+  it("refuses items already being returned", async () => {
+    const shop = await deliveredOrder();
+    const order = (await findReturnableOrder(shop, "9999", "jon@example.com"))!;
+    expect((await submitReturn(shop, order, submission(), "portal", IN_WINDOW)).ok).toBe(true);
+    const after = (await findReturnableOrder(shop, "9999", "jon@example.com"))!;
+    const result = await submitReturn(shop, after, submission(), "portal", IN_WINDOW);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ lineItemId: SUNGLASSES, message: "Not eligible: already returned" }, {}],
+    });
+  });
+
+  it.each([
+    [
+      "more than was bought",
+      [{ lineItemId: SUNGLASSES, quantity: 3, reason: "unwanted", resolution: "refund" as const }],
+      "Not eligible: only 1 can be returned",
+    ],
+    [
+      "a line of another order",
+      [{ lineItemId: "111", quantity: 1, reason: "unwanted", resolution: "refund" as const }],
+      "Not eligible: not part of this order",
+    ],
+    [
+      "an exchange without a variant",
+      [
+        {
+          lineItemId: SUNGLASSES,
+          quantity: 1,
+          reason: "unwanted",
+          resolution: "exchange" as const,
+        },
+      ],
+      "Choose the size or variant you want",
+    ],
+    [
+      "a resolution the policy does not offer",
+      [{ lineItemId: SUNGLASSES, quantity: 1, reason: "unwanted", resolution: "keep" as const }],
+      "Not offered for this item: keep",
+    ],
+  ])("refuses %s with a clear message and stores nothing", async (_case, lines, message) => {
+    const shop = await deliveredOrder();
+    const order = (await findReturnableOrder(shop, "9999", "jon@example.com"))!;
+    const result = await submitReturn(shop, order, submission({ lines }), "portal", IN_WINDOW);
+    expect(result).toMatchObject({ ok: false, errors: [{ message }] });
+    expect(await db.returnRequest.count({ where: { shopDomain: shop } })).toBe(0);
+  });
+
+  it("refuses items once the window counted from delivery has closed", async () => {
+    const shop = await deliveredOrder();
+    const order = (await findReturnableOrder(shop, "9999", "jon@example.com"))!;
+    const late = new Date(DELIVERED.getTime() + 31 * 86_400_000);
+    const result = await submitReturn(shop, order, submission(), "portal", late);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: "Not eligible: the 30-day return window has closed" }, {}],
+    });
+  });
+
+  it("holds a return that needs photos for the merchant's approval", async () => {
+    const shop = await deliveredOrder();
+    await savePolicy(shop, {
+      rules: [
+        {
+          id: "damaged",
+          name: "Damaged",
+          when: { reasons: ["damaged"] },
+          then: { photosRequired: true },
+        },
+      ],
+    });
+    const order = (await findReturnableOrder(shop, "9999", "jon@example.com"))!;
+    const lines = [
+      { lineItemId: SUNGLASSES, quantity: 1, reason: "damaged", resolution: "refund" as const },
+    ];
+    const result = await submitReturn(shop, order, submission({ lines }), "portal", IN_WINDOW);
+    expect(result.ok).toBe(true);
+    expect(await db.returnRequest.findFirst({ where: { shopDomain: shop } })).toMatchObject({
+      status: "requested",
+    });
+  });
+});
+
+describe("customer privacy requests", () => {
+  it("exports a customer's returns and then erases their email, notes and photos", async () => {
+    const shop = await deliveredOrder();
+    const order = (await findReturnableOrder(shop, "9999", "jon@example.com"))!;
+    const result = await submitReturn(
+      shop,
+      order,
+      submission({ note: "Too small, sadly" }),
+      "portal",
+      IN_WINDOW,
+    );
+    if (!result.ok) throw new Error("return refused");
+    await db.returnPhoto.create({
+      data: {
+        shopDomain: shop,
+        returnId: result.returnId,
+        storage: "local",
+        storageKey: "k",
+        contentType: "image/jpeg",
+        bytes: 10,
+      },
+    });
+    const subject = {
+      shopDomain: shop,
+      email: "jon@example.com",
+      customerShopifyId: null,
+      orderShopifyIds: [ORDER_ID],
+    };
+    expect(await exportCustomerReturns(subject)).toMatchObject([
+      { order: "#9999", email: "jon@example.com", note: "Too small, sadly" },
+    ]);
+    expect(await redactCustomerReturns(subject)).toEqual({
+      returnsAnonymized: 1,
+      notesRemoved: 2,
+      photosDeleted: 1,
+    });
+    expect(await db.returnRequest.findFirst({ where: { shopDomain: shop } })).toMatchObject({
+      email: null,
+      note: null,
+    });
+  });
+});

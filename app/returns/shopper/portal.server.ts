@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { limitLookup } from "../../tracking/shopper/rate-limit.server";
+import { evaluateReturn } from "../policy";
+import {
+  ReturnSubmissionSchema,
+  findReturnableOrder,
+  loadPolicy,
+  submitReturn,
+  type ReturnableOrder,
+} from "../returns.server";
+
+/**
+ * The storefront returns portal's answers (App Proxy, JSON): find the order by number + email
+ * and show what the policy allows for each line; submit a return. Every submission finds the
+ * order again from number + email, so a return is only ever made against the shopper's own order.
+ */
+
+const OrderKeySchema = z.object({
+  order: z.string().trim().min(1).max(40),
+  email: z.string().trim().min(3).max(254),
+});
+
+const PortalRequestSchema = z.discriminatedUnion("action", [
+  OrderKeySchema.extend({ action: z.literal("lookup") }),
+  OrderKeySchema.extend({ action: z.literal("submit") }).merge(ReturnSubmissionSchema),
+]);
+
+export interface PortalAnswer {
+  status: 200 | 201 | 400 | 404 | 422 | 429;
+  body: unknown;
+  retryAfterSeconds?: number;
+}
+
+export async function portalRequest(
+  shopDomain: string,
+  ip: string,
+  input: unknown,
+  now = new Date(),
+): Promise<PortalAnswer> {
+  const parsed = PortalRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      status: 400,
+      body: {
+        error: "invalidRequest",
+        issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+      },
+    };
+  }
+  const wait = await limitLookup(shopDomain, ip);
+  if (wait !== null) return { status: 429, body: { error: "tooMany" }, retryAfterSeconds: wait };
+  const request = parsed.data;
+  const order = await findReturnableOrder(shopDomain, request.order, request.email);
+  // A wrong email and an order that does not exist get the same answer.
+  if (!order) return { status: 404, body: { error: "notFound" } };
+
+  if (request.action === "lookup") {
+    return { status: 200, body: await returnOptions(shopDomain, order, now) };
+  }
+  const result = await submitReturn(shopDomain, order, request, "portal", now);
+  if (!result.ok) return { status: 422, body: { error: "refused", errors: result.errors } };
+  return {
+    status: result.repeated ? 200 : 201,
+    body: { returnId: result.returnId, repeated: result.repeated },
+  };
+}
+
+/** Each line with the policy's decision for returning all of it, and the amount per option. */
+async function returnOptions(shopDomain: string, order: ReturnableOrder, now: Date) {
+  const policy = await loadPolicy(shopDomain);
+  const decision = evaluateReturn(
+    policy,
+    order.facts,
+    order.items,
+    order.items.map((item) => ({
+      lineItemId: item.lineItemId,
+      quantity: Math.max(1, item.returnableQuantity),
+      reason: "",
+    })),
+    {},
+    now,
+  );
+  return {
+    order: { name: order.name, currency: order.currency },
+    lines: order.items.map((item, index) => {
+      const line = decision.lines[index]!;
+      return {
+        lineItemId: item.lineItemId,
+        title: item.title,
+        variantTitle: item.variantTitle,
+        returnableQuantity: item.returnableQuantity,
+        unitPrice: item.unitPrice,
+        eligible: line.eligible,
+        explanations: line.explanations,
+        windowEndsAt: line.windowEndsAt.toISOString(),
+        photosRequired: line.photosRequired,
+        options: line.options,
+      };
+    }),
+  };
+}
