@@ -36,6 +36,8 @@ const EnvSchema = z.object({
     .optional(),
   /** The address emails come from; each shop sets the name shown and its reply-to. */
   SMTP_FROM: z.email().default("notifications@aftercare.example.com"),
+  /** Where return photos and label PDFs are kept on the app's disk. */
+  STORAGE_DIR: z.string().min(1).default("var/storage"),
   /** Shopper tracking lookups (storefront page, its JSON, the order-status extension) per minute. */
   TRACKING_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
   TRACKING_LOOKUPS_PER_SHOP: z.coerce.number().int().min(1).default(6000),

@@ -11,6 +11,8 @@ import {
   type ReturnDecision,
   type ReturnPolicy,
 } from "./policy";
+import { storePhotos, type PreparedPhoto } from "./photos.server";
+import { productFacts, type ExchangeVariant, type ProductCatalog } from "./products.server";
 
 /** A return is built from what the server knows; the shopper only names lines, counts and choices. */
 
@@ -30,6 +32,9 @@ export async function savePolicy(shopDomain: string, input: unknown): Promise<Re
   return policy;
 }
 
+/** An order or product tagged so is final sale. */
+const FINAL_SALE_TAGS = ["final-sale", "final sale"];
+
 /** Statuses whose lines still hold units back from being returned again. */
 const ACTIVE_STATUSES = ["requested", "open", "in_transit", "received", "closed"];
 
@@ -39,7 +44,15 @@ export interface ReturnableOrder {
   email: string | null;
   currency: string;
   facts: OrderFacts;
-  items: (ItemFacts & { title: string; variantTitle: string | null; variantId: string | null })[];
+  items: ReturnableItem[];
+}
+
+export interface ReturnableItem extends ItemFacts {
+  title: string;
+  variantTitle: string | null;
+  variantId: string | null;
+  /** The product's other variants on sale now: what an exchange may send instead. */
+  exchangeVariants: ExchangeVariant[];
 }
 
 /**
@@ -50,16 +63,18 @@ export async function findReturnableOrder(
   shopDomain: string,
   orderNumber: string,
   email: string,
+  catalog: ProductCatalog = productFacts,
 ): Promise<ReturnableOrder | null> {
   const found = await findShopperOrder(shopDomain, { orderNumber });
   const wanted = normalizeEmail(email);
   if (!found || !wanted || normalizeEmail(found.email) !== wanted) return null;
-  return returnableOrder(shopDomain, found.shopifyId);
+  return returnableOrder(shopDomain, found.shopifyId, catalog);
 }
 
 export async function returnableOrder(
   shopDomain: string,
   orderShopifyId: string,
+  catalog: ProductCatalog = productFacts,
 ): Promise<ReturnableOrder | null> {
   const order = await getOrder(shopDomain, orderShopifyId);
   if (!order || order.cancelledAt) return null;
@@ -75,6 +90,11 @@ export async function returnableOrder(
     }),
   ]);
   const claimedBy = new Map(claimed.map((row) => [row.lineItemShopifyId, row._sum.quantity ?? 0]));
+  const products = await catalog(
+    shopDomain,
+    order.lineItems.flatMap((line) => (line.productId ? [line.productId] : [])),
+    order.currency,
+  );
   const orderTags = order.tags
     .split(",")
     .map((tag) => tag.trim().toLowerCase())
@@ -87,23 +107,30 @@ export async function returnableOrder(
     facts: { orderedAt: order.processedAt, ...dates },
     items: order.lineItems
       .filter((line) => !line.giftCard && line.requiresShipping)
-      .map((line) => ({
-        lineItemId: line.shopifyId,
-        title: line.title,
-        variantTitle: line.variantTitle,
-        variantId: line.variantId,
-        // The discount is spread over the units: a refund never exceeds what was paid.
-        unitPrice: line.price - Math.ceil(line.totalDiscount / Math.max(1, line.quantity)),
-        returnableQuantity: Math.max(
-          0,
-          line.currentQuantity - (claimedBy.get(line.shopifyId) ?? 0),
-        ),
-        productTags: [],
-        productType: null,
-        collectionIds: [],
-        discounted: line.totalDiscount > 0,
-        finalSale: orderTags.includes("final-sale") || orderTags.includes("final sale"),
-      })),
+      .map((line) => {
+        const product = line.productId ? products.get(line.productId) : undefined;
+        const tags = product?.tags ?? [];
+        return {
+          lineItemId: line.shopifyId,
+          title: line.title,
+          variantTitle: line.variantTitle,
+          variantId: line.variantId,
+          // The discount is spread over the units: a refund never exceeds what was paid.
+          unitPrice: line.price - Math.ceil(line.totalDiscount / Math.max(1, line.quantity)),
+          returnableQuantity: Math.max(
+            0,
+            line.currentQuantity - (claimedBy.get(line.shopifyId) ?? 0),
+          ),
+          productTags: tags,
+          productType: product?.productType ?? null,
+          collectionIds: product?.collectionIds ?? [],
+          discounted: line.totalDiscount > 0,
+          finalSale: [...orderTags, ...tags].some((tag) => FINAL_SALE_TAGS.includes(tag)),
+          exchangeVariants: (product?.availableVariants ?? []).filter(
+            (variant) => variant.variantId !== line.variantId,
+          ),
+        };
+      }),
   };
 }
 
@@ -130,6 +157,9 @@ export const ReturnSubmissionSchema = z.object({
 });
 export type ReturnSubmission = z.infer<typeof ReturnSubmissionSchema>;
 
+/** Refusal for a line whose reason needs photos (the policy's per-reason rule) sent without. */
+export const PHOTO_REQUIRED = "Add a photo of the item";
+
 export type SubmitResult =
   | { ok: true; returnId: string; repeated: boolean; decision: ReturnDecision }
   | { ok: false; errors: { lineItemId: string | null; message: string }[] };
@@ -145,6 +175,7 @@ export async function submitReturn(
   submission: ReturnSubmission,
   source: "portal" | "customer_account" = "portal",
   now = new Date(),
+  photos: PreparedPhoto[] = [],
 ): Promise<SubmitResult> {
   const existing = await db.returnRequest.findUnique({
     where: {
@@ -183,16 +214,28 @@ export async function submitReturn(
         lineItemId: line.lineItemId,
         message: `Not offered for this item: ${chosen[line.lineItemId]}`,
       });
+    } else if (
+      line.photosRequired &&
+      !photos.some((photo) => photo.lineItemId === line.lineItemId)
+    ) {
+      errors.push({ lineItemId: line.lineItemId, message: PHOTO_REQUIRED });
     }
   }
+  const items = new Map(order.items.map((item) => [item.lineItemId, item]));
   for (const line of submission.lines) {
-    if (line.resolution === "exchange" && !line.exchangeVariantId) {
+    if (line.resolution !== "exchange") continue;
+    const offered = items.get(line.lineItemId)?.exchangeVariants ?? [];
+    if (!line.exchangeVariantId) {
       errors.push({ lineItemId: line.lineItemId, message: "Choose the size or variant you want" });
+    } else if (!offered.some((variant) => variant.variantId === line.exchangeVariantId)) {
+      errors.push({
+        lineItemId: line.lineItemId,
+        message: "That variant is not available for an exchange",
+      });
     }
   }
   if (errors.length) return { ok: false, errors };
 
-  const items = new Map(order.items.map((item) => [item.lineItemId, item]));
   const lines = submission.lines.map((line, index) => {
     const item = items.get(line.lineItemId)!;
     const picked = decision.lines[index]!.options.find(
@@ -211,33 +254,47 @@ export async function submitReturn(
       amount: picked.amount,
       fee: picked.fee,
       bonus: picked.bonus,
-      exchangeVariantId: line.resolution === "exchange" ? line.exchangeVariantId! : null,
+      ...exchangeOf(item, line),
     };
   });
   const needsApproval = decision.lines.some((line) => line.photosRequired);
+  const stored = await storePhotos(shopDomain, photos);
   try {
-    const created = await db.returnRequest.create({
-      data: {
-        shopDomain,
-        orderShopifyId: order.shopifyId,
-        orderName: order.name,
-        email: normalizeEmail(order.email),
-        locale: submission.locale ?? null,
-        idempotencyKey: submission.idempotencyKey,
-        source,
-        note: submission.note ?? null,
-        currency: order.currency,
-        status: needsApproval ? "requested" : "open",
-        shippingFee: decision.shippingFee,
-        totalAmount: lines.reduce((sum, line) => sum + line.amount, 0) - decision.shippingFee,
-        decision: JSON.stringify(decision),
-        requestedAt: now,
-        lines: { create: lines },
-        events: { create: { shopDomain, kind: "requested", actor: "shopper", occurredAt: now } },
-      },
+    const created = await db.$transaction(async (tx) => {
+      const request = await tx.returnRequest.create({
+        data: {
+          shopDomain,
+          orderShopifyId: order.shopifyId,
+          orderName: order.name,
+          email: normalizeEmail(order.email),
+          locale: submission.locale ?? null,
+          idempotencyKey: submission.idempotencyKey,
+          source,
+          note: submission.note ?? null,
+          currency: order.currency,
+          status: needsApproval ? "requested" : "open",
+          shippingFee: decision.shippingFee,
+          totalAmount: lines.reduce((sum, line) => sum + line.amount, 0) - decision.shippingFee,
+          decision: JSON.stringify(decision),
+          requestedAt: now,
+          lines: { create: lines },
+          events: { create: { shopDomain, kind: "requested", actor: "shopper", occurredAt: now } },
+        },
+        include: { lines: true },
+      });
+      const lineIds = new Map(request.lines.map((line) => [line.lineItemShopifyId, line.id]));
+      await tx.returnPhoto.createMany({
+        data: stored.rows.map(({ lineItemShopifyId, ...row }) => ({
+          ...row,
+          returnId: request.id,
+          lineId: lineIds.get(lineItemShopifyId) ?? null,
+        })),
+      });
+      return request;
     });
     return { ok: true, returnId: created.id, repeated: false, decision };
   } catch (error) {
+    await stored.discard();
     // Two identical submissions racing: the unique key let one through; answer with it.
     const raced = await db.returnRequest.findUnique({
       where: {
@@ -247,6 +304,21 @@ export async function submitReturn(
     if (!raced) throw error;
     return { ok: true, returnId: raced.id, repeated: true, decision };
   }
+}
+
+/** The variant an exchange sends and what the shopper owes (positive) or gets back (negative). */
+function exchangeOf(item: ReturnableItem, line: ReturnSubmission["lines"][number]) {
+  const variant = item.exchangeVariants.find(
+    (candidate) => line.resolution === "exchange" && candidate.variantId === line.exchangeVariantId,
+  );
+  if (!variant) {
+    return { exchangeVariantId: null, exchangeVariantTitle: null, priceDifference: 0 };
+  }
+  return {
+    exchangeVariantId: variant.variantId,
+    exchangeVariantTitle: variant.title,
+    priceDifference: (variant.price - item.unitPrice) * line.quantity,
+  };
 }
 
 /** The return as the shopper follows it; null unless it belongs to this order. */

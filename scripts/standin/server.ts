@@ -239,16 +239,19 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       redirect: "manual",
     });
     const contentType = upstream.headers.get("content-type") ?? "";
-    let text = await upstream.text();
     const headers: Record<string, string> = { "Content-Type": contentType };
-    const location = upstream.headers.get("location");
-    if (location) headers.Location = location;
+    for (const name of ["location", "content-disposition", "cache-control", "retry-after"]) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
     if (contentType.includes("application/liquid")) {
       headers["Content-Type"] = "text/html; charset=utf-8";
-      text = renderLiquidInTheme(text, state.shop(shop).details.name);
+      response.writeHead(upstream.status, headers);
+      response.end(renderLiquidInTheme(await upstream.text(), state.shop(shop).details.name));
+      return;
     }
     response.writeHead(upstream.status, headers);
-    response.end(text);
+    response.end(Buffer.from(await upstream.arrayBuffer()));
   }
 
   async function serveEasyPost(request: IncomingMessage, response: ServerResponse, path: string[]) {

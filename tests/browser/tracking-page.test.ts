@@ -31,6 +31,12 @@ async function shippedOrder() {
       TRACKING,
     ),
   });
+  // Shopify sends fulfillment events after the fulfillment; with several workers an event can
+  // still be handled first and wait for its retry, which is not what this test is about.
+  await waitFor(
+    async () => (await db.trackingShipment.findFirst({ where: { shopDomain: shop } })) ?? undefined,
+    { message: "shipment stored", timeout: 60_000 },
+  );
   for (const [status, happened_at, message, city] of [
     ["in_transit", "2026-11-20T09:00:00-05:00", "Departed facility", "Louisville"],
     ["out_for_delivery", "2026-11-21T07:45:00-05:00", "Out for delivery", "Ottawa"],
@@ -55,7 +61,7 @@ async function shippedOrder() {
       (await db.trackingShipment.findFirst({
         where: { shopDomain: shop, tag: "OutForDelivery" },
       })) ?? undefined,
-    { message: "shipment out for delivery" },
+    { message: "shipment out for delivery", timeout: 60_000 },
   );
   return shop;
 }

@@ -2,46 +2,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
-import { appProxyFetch, sendWebhook } from "../support/http";
+import { appProxyFetch } from "../support/http";
 import { installShop } from "../support/install";
-import { waitFor } from "../support/wait";
-
-const ORDER_ID = "820982911946154508";
-const SUNGLASSES = "487817672276298554";
-const PLAN = "789012345678901234";
-const DAY = 86_400_000;
-
-/** A shop with the fixture order (#9999, jon@example.com), placed 5 days ago and shipped since. */
-async function shopWithFulfilledOrder(label: string) {
-  const shop = uniqueShop(label);
-  await installShop(shop);
-  const placed = new Date(Date.now() - 5 * DAY).toISOString();
-  const order = withFields(webhookFixture("orders/create"), {
-    cancelled_at: null,
-    processed_at: placed,
-    created_at: placed,
-  });
-  expect((await sendWebhook({ shop, topic: "orders/create", body: order })).status).toBe(200);
-  const fulfillment = withFields(webhookFixture("fulfillments/create"), {
-    status: "success",
-    created_at: new Date(Date.now() - 4 * DAY).toISOString(),
-  });
-  expect(
-    (await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment })).status,
-  ).toBe(200);
-  await waitFor(
-    async () => {
-      const stored = await db.order.findFirst({ where: { shopDomain: shop, shopifyId: ORDER_ID } });
-      const shipped = await db.trackingFulfillment.findFirst({
-        where: { shopDomain: shop, orderShopifyId: ORDER_ID },
-      });
-      return stored && shipped ? stored : undefined;
-    },
-    { message: "order and fulfillment stored" },
-  );
-  return shop;
-}
+import { PLAN, SUNGLASSES, TORTOISE_VARIANT, shopWithFulfilledOrder } from "./shop";
 
 const portal = (shop: string, body: unknown, options: { ip?: string; secret?: string } = {}) =>
   appProxyFetch(shop, "/returns", {
@@ -64,7 +27,7 @@ const twoItems = (idempotencyKey = randomUUID()) => ({
       quantity: 1,
       reason: "size-too-small",
       resolution: "exchange",
-      exchangeVariantId: "39072856",
+      exchangeVariantId: TORTOISE_VARIANT,
     },
     { lineItemId: PLAN, quantity: 1, reason: "unwanted", resolution: "store_credit" },
   ],
@@ -86,11 +49,16 @@ describe("storefront returns portal (App Proxy)", () => {
         eligible: boolean;
         explanations: string[];
         options: unknown[];
+        exchangeVariants: unknown[];
       }[];
     };
     expect(options.order.name).toBe("#9999");
     const sunglasses = options.lines.find((line) => line.lineItemId === SUNGLASSES);
     expect(sunglasses).toMatchObject({ eligible: true, explanations: ["Eligible"] });
+    // The sold-out colour is never offered; the price difference is the shopper's to see.
+    expect(sunglasses?.exchangeVariants).toEqual([
+      { variantId: TORTOISE_VARIANT, title: "Tortoise", price: 9499 },
+    ]);
     expect(sunglasses?.options).toContainEqual({
       resolution: "refund",
       amount: 8999,

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startStandin } from "../../scripts/standin/server";
 import { startAppServer } from "./app-server";
@@ -17,12 +20,17 @@ export default async function setup(project: TestProject) {
     apiSecret: TEST_API_SECRET,
     defaultShop: "default-shop.myshopify.com",
   });
+  const storageDir = mkdtempSync(path.join(os.tmpdir(), "aftercare-storage-"));
   const app = await startAppServer({
     databaseUrl: database.url,
     shopOrigin: standin.shopOriginTemplate,
     appBridgeUrl: standin.appBridgeUrl,
     logName: `app-server-${database.provider}`,
-    env: { EASYPOST_API_URL: standin.easypostApiUrl, SMTP_URL: standin.mailbox.smtpUrl },
+    env: {
+      EASYPOST_API_URL: standin.easypostApiUrl,
+      SMTP_URL: standin.mailbox.smtpUrl,
+      STORAGE_DIR: storageDir,
+    },
   });
   standin.appUrl = app.url;
 
@@ -36,5 +44,6 @@ export default async function setup(project: TestProject) {
     await app.stop();
     await standin.close();
     await database.drop();
+    rmSync(storageDir, { recursive: true, force: true });
   };
 }

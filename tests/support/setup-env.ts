@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
 
@@ -9,3 +11,4 @@ process.env.SHOPIFY_APP_URL = inject("appUrl") ?? "http://127.0.0.1:9";
 process.env.LOG_LEVEL ??= "silent";
 const shopOrigin = inject("shopOriginTemplate");
 if (shopOrigin) process.env.SHOPIFY_SHOP_ORIGIN = shopOrigin;
+process.env.STORAGE_DIR ??= path.join(os.tmpdir(), `aftercare-test-storage-${process.pid}`);

@@ -65,36 +65,39 @@ export async function portalRequest(
   };
 }
 
-/** Each line with the policy's decision for returning all of it, and the amount per option. */
-async function returnOptions(shopDomain: string, order: ReturnableOrder, now: Date) {
+/**
+ * Each line with the policy's decision for returning one unit of it, the amount per option (per
+ * unit) and the variants an exchange may send instead.
+ */
+export async function returnOptions(shopDomain: string, order: ReturnableOrder, now: Date) {
   const policy = await loadPolicy(shopDomain);
   const decision = evaluateReturn(
     policy,
     order.facts,
     order.items,
-    order.items.map((item) => ({
-      lineItemId: item.lineItemId,
-      quantity: Math.max(1, item.returnableQuantity),
-      reason: "",
-    })),
+    order.items.map((item) => ({ lineItemId: item.lineItemId, quantity: 1, reason: "" })),
     {},
     now,
   );
   return {
     order: { name: order.name, currency: order.currency },
+    shippingFee: policy.returnShippingFee,
     lines: order.items.map((item, index) => {
       const line = decision.lines[index]!;
+      const returnable = item.returnableQuantity > 0 && line.eligible;
       return {
         lineItemId: item.lineItemId,
         title: item.title,
         variantTitle: item.variantTitle,
         returnableQuantity: item.returnableQuantity,
         unitPrice: item.unitPrice,
-        eligible: line.eligible,
-        explanations: line.explanations,
+        eligible: returnable,
+        explanations:
+          item.returnableQuantity === 0 ? ["Not eligible: already returned"] : line.explanations,
         windowEndsAt: line.windowEndsAt.toISOString(),
         photosRequired: line.photosRequired,
-        options: line.options,
+        options: returnable ? line.options : [],
+        exchangeVariants: item.exchangeVariants,
       };
     }),
   };

@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import sharp from "sharp";
+import { db } from "../db.server";
+import { fileStorage } from "../platform/storage/storage.server";
+
+/**
+ * Photos shoppers attach to a return: only real images within the limits are accepted, and each
+ * is decoded and re-encoded as a JPEG, which drops EXIF (camera, GPS position, time) and every
+ * other piece of metadata the shopper's phone put in.
+ */
+
+export const PHOTO_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  perLine: 4,
+  perReturn: 10,
+  contentTypes: ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"],
+  /** Longest side kept: enough to judge damage, small enough to page through. */
+  maxDimension: 2000,
+} as const;
+
+export type PhotoProblem = "tooLarge" | "notAnImage" | "tooMany";
+
+export interface PreparedPhoto {
+  lineItemId: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface UploadedPhoto {
+  lineItemId: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export async function preparePhotos(
+  uploads: UploadedPhoto[],
+): Promise<{ ok: true; photos: PreparedPhoto[] } | { ok: false; problem: PhotoProblem }> {
+  if (uploads.length > PHOTO_LIMITS.perReturn) return { ok: false, problem: "tooMany" };
+  const perLine = new Map<string, number>();
+  for (const upload of uploads) {
+    perLine.set(upload.lineItemId, (perLine.get(upload.lineItemId) ?? 0) + 1);
+  }
+  if ([...perLine.values()].some((count) => count > PHOTO_LIMITS.perLine)) {
+    return { ok: false, problem: "tooMany" };
+  }
+  const photos: PreparedPhoto[] = [];
+  for (const upload of uploads) {
+    if (upload.bytes.byteLength > PHOTO_LIMITS.maxBytes) return { ok: false, problem: "tooLarge" };
+    if (!(PHOTO_LIMITS.contentTypes as readonly string[]).includes(upload.contentType)) {
+      return { ok: false, problem: "notAnImage" };
+    }
+    try {
+      const { data, info } = await sharp(upload.bytes, { failOn: "error", limitInputPixels: 1e8 })
+        .rotate()
+        .resize(PHOTO_LIMITS.maxDimension, PHOTO_LIMITS.maxDimension, {
+          fit: "inside",
+          withoutEnlargement: true,
+        })
+        .jpeg({ quality: 82 })
+        .toBuffer({ resolveWithObject: true });
+      photos.push({
+        lineItemId: upload.lineItemId,
+        bytes: new Uint8Array(data),
+        width: info.width,
+        height: info.height,
+      });
+    } catch {
+      return { ok: false, problem: "notAnImage" };
+    }
+  }
+  return { ok: true, photos };
+}
+
+interface StoredPhotoRow {
+  shopDomain: string;
+  lineItemShopifyId: string;
+  storage: string;
+  storageKey: string;
+  contentType: string;
+  bytes: number;
+  width: number;
+  height: number;
+}
+
+/** Writes the photos to storage; the rows to create with the return, and a way to undo. */
+export async function storePhotos(shopDomain: string, photos: PreparedPhoto[]) {
+  const storage = fileStorage();
+  const folder = `returns/${shopDomain}/${randomUUID()}`;
+  const rows: StoredPhotoRow[] = [];
+  for (const photo of photos) {
+    const storageKey = `${folder}/${randomUUID()}.jpg`;
+    await storage.put(storageKey, photo.bytes, "image/jpeg");
+    rows.push({
+      shopDomain,
+      lineItemShopifyId: photo.lineItemId,
+      storage: storage.kind,
+      storageKey,
+      contentType: "image/jpeg",
+      bytes: photo.bytes.byteLength,
+      width: photo.width,
+      height: photo.height,
+    });
+  }
+  const discard = () => Promise.all(rows.map((row) => storage.remove(row.storageKey)));
+  return { rows, discard };
+}
+
+/** A return photo's bytes for the merchant, only from the shop that owns it. */
+export async function photoFile(shopDomain: string, photoId: string) {
+  const photo = await db.returnPhoto.findFirst({ where: { id: photoId, shopDomain } });
+  if (!photo) return null;
+  const bytes = await fileStorage().get(photo.storageKey);
+  return bytes ? { bytes, contentType: photo.contentType } : null;
+}

@@ -1,0 +1,80 @@
+import { expect } from "vitest";
+import { db } from "../../app/db.server";
+import type { CatalogProduct } from "../../scripts/standin/admin/products";
+import { uniqueShop } from "../support/constants";
+import { webhookFixture, withFields } from "../support/fixtures";
+import { sendWebhook, standinUrl } from "../support/http";
+import { installShop } from "../support/install";
+import { waitFor } from "../support/wait";
+
+export const ORDER_ID = "820982911946154508";
+export const SUNGLASSES = "487817672276298554";
+export const PLAN = "789012345678901234";
+export const SUNGLASSES_PRODUCT = "788032119674292922";
+export const TORTOISE_VARIANT = "39072856";
+const DAY = 86_400_000;
+
+/** The fixture order's product as Shopify's catalog holds it: two more colours, one sold out. */
+export const SUNGLASSES_NODE: CatalogProduct = {
+  id: `gid://shopify/Product/${SUNGLASSES_PRODUCT}`,
+  title: "Aviator sunglasses",
+  tags: ["eyewear"],
+  productType: "Accessories",
+  collections: { nodes: [{ id: "gid://shopify/Collection/841564295" }] },
+  variants: {
+    nodes: [
+      {
+        id: `gid://shopify/ProductVariant/${TORTOISE_VARIANT}`,
+        title: "Tortoise",
+        availableForSale: true,
+        price: "94.99",
+      },
+      {
+        id: "gid://shopify/ProductVariant/39072857",
+        title: "Gold",
+        availableForSale: false,
+        price: "89.99",
+      },
+    ],
+  },
+};
+
+export async function setCatalog(shop: string, products: CatalogProduct[]) {
+  const response = await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/catalog`, {
+    method: "POST",
+    body: JSON.stringify(products),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** A shop with the fixture order (#9999, jon@example.com), placed 5 days ago and shipped since. */
+export async function shopWithFulfilledOrder(label: string) {
+  const shop = uniqueShop(label);
+  await installShop(shop);
+  await setCatalog(shop, [SUNGLASSES_NODE]);
+  const placed = new Date(Date.now() - 5 * DAY).toISOString();
+  const order = withFields(webhookFixture("orders/create"), {
+    cancelled_at: null,
+    processed_at: placed,
+    created_at: placed,
+  });
+  expect((await sendWebhook({ shop, topic: "orders/create", body: order })).status).toBe(200);
+  const fulfillment = withFields(webhookFixture("fulfillments/create"), {
+    status: "success",
+    created_at: new Date(Date.now() - 4 * DAY).toISOString(),
+  });
+  expect(
+    (await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment })).status,
+  ).toBe(200);
+  await waitFor(
+    async () => {
+      const stored = await db.order.findFirst({ where: { shopDomain: shop, shopifyId: ORDER_ID } });
+      const shipped = await db.trackingFulfillment.findFirst({
+        where: { shopDomain: shop, orderShopifyId: ORDER_ID },
+      });
+      return stored && shipped ? stored : undefined;
+    },
+    { message: "order and fulfillment stored" },
+  );
+  return shop;
+}
