@@ -57,29 +57,36 @@ function typecheck() {
   }
 }
 
+/** One bundle per target module, as Shopify CLI builds them; each must fit the limit. */
 export async function buildExtensions() {
   const results = [];
   for (const extension of uiExtensions()) {
-    const outfile = path.join(extension.dir, "dist", `${extension.handle}.js`);
-    mkdirSync(path.dirname(outfile), { recursive: true });
-    await build({
-      entryPoints: extension.modules.map((module) => path.join(extension.dir, module)),
-      bundle: true,
-      minify: true,
-      format: "esm",
-      target: "es2020",
-      jsx: "automatic",
-      jsxImportSource: "preact",
-      outfile,
-      logLevel: "error",
-    });
-    const code = readFileSync(outfile);
-    results.push({
-      handle: extension.handle,
-      bytes: code.length,
-      gzipBytes: gzipSync(code, { level: 9 }).length,
-      limitBytes: LIMIT_BYTES,
-    });
+    for (const module of extension.modules) {
+      const name =
+        extension.modules.length > 1
+          ? `${extension.handle}/${path.basename(module).replace(/\.[jt]sx?$/, "")}`
+          : extension.handle;
+      const outfile = path.join(extension.dir, "dist", `${name.replace("/", "-")}.js`);
+      mkdirSync(path.dirname(outfile), { recursive: true });
+      await build({
+        entryPoints: [path.join(extension.dir, module)],
+        bundle: true,
+        minify: true,
+        format: "esm",
+        target: "es2020",
+        jsx: "automatic",
+        jsxImportSource: "preact",
+        outfile,
+        logLevel: "error",
+      });
+      const code = readFileSync(outfile);
+      results.push({
+        handle: name,
+        bytes: code.length,
+        gzipBytes: gzipSync(code, { level: 9 }).length,
+        limitBytes: LIMIT_BYTES,
+      });
+    }
   }
   return results;
 }
