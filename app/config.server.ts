@@ -5,43 +5,61 @@ const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner Dashboard"),
-  SHOPIFY_API_SECRET: z.string().min(1, "the app's client secret from the Partner Dashboard"),
-  SHOPIFY_APP_URL: z.url("the public https URL Shopify reaches the app at"),
-  SCOPES: z.string().optional(),
-  DATABASE_URL: z.string().optional(),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  /** Run the job workers inside the web process (the default); `npm run worker` runs them alone. */
-  WORKERS_IN_WEB_PROCESS: flag.default(true),
-  /** How often an idle embedded-queue worker looks for due jobs. */
-  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
-  /** Embedded queue: how long a running job's claim lasts before a crashed worker's job is retried. */
-  JOBS_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
-  /**
-   * Where a shop's Shopify endpoints live, with `{shop}` for the shop's myshopify domain. Unset in
-   * production (https://{shop}); the local stand-in sets it for the demo and the tests.
-   */
-  SHOPIFY_SHOP_ORIGIN: z
-    .string()
-    .regex(/^https?:\/\/.*\{shop\}/, "must be an http(s) URL template containing {shop}")
-    .optional(),
-  /** EasyPost's API base; the stand-in replaces it for the demo and the tests. */
-  EASYPOST_API_URL: z.url().default("https://api.easypost.com/v2/"),
-  /** Outgoing mail: smtp(s)://user:pass@host:port (smtps: implicit TLS; smtp: STARTTLS when offered). */
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
-    .optional(),
-  /** The address emails come from; each shop sets the name shown and its reply-to. */
-  SMTP_FROM: z.email().default("notifications@aftercare.example.com"),
-  /** Where return photos and label PDFs are kept on the app's disk. */
-  STORAGE_DIR: z.string().min(1).default("var/storage"),
-  /** Shopper tracking lookups (storefront page, its JSON, the order-status extension) per minute. */
-  TRACKING_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
-  TRACKING_LOOKUPS_PER_SHOP: z.coerce.number().int().min(1).default(6000),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    SHOPIFY_API_KEY: z.string().min(1, "the app's client id from the Partner Dashboard"),
+    SHOPIFY_API_SECRET: z.string().min(1, "the app's client secret from the Partner Dashboard"),
+    SHOPIFY_APP_URL: z.url("the public https URL Shopify reaches the app at"),
+    SCOPES: z.string().optional(),
+    DATABASE_URL: z.string().optional(),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    /** Run the job workers inside the web process (the default); `npm run worker` runs them alone. */
+    WORKERS_IN_WEB_PROCESS: flag.default(true),
+    /** How often an idle embedded-queue worker looks for due jobs. */
+    JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    /** Embedded queue: how long a running job's claim lasts before a crashed worker's job is retried. */
+    JOBS_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+    /**
+     * Where a shop's Shopify endpoints live, with `{shop}` for the shop's myshopify domain. Unset in
+     * production (https://{shop}); the local stand-in sets it for the demo and the tests.
+     */
+    SHOPIFY_SHOP_ORIGIN: z
+      .string()
+      .regex(/^https?:\/\/.*\{shop\}/, "must be an http(s) URL template containing {shop}")
+      .optional(),
+    /** EasyPost's API base; the stand-in replaces it for the demo and the tests. */
+    EASYPOST_API_URL: z.url().default("https://api.easypost.com/v2/"),
+    /** Outgoing mail: smtp(s)://user:pass@host:port (smtps: implicit TLS; smtp: STARTTLS when offered). */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "an smtp:// or smtps:// URL")
+      .optional(),
+    /** The address emails come from; each shop sets the name shown and its reply-to. */
+    SMTP_FROM: z.email().default("notifications@aftercare.example.com"),
+    /** Where return photos and label PDFs are kept on the app's disk. */
+    STORAGE_DIR: z.string().min(1).default("var/storage"),
+    /** S3-compatible object storage instead of the disk: all four below are then required. */
+    S3_BUCKET: z.string().min(1).optional(),
+    S3_ENDPOINT: z
+      .url("the bucket service's https URL, e.g. https://s3.eu-west-1.amazonaws.com")
+      .optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Shopper tracking lookups (storefront page, its JSON, the order-status extension) per minute. */
+    TRACKING_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
+    TRACKING_LOOKUPS_PER_SHOP: z.coerce.number().int().min(1).default(6000),
+  })
+  .superRefine((env, context) => {
+    if (!env.S3_BUCKET) return;
+    for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (!env[name])
+        context.addIssue({ code: "custom", path: [name], message: "required with S3_BUCKET" });
+    }
+  });
 
 export type AppConfig = ReturnType<typeof loadConfig>;
 
