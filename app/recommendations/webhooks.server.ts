@@ -2,6 +2,7 @@ import { z } from "zod";
 import { shopifyId } from "../orders/schemas";
 import { webhookHandler } from "../webhooks/types";
 import { applyProduct, removeProduct } from "./catalog.server";
+import { AttributableOrderSchema, attributeOrderPayload } from "./events.server";
 import { learnFromOrder } from "./recommendations.server";
 import { ProductDeletePayloadSchema, ProductPayloadSchema } from "./schemas";
 
@@ -36,4 +37,11 @@ export const learnCoPurchases = webhookHandler(
       .map((line) => line.product_id!);
     await learnFromOrder(shop, payload.id, products);
   },
+);
+
+/** orders/create: credits the order to a recommendation its customer clicked (once per order). */
+export const attributeRecommendedOrder = webhookHandler(
+  "recommendations.attribute",
+  AttributableOrderSchema,
+  async ({ shop, payload }) => void (await attributeOrderPayload(shop, payload)),
 );

@@ -69,9 +69,23 @@ export async function shopWithHistory(label: string) {
       (await db.order.count({ where: { shopDomain: shop } })) === history.length,
     { message: "orders learned" },
   );
+  /** A new order of this shop placed now, by the history's customer or another one. */
+  const newOrderBody = (index: number, products: SimulatedProduct[], customerId?: bigint) => {
+    const placed = order(index, products);
+    return orderPayload(
+      {
+        ...placed,
+        createdAt: new Date(),
+        customer: { ...placed.customer, id: customerId ?? placed.customer.id },
+      },
+      context,
+      { updatedAt: new Date(), financialStatus: "paid" },
+    );
+  };
   return {
     shop,
     products: { a, b, c, d },
+    newOrderBody,
     latestOrderId: String(order(history.length, []).id),
     firstOrderBody: bodies[0]!,
     customerId: String(template.customer.id),
