@@ -3,6 +3,7 @@ import { earnOnPaidOrder, reverseOnCancel, reverseOnRefund } from "../loyalty/we
 import { mirrorOrder } from "../orders/webhooks.server";
 import {
   attributeRecommendedOrder,
+  finishCatalogImport,
   forgetProduct,
   learnCoPurchases,
   mirrorProduct,
@@ -44,6 +45,7 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "products/update": [mirrorProduct],
   "products/delete": [forgetProduct],
   "refunds/create": [reverseOnRefund],
+  "bulk_operations/finish": [finishCatalogImport],
 };
 
 export function handlersFor(topic: string): WebhookHandler[] {
