@@ -3,7 +3,7 @@ import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
 import { installedShopDomains } from "../shops/shops.server";
-import { advanceCatalogImport } from "./bulk.server";
+import { advanceCatalogImport, startCatalogImport } from "./bulk.server";
 import { rebuildModel } from "./recommendations.server";
 
 /** One shop's model rebuilt from all its orders. */
@@ -56,5 +56,18 @@ export const importCatalog = defineJob({
     );
   },
 });
+
+/** The admin's "Import catalog": the bulk operation, then its first look a moment later. */
+export async function importCatalogFromShopify(shop: string) {
+  const result = await startCatalogImport(shop);
+  if (result.started) {
+    await jobs.send(
+      importCatalog,
+      { shop, importId: result.importId, poll: 0 },
+      { startAfter: new Date(Date.now() + 500) },
+    );
+  }
+  return result;
+}
 
 export const RECOMMENDATION_JOBS = [rebuildShopModel, rebuildAllModels, importCatalog];

@@ -27,7 +27,8 @@ import { useEffect, useState } from "react";
 import { PerformanceChart } from "../components/RecommendationsChart";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
-import { catalogImportProgress, startCatalogImport } from "../recommendations/bulk.server";
+import { catalogImportProgress } from "../recommendations/bulk.server";
+import { importCatalogFromShopify } from "../recommendations/jobs.server";
 import {
   catalogTitles,
   recommendationPerformance,
@@ -79,7 +80,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const intent = String(form.get("intent") ?? "");
   if (intent === "import") {
     try {
-      await startCatalogImport(shop);
+      await importCatalogFromShopify(shop);
     } catch (error) {
       if (!(error instanceof AdminApiError)) throw error;
       return Response.json({ ok: false, error: error.message } satisfies ActionResult, {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import type { CatalogProduct } from "../../scripts/standin/admin/recommendations";
-import { sessionToken } from "../../scripts/standin/signing";
-import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET, uniqueShop } from "../support/constants";
-import {
-  adminApiCalls,
-  adminDocument,
-  adminFetch,
-  appUrl,
-  sendWebhook,
-  standinUrl,
-} from "../support/http";
+import { uniqueShop } from "../support/constants";
+import { adminApiCalls, adminDocument, adminFetch, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
-import { shopWithHistory } from "./history";
+import { checkoutFetch, shopWithHistory } from "./history";
 
 const form = (fields: Record<string, string>) => ({
   method: "POST",
@@ -22,16 +14,7 @@ const form = (fields: Record<string, string>) => ({
 });
 
 async function recommendationsFor(shop: string, customerId: string, orderId: string) {
-  const token = sessionToken({
-    shop,
-    apiKey: TEST_API_KEY,
-    secret: TEST_API_SECRET,
-    issuer: "shop",
-    sub: `gid://shopify/Customer/${customerId}`,
-  });
-  const response = await fetch(`${appUrl()}/api/recommendations/orders/${orderId}`, {
-    headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_UA },
-  });
+  const response = await checkoutFetch(shop, customerId, `/api/recommendations/orders/${orderId}`);
   return ((await response.json()) as { products: { productId: string; cartUrl: string }[] })
     .products;
 }

@@ -1,32 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
-import { sessionToken } from "../../scripts/standin/signing";
-import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET, uniqueShop } from "../support/constants";
+import { BROWSER_UA, uniqueShop } from "../support/constants";
 import { appUrl, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
-import { shopWithHistory } from "./history";
-
-function track(shop: string, customerId: string | null, body: unknown) {
-  const token = sessionToken({
-    shop,
-    apiKey: TEST_API_KEY,
-    secret: TEST_API_SECRET,
-    issuer: "shop",
-    sub: customerId ? `gid://shopify/Customer/${customerId}` : "",
-  });
-  return fetch(`${appUrl()}/api/recommendations/events`, {
-    method: "POST",
-    body: JSON.stringify(body),
-    headers: {
-      Authorization: `Bearer ${token}`,
-      Origin: "https://extensions.shopifycdn.com",
-      "User-Agent": BROWSER_UA,
-      "Content-Type": "application/json",
-    },
-  });
-}
+import { shopWithHistory, trackRecommendations } from "./history";
 
 describe("recommendation impressions, clicks and attributed orders", () => {
   it("records what the order's page showed and what was followed, once each, then credits the customer's next order", async () => {
@@ -35,7 +14,7 @@ describe("recommendation impressions, clicks and attributed orders", () => {
     const [a, b, c, d] = [products.a, products.b, products.c, products.d].map((p) => String(p.id));
 
     // D is out of stock, so never recommended: an impression of it is not recorded.
-    const shown = await track(shop, customerId, {
+    const shown = await trackRecommendations(shop, customerId, {
       orderId: latestOrderId,
       kind: "impression",
       productIds: [b, c, d],
@@ -44,19 +23,23 @@ describe("recommendation impressions, clicks and attributed orders", () => {
     expect(shown.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(await shown.json()).toEqual({ recorded: [b, c] });
     // A re-render sends them again: still one impression each.
-    await track(shop, customerId, {
+    await trackRecommendations(shop, customerId, {
       orderId: latestOrderId,
       kind: "impression",
       productIds: [b, c],
     });
     // Only a shown product can be clicked.
-    const clicked = await track(shop, customerId, {
+    const clicked = await trackRecommendations(shop, customerId, {
       orderId: latestOrderId,
       kind: "click",
       productIds: [c, a],
     });
     expect(await clicked.json()).toEqual({ recorded: [c] });
-    await track(shop, customerId, { orderId: latestOrderId, kind: "click", productIds: [c] });
+    await trackRecommendations(shop, customerId, {
+      orderId: latestOrderId,
+      kind: "click",
+      productIds: [c],
+    });
     const events = await db.recommendationEvent.findMany({
       where: { shopDomain: shop },
       orderBy: [{ kind: "asc" }, { productId: "asc" }],
@@ -111,8 +94,8 @@ describe("recommendation impressions, clicks and attributed orders", () => {
       kind: "impression",
       productIds: [String(products.b.id)],
     };
-    expect((await track(other, null, event)).status).toBe(404);
-    expect((await track(shop, "1", event)).status).toBe(404);
+    expect((await trackRecommendations(other, null, event)).status).toBe(404);
+    expect((await trackRecommendations(shop, "1", event)).status).toBe(404);
     for (const bad of [
       { ...event, kind: "view" },
       { ...event, productIds: [] },
@@ -120,7 +103,7 @@ describe("recommendation impressions, clicks and attributed orders", () => {
       { ...event, orderId: "x" },
       null,
     ]) {
-      expect((await track(shop, customerId, bad)).status).toBe(400);
+      expect((await trackRecommendations(shop, customerId, bad)).status).toBe(400);
     }
     const anonymous = await fetch(`${appUrl()}/api/recommendations/events`, {
       method: "POST",

@@ -7,7 +7,7 @@ import {
 } from "../../scripts/standin/simulator/shop";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
-import { sendWebhook } from "../support/http";
+import { BROWSER_UA, appUrl, customerAccountToken, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
@@ -92,3 +92,28 @@ export async function shopWithHistory(label: string) {
     email: template.customer.email,
   };
 }
+
+/** A request from a checkout UI extension of the shop, for the signed-in customer (or a guest). */
+export function checkoutFetch(
+  shop: string,
+  customerId: string | null,
+  path: string,
+  init: RequestInit = {},
+) {
+  return fetch(`${appUrl()}${path}`, {
+    ...init,
+    headers: {
+      Authorization: `Bearer ${customerAccountToken(shop, customerId)}`,
+      Origin: "https://extensions.shopifycdn.com",
+      "User-Agent": BROWSER_UA,
+      "Content-Type": "application/json",
+    },
+  });
+}
+
+/** What the thank-you block sends when it shows recommendations or a shopper follows one. */
+export const trackRecommendations = (shop: string, customerId: string | null, body: unknown) =>
+  checkoutFetch(shop, customerId, "/api/recommendations/events", {
+    method: "POST",
+    body: JSON.stringify(body),
+  });
