@@ -24,6 +24,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import { useCsvExport } from "../components/download";
 import { PerformanceChart } from "../components/RecommendationsChart";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
@@ -129,6 +130,7 @@ export default function Recommendations() {
   const { performance, settings, progress } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const shop = useShop();
+  const csvExport = useCsvExport("/app/recommendations/export", "recommendations");
   const { totals } = performance;
   const figures = [
     ["Impressions", formatCount(totals.impressions, shop.locale)],
@@ -141,6 +143,7 @@ export default function Recommendations() {
     <Page
       title="Recommendations"
       subtitle={`"You may also like" on the thank-you page: what it showed, what was clicked, and the orders that followed within ${settings.attributionDays} days`}
+      primaryAction={csvExport}
     >
       <Layout>
         {result?.error ? (

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { BROWSER_UA, uniqueShop } from "../support/constants";
-import { appUrl, sendWebhook } from "../support/http";
+import { adminFetch, appUrl, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 import { shopWithHistory, trackRecommendations } from "./history";
@@ -83,6 +83,16 @@ describe("recommendation impressions, clicks and attributed orders", () => {
       { message: "every order delivery handled" },
     );
     expect(await db.recommendationAttribution.count({ where: { shopDomain: shop } })).toBe(1);
+
+    // The admin's CSV: today's row in the shop's time zone, 30 days in all.
+    const csv = await (await adminFetch(shop, "/app/recommendations/export")).text();
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toBe("day,impressions,clicks,attributed_orders,attributed_revenue,currency");
+    expect(lines).toHaveLength(31);
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
+      new Date(),
+    );
+    expect(lines.at(-1)).toBe(`${today},2,1,1,${products.c.price.toFixed(2)},USD`);
   });
 
   it("refuses another shop's token, another customer, bad input and a missing token", async () => {
