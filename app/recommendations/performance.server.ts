@@ -104,20 +104,3 @@ export async function recommendationPerformance(shopDomain: string, timeZone: st
 export function ctr(clicks: number, impressions: number) {
   return impressions ? Math.round((clicks / impressions) * 1000) / 10 : null;
 }
-
-/** Catalog products matching a title search, for the exclusion picker. */
-export function searchCatalog(shopDomain: string, query: string, take = 10) {
-  return db.recommendationProduct.findMany({
-    where: { shopDomain, title: { contains: query } },
-    select: { shopifyId: true, title: true, tags: true },
-    orderBy: { title: "asc" },
-    take,
-  });
-}
-
-export function catalogTitles(shopDomain: string, productIds: string[]) {
-  return db.recommendationProduct.findMany({
-    where: { shopDomain, shopifyId: { in: productIds } },
-    select: { shopifyId: true, title: true },
-  });
-}

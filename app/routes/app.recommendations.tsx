@@ -30,11 +30,8 @@ import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { catalogImportProgress } from "../recommendations/bulk.server";
 import { importCatalogFromShopify } from "../recommendations/jobs.server";
-import {
-  catalogTitles,
-  recommendationPerformance,
-  searchCatalog,
-} from "../recommendations/performance.server";
+import { catalogTitles, searchCatalog } from "../recommendations/catalog.server";
+import { recommendationPerformance } from "../recommendations/performance.server";
 import {
   recommendationSettings,
   RecommendationSettingsSchema,
