@@ -51,6 +51,27 @@ async function seedShop(domain: string) {
       source: "thank_you",
     },
   });
+  await db.recommendationEvent.create({
+    data: {
+      shopDomain: domain,
+      orderShopifyId: "820982911946154508",
+      productId: "632910392",
+      kind: "click",
+      customerShopifyId: "115310627314723954",
+    },
+  });
+  await db.recommendationAttribution.create({
+    data: {
+      shopDomain: domain,
+      orderShopifyId: "820982911946154999",
+      customerShopifyId: "115310627314723954",
+      clickId: "click",
+      productIds: "632910392",
+      revenue: 19900,
+      currency: "USD",
+      orderCreatedAt: new Date(),
+    },
+  });
   await recordOrderPaid(domain, {
     ...LoyaltyOrderPayloadSchema.parse(parseShopifyJson(webhookFixture("orders/paid"))),
     test: false,
@@ -92,6 +113,12 @@ describe("customers/data_request", () => {
     expect(exported.data.surveys).toEqual([
       expect.objectContaining({ kind: "nps", score: 4, comment: "The parcel was late" }),
     ]);
+    expect(exported.data.recommendations).toEqual({
+      events: [expect.objectContaining({ productId: "632910392", kind: "click" })],
+      attributions: [
+        expect.objectContaining({ orderShopifyId: "820982911946154999", revenue: 19900 }),
+      ],
+    });
     expect(exported.data.notifications.messages).toEqual([
       expect.objectContaining({ trigger: "shipment.shipped", recipient: "john@example.com" }),
     ]);
@@ -117,6 +144,7 @@ describe("customers/redact", () => {
       loyalty: { membersDeleted: 1, referralsDeleted: 0, ordersUnlinked: 1 },
       notifications: { messagesDeleted: 1 },
       surveys: { responsesDeleted: 1 },
+      recommendations: { eventsDeleted: 1, attributionsDeleted: 1 },
       returns: { returnsAnonymized: 0, notesRemoved: 0, photosDeleted: 0 },
       compliance: { exportsDeleted: 1 },
     });

@@ -8,6 +8,10 @@ import {
   redactCustomerNotifications,
 } from "../notifications/compliance.server";
 import { exportCustomerLoyalty, redactCustomerLoyalty } from "../loyalty/compliance.server";
+import {
+  exportCustomerRecommendations,
+  redactCustomerRecommendations,
+} from "../recommendations/compliance.server";
 import { exportCustomerSurveys, redactCustomerSurveys } from "../surveys/compliance.server";
 import { exportCustomerReturns, redactCustomerReturns } from "../returns/compliance.server";
 import { exportCustomerShipments, redactCustomerShipments } from "../tracking/compliance.server";
@@ -35,6 +39,11 @@ export const CUSTOMER_DATA_OWNERS: CustomerDataOwner[] = [
     redactCustomer: redactCustomerNotifications,
   },
   { name: "surveys", exportCustomer: exportCustomerSurveys, redactCustomer: redactCustomerSurveys },
+  {
+    name: "recommendations",
+    exportCustomer: exportCustomerRecommendations,
+    redactCustomer: redactCustomerRecommendations,
+  },
   { name: "loyalty", exportCustomer: exportCustomerLoyalty, redactCustomer: redactCustomerLoyalty },
   { name: "returns", exportCustomer: exportCustomerReturns, redactCustomer: redactCustomerReturns },
 ];

@@ -1,3 +1,5 @@
+import { useState } from "react";
+
 /**
  * Downloads a file from one of the app's own routes. Inside the admin, App Bridge adds the
  * session token to fetch; a plain link would arrive without it.
@@ -14,4 +16,24 @@ export async function downloadFromApp(url: string, filename: string) {
   anchor.click();
   anchor.remove();
   URL.revokeObjectURL(href);
+}
+
+/**
+ * A page's "Export CSV" action: downloads `url` as `<name>-<today>.csv`, showing a spinner
+ * meanwhile.
+ */
+export function useCsvExport(url: string, name: string) {
+  const [exporting, setExporting] = useState(false);
+  return {
+    content: "Export CSV",
+    loading: exporting,
+    onAction: async () => {
+      setExporting(true);
+      try {
+        await downloadFromApp(url, `${name}-${new Date().toISOString().slice(0, 10)}.csv`);
+      } finally {
+        setExporting(false);
+      }
+    },
+  };
 }

@@ -50,3 +50,20 @@ export async function applyProduct(shopDomain: string, product: ProductPayload) 
 export async function removeProduct(shopDomain: string, productId: string) {
   await db.recommendationProduct.deleteMany({ where: { shopDomain, shopifyId: productId } });
 }
+
+/** Catalog products matching a title search, for the exclusion picker. */
+export function searchCatalog(shopDomain: string, query: string, take = 10) {
+  return db.recommendationProduct.findMany({
+    where: { shopDomain, title: { contains: query } },
+    select: { shopifyId: true, title: true },
+    orderBy: { title: "asc" },
+    take,
+  });
+}
+
+export function catalogTitles(shopDomain: string, productIds: string[]) {
+  return db.recommendationProduct.findMany({
+    where: { shopDomain, shopifyId: { in: productIds } },
+    select: { shopifyId: true, title: true },
+  });
+}

@@ -3,6 +3,7 @@ import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
 import { installedShopDomains } from "../shops/shops.server";
+import { advanceCatalogImport, startCatalogImport } from "./bulk.server";
 import { rebuildModel } from "./recommendations.server";
 
 /** One shop's model rebuilt from all its orders. */
@@ -34,4 +35,39 @@ export const rebuildAllModels = defineJob({
   },
 });
 
-export const RECOMMENDATION_JOBS = [rebuildShopModel, rebuildAllModels];
+/** The longest wait between two looks at a bulk operation Shopify is still writing. */
+const MAX_POLL_MS = 30_000;
+
+/**
+ * A catalog import: asks Shopify how far the bulk operation got, waiting longer each time, and
+ * imports the file once it is written. bulk_operations/finish sends this job too, so the import
+ * starts as soon as Shopify says; the poll covers a lost webhook.
+ */
+export const importCatalog = defineJob({
+  name: "recommendations.catalog-import",
+  schema: z.object({ shop: z.string(), importId: z.string(), poll: z.number().int().default(0) }),
+  retryLimit: 5,
+  async run({ shop, importId, poll }) {
+    if ((await advanceCatalogImport(shop, importId)) !== "waiting") return;
+    await jobs.send(
+      importCatalog,
+      { shop, importId, poll: poll + 1 },
+      { startAfter: new Date(Date.now() + Math.min(500 * 1.5 ** poll, MAX_POLL_MS)) },
+    );
+  },
+});
+
+/** The admin's "Import catalog": the bulk operation, then its first look a moment later. */
+export async function importCatalogFromShopify(shop: string) {
+  const result = await startCatalogImport(shop);
+  if (result.started) {
+    await jobs.send(
+      importCatalog,
+      { shop, importId: result.importId, poll: 0 },
+      { startAfter: new Date(Date.now() + 500) },
+    );
+  }
+  return result;
+}
+
+export const RECOMMENDATION_JOBS = [rebuildShopModel, rebuildAllModels, importCatalog];

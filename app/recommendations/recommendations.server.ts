@@ -2,6 +2,7 @@ import { db, Prisma } from "../db.server";
 import { orderProducts } from "../orders/orders.server";
 import { shopProfile } from "../shops/shops.server";
 import { countCoPurchases, orderPairs, recommend, type Recommendation } from "./model";
+import { addToCartUrl, recommendationSettings } from "./settings.server";
 
 /** An order's products beyond this many are not paired (a wholesale basket says little). */
 const MAX_PAIRED_PRODUCTS = 20;
@@ -55,14 +56,17 @@ export interface RecommendedProduct extends Recommendation {
   variantId: string | null;
 }
 
-/** What to show next to these products (an order's, a cart's or one product page's). */
+/**
+ * What to show next to these products (an order's, a cart's or one product page's), never a
+ * product the merchant excluded by id or tag.
+ */
 export async function recommendForProducts(
   shopDomain: string,
   productIds: string[],
   limit = 4,
 ): Promise<RecommendedProduct[]> {
   const basket = [...new Set(productIds)];
-  const [pairs, bestSellers] = await Promise.all([
+  const [pairs, bestSellers, settings] = await Promise.all([
     db.recommendationPair.findMany({
       where: {
         shopDomain,
@@ -76,6 +80,7 @@ export async function recommendForProducts(
       orderBy: { orders: "desc" },
       take: BEST_SELLERS,
     }),
+    recommendationSettings(shopDomain),
   ]);
   const involved = new Set([...basket, ...pairs.flatMap((pair) => [pair.productA, pair.productB])]);
   const bestSellerIds = bestSellers.map((stat) => stat.productId);
@@ -87,7 +92,13 @@ export async function recommendForProducts(
       where: { shopDomain, shopifyId: { in: [...involved, ...bestSellerIds] }, available: true },
     }),
   ]);
-  const catalog = new Map(products.map((product) => [product.shopifyId, product]));
+  const excludedTags = new Set(settings.excludedTags);
+  const excluded = (product: (typeof products)[number]) =>
+    settings.excludedProducts.includes(product.shopifyId) ||
+    product.tags.split(",").some((tag) => excludedTags.has(tag));
+  const catalog = new Map(
+    products.filter((product) => !excluded(product)).map((product) => [product.shopifyId, product]),
+  );
   const ranked = recommend({
     basket,
     pairs,
@@ -107,6 +118,32 @@ export async function recommendForProducts(
       variantId: product.variantId,
     };
   });
+}
+
+/**
+ * The thank-you page's recommendations for one of the shop's orders: as many as the merchant
+ * shows, with add-to-cart links that apply the merchant's offer code when there is one.
+ */
+export async function orderRecommendations(shopDomain: string, orderShopifyId: string) {
+  const [lines, settings] = await Promise.all([
+    db.orderLineItem.findMany({
+      where: { shopDomain, order: { shopDomain, shopifyId: orderShopifyId } },
+      select: { productId: true },
+    }),
+    recommendationSettings(shopDomain),
+  ]);
+  const products = await recommendForProducts(
+    shopDomain,
+    lines.flatMap((line) => (line.productId ? [line.productId] : [])),
+    settings.maxShown,
+  );
+  return products.map((product) => ({
+    ...product,
+    url: `https://${shopDomain}/products/${product.handle}`,
+    cartUrl: product.variantId
+      ? addToCartUrl(shopDomain, product.variantId, settings.offerCode)
+      : null,
+  }));
 }
 
 /** Product pictures from the catalog mirror, for emails that list an order's items. */

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineGrid, Page, Text } from "@shopify/polaris";
-import { useState } from "react";
-import { downloadFromApp } from "../components/download";
+import { useCsvExport } from "../components/download";
 import { formatCount, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { liabilityReport } from "../loyalty/admin.server";
@@ -16,28 +15,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function LoyaltyLiability() {
   const { report } = useLoaderData<typeof loader>();
   const shop = useShop();
-  const [exporting, setExporting] = useState(false);
+  const csvExport = useCsvExport("/app/loyalty/liability/export", "loyalty-liability");
   const count = (value: number) => formatCount(value, shop.locale);
   return (
     <Page
       backAction={{ content: "Loyalty", url: "/app/loyalty" }}
       title="Points liability"
       subtitle="What outstanding points are worth, and how points moved month by month"
-      primaryAction={{
-        content: "Export CSV",
-        loading: exporting,
-        onAction: async () => {
-          setExporting(true);
-          try {
-            await downloadFromApp(
-              "/app/loyalty/liability/export",
-              `loyalty-liability-${new Date().toISOString().slice(0, 10)}.csv`,
-            );
-          } finally {
-            setExporting(false);
-          }
-        },
-      }}
+      primaryAction={csvExport}
     >
       <BlockStack gap="400">
         <InlineGrid columns={{ xs: 1, md: 4 }} gap="400">

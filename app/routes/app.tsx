@@ -39,6 +39,7 @@ export default function AdminLayout() {
         </Link>
         <Link to="/app/shipments">Shipments</Link>
         <Link to="/app/notifications">Notifications</Link>
+        <Link to="/app/recommendations">Recommendations</Link>
         <Link to="/app/surveys">Surveys</Link>
         <Link to="/app/loyalty">Loyalty</Link>
         <Link to="/app/operations">Operations</Link>

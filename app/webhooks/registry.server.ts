@@ -1,7 +1,13 @@
 import { customerDataRequest, customerRedact, shopRedact } from "../compliance/webhooks.server";
 import { earnOnPaidOrder, reverseOnCancel, reverseOnRefund } from "../loyalty/webhooks.server";
 import { mirrorOrder } from "../orders/webhooks.server";
-import { forgetProduct, learnCoPurchases, mirrorProduct } from "../recommendations/webhooks.server";
+import {
+  attributeRecommendedOrder,
+  finishCatalogImport,
+  forgetProduct,
+  learnCoPurchases,
+  mirrorProduct,
+} from "../recommendations/webhooks.server";
 import { appUninstalled, scopesUpdated } from "../shops/webhooks.server";
 import {
   trackFulfillment,
@@ -21,7 +27,12 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "customers/data_request": [customerDataRequest],
   "customers/redact": [customerRedact],
   "shop/redact": [shopRedact],
-  "orders/create": [mirrorOrder, trackOrderFulfillments, learnCoPurchases],
+  "orders/create": [
+    mirrorOrder,
+    trackOrderFulfillments,
+    learnCoPurchases,
+    attributeRecommendedOrder,
+  ],
   "orders/updated": [mirrorOrder, trackOrderFulfillments],
   "orders/paid": [mirrorOrder, trackOrderFulfillments, earnOnPaidOrder],
   "orders/cancelled": [mirrorOrder, trackOrderFulfillments, reverseOnCancel],
@@ -34,6 +45,7 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "products/update": [mirrorProduct],
   "products/delete": [forgetProduct],
   "refunds/create": [reverseOnRefund],
+  "bulk_operations/finish": [finishCatalogImport],
 };
 
 export function handlersFor(topic: string): WebhookHandler[] {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { runAdminGraphql } from "./admin/graphql";
+import { bulkResultFile } from "./admin/recommendations";
 import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
 import { Mailbox, type ReceivedEmail } from "./mailbox";
 import { EasyPostStandin } from "./easypost";
@@ -335,6 +336,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           const result = await runAdminGraphql(
             shop,
             JSON.parse((await readBody(request)).toString("utf8")),
+            baseUrl,
           );
           return send(response, result.status, result.body);
         }
@@ -430,6 +432,16 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           return send(response, 200, mailboxPage(messages));
         }
         return send(response, 200, messages);
+      }
+
+      // A bulk operation's result file, as Shopify's storage bucket serves it.
+      if (parts[0] === "__standin" && parts[1] === "bulk" && parts[2] && parts[3]) {
+        const file = bulkResultFile(
+          state.shop(decodeURIComponent(parts[2])),
+          parts[3].replace(/\.jsonl$/, ""),
+        );
+        if (file === null) return send(response, 404, "NoSuchKey");
+        return send(response, 200, file, { "Content-Type": "application/jsonl" });
       }
 
       // Test control: what did the app ask of Shopify, and make Shopify misbehave on purpose.

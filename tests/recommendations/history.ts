@@ -7,7 +7,7 @@ import {
 } from "../../scripts/standin/simulator/shop";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
-import { sendWebhook } from "../support/http";
+import { BROWSER_UA, appUrl, customerAccountToken, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
@@ -69,12 +69,51 @@ export async function shopWithHistory(label: string) {
       (await db.order.count({ where: { shopDomain: shop } })) === history.length,
     { message: "orders learned" },
   );
+  /** A new order of this shop placed now, by the history's customer or another one. */
+  const newOrderBody = (index: number, products: SimulatedProduct[], customerId?: bigint) => {
+    const placed = order(index, products);
+    return orderPayload(
+      {
+        ...placed,
+        createdAt: new Date(),
+        customer: { ...placed.customer, id: customerId ?? placed.customer.id },
+      },
+      context,
+      { updatedAt: new Date(), financialStatus: "paid" },
+    );
+  };
   return {
     shop,
     products: { a, b, c, d },
+    newOrderBody,
     latestOrderId: String(order(history.length, []).id),
     firstOrderBody: bodies[0]!,
     customerId: String(template.customer.id),
     email: template.customer.email,
   };
 }
+
+/** A request from a checkout UI extension of the shop, for the signed-in customer (or a guest). */
+export function checkoutFetch(
+  shop: string,
+  customerId: string | null,
+  path: string,
+  init: RequestInit = {},
+) {
+  return fetch(`${appUrl()}${path}`, {
+    ...init,
+    headers: {
+      Authorization: `Bearer ${customerAccountToken(shop, customerId)}`,
+      Origin: "https://extensions.shopifycdn.com",
+      "User-Agent": BROWSER_UA,
+      "Content-Type": "application/json",
+    },
+  });
+}
+
+/** What the thank-you block sends when it shows recommendations or a shopper follows one. */
+export const trackRecommendations = (shop: string, customerId: string | null, body: unknown) =>
+  checkoutFetch(shop, customerId, "/api/recommendations/events", {
+    method: "POST",
+    body: JSON.stringify(body),
+  });

@@ -43,6 +43,25 @@ describe("thank-you page block: recommendations and NPS (UI-extension tester, re
     expect(titles).toEqual([products.b.title, products.c.title]);
     const addToCart = document.body.querySelector("s-button[href]");
     expect(addToCart?.getAttribute("href")).toMatch(new RegExp(`^https://${shop}/cart/\\d+:1$`));
+    // What was shown is recorded, and following a recommendation records a click.
+    await settled(
+      async () =>
+        expect(
+          await db.recommendationEvent.count({ where: { shopDomain: shop, kind: "impression" } }),
+        ).toBe(2),
+      { timeout: 10_000 },
+    );
+    fireEvent.click(addToCart!);
+    await settled(
+      async () =>
+        expect(
+          await db.recommendationEvent.findMany({
+            where: { shopDomain: shop, kind: "click" },
+            select: { productId: true, orderShopifyId: true },
+          }),
+        ).toEqual([{ productId: String(products.b.id), orderShopifyId: latestOrderId }]),
+      { timeout: 10_000 },
+    );
 
     const scoreButtons = [...document.body.querySelectorAll("s-button")].filter(
       (button) => !button.hasAttribute("href"),

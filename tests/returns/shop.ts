@@ -18,25 +18,29 @@ const DAY = 86_400_000;
 export const SUNGLASSES_NODE: CatalogProduct = {
   id: `gid://shopify/Product/${SUNGLASSES_PRODUCT}`,
   title: "Aviator sunglasses",
+  handle: "aviator-sunglasses",
+  status: "ACTIVE",
   tags: ["eyewear"],
+  updatedAt: "2026-11-01T10:00:00Z",
   productType: "Accessories",
-  collections: { nodes: [{ id: "gid://shopify/Collection/841564295" }] },
-  variants: {
-    nodes: [
-      {
-        id: `gid://shopify/ProductVariant/${TORTOISE_VARIANT}`,
-        title: "Tortoise",
-        availableForSale: true,
-        price: "94.99",
-      },
-      {
-        id: "gid://shopify/ProductVariant/39072857",
-        title: "Gold",
-        availableForSale: false,
-        price: "89.99",
-      },
-    ],
-  },
+  collectionIds: ["gid://shopify/Collection/841564295"],
+  images: [],
+  variants: [
+    {
+      id: `gid://shopify/ProductVariant/${TORTOISE_VARIANT}`,
+      title: "Tortoise",
+      price: "94.99",
+      inventoryQuantity: 12,
+      inventoryPolicy: "DENY",
+    },
+    {
+      id: "gid://shopify/ProductVariant/39072857",
+      title: "Gold",
+      price: "89.99",
+      inventoryQuantity: 0,
+      inventoryPolicy: "DENY",
+    },
+  ],
 };
 
 export async function setCatalog(shop: string, products: CatalogProduct[]) {

@@ -31,6 +31,14 @@ async function call(path: string, init: RequestInit = {}) {
   });
 }
 
+/** Tells the app what was shown or followed, for the merchant's click-through and revenue figures. */
+function track(kind: "impression" | "click", productIds: string[]) {
+  void call("/api/recommendations/events", {
+    method: "POST",
+    body: JSON.stringify({ orderId: orderId(), kind, productIds }),
+  }).catch(() => undefined);
+}
+
 function PostPurchase() {
   return (
     <s-stack gap="large">
@@ -50,6 +58,13 @@ function Recommendations() {
       )
       .then(setProducts, () => setProducts([]));
   }, []);
+  useEffect(() => {
+    if (products.length)
+      track(
+        "impression",
+        products.map((product) => product.productId),
+      );
+  }, [products]);
   if (products.length === 0) return null;
   const currency = shopify.cost.totalAmount.value.currencyCode;
   return (
@@ -58,11 +73,14 @@ function Recommendations() {
         {products.map((product) => (
           <s-stack key={product.productId} gap="small-200">
             {product.imageUrl ? <s-image src={product.imageUrl} alt={product.title} /> : null}
-            <s-link href={product.url}>{product.title}</s-link>
+            <s-link href={product.url} onClick={() => track("click", [product.productId])}>
+              {product.title}
+            </s-link>
             <s-text>{formatCurrency(product.price / 100, { currency })}</s-text>
             {product.cartUrl ? (
               <s-button
                 href={product.cartUrl}
+                onClick={() => track("click", [product.productId])}
                 accessibilityLabel={t("addNamed", { title: product.title })}
               >
                 {t("add")}

@@ -50,7 +50,11 @@ function throttleStatus(bucket: CostBucket) {
 }
 
 /** Runs one Admin GraphQL request for an authenticated shop, as Shopify would answer it. */
-export async function runAdminGraphql(shop: ShopState, raw: GraphqlBody): Promise<GraphqlResult> {
+export async function runAdminGraphql(
+  shop: ShopState,
+  raw: GraphqlBody,
+  origin: string,
+): Promise<GraphqlResult> {
   if (!raw.query)
     return { status: 400, body: { errors: { query: "Required parameter missing or invalid" } } };
   let document: DocumentNode;
@@ -123,7 +127,7 @@ export async function runAdminGraphql(shop: ShopState, raw: GraphqlBody): Promis
     },
   };
   try {
-    const data = await handler({ shop, variables, document });
+    const data = await handler({ shop, variables, document, origin });
     return { status: 200, body: { data, extensions } };
   } catch (error) {
     if (error instanceof AdminGraphqlError) {

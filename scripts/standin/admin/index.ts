@@ -1,5 +1,6 @@
 import { loyaltyHandlers } from "./loyalty";
 import { productHandlers } from "./products";
+import { recommendationHandlers } from "./recommendations";
 import { shopHandlers } from "./shop";
 import { trackingHandlers } from "./tracking";
 import type { AdminHandler } from "./types";
@@ -9,5 +10,6 @@ export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...shopHandlers,
   ...trackingHandlers,
   ...loyaltyHandlers,
+  ...recommendationHandlers,
   ...productHandlers,
 };

@@ -5,6 +5,8 @@ export interface AdminRequest {
   shop: ShopState;
   variables: Record<string, unknown>;
   document: DocumentNode;
+  /** The stand-in's own origin, for URLs it hands out (bulk operation result files). */
+  origin: string;
 }
 
 /**

@@ -1,0 +1,196 @@
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { db } from "../db.server";
+import { requireNoUserErrors, type UserError } from "../platform/shopify/admin-gateway.server";
+import { adminOperation } from "../platform/shopify/admin-operation";
+import { adminGateway } from "../platform/shopify/admin.server";
+import { log } from "../platform/logging/logger.server";
+import { BulkFileError, CATALOG_BULK_QUERY, parseCatalogLines } from "./bulk";
+import { applyProduct } from "./catalog.server";
+
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/bulkOperationRunQuery
+const CatalogBulkQueryMutation = adminOperation<
+  {
+    bulkOperationRunQuery: {
+      bulkOperation: { id: string; status: string } | null;
+      userErrors: UserError[];
+    } | null;
+  },
+  { query: string }
+>(`#graphql
+  mutation RecommendationsCatalogBulkQuery($query: String!) {
+    bulkOperationRunQuery(query: $query) {
+      bulkOperation { id status }
+      userErrors { field message }
+    }
+  }
+`);
+
+// https://shopify.dev/docs/api/admin-graphql/latest/objects/BulkOperation
+const CatalogBulkStatusQuery = adminOperation<
+  {
+    node: {
+      id: string;
+      status: "CREATED" | "RUNNING" | "COMPLETED" | "CANCELING" | "CANCELED" | "FAILED" | "EXPIRED";
+      errorCode: string | null;
+      objectCount: string;
+      url: string | null;
+    } | null;
+  },
+  { id: string }
+>(`#graphql
+  query RecommendationsCatalogBulkStatus($id: ID!) {
+    node(id: $id) {
+      ... on BulkOperation { id status errorCode objectCount url }
+    }
+  }
+`);
+
+/** Products written to the mirror between two progress updates. */
+const IMPORT_BATCH = 100;
+const ACTIVE = ["running", "importing"];
+
+/**
+ * Asks Shopify for the whole catalog as a bulk operation; the import continues in the
+ * background (recommendations.catalog-import). An import already under way is returned as is.
+ */
+export async function startCatalogImport(shopDomain: string) {
+  const active = await db.recommendationImport.findFirst({
+    where: { shopDomain, status: { in: ACTIVE } },
+  });
+  if (active) return { started: false, importId: active.id };
+  const result = await adminGateway.request(shopDomain, CatalogBulkQueryMutation, {
+    query: CATALOG_BULK_QUERY,
+  });
+  const { bulkOperation } = requireNoUserErrors(
+    CatalogBulkQueryMutation,
+    shopDomain,
+    result.bulkOperationRunQuery,
+  );
+  const created = await db.recommendationImport.create({
+    data: { shopDomain, bulkOperationId: bulkOperation!.id, status: "running" },
+  });
+  return { started: true, importId: created.id };
+}
+
+export type ImportStep = "waiting" | "imported" | "failed" | "finished";
+
+/**
+ * One step of an import: while Shopify writes the file, records how far it got ("waiting": ask
+ * again later); once it is written, claims the import (so the webhook and the poll never import
+ * twice) and reads the file into the catalog in batches, recording progress after each.
+ */
+export async function advanceCatalogImport(
+  shopDomain: string,
+  importId: string,
+): Promise<ImportStep> {
+  const row = await db.recommendationImport.findFirst({ where: { id: importId, shopDomain } });
+  if (!row?.bulkOperationId || row.status !== "running") return "finished";
+  const { node } = await adminGateway.request(shopDomain, CatalogBulkStatusQuery, {
+    id: row.bulkOperationId,
+  });
+  if (!node || ["CANCELING", "CANCELED", "FAILED", "EXPIRED"].includes(node.status)) {
+    await finish(importId, "failed", node?.errorCode ?? node?.status ?? "bulk operation not found");
+    return "failed";
+  }
+  const objectCount = Number(node.objectCount);
+  if (node.status !== "COMPLETED") {
+    await db.recommendationImport.update({ where: { id: importId }, data: { objectCount } });
+    return "waiting";
+  }
+  const claimed = await db.recommendationImport.updateMany({
+    where: { id: importId, status: "running" },
+    data: { status: "importing", objectCount },
+  });
+  if (claimed.count === 0) return "finished";
+  let products;
+  try {
+    // An operation that matched no products has no file.
+    products = node.url ? await downloadCatalog(node.url) : [];
+  } catch (error) {
+    // The download failed (network, storage): give the claim back so the job's retry reads it.
+    await db.recommendationImport.update({ where: { id: importId }, data: { status: "running" } });
+    throw error;
+  }
+  if (products === null) {
+    await finish(importId, "failed", "the bulk operation's file could not be read");
+    return "failed";
+  }
+  await db.recommendationImport.update({
+    where: { id: importId },
+    data: { total: products.length },
+  });
+  for (let from = 0; from < products.length; from += IMPORT_BATCH) {
+    const batch = products.slice(from, from + IMPORT_BATCH);
+    for (const product of batch) await applyProduct(shopDomain, product);
+    await db.recommendationImport.update({
+      where: { id: importId },
+      data: { imported: from + batch.length },
+    });
+  }
+  await finish(importId, "completed", null);
+  log().info({ shop: shopDomain, products: products.length }, "Catalog imported");
+  return "imported";
+}
+
+/** The file, read line by line as it downloads; null when it is not a catalog file. */
+async function downloadCatalog(url: string) {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) {
+    throw new Error(`Bulk operation file: HTTP ${response.status}`);
+  }
+  const lines: string[] = [];
+  const reader = createInterface({
+    input: Readable.fromWeb(response.body as NodeReadableStream),
+    crlfDelay: Infinity,
+  });
+  for await (const line of reader) lines.push(line);
+  try {
+    return parseCatalogLines(lines);
+  } catch (error) {
+    if (!(error instanceof BulkFileError)) throw error;
+    log().warn({ url, error: error.message }, "Unreadable bulk operation file");
+    return null;
+  }
+}
+
+function finish(importId: string, status: "completed" | "failed", error: string | null) {
+  return db.recommendationImport.update({
+    where: { id: importId },
+    data: { status, error, finishedAt: new Date() },
+  });
+}
+
+/** bulk_operations/finish: the import this operation belongs to, if it is one of ours. */
+export function importForOperation(shopDomain: string, bulkOperationId: string) {
+  return db.recommendationImport.findFirst({
+    where: { shopDomain, bulkOperationId, status: "running" },
+    select: { id: true },
+  });
+}
+
+/** The latest import, as the admin's progress bar shows it. */
+export async function catalogImportProgress(shopDomain: string) {
+  const row = await db.recommendationImport.findFirst({
+    where: { shopDomain },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!row) return null;
+  const percent =
+    row.status === "completed"
+      ? 100
+      : row.status === "importing" && row.total > 0
+        ? Math.floor((row.imported / row.total) * 100)
+        : 0;
+  return {
+    status: row.status,
+    objectCount: row.objectCount,
+    total: row.total,
+    imported: row.imported,
+    percent,
+    error: row.error,
+    startedAt: row.createdAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { db } from "../db.server";
+
+export const RecommendationSettingsSchema = z.object({
+  maxShown: z.coerce.number().int().min(1, "Show at least 1 product").max(8, "Show at most 8"),
+  excludedTags: z
+    .string()
+    .default("")
+    .transform((text) => normalizeList(text, (tag) => tag.toLowerCase())),
+  excludedProducts: z
+    .string()
+    .default("")
+    .refine((text) => normalizeList(text).every((id) => /^\d+$/.test(id)), "Unknown product")
+    .transform((text) => normalizeList(text)),
+  attributionDays: z.coerce
+    .number()
+    .int()
+    .min(1, "The window is at least 1 day")
+    .max(30, "The window is at most 30 days"),
+  offerCode: z
+    .string()
+    .trim()
+    .max(255)
+    .regex(/^[A-Za-z0-9_-]*$/, "Discount codes use letters, digits, - and _")
+    .transform((code) => code || null),
+});
+export type RecommendationSettingsInput = z.infer<typeof RecommendationSettingsSchema>;
+
+function normalizeList(text: string, map: (entry: string) => string = (entry) => entry) {
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((entry) => map(entry.trim()))
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export interface RecommendationSettings {
+  maxShown: number;
+  excludedTags: string[];
+  excludedProducts: string[];
+  attributionDays: number;
+  offerCode: string | null;
+}
+
+export const DEFAULT_SETTINGS: RecommendationSettings = {
+  maxShown: 4,
+  excludedTags: [],
+  excludedProducts: [],
+  attributionDays: 7,
+  offerCode: null,
+};
+
+export async function recommendationSettings(shopDomain: string): Promise<RecommendationSettings> {
+  const row = await db.recommendationSettings.findUnique({ where: { shopDomain } });
+  if (!row) return DEFAULT_SETTINGS;
+  return {
+    maxShown: row.maxShown,
+    excludedTags: normalizeList(row.excludedTags),
+    excludedProducts: normalizeList(row.excludedProducts),
+    attributionDays: row.attributionDays,
+    offerCode: row.offerCode,
+  };
+}
+
+export async function saveRecommendationSettings(
+  shopDomain: string,
+  input: RecommendationSettingsInput,
+) {
+  const fields = {
+    maxShown: input.maxShown,
+    excludedTags: input.excludedTags.join(","),
+    excludedProducts: input.excludedProducts.join(","),
+    attributionDays: input.attributionDays,
+    offerCode: input.offerCode,
+  };
+  await db.recommendationSettings.upsert({
+    where: { shopDomain },
+    create: { shopDomain, ...fields },
+    update: fields,
+  });
+}
+
+/**
+ * Where "add to cart" goes: the variant's cart permalink, through Shopify's discount link when
+ * the merchant set an offer code (the code is applied, then the shopper lands on the cart).
+ */
+export function addToCartUrl(shopDomain: string, variantId: string, offerCode: string | null) {
+  const cart = `/cart/${variantId}:1`;
+  return offerCode
+    ? `https://${shopDomain}/discount/${encodeURIComponent(offerCode)}?redirect=${cart}`
+    : `https://${shopDomain}${cart}`;
+}
