@@ -1,4 +1,5 @@
 import { Random } from "./random";
+import type { CatalogProduct } from "../admin/products";
 import { shopifyTime, stringifyShopifyJson } from "./shopify-json";
 
 /**
@@ -454,5 +455,49 @@ export function productPayload(
         grams: product.grams,
       },
     ],
+  });
+}
+
+const SIZE_RUNS = [
+  ["XS", "S", "M", "L", "XL"],
+  ["39", "40", "41", "42", "43", "44"],
+];
+
+/**
+ * The catalog as Shopify's Admin API holds it: a product sold in sizes ("Charcoal / M") also
+ * has the colour's other sizes in stock, so shoppers can exchange for another size.
+ */
+export function catalogProducts(products: SimulatedProduct[], at: Date): CatalogProduct[] {
+  return products.map((product) => {
+    const [colour, size] = product.variantTitle.split(" / ");
+    const run = size ? SIZE_RUNS.find((sizes) => sizes.includes(size)) : undefined;
+    const siblings = (run ?? [])
+      .filter((other) => other !== size)
+      .map((other, index) => ({
+        id: `gid://shopify/ProductVariant/${product.variantId * 100n + BigInt(index + 1)}`,
+        title: `${colour} / ${other}`,
+        price: product.price.toFixed(2),
+        inventoryQuantity: index === 0 ? 0 : 25,
+        inventoryPolicy: "DENY" as const,
+      }));
+    return {
+      id: `gid://shopify/Product/${product.id}`,
+      title: product.title,
+      handle: product.title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      status: "ACTIVE" as const,
+      tags: [],
+      updatedAt: at.toISOString(),
+      images: [],
+      variants: [
+        {
+          id: `gid://shopify/ProductVariant/${product.variantId}`,
+          title: product.variantTitle,
+          price: product.price.toFixed(2),
+          inventoryQuantity: 40,
+          inventoryPolicy: "DENY" as const,
+        },
+        ...siblings,
+      ],
+    };
   });
 }
