@@ -1,10 +1,12 @@
 import { db } from "../db.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
+import { emailReturnNews } from "./emails.server";
 import { buyReturnLabel } from "./labels/labels.server";
 import {
   approveInShopify,
   declineInShopify,
   processInShopify,
+  refundedAmount,
   type ShopifyAnswer,
 } from "./shopify-returns.server";
 
@@ -68,6 +70,8 @@ interface Step {
   data?: Record<string, unknown>;
   /** Tells Shopify first, when Shopify knows the return; a refusal stops the step. */
   shopify?: (shopifyId: string) => Promise<ShopifyAnswer>;
+  /** Runs once, after this call moved the return (the shopper's email). */
+  after?: () => Promise<void>;
   /** The step only means something in Shopify (a refund): it waits until Shopify knows the return. */
   needsShopify?: boolean;
   now: Date;
@@ -127,7 +131,10 @@ async function transition(
     });
     return true;
   });
-  if (moved) return { ok: true, status: to };
+  if (moved) {
+    await step.after?.();
+    return { ok: true, status: to };
+  }
   // Someone else moved it meanwhile: answer from what it is now.
   const after = await findReturn(shopDomain, returnId);
   if (after && (after.status === to || rule.done.includes(after.status))) {
@@ -147,6 +154,7 @@ export async function approveReturn(
     event: { kind: "approved" },
     data: { approvedAt: now, shopifyStatus: "OPEN" },
     shopify: (shopifyId) => approveInShopify(shopDomain, shopifyId),
+    after: () => emailReturnNews(shopDomain, returnId, "return.approved"),
     now,
   });
 }
@@ -168,6 +176,7 @@ export async function declineReturn(
     event: { kind: "declined", detail: text },
     data: { declinedAt: now, declineReason: text, shopifyStatus: "DECLINED" },
     shopify: (shopifyId) => declineInShopify(shopDomain, shopifyId, text),
+    after: () => emailReturnNews(shopDomain, returnId, "return.declined", { reason: text }),
     now,
   });
 }
@@ -214,6 +223,10 @@ export async function processReturn(
     // Not yet in Shopify: processing must wait, or the refund would never be issued.
     needsShopify: true,
     shopify: () => processInShopify(shopDomain, returnId),
+    after: async () => {
+      const amount = await refundedAmount(shopDomain, returnId);
+      if (amount > 0) await emailReturnNews(shopDomain, returnId, "return.refunded", { amount });
+    },
     now,
   });
 }

@@ -7,6 +7,7 @@ import {
   markReceived,
   processReturn,
 } from "../../app/returns/lifecycle.server";
+import type { ReceivedEmail } from "../../scripts/standin/mailbox";
 import { adminFetch, standinUrl } from "../support/http";
 import { waitFor } from "../support/wait";
 import { ORDER_ID, PLAN, SUNGLASSES, portal, shopWithFulfilledOrder, twoItems } from "./support";
@@ -29,6 +30,18 @@ interface StandinReturn {
   exchangeLineItems: { id: string; variantId: string }[];
   processed: Record<string, unknown>[];
   reverseDeliveries: { id: string; tracking: unknown; label: unknown }[];
+}
+
+/** The shopper's emails about returns (the fixture order's jon@example.com is shared by the run). */
+async function emailWith(subject: string, text: string) {
+  return waitFor(
+    async () => {
+      const response = await fetch(`${standinUrl()}/__standin/mailbox?to=jon%40example.com`);
+      const received = (await response.json()) as ReceivedEmail[];
+      return received.find((email) => email.subject === subject && email.text.includes(text));
+    },
+    { message: `email "${subject}" with ${text}`, timeout: 60_000 },
+  );
 }
 
 async function store<T>(shop: string, key: string, value?: unknown): Promise<T> {
@@ -113,6 +126,7 @@ describe("returns in step with Shopify", () => {
     expect(await markReceived(shop, request.id)).toEqual({ ok: true, status: "received" });
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
+    await emailWith("Your return for #9999 is processed", "$19.99 is on its way back");
 
     const [shopifyReturn] = await store<StandinReturn[]>(shop, "returns");
     expect(shopifyReturn!.status).toBe("CLOSED");
@@ -137,7 +151,7 @@ describe("returns in step with Shopify", () => {
           ],
         },
       },
-      notifyCustomer: true,
+      notifyCustomer: false,
     });
   });
 
@@ -180,7 +194,8 @@ describe("returns in step with Shopify", () => {
     expect(await calls(shop, "ReturnsReturnCreate")).toHaveLength(0);
 
     expect(await approveReturn(shop, first.id)).toEqual({ ok: true, status: "open" });
-    expect(await declineReturn(shop, second.id, "Not damaged in the photos")).toEqual({
+    const reason = `Not damaged in the photos (${shop})`;
+    expect(await declineReturn(shop, second.id, reason)).toEqual({
       ok: true,
       status: "declined",
     });
@@ -190,7 +205,8 @@ describe("returns in step with Shopify", () => {
     expect(statuses[`gid://shopify/Return/${first.shopifyId}`]).toBe("OPEN");
     expect(statuses[`gid://shopify/Return/${second.shopifyId}`]).toBe("DECLINED");
     const [decline] = await calls(shop, "ReturnsReturnDeclineRequest");
-    expect(decline!.variables.input).toMatchObject({ declineNote: "Not damaged in the photos" });
+    expect(decline!.variables.input).toMatchObject({ declineNote: reason });
+    await emailWith("About your return for #9999", reason);
   });
 
   it("buys the prepaid label from EasyPost, gives it to Shopify and tracks the parcel back", async () => {
@@ -263,6 +279,8 @@ describe("returns in step with Shopify", () => {
       { message: "return parcel tracked through EasyPost" },
     );
     expect(tracked.provider).toBe("easypost");
+    const email = await emailWith("Your return label for #9999", "Print it");
+    expect(email.html).toContain(label.labelUrl);
     expect(await issueLabel(shop, request.id)).toEqual({ ok: true, status: "open" });
     expect(await calls(shop, "ReturnsReverseDeliveryCreateWithShipping")).toHaveLength(1);
   });
