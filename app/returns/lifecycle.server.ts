@@ -70,7 +70,7 @@ interface Step {
   data?: Record<string, unknown>;
   /** Tells Shopify first, when Shopify knows the return; a refusal stops the step. */
   shopify?: (shopifyId: string) => Promise<ShopifyAnswer>;
-  /** Runs once, after this call moved the return (the shopper's email). */
+  /** Runs once this call moved the return, or Shopify accepted it (the shopper's email). */
   after?: () => Promise<void>;
   /** The step only means something in Shopify (a refund): it waits until Shopify knows the return. */
   needsShopify?: boolean;
@@ -108,10 +108,12 @@ async function transition(
   if (step.needsShopify && !current.shopifyId) {
     return { ok: false, message: "This return is not in Shopify yet; try again in a minute" };
   }
+  let shopifyAccepted = false;
   if (step.shopify && current.shopifyId) {
     const shopifyId = current.shopifyId;
     const answer = await askShopify(() => step.shopify!(shopifyId));
     if (!answer.ok) return answer;
+    shopifyAccepted = true;
   }
   const moved = await db.$transaction(async (tx) => {
     const updated = await tx.returnRequest.updateMany({
@@ -138,6 +140,8 @@ async function transition(
   // Someone else moved it meanwhile: answer from what it is now.
   const after = await findReturn(shopDomain, returnId);
   if (after && (after.status === to || rule.done.includes(after.status))) {
+    // Shopify's webhook about our own accepted call got here first: the shopper still hears.
+    if (shopifyAccepted && after.status === to) await step.after?.();
     return { ok: true, status: after.status };
   }
   return { ok: false, message: refusal(action, after?.status ?? current.status) };

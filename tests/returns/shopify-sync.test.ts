@@ -44,6 +44,23 @@ async function emailWith(subject: string, text: string) {
   );
 }
 
+/** Every webhook Shopify sent back about the shop's returns was handled, none parked or failing. */
+async function webhooksSettled(shop: string) {
+  const deliveries = await waitFor(
+    async () => {
+      const rows = await db.webhookDelivery.findMany({ where: { shopDomain: shop } });
+      return rows.every((row) => ["processed", "ignored", "parked"].includes(row.status))
+        ? rows
+        : undefined;
+    },
+    { message: "webhooks handled" },
+  );
+  expect(
+    deliveries.filter((row) => row.status !== "processed").map((row) => [row.topic, row.lastError]),
+  ).toEqual([]);
+  return deliveries.map((row) => row.topic);
+}
+
 async function store<T>(shop: string, key: string, value?: unknown): Promise<T> {
   const response = await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/${key}`, {
     method: value === undefined ? "GET" : "POST",
@@ -127,6 +144,14 @@ describe("returns in step with Shopify", () => {
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
     await emailWith("Your return for #9999 is processed", "$19.99 is on its way back");
+    expect(await webhooksSettled(shop)).toEqual(
+      expect.arrayContaining(["returns/approve", "returns/close"]),
+    );
+    const timeline = await db.returnEvent.findMany({
+      where: { returnId: request.id },
+      orderBy: { occurredAt: "asc" },
+    });
+    expect(timeline.map((event) => event.kind)).toEqual(["requested", "received", "processed"]);
 
     const [shopifyReturn] = await store<StandinReturn[]>(shop, "returns");
     expect(shopifyReturn!.status).toBe("CLOSED");
@@ -279,6 +304,8 @@ describe("returns in step with Shopify", () => {
       { message: "return parcel tracked through EasyPost" },
     );
     expect(tracked.provider).toBe("easypost");
+    expect(await webhooksSettled(shop)).toContain("reverse_deliveries/attach_deliverable");
+    expect(await db.returnLabel.count({ where: { returnId: request.id } })).toBe(1);
     const email = await emailWith("Your return label for #9999", "Print it");
     expect(email.html).toContain(label.labelUrl);
     expect(await issueLabel(shop, request.id)).toEqual({ ok: true, status: "open" });
@@ -354,6 +381,14 @@ describe("returns/* webhooks from Shopify", () => {
       },
     });
     const request = await submitted(shop);
+    // Shopify's returns/request about the return our job created comes back to the app.
+    await waitFor(
+      async () =>
+        (await db.webhookDelivery.count({
+          where: { shopDomain: shop, topic: "returns/request", status: "processed" },
+        })) > 0 || undefined,
+      { message: "returns/request processed" },
+    );
     await act(shop, `/${request.shopifyId}/decline`, { note: "Worn items" });
     await waitFor(async () => (await current(shop, request.shopifyId!))?.status === "declined", {
       message: "declined from Shopify's webhook",
