@@ -227,12 +227,25 @@ export async function queueShopifyReturn(shop: string, returnId: string) {
 
 export type ShopifyAnswer = { ok: true } | { ok: false; message: string };
 
+/** Shopify's status as its answer gave it (ReturnRequest.shopifyStatus). */
+async function recordShopifyStatus(
+  shop: string,
+  shopifyId: string,
+  status: string,
+): Promise<ShopifyAnswer> {
+  await db.returnRequest.updateMany({
+    where: { shopDomain: shop, shopifyId },
+    data: { shopifyStatus: status },
+  });
+  return { ok: true };
+}
+
 export async function approveInShopify(shop: string, shopifyId: string): Promise<ShopifyAnswer> {
   const result = await adminGateway.request(shop, ReturnApproveRequestMutation, {
     input: { id: toGid("Return", shopifyId) },
   });
   const payload = result.returnApproveRequest;
-  if (payload?.return?.status === "OPEN") return { ok: true };
+  if (payload?.return?.status === "OPEN") return recordShopifyStatus(shop, shopifyId, "OPEN");
   return { ok: false, message: `Shopify refused: ${messages(payload?.userErrors ?? [])}` };
 }
 
@@ -250,7 +263,9 @@ export async function declineInShopify(
     },
   });
   const payload = result.returnDeclineRequest;
-  if (payload?.return?.status === "DECLINED") return { ok: true };
+  if (payload?.return?.status === "DECLINED") {
+    return recordShopifyStatus(shop, shopifyId, "DECLINED");
+  }
   return { ok: false, message: `Shopify refused: ${messages(payload?.userErrors ?? [])}` };
 }
 
@@ -342,11 +357,7 @@ export async function processInShopify(shop: string, returnId: string): Promise<
   if (!payload?.return || payload.userErrors.length) {
     return { ok: false, message: `Shopify refused: ${messages(payload?.userErrors ?? [])}` };
   }
-  await db.returnRequest.updateMany({
-    where: { id: returnId, shopDomain: shop },
-    data: { shopifyStatus: payload.return.status },
-  });
-  return { ok: true };
+  return recordShopifyStatus(shop, request.shopifyId, payload.return.status);
 }
 
 export const RETURN_JOBS = [createShopifyReturn];

@@ -229,6 +229,15 @@ describe("returns in step with Shopify", () => {
     );
     expect(statuses[`gid://shopify/Return/${first.shopifyId}`]).toBe("OPEN");
     expect(statuses[`gid://shopify/Return/${second.shopifyId}`]).toBe("DECLINED");
+    const local = await db.returnRequest.findMany({
+      where: { id: { in: [first.id, second.id] } },
+      orderBy: { orderShopifyId: "asc" },
+      select: { id: true, shopifyStatus: true },
+    });
+    expect(Object.fromEntries(local.map((row) => [row.id, row.shopifyStatus]))).toEqual({
+      [first.id]: "OPEN",
+      [second.id]: "DECLINED",
+    });
     const [decline] = await calls(shop, "ReturnsReturnDeclineRequest");
     expect(decline!.variables.input).toMatchObject({ declineNote: reason });
     await emailWith("About your return for #9999", reason);
