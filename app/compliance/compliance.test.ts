@@ -145,7 +145,7 @@ describe("customers/redact", () => {
       notifications: { messagesDeleted: 1 },
       surveys: { responsesDeleted: 1 },
       recommendations: { eventsDeleted: 1, attributionsDeleted: 1 },
-      returns: { returnsAnonymized: 0, notesRemoved: 0, photosDeleted: 0 },
+      returns: { returnsAnonymized: 0, notesRemoved: 0, photosDeleted: 0, labelLinksRemoved: 0 },
       compliance: { exportsDeleted: 1 },
     });
     expect(

@@ -13,6 +13,7 @@ import {
 } from "./policy";
 import { storePhotos, type PreparedPhoto } from "./photos.server";
 import { productFacts, type ExchangeVariant, type ProductCatalog } from "./products.server";
+import { queueShopifyReturn } from "./shopify-returns.server";
 
 /** A return is built from what the server knows; the shopper only names lines, counts and choices. */
 
@@ -259,8 +260,9 @@ export async function submitReturn(
   });
   const needsApproval = decision.lines.some((line) => line.photosRequired);
   const stored = await storePhotos(shopDomain, photos);
+  let created;
   try {
-    const created = await db.$transaction(async (tx) => {
+    created = await db.$transaction(async (tx) => {
       const request = await tx.returnRequest.create({
         data: {
           shopDomain,
@@ -292,7 +294,6 @@ export async function submitReturn(
       });
       return request;
     });
-    return { ok: true, returnId: created.id, repeated: false, decision };
   } catch (error) {
     await stored.discard();
     // Two identical submissions racing: the unique key let one through; answer with it.
@@ -304,6 +305,8 @@ export async function submitReturn(
     if (!raced) throw error;
     return { ok: true, returnId: raced.id, repeated: true, decision };
   }
+  await queueShopifyReturn(shopDomain, created.id);
+  return { ok: true, returnId: created.id, repeated: false, decision };
 }
 
 /** The variant an exchange sends and what the shopper owes (positive) or gets back (negative). */

@@ -8,6 +8,7 @@ import {
   learnCoPurchases,
   mirrorProduct,
 } from "../recommendations/webhooks.server";
+import { syncReverseDelivery, syncShopifyReturn } from "../returns/webhooks.server";
 import { appUninstalled, scopesUpdated } from "../shops/webhooks.server";
 import {
   trackFulfillment,
@@ -46,6 +47,14 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "products/delete": [forgetProduct],
   "refunds/create": [reverseOnRefund],
   "bulk_operations/finish": [finishCatalogImport],
+  "returns/request": [syncShopifyReturn],
+  "returns/approve": [syncShopifyReturn],
+  "returns/decline": [syncShopifyReturn],
+  "returns/cancel": [syncShopifyReturn],
+  "returns/close": [syncShopifyReturn],
+  "returns/reopen": [syncShopifyReturn],
+  "returns/update": [syncShopifyReturn],
+  "reverse_deliveries/attach_deliverable": [syncReverseDelivery],
 };
 
 export function handlersFor(topic: string): WebhookHandler[] {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { APP_URL } from "../../extensions/customer-account-returns/src/config";
 import { db } from "../../app/db.server";
 import { BROWSER_UA, appUrl, customerAccountToken } from "../support/http";
-import { ORDER_ID, SUNGLASSES, TORTOISE_VARIANT, shopWithFulfilledOrder } from "./shop";
+import { ORDER_ID, SUNGLASSES, TORTOISE_VARIANT, shopWithFulfilledOrder } from "./support";
 
 const CUSTOMER_ID = "115310627314723954";
 const networkFetch = globalThis.fetch;

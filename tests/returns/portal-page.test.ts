@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { appProxyFetch } from "../support/http";
-import { PLAN, SUNGLASSES, TORTOISE_VARIANT, shopWithFulfilledOrder } from "./shop";
+import { PLAN, SUNGLASSES, TORTOISE_VARIANT, shopWithFulfilledOrder } from "./support";
 
 /** The portal's pages as a browser posts them: urlencoded lookups, multipart submissions. */
 const post = (shop: string, fields: Record<string, string | Blob>, language = "en") => {

@@ -1,37 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { appProxyFetch } from "../support/http";
 import { installShop } from "../support/install";
-import { PLAN, SUNGLASSES, TORTOISE_VARIANT, shopWithFulfilledOrder } from "./shop";
-
-const portal = (shop: string, body: unknown, options: { ip?: string; secret?: string } = {}) =>
-  appProxyFetch(shop, "/returns", {
-    ...options,
-    init: {
-      method: "POST",
-      body: JSON.stringify(body),
-      headers: { "Content-Type": "application/json" },
-    },
-  });
-
-const twoItems = (idempotencyKey = randomUUID()) => ({
-  action: "submit",
-  order: "9999",
-  email: "jon@example.com",
-  idempotencyKey,
-  lines: [
-    {
-      lineItemId: SUNGLASSES,
-      quantity: 1,
-      reason: "size-too-small",
-      resolution: "exchange",
-      exchangeVariantId: TORTOISE_VARIANT,
-    },
-    { lineItemId: PLAN, quantity: 1, reason: "unwanted", resolution: "store_credit" },
-  ],
-});
+import { SUNGLASSES, TORTOISE_VARIANT, portal, shopWithFulfilledOrder, twoItems } from "./support";
 
 describe("storefront returns portal (App Proxy)", () => {
   it("lists each line with the policy's explanation and amounts, then records the return once", async () => {

@@ -1,6 +1,7 @@
 import { loyaltyHandlers } from "./loyalty";
 import { productHandlers } from "./products";
 import { recommendationHandlers } from "./recommendations";
+import { returnsHandlers } from "./returns";
 import { shopHandlers } from "./shop";
 import { trackingHandlers } from "./tracking";
 import type { AdminHandler } from "./types";
@@ -12,4 +13,5 @@ export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...loyaltyHandlers,
   ...recommendationHandlers,
   ...productHandlers,
+  ...returnsHandlers,
 };

@@ -1,12 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "../../app/db.server";
 import type { CatalogProduct } from "../../scripts/standin/admin/products";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
-import { sendWebhook, standinUrl } from "../support/http";
+import { appProxyFetch, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
+/** The returns tests' shop: the fixture order, shipped, and the portal's signed requests. */
 export const ORDER_ID = "820982911946154508";
 export const SUNGLASSES = "487817672276298554";
 export const PLAN = "789012345678901234";
@@ -82,3 +84,34 @@ export async function shopWithFulfilledOrder(label: string) {
   );
   return shop;
 }
+
+export const portal = (
+  shop: string,
+  body: unknown,
+  options: { ip?: string; secret?: string } = {},
+) =>
+  appProxyFetch(shop, "/returns", {
+    ...options,
+    init: {
+      method: "POST",
+      body: JSON.stringify(body),
+      headers: { "Content-Type": "application/json" },
+    },
+  });
+
+export const twoItems = (idempotencyKey = randomUUID()) => ({
+  action: "submit",
+  order: "9999",
+  email: "jon@example.com",
+  idempotencyKey,
+  lines: [
+    {
+      lineItemId: SUNGLASSES,
+      quantity: 1,
+      reason: "size-too-small",
+      resolution: "exchange",
+      exchangeVariantId: TORTOISE_VARIANT,
+    },
+    { lineItemId: PLAN, quantity: 1, reason: "unwanted", resolution: "store_credit" },
+  ],
+});
