@@ -40,6 +40,7 @@ export default function AdminLayout() {
         <Link to="/app/shipments">Shipments</Link>
         <Link to="/app/notifications">Notifications</Link>
         <Link to="/app/surveys">Surveys</Link>
+        <Link to="/app/returns">Returns</Link>
         <Link to="/app/loyalty">Loyalty</Link>
         <Link to="/app/operations">Operations</Link>
         <Link to="/app/settings">Settings</Link>

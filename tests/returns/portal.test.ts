@@ -1,74 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
-import { appProxyFetch, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
-import { waitFor } from "../support/wait";
-
-const ORDER_ID = "820982911946154508";
-const SUNGLASSES = "487817672276298554";
-const PLAN = "789012345678901234";
-const DAY = 86_400_000;
-
-/** A shop with the fixture order (#9999, jon@example.com), placed 5 days ago and shipped since. */
-async function shopWithFulfilledOrder(label: string) {
-  const shop = uniqueShop(label);
-  await installShop(shop);
-  const placed = new Date(Date.now() - 5 * DAY).toISOString();
-  const order = withFields(webhookFixture("orders/create"), {
-    cancelled_at: null,
-    processed_at: placed,
-    created_at: placed,
-  });
-  expect((await sendWebhook({ shop, topic: "orders/create", body: order })).status).toBe(200);
-  const fulfillment = withFields(webhookFixture("fulfillments/create"), {
-    status: "success",
-    created_at: new Date(Date.now() - 4 * DAY).toISOString(),
-  });
-  expect(
-    (await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment })).status,
-  ).toBe(200);
-  await waitFor(
-    async () => {
-      const stored = await db.order.findFirst({ where: { shopDomain: shop, shopifyId: ORDER_ID } });
-      const shipped = await db.trackingFulfillment.findFirst({
-        where: { shopDomain: shop, orderShopifyId: ORDER_ID },
-      });
-      return stored && shipped ? stored : undefined;
-    },
-    { message: "order and fulfillment stored" },
-  );
-  return shop;
-}
-
-const portal = (shop: string, body: unknown, options: { ip?: string; secret?: string } = {}) =>
-  appProxyFetch(shop, "/returns", {
-    ...options,
-    init: {
-      method: "POST",
-      body: JSON.stringify(body),
-      headers: { "Content-Type": "application/json" },
-    },
-  });
-
-const twoItems = (idempotencyKey = randomUUID()) => ({
-  action: "submit",
-  order: "9999",
-  email: "jon@example.com",
-  idempotencyKey,
-  lines: [
-    {
-      lineItemId: SUNGLASSES,
-      quantity: 1,
-      reason: "size-too-small",
-      resolution: "exchange",
-      exchangeVariantId: "39072856",
-    },
-    { lineItemId: PLAN, quantity: 1, reason: "unwanted", resolution: "store_credit" },
-  ],
-});
+import { SUNGLASSES, portal, shopWithFulfilledOrder, twoItems } from "./seed";
 
 describe("storefront returns portal (App Proxy)", () => {
   it("lists each line with the policy's explanation and amounts, then records the return once", async () => {

@@ -65,8 +65,16 @@ export async function portalRequest(
   };
 }
 
-/** Each line with the policy's decision for returning all of it, and the amount per option. */
-async function returnOptions(shopDomain: string, order: ReturnableOrder, now: Date) {
+/**
+ * Each line with the policy's decision for returning all of it, and the amount per option; a
+ * reason, when given, lets the policy's rules by reason apply (the merchant's order checker).
+ */
+export async function returnOptions(
+  shopDomain: string,
+  order: ReturnableOrder,
+  now: Date,
+  reason = "",
+) {
   const policy = await loadPolicy(shopDomain);
   const decision = evaluateReturn(
     policy,
@@ -75,7 +83,7 @@ async function returnOptions(shopDomain: string, order: ReturnableOrder, now: Da
     order.items.map((item) => ({
       lineItemId: item.lineItemId,
       quantity: Math.max(1, item.returnableQuantity),
-      reason: "",
+      reason,
     })),
     {},
     now,
