@@ -1,0 +1,177 @@
+import { db } from "../db.server";
+
+/**
+ * The merchant's actions on a return. Each one moves the return only from the statuses it is
+ * allowed from, scoped to the shop, records one ReturnEvent (actor "merchant") in the same
+ * transaction, and answers ok with the current status when the action was already done, so a
+ * double click or a retried request changes nothing.
+ *
+ * Statuses: requested → open (approve) or declined (decline); open → in_transit (the carrier's
+ * first scan of the return label, set by tracking) → received → closed (processed).
+ * Issuing a label keeps the return "open": it is in transit only once the parcel is scanned.
+ */
+export type LifecycleResult = { ok: true; status: string } | { ok: false; message: string };
+
+type Action = "approve" | "decline" | "issue_label" | "receive" | "process";
+
+interface Transition {
+  /** Statuses the action moves the return from. */
+  from: string[];
+  /** Statuses in which the action is already done: answered ok without a change. */
+  done: string[];
+  verb: string;
+}
+
+const TRANSITIONS: Record<Action, Transition> = {
+  approve: {
+    from: ["requested"],
+    done: ["open", "in_transit", "received", "closed"],
+    verb: "approved",
+  },
+  decline: { from: ["requested"], done: ["declined"], verb: "declined" },
+  issue_label: { from: ["open"], done: [], verb: "given a label" },
+  receive: { from: ["open", "in_transit"], done: ["received", "closed"], verb: "received" },
+  process: { from: ["open", "in_transit", "received"], done: ["closed"], verb: "processed" },
+};
+
+const STATUS_WORDS: Record<string, string> = {
+  requested: "waiting for approval",
+  open: "open",
+  in_transit: "on its way back",
+  received: "received",
+  closed: "closed",
+  declined: "declined",
+  cancelled: "cancelled",
+};
+
+function refusal(action: Action, status: string): string {
+  return `This return is ${STATUS_WORDS[status] ?? status} and cannot be ${TRANSITIONS[action].verb}`;
+}
+
+async function findReturn(shopDomain: string, returnId: string) {
+  return db.returnRequest.findFirst({ where: { id: returnId, shopDomain } });
+}
+
+/**
+ * Moves the return from one of the action's statuses to `to` with its event, or reports why
+ * not. The status guard sits in the update itself, so of two racing calls exactly one moves it.
+ */
+async function transition(
+  shopDomain: string,
+  returnId: string,
+  action: Action,
+  to: string,
+  event: { kind: string; detail?: string },
+  data: Record<string, unknown> = {},
+  now = new Date(),
+): Promise<LifecycleResult> {
+  const current = await findReturn(shopDomain, returnId);
+  if (!current) return { ok: false, message: "Return not found" };
+  const rule = TRANSITIONS[action];
+  if (rule.done.includes(current.status)) return { ok: true, status: current.status };
+  if (!rule.from.includes(current.status)) {
+    return { ok: false, message: refusal(action, current.status) };
+  }
+  const moved = await db.$transaction(async (tx) => {
+    const updated = await tx.returnRequest.updateMany({
+      where: { id: returnId, shopDomain, status: { in: rule.from } },
+      data: { status: to, ...data },
+    });
+    if (updated.count === 0) return false;
+    await tx.returnEvent.create({
+      data: {
+        shopDomain,
+        returnId,
+        kind: event.kind,
+        actor: "merchant",
+        detail: event.detail ?? null,
+        occurredAt: now,
+      },
+    });
+    return true;
+  });
+  if (moved) return { ok: true, status: to };
+  // Someone else moved it meanwhile: answer from what it is now.
+  const after = await findReturn(shopDomain, returnId);
+  if (after && (after.status === to || rule.done.includes(after.status))) {
+    return { ok: true, status: after.status };
+  }
+  return { ok: false, message: refusal(action, after?.status ?? current.status) };
+}
+
+export async function approveReturn(
+  shopDomain: string,
+  returnId: string,
+): Promise<LifecycleResult> {
+  const now = new Date();
+  return transition(
+    shopDomain,
+    returnId,
+    "approve",
+    "open",
+    { kind: "approved" },
+    { approvedAt: now },
+    now,
+  );
+}
+
+export async function declineReturn(
+  shopDomain: string,
+  returnId: string,
+  reason: string,
+): Promise<LifecycleResult> {
+  const text = reason.trim();
+  if (!text) return { ok: false, message: "Tell the customer why the return is declined" };
+  if (text.length > 500)
+    return { ok: false, message: "The reason is too long (500 characters at most)" };
+  const now = new Date();
+  return transition(
+    shopDomain,
+    returnId,
+    "decline",
+    "declined",
+    { kind: "declined", detail: text },
+    { declinedAt: now, declineReason: text },
+    now,
+  );
+}
+
+export async function issueLabel(shopDomain: string, returnId: string): Promise<LifecycleResult> {
+  const current = await findReturn(shopDomain, returnId);
+  if (!current) return { ok: false, message: "Return not found" };
+  const existing = await db.returnLabel.findFirst({ where: { shopDomain, returnId } });
+  if (existing) return { ok: true, status: current.status };
+  if (!TRANSITIONS.issue_label.from.includes(current.status)) {
+    return { ok: false, message: refusal("issue_label", current.status) };
+  }
+  return { ok: false, message: "No label provider is connected" };
+}
+
+export async function markReceived(shopDomain: string, returnId: string): Promise<LifecycleResult> {
+  const now = new Date();
+  return transition(
+    shopDomain,
+    returnId,
+    "receive",
+    "received",
+    { kind: "received" },
+    { receivedAt: now },
+    now,
+  );
+}
+
+export async function processReturn(
+  shopDomain: string,
+  returnId: string,
+): Promise<LifecycleResult> {
+  const now = new Date();
+  return transition(
+    shopDomain,
+    returnId,
+    "process",
+    "closed",
+    { kind: "processed" },
+    { processedAt: now, closedAt: now },
+    now,
+  );
+}
