@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
   Button,
   Card,
@@ -10,7 +11,10 @@ import {
   Layout,
   Page,
   Text,
+  TextField,
 } from "@shopify/polaris";
+import { useState } from "react";
+import { z } from "zod";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { returnDetail } from "../returns/admin.server";
@@ -22,6 +26,14 @@ import {
   label,
   reasonLabel,
 } from "../returns/labels";
+import {
+  approveReturn,
+  declineReturn,
+  issueLabel,
+  markReceived,
+  processReturn,
+  type LifecycleResult,
+} from "../returns/lifecycle.server";
 import { requireAdminShop } from "../shopify.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -31,9 +43,59 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { found };
 };
 
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("approve") }),
+  z.object({ intent: z.literal("decline"), reason: z.string().default("") }),
+  z.object({ intent: z.literal("issue_label") }),
+  z.object({ intent: z.literal("receive") }),
+  z.object({ intent: z.literal("process") }),
+]);
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return Response.json({ ok: false, message: "Unknown action" }, { status: 400 });
+  }
+  const id = params.id ?? "";
+  const input = parsed.data;
+  const result: LifecycleResult =
+    input.intent === "approve"
+      ? await approveReturn(shop, id)
+      : input.intent === "decline"
+        ? await declineReturn(shop, id, input.reason)
+        : input.intent === "issue_label"
+          ? await issueLabel(shop, id)
+          : input.intent === "receive"
+            ? await markReceived(shop, id)
+            : await processReturn(shop, id);
+  const status = result.ok ? 200 : result.message === "Return not found" ? 404 : 409;
+  return Response.json(result, { status });
+};
+
+/** The actions that can move a return on from each status. */
+const NEXT: Record<string, { intent: string; content: string }[]> = {
+  requested: [{ intent: "approve", content: "Approve" }],
+  open: [
+    { intent: "issue_label", content: "Issue label" },
+    { intent: "receive", content: "Mark received" },
+    { intent: "process", content: "Process" },
+  ],
+  in_transit: [
+    { intent: "receive", content: "Mark received" },
+    { intent: "process", content: "Process" },
+  ],
+  received: [{ intent: "process", content: "Process" }],
+};
+
 export default function ReturnPage() {
   const { found } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const fetcher = useFetcher<LifecycleResult>();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState("");
+  const busy = fetcher.state !== "idle";
+  const nextActions = NEXT[found.status] ?? [];
   const when = (value: string | Date | null | undefined) =>
     formatDateTime(value, shop.timezone, shop.locale);
   const money = (minor: number) => formatMinor(minor, found.currency, shop.locale);
@@ -56,6 +118,65 @@ export default function ReturnPage() {
       ]}
     >
       <Layout>
+        {fetcher.data && !fetcher.data.ok && fetcher.state === "idle" && (
+          <Layout.Section>
+            <Banner tone="critical" title="Not done">
+              <p>{fetcher.data.message}</p>
+            </Banner>
+          </Layout.Section>
+        )}
+        {found.declineReason && (
+          <Layout.Section>
+            <Banner tone="warning" title="Declined">
+              <p>Reason the customer sees: {found.declineReason}</p>
+            </Banner>
+          </Layout.Section>
+        )}
+        {nextActions.length > 0 && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack gap="200">
+                  {nextActions.map((next, index) => (
+                    <fetcher.Form method="post" key={next.intent}>
+                      <input type="hidden" name="intent" value={next.intent} />
+                      <Button submit variant={index === 0 ? "primary" : undefined} loading={busy}>
+                        {next.content}
+                      </Button>
+                    </fetcher.Form>
+                  ))}
+                  {found.status === "requested" && (
+                    <Button tone="critical" onClick={() => setDeclining(true)} disabled={busy}>
+                      Decline
+                    </Button>
+                  )}
+                </InlineStack>
+                {declining && found.status === "requested" && (
+                  <fetcher.Form method="post">
+                    <input type="hidden" name="intent" value="decline" />
+                    <BlockStack gap="200">
+                      <TextField
+                        label="Reason for declining"
+                        name="reason"
+                        value={reason}
+                        onChange={setReason}
+                        multiline={2}
+                        autoComplete="off"
+                        helpText="The customer sees this."
+                      />
+                      <InlineStack gap="200">
+                        <Button submit tone="critical" variant="primary" loading={busy}>
+                          Decline return
+                        </Button>
+                        <Button onClick={() => setDeclining(false)}>Cancel</Button>
+                      </InlineStack>
+                    </BlockStack>
+                  </fetcher.Form>
+                )}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
         <Layout.Section>
           <BlockStack gap="400">
             <Card>

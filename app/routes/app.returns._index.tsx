@@ -1,20 +1,24 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useFetcher, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
   Card,
   EmptyState,
   IndexTable,
   InlineStack,
+  Modal,
   Page,
   Pagination,
   Select,
   Tabs,
   Text,
   TextField,
+  useIndexResourceState,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
+import { z } from "zod";
 import { downloadFromApp } from "../components/download";
 import { formatCount, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
@@ -31,6 +35,7 @@ import {
   label,
   reasonLabel,
 } from "../returns/labels";
+import { approveReturn, declineReturn } from "../returns/lifecycle.server";
 import { RESOLUTIONS } from "../returns/policy";
 import { requireAdminShop } from "../shopify.server";
 
@@ -55,6 +60,43 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   };
 };
 
+const BulkSchema = z.object({
+  intent: z.enum(["approve", "decline"]),
+  ids: z.array(z.string().min(1).max(40)).min(1, "Select at least one return").max(250),
+  reason: z.string().default(""),
+});
+
+export type BulkAnswer =
+  | { ok: true; done: number; refused: { id: string; message: string }[] }
+  | { ok: false; error: string };
+
+/** Approves or declines each selected return; each one the lifecycle refuses says why. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const form = await request.formData();
+  const parsed = BulkSchema.safeParse({
+    intent: form.get("intent"),
+    ids: form.getAll("ids"),
+    reason: form.get("reason") ?? "",
+  });
+  if (!parsed.success) {
+    const error = parsed.error.issues[0]?.message ?? "Unknown action";
+    return Response.json({ ok: false, error } satisfies BulkAnswer, { status: 400 });
+  }
+  const { intent, ids, reason } = parsed.data;
+  const refused: { id: string; message: string }[] = [];
+  for (const id of ids) {
+    const result =
+      intent === "approve" ? await approveReturn(shop, id) : await declineReturn(shop, id, reason);
+    if (!result.ok) refused.push({ id, message: result.message });
+  }
+  return Response.json({
+    ok: true,
+    done: ids.length - refused.length,
+    refused,
+  } satisfies BulkAnswer);
+};
+
 const TABS: { id: ReturnTab | "all"; content: string }[] = [
   { id: "all", content: "All" },
   { id: "requested", content: "Requested" },
@@ -72,7 +114,28 @@ export default function Returns() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [query, setQuery] = useState(filter.query ?? "");
   const [exporting, setExporting] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState("");
+  const bulk = useFetcher<BulkAnswer>();
+  const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
+    useIndexResourceState(returns.rows);
   useEffect(() => setQuery(filter.query ?? ""), [filter.query]);
+  useEffect(() => {
+    if (bulk.state === "idle" && bulk.data?.ok) {
+      clearSelection();
+      setDeclining(false);
+      setReason("");
+    }
+  }, [bulk.state, bulk.data, clearSelection]);
+
+  const submitBulk = (intent: "approve" | "decline") => {
+    const form = new FormData();
+    form.set("intent", intent);
+    form.set("reason", reason);
+    for (const id of selectedResources) form.append("ids", id);
+    bulk.submit(form, { method: "post" });
+  };
+  const orderOf = (id: string) => returns.rows.find((row) => row.id === id)?.orderName ?? id;
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -113,6 +176,52 @@ export default function Returns() {
       }}
       secondaryActions={[{ content: "Return policy", url: "/app/returns/settings" }]}
     >
+      {bulk.data && bulk.state === "idle" && (
+        <div style={{ marginBottom: 16 }}>
+          {!bulk.data.ok ? (
+            <Banner tone="critical" title={bulk.data.error} />
+          ) : (
+            <Banner
+              tone={bulk.data.refused.length ? "warning" : "success"}
+              title={`${formatCount(bulk.data.done, shop.locale)} return(s) updated`}
+            >
+              {bulk.data.refused.length > 0 && (
+                <ul>
+                  {bulk.data.refused.map((entry) => (
+                    <li key={entry.id}>
+                      {orderOf(entry.id)}: {entry.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Banner>
+          )}
+        </div>
+      )}
+      <Modal
+        open={declining}
+        onClose={() => setDeclining(false)}
+        title={`Decline ${formatCount(selectedResources.length, shop.locale)} return(s)`}
+        primaryAction={{
+          content: "Decline",
+          destructive: true,
+          loading: bulk.state !== "idle",
+          disabled: !reason.trim(),
+          onAction: () => submitBulk("decline"),
+        }}
+        secondaryActions={[{ content: "Cancel", onAction: () => setDeclining(false) }]}
+      >
+        <Modal.Section>
+          <TextField
+            label="Reason for declining"
+            value={reason}
+            onChange={setReason}
+            multiline={3}
+            autoComplete="off"
+            helpText="The customer sees this."
+          />
+        </Modal.Section>
+      </Modal>
       <Card padding="0">
         <Tabs
           tabs={TABS.map((tab) => ({
@@ -201,7 +310,12 @@ export default function Returns() {
           <IndexTable
             resourceName={{ singular: "return", plural: "returns" }}
             itemCount={returns.rows.length}
-            selectable={false}
+            selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+            onSelectionChange={handleSelectionChange}
+            promotedBulkActions={[
+              { content: "Approve", onAction: () => submitBulk("approve") },
+              { content: "Decline", onAction: () => setDeclining(true) },
+            ]}
             headings={[
               { title: "Order" },
               { title: "Status" },
@@ -216,6 +330,7 @@ export default function Returns() {
                 id={row.id}
                 key={row.id}
                 position={index}
+                selected={selectedResources.includes(row.id)}
                 onClick={() => navigate(`/app/returns/${row.id}`)}
               >
                 <IndexTable.Cell>
