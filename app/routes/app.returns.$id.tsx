@@ -291,7 +291,7 @@ export default function ReturnPage() {
                 <InlineStack align="space-between">
                   <Text as="span">Return shipping fee</Text>
                   <Text as="span" numeric>
-                    −{money(preview.shippingFee)}
+                    {preview.shippingFee ? `−${money(preview.shippingFee)}` : money(0)}
                   </Text>
                 </InlineStack>
                 <Divider />
