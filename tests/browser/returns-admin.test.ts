@@ -2,8 +2,18 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { launchBrowser, newPage, screenshotPath } from "../support/browser";
-import { standinUrl } from "../support/http";
-import { PLAN, SUNGLASSES, portal, shopWithFulfilledOrder, twoItems } from "../returns/seed";
+import { adminFetch, standinUrl } from "../support/http";
+import {
+  PLAN,
+  SUNGLASSES,
+  draft,
+  form,
+  portal,
+  shopWithFulfilledOrder,
+  twoItems,
+} from "../returns/seed";
+
+const LEATHER_CASE = "890123456789012345";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,6 +124,47 @@ describe("returns in the admin", () => {
       },
     });
     expect(approved.approvedAt).not.toBeNull();
+
+    await page.close();
+  });
+
+  it("declines selected returns from the queue with the reason the customer sees", async () => {
+    const shop = await shopWithFulfilledOrder("browser-returns-bulk");
+    const page = await newPage(browser);
+    page.setDefaultTimeout(15_000);
+    const app = page.frameLocator("iframe#app");
+    // Photos required for "damaged": the return waits for approval.
+    expect(
+      (
+        await adminFetch(
+          shop,
+          "/app/returns/settings.data",
+          form({ intent: "save", policy: draft() }),
+        )
+      ).status,
+    ).toBe(200);
+    const caseReturn = await portal(shop, {
+      ...twoItems(),
+      lines: [{ lineItemId: LEATHER_CASE, quantity: 1, reason: "damaged", resolution: "refund" }],
+    });
+    expect(caseReturn.status).toBe(201);
+    await page.goto(`${standinUrl()}/admin?shop=${shop}&path=/app/returns`);
+    await expect
+      .poll(() => app.getByText("Premium Leather Case").isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await app.getByRole("checkbox").nth(1).check({ force: true });
+    await app.getByRole("button", { name: "Decline" }).click();
+    await app.getByLabel("Reason for declining").fill("Damage caused by use");
+    await page.screenshot({ path: screenshotPath("admin-returns-decline"), fullPage: true });
+    await app.getByRole("dialog").getByRole("button", { name: "Decline" }).click();
+    await expect
+      .poll(() => app.getByText("1 return(s) updated").isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    const { returnId } = (await caseReturn.json()) as { returnId: string };
+    expect(await db.returnRequest.findUniqueOrThrow({ where: { id: returnId } })).toMatchObject({
+      status: "declined",
+      declineReason: "Damage caused by use",
+    });
     await page.close();
   });
 });
