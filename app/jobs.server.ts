@@ -5,6 +5,7 @@ import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
 import { NOTIFICATION_JOBS } from "./notifications/notify.server";
 import { RECOMMENDATION_JOBS } from "./recommendations/jobs.server";
+import { RETURN_JOBS } from "./returns/shopify-returns.server";
 import { SHOP_JOBS } from "./shops/shops.server";
 import { TRACKING_JOBS } from "./tracking/jobs.server";
 import { sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
@@ -17,6 +18,7 @@ export const ALL_JOBS = [
   ...NOTIFICATION_JOBS,
   ...RECOMMENDATION_JOBS,
   ...LOYALTY_JOBS,
+  ...RETURN_JOBS,
 ] as JobDefinition<never>[];
 
 let started: Promise<void> | undefined;

@@ -1,4 +1,12 @@
 import { db } from "../db.server";
+import { AdminApiError } from "../platform/shopify/admin-gateway.server";
+import { buyReturnLabel } from "./labels/labels.server";
+import {
+  approveInShopify,
+  declineInShopify,
+  processInShopify,
+  type ShopifyAnswer,
+} from "./shopify-returns.server";
 
 /**
  * The merchant's actions on a return. Each one moves the return only from the statuses it is
@@ -9,6 +17,7 @@ import { db } from "../db.server";
  * Statuses: requested → open (approve) or declined (decline); open → in_transit (the carrier's
  * first scan of the return label, set by tracking) → received → closed (processed).
  * Issuing a label keeps the return "open": it is in transit only once the parcel is scanned.
+ * When Shopify knows the return, Shopify is told first; if it refuses, nothing moves here.
  */
 export type LifecycleResult = { ok: true; status: string } | { ok: false; message: string };
 
@@ -52,6 +61,29 @@ async function findReturn(shopDomain: string, returnId: string) {
   return db.returnRequest.findFirst({ where: { id: returnId, shopDomain } });
 }
 
+interface Step {
+  action: Action;
+  to: string;
+  event: { kind: string; detail?: string };
+  data?: Record<string, unknown>;
+  /** Tells Shopify first, when Shopify knows the return; a refusal stops the step. */
+  shopify?: (shopifyId: string) => Promise<ShopifyAnswer>;
+  /** The step only means something in Shopify (a refund): it waits until Shopify knows the return. */
+  needsShopify?: boolean;
+  now: Date;
+}
+
+async function askShopify(call: () => Promise<ShopifyAnswer>): Promise<ShopifyAnswer> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof AdminApiError) {
+      return { ok: false, message: "Shopify could not be reached; try again in a minute" };
+    }
+    throw error;
+  }
+}
+
 /**
  * Moves the return from one of the action's statuses to `to` with its event, or reports why
  * not. The status guard sits in the update itself, so of two racing calls exactly one moves it.
@@ -59,18 +91,23 @@ async function findReturn(shopDomain: string, returnId: string) {
 async function transition(
   shopDomain: string,
   returnId: string,
-  action: Action,
-  to: string,
-  event: { kind: string; detail?: string },
-  data: Record<string, unknown> = {},
-  now = new Date(),
+  step: Step,
 ): Promise<LifecycleResult> {
+  const { action, to, event, data = {}, now } = step;
   const current = await findReturn(shopDomain, returnId);
   if (!current) return { ok: false, message: "Return not found" };
   const rule = TRANSITIONS[action];
   if (rule.done.includes(current.status)) return { ok: true, status: current.status };
   if (!rule.from.includes(current.status)) {
     return { ok: false, message: refusal(action, current.status) };
+  }
+  if (step.needsShopify && !current.shopifyId) {
+    return { ok: false, message: "This return is not in Shopify yet; try again in a minute" };
+  }
+  if (step.shopify && current.shopifyId) {
+    const shopifyId = current.shopifyId;
+    const answer = await askShopify(() => step.shopify!(shopifyId));
+    if (!answer.ok) return answer;
   }
   const moved = await db.$transaction(async (tx) => {
     const updated = await tx.returnRequest.updateMany({
@@ -104,15 +141,14 @@ export async function approveReturn(
   returnId: string,
 ): Promise<LifecycleResult> {
   const now = new Date();
-  return transition(
-    shopDomain,
-    returnId,
-    "approve",
-    "open",
-    { kind: "approved" },
-    { approvedAt: now },
+  return transition(shopDomain, returnId, {
+    action: "approve",
+    to: "open",
+    event: { kind: "approved" },
+    data: { approvedAt: now, shopifyStatus: "OPEN" },
+    shopify: (shopifyId) => approveInShopify(shopDomain, shopifyId),
     now,
-  );
+  });
 }
 
 export async function declineReturn(
@@ -122,42 +158,47 @@ export async function declineReturn(
 ): Promise<LifecycleResult> {
   const text = reason.trim();
   if (!text) return { ok: false, message: "Tell the customer why the return is declined" };
-  if (text.length > 500)
+  if (text.length > 500) {
     return { ok: false, message: "The reason is too long (500 characters at most)" };
+  }
   const now = new Date();
-  return transition(
-    shopDomain,
-    returnId,
-    "decline",
-    "declined",
-    { kind: "declined", detail: text },
-    { declinedAt: now, declineReason: text },
+  return transition(shopDomain, returnId, {
+    action: "decline",
+    to: "declined",
+    event: { kind: "declined", detail: text },
+    data: { declinedAt: now, declineReason: text, shopifyStatus: "DECLINED" },
+    shopify: (shopifyId) => declineInShopify(shopDomain, shopifyId, text),
     now,
-  );
+  });
 }
 
+/**
+ * Buys the prepaid return label (see ./labels/labels.server.ts). The return stays "open" with
+ * its label: the parcel's progress is followed by tracking like any shipment.
+ */
 export async function issueLabel(shopDomain: string, returnId: string): Promise<LifecycleResult> {
   const current = await findReturn(shopDomain, returnId);
   if (!current) return { ok: false, message: "Return not found" };
-  const existing = await db.returnLabel.findFirst({ where: { shopDomain, returnId } });
-  if (existing) return { ok: true, status: current.status };
+  const labelled = await db.returnLabel.findFirst({
+    where: { shopDomain, returnId, reverseDeliveryShopifyId: { not: null } },
+  });
+  if (labelled) return { ok: true, status: current.status };
   if (!TRANSITIONS.issue_label.from.includes(current.status)) {
     return { ok: false, message: refusal("issue_label", current.status) };
   }
-  return { ok: false, message: "No label provider is connected" };
+  const outcome = await askShopify(() => buyReturnLabel(shopDomain, returnId));
+  return outcome.ok ? { ok: true, status: current.status } : outcome;
 }
 
 export async function markReceived(shopDomain: string, returnId: string): Promise<LifecycleResult> {
   const now = new Date();
-  return transition(
-    shopDomain,
-    returnId,
-    "receive",
-    "received",
-    { kind: "received" },
-    { receivedAt: now },
+  return transition(shopDomain, returnId, {
+    action: "receive",
+    to: "received",
+    event: { kind: "received" },
+    data: { receivedAt: now },
     now,
-  );
+  });
 }
 
 export async function processReturn(
@@ -165,13 +206,14 @@ export async function processReturn(
   returnId: string,
 ): Promise<LifecycleResult> {
   const now = new Date();
-  return transition(
-    shopDomain,
-    returnId,
-    "process",
-    "closed",
-    { kind: "processed" },
-    { processedAt: now, closedAt: now },
+  return transition(shopDomain, returnId, {
+    action: "process",
+    to: "closed",
+    event: { kind: "processed" },
+    data: { processedAt: now, closedAt: now },
+    // Not yet in Shopify: processing must wait, or the refund would never be issued.
+    needsShopify: true,
+    shopify: () => processInShopify(shopDomain, returnId),
     now,
-  );
+  });
 }

@@ -117,17 +117,24 @@ describe("the merchant's actions on a return", () => {
     },
   );
 
-  it("receives and processes an open return, each step once", async () => {
+  it("receives an open return once, and counts a closed one as received", async () => {
     const { shop, id } = await aReturn("open");
     expect(await markReceived(shop, id)).toEqual({ ok: true, status: "received" });
     expect(await markReceived(shop, id)).toEqual({ ok: true, status: "received" });
-    expect(await processReturn(shop, id)).toEqual({ ok: true, status: "closed" });
-    expect(await processReturn(shop, id)).toEqual({ ok: true, status: "closed" });
-    expect(await markReceived(shop, id)).toEqual({ ok: true, status: "closed" });
-    const row = await db.returnRequest.findUniqueOrThrow({ where: { id } });
-    expect(row.receivedAt).not.toBeNull();
-    expect(row.closedAt).not.toBeNull();
-    expect((await events(id)).map((event) => event.kind)).toEqual(["received", "processed"]);
+    expect((await db.returnRequest.findUniqueOrThrow({ where: { id } })).receivedAt).not.toBeNull();
+    expect((await events(id)).map((event) => event.kind)).toEqual(["received"]);
+    const closed = await aReturn("closed");
+    expect(await markReceived(closed.shop, closed.id)).toEqual({ ok: true, status: "closed" });
+    expect(await processReturn(closed.shop, closed.id)).toEqual({ ok: true, status: "closed" });
+  });
+
+  it("processes only once Shopify knows the return, since the refund is issued there", async () => {
+    const { shop, id } = await aReturn("received");
+    expect(await processReturn(shop, id)).toEqual({
+      ok: false,
+      message: "This return is not in Shopify yet; try again in a minute",
+    });
+    expect((await db.returnRequest.findUniqueOrThrow({ where: { id } })).status).toBe("received");
   });
 
   it("does not touch another shop's return", async () => {

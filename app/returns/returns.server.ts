@@ -11,6 +11,7 @@ import {
   type ReturnDecision,
   type ReturnPolicy,
 } from "./policy";
+import { queueShopifyReturn } from "./shopify-returns.server";
 
 /** A return is built from what the server knows; the shopper only names lines, counts and choices. */
 
@@ -236,6 +237,7 @@ export async function submitReturn(
         events: { create: { shopDomain, kind: "requested", actor: "shopper", occurredAt: now } },
       },
     });
+    await queueShopifyReturn(shopDomain, created.id);
     return { ok: true, returnId: created.id, repeated: false, decision };
   } catch (error) {
     // Two identical submissions racing: the unique key let one through; answer with it.

@@ -9,6 +9,7 @@ import { toGid } from "../platform/shopify/gid";
 import { emailShipmentChange } from "./notify.server";
 import { FulfillmentEventCreateMutation } from "./operations";
 import { trackingProvider } from "./providers/registry.server";
+import { isReturnShipment } from "./return-shipments.server";
 import {
   applyProviderTracking,
   recordCheckpoints,
@@ -118,6 +119,12 @@ export const writeBackStatus = defineJob({
  */
 export async function afterShipmentChanges(changes: ShipmentChange[]) {
   for (const change of changes) {
+    const shipment = await db.trackingShipment.findUnique({
+      where: { id: change.shipmentId },
+      select: { fulfillment: { select: { shopifyId: true } } },
+    });
+    // A return on its way back is the shop's news, not the shopper's, and not a fulfillment's.
+    if (shipment && isReturnShipment(shipment.fulfillment.shopifyId)) continue;
     await emailShipmentChange(change);
     const eventStatus = toFulfillmentEventStatus(change.current);
     // Only what a carrier data source told us is news to Shopify; its own statuses are not.

@@ -2,6 +2,7 @@ import { customerDataRequest, customerRedact, shopRedact } from "../compliance/w
 import { earnOnPaidOrder, reverseOnCancel, reverseOnRefund } from "../loyalty/webhooks.server";
 import { mirrorOrder } from "../orders/webhooks.server";
 import { forgetProduct, learnCoPurchases, mirrorProduct } from "../recommendations/webhooks.server";
+import { syncReverseDelivery, syncShopifyReturn } from "../returns/webhooks.server";
 import { appUninstalled, scopesUpdated } from "../shops/webhooks.server";
 import {
   trackFulfillment,
@@ -34,6 +35,14 @@ const HANDLERS: Record<string, WebhookHandler[]> = {
   "products/update": [mirrorProduct],
   "products/delete": [forgetProduct],
   "refunds/create": [reverseOnRefund],
+  "returns/request": [syncShopifyReturn],
+  "returns/approve": [syncShopifyReturn],
+  "returns/decline": [syncShopifyReturn],
+  "returns/cancel": [syncShopifyReturn],
+  "returns/close": [syncShopifyReturn],
+  "returns/reopen": [syncShopifyReturn],
+  "returns/update": [syncShopifyReturn],
+  "reverse_deliveries/attach_deliverable": [syncReverseDelivery],
 };
 
 export function handlersFor(topic: string): WebhookHandler[] {

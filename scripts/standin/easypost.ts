@@ -87,9 +87,188 @@ const CARRIER_BY_PREFIX: [RegExp, string][] = [
   [/^\d{12}$/, "FedEx"],
 ];
 
+interface Rate {
+  id: string;
+  object: "Rate";
+  mode: "test";
+  service: string;
+  carrier: string;
+  rate: string;
+  currency: string;
+  retail_rate: string;
+  list_rate: string;
+  delivery_days: number;
+  delivery_date_guaranteed: boolean;
+  shipment_id: string;
+  carrier_account_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** https://docs.easypost.com/docs/shipments (the fields the docs' create and buy examples show). */
+export interface Shipment {
+  id: string;
+  object: "Shipment";
+  mode: "test";
+  reference: string | null;
+  is_return: boolean;
+  status: string;
+  from_address: Record<string, unknown>;
+  to_address: Record<string, unknown>;
+  parcel: Record<string, unknown>;
+  rates: Rate[];
+  selected_rate: Rate | null;
+  postage_label: Record<string, unknown> | null;
+  tracking_code: string | null;
+  tracker: Tracker | null;
+  fees: { object: "Fee"; type: string; amount: string; charged: boolean; refunded: boolean }[];
+  messages: [];
+  created_at: string;
+  updated_at: string;
+}
+
+/** Rates the stand-in quotes for every shipment: the lowest is USPS Ground Advantage. */
+const QUOTES = [
+  { carrier: "UPS", service: "Ground", rate: "11.20", days: 3 },
+  { carrier: "USPS", service: "GroundAdvantage", rate: "7.58", days: 4 },
+  { carrier: "FedEx", service: "FEDEX_GROUND", rate: "9.45", days: 3 },
+];
+
+export class EasyPostApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors: { field: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
 export class EasyPostStandin {
   readonly trackers = new Map<string, Tracker & { apiKey: string }>();
   readonly webhooks = new Map<string, Webhook[]>();
+  readonly shipments = new Map<string, Shipment & { apiKey: string }>();
+
+  createShipment(apiKey: string, params: Record<string, unknown>): Shipment {
+    const errors = ["from_address", "to_address", "parcel"]
+      .filter((field) => !params[field] || typeof params[field] !== "object")
+      .map((field) => ({ field: `shipment.${field}`, message: "cannot be blank" }));
+    const parcel = params.parcel as { weight?: number } | undefined;
+    if (parcel && !(Number(parcel.weight) > 0)) {
+      errors.push({ field: "shipment.parcel.weight", message: "must be greater than 0" });
+    }
+    if (errors.length) {
+      throw new EasyPostApiError(422, "PARAMETER.REQUIRED", "Missing required parameter.", errors);
+    }
+    const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    const id = `shp_${randomBytes(16).toString("hex")}`;
+    const shipment: Shipment & { apiKey: string } = {
+      apiKey,
+      id,
+      object: "Shipment",
+      mode: "test",
+      reference: (params.reference as string | undefined) ?? null,
+      is_return: params.is_return === true,
+      status: "unknown",
+      from_address: {
+        id: `adr_${randomBytes(8).toString("hex")}`,
+        object: "Address",
+        ...(params.from_address as object),
+      },
+      to_address: {
+        id: `adr_${randomBytes(8).toString("hex")}`,
+        object: "Address",
+        ...(params.to_address as object),
+      },
+      parcel: {
+        id: `prcl_${randomBytes(8).toString("hex")}`,
+        object: "Parcel",
+        ...(parcel as object),
+      },
+      rates: QUOTES.map((quote) => ({
+        id: `rate_${randomBytes(12).toString("hex")}`,
+        object: "Rate",
+        mode: "test",
+        service: quote.service,
+        carrier: quote.carrier,
+        rate: quote.rate,
+        currency: "USD",
+        retail_rate: quote.rate,
+        list_rate: quote.rate,
+        delivery_days: quote.days,
+        delivery_date_guaranteed: false,
+        shipment_id: id,
+        carrier_account_id: `ca_${quote.carrier.toLowerCase()}`,
+        created_at: now,
+        updated_at: now,
+      })),
+      selected_rate: null,
+      postage_label: null,
+      tracking_code: null,
+      tracker: null,
+      fees: [],
+      messages: [],
+      created_at: now,
+      updated_at: now,
+    };
+    this.shipments.set(id, shipment);
+    return publicShipment(shipment);
+  }
+
+  /** Buys a rate: the label, its tracking number and a tracker that follows the parcel. */
+  buyShipment(apiKey: string, id: string, rateId: string | undefined): Shipment {
+    const shipment = this.shipments.get(id);
+    if (!shipment || shipment.apiKey !== apiKey) {
+      throw new EasyPostApiError(404, "NOT_FOUND", "The requested resource could not be found.");
+    }
+    if (shipment.postage_label) {
+      throw new EasyPostApiError(
+        422,
+        "SHIPMENT.POSTAGE.EXISTS",
+        "Postage already exists for this shipment.",
+      );
+    }
+    const rate = shipment.rates.find((candidate) => candidate.id === rateId);
+    if (!rate) {
+      throw new EasyPostApiError(422, "SHIPMENT.RATE.INVALID", "The rate could not be found.", [
+        { field: "rate.id", message: "is invalid" },
+      ]);
+    }
+    const trackingCode =
+      rate.carrier === "USPS"
+        ? `9434${String(Date.now()).padStart(14, "0")}${String(this.shipments.size).padStart(4, "0")}`
+        : `1Z${randomBytes(8).toString("hex").toUpperCase()}`;
+    const now = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+    shipment.selected_rate = rate;
+    shipment.tracking_code = trackingCode;
+    shipment.status = "unknown";
+    shipment.updated_at = now;
+    shipment.postage_label = {
+      id: `pl_${randomBytes(12).toString("hex")}`,
+      object: "PostageLabel",
+      label_date: now,
+      label_resolution: 300,
+      label_size: "4x6",
+      label_type: "default",
+      label_file_type: "image/png",
+      label_url: `https://easypost-files.s3.us-west-2.amazonaws.com/files/postage_label/${id}.png`,
+      label_pdf_url: null,
+      created_at: now,
+      updated_at: now,
+    };
+    shipment.fees = [
+      { object: "Fee", type: "PostageFee", amount: rate.rate, charged: true, refunded: false },
+    ];
+    const tracker = this.createTracker(apiKey, {
+      tracking_code: trackingCode,
+      carrier: rate.carrier,
+    });
+    const stored = this.trackers.get(tracker.id)!;
+    stored.is_return = shipment.is_return;
+    shipment.tracker = publicTracker(stored);
+    return publicShipment(shipment);
+  }
 
   createTracker(apiKey: string, params: { tracking_code: string; carrier?: string }): Tracker {
     const existing = [...this.trackers.values()].find(
@@ -237,5 +416,10 @@ function detail(step: Advance): TrackingDetail {
 
 function publicTracker(tracker: Tracker & { apiKey?: string }): Tracker {
   const { apiKey: _apiKey, ...rest } = tracker;
+  return structuredClone(rest);
+}
+
+function publicShipment(shipment: Shipment & { apiKey?: string }): Shipment {
+  const { apiKey: _apiKey, ...rest } = shipment;
   return structuredClone(rest);
 }

@@ -6,9 +6,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { runAdminGraphql } from "./admin/graphql";
+import { merchantActsInShopify, type ShopifyAdminAction } from "./admin/returns";
 import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
 import { Mailbox, type ReceivedEmail } from "./mailbox";
-import { EasyPostStandin } from "./easypost";
+import { EasyPostApiError, EasyPostStandin } from "./easypost";
 import { adminFrameHtml } from "./frame";
 import { sessionToken, signAppProxyQuery, webhookHeaders } from "./signing";
 import {
@@ -283,6 +284,32 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
             },
           });
     }
+    if (path[0] === "shipments" && request.method === "POST") {
+      const shipmentBody = body as { shipment?: Record<string, unknown>; rate?: { id?: string } };
+      try {
+        if (!path[1] && shipmentBody.shipment) {
+          return send(
+            response,
+            201,
+            standin.easypost.createShipment(apiKey, shipmentBody.shipment),
+          );
+        }
+        if (path[1] && path[2] === "buy") {
+          return send(
+            response,
+            200,
+            standin.easypost.buyShipment(apiKey, path[1], shipmentBody.rate?.id),
+          );
+        }
+      } catch (error) {
+        if (error instanceof EasyPostApiError) {
+          return send(response, error.status, {
+            error: { code: error.code, message: error.message, errors: error.errors },
+          });
+        }
+        throw error;
+      }
+    }
     if (path[0] === "webhooks" && request.method === "POST" && body.webhook) {
       return send(response, 201, standin.easypost.createWebhook(apiKey, body.webhook));
     }
@@ -390,6 +417,15 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       if (parts[0] === "easypost" && parts[1] === "v2") {
         return serveEasyPost(request, response, parts.slice(2));
       }
+      if (parts[0] === "__standin" && parts[1] === "easypost" && parts[2] === "shipments") {
+        return send(
+          response,
+          200,
+          [...standin.easypost.shipments.values()].map(
+            ({ apiKey: _apiKey, ...shipment }) => shipment,
+          ),
+        );
+      }
       if (parts[0] === "__standin" && parts[1] === "easypost" && parts[2] === "trackers") {
         if (request.method === "GET") {
           const code = url.searchParams.get("tracking_code");
@@ -442,6 +478,23 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
         }
         if (parts[3] === "stores" && parts[4])
           return send(response, 200, shop.stores.get(decodeURIComponent(parts[4])) ?? null);
+        if (parts[3] === "returns" && request.method === "POST") {
+          const body = JSON.parse((await readBody(request)).toString("utf8") || "{}");
+          const action = (parts[5] ?? "create") as ShopifyAdminAction;
+          const acted = merchantActsInShopify(
+            shop,
+            action,
+            parts[4] ? decodeURIComponent(parts[4]) : undefined,
+            body,
+          );
+          if ("error" in acted) return send(response, 422, acted);
+          const delivered = await standin.deliverWebhook(
+            shop.domain,
+            acted.topic,
+            JSON.stringify(acted.payload),
+          );
+          return send(response, 200, { return: acted.entry, webhook: delivered.status });
+        }
         if (parts[3] === "throttle" && request.method === "POST") {
           const body = JSON.parse((await readBody(request)).toString("utf8")) as {
             currentlyAvailable: number;

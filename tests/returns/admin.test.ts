@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { BROWSER_UA, adminDocument, adminFetch, appUrl } from "../support/http";
+import { BROWSER_UA, adminApiCalls, adminDocument, adminFetch, appUrl } from "../support/http";
 import { installShop } from "../support/install";
+import { DAMAGED_RULE, draft, form } from "./admin-support";
 import {
-  DAMAGED_RULE,
   ORDER_ID,
   PLAN,
   SUNGLASSES,
-  draft,
-  form,
   portal,
+  returnableShop,
   shopWithFulfilledOrder,
+  submitted,
   twoItems,
-} from "./seed";
+} from "./support";
 
 /** A shop whose shopper returned the sunglasses for an exchange and the plan for store credit. */
 async function shopWithReturn(label: string) {
@@ -170,17 +170,17 @@ describe("returns admin", () => {
   });
 
   it("approves, declines with a reason, receives and processes, with the lifecycle's refusals", async () => {
-    const shop = await shopWithFulfilledOrder("returns-admin-actions");
+    const shop = await returnableShop("returns-admin-actions");
     // Photos required for "damaged" makes each such return wait for approval.
     await adminFetch(shop, "/app/returns/settings.data", form({ intent: "save", policy: draft() }));
-    const request = async (lineItemId: string) => {
-      const created = await portal(shop, {
-        ...twoItems(),
-        lines: [{ lineItemId, quantity: 1, reason: "damaged", resolution: "refund" }],
-      });
-      expect(created.status).toBe(201);
-      return ((await created.json()) as { returnId: string }).returnId;
-    };
+    // Each return as the shopper submits it, once the app has requested it in Shopify.
+    const request = async (lineItemId: string) =>
+      (
+        await submitted(shop, {
+          ...twoItems(),
+          lines: [{ lineItemId, quantity: 1, reason: "damaged", resolution: "refund" }],
+        })
+      ).id;
     const first = await request(SUNGLASSES);
     const second = await request(PLAN);
     expect(
@@ -244,7 +244,9 @@ describe("returns admin", () => {
     };
     const label = await act("issue_label");
     expect(label.status).toBe(409);
-    expect(label.text).toContain("No label provider is connected");
+    expect(label.text).toContain(
+      "Connect EasyPost under Shipments → Tracking settings to buy return labels",
+    );
     expect((await act("receive")).status).toBe(200);
     expect((await act("process")).status).toBe(200);
     // Done already: a double click or a retried request answers ok and changes nothing.
@@ -255,6 +257,17 @@ describe("returns admin", () => {
         where: { returnId: first, kind: { in: ["received", "approved"] } },
       }),
     ).toBe(2);
+
+    // Shopify was told first each time the return moved there.
+    expect(
+      (await adminApiCalls(shop))
+        .map((call) => call.operationName)
+        .filter((name) => /Approve|Decline|Process/.test(name)),
+    ).toEqual([
+      "ReturnsReturnDeclineRequest",
+      "ReturnsReturnApproveRequest",
+      "ReturnsReturnProcess",
+    ]);
 
     const page = await (await adminDocument(shop, `/app/returns/${first}`)).text();
     for (const kind of ["Requested", "Approved", "Received", "Processed"]) {

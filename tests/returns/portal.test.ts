@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
 import { installShop } from "../support/install";
-import { SUNGLASSES, portal, shopWithFulfilledOrder, twoItems } from "./seed";
+import { SUNGLASSES, portal, shopWithFulfilledOrder, twoItems } from "./support";
 
 describe("storefront returns portal (App Proxy)", () => {
   it("lists each line with the policy's explanation and amounts, then records the return once", async () => {

@@ -7,5 +7,8 @@ process.env.SHOPIFY_API_KEY = TEST_API_KEY;
 process.env.SHOPIFY_API_SECRET = TEST_API_SECRET;
 process.env.SHOPIFY_APP_URL = inject("appUrl") ?? "http://127.0.0.1:9";
 process.env.LOG_LEVEL ??= "silent";
+// The test process calls app modules that reach EasyPost, as the app does: the stand-in plays it.
+const standin = inject("standinUrl");
+if (standin) process.env.EASYPOST_API_URL = `${standin}/easypost/v2/`;
 const shopOrigin = inject("shopOriginTemplate");
 if (shopOrigin) process.env.SHOPIFY_SHOP_ORIGIN = shopOrigin;

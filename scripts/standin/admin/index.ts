@@ -1,4 +1,5 @@
 import { loyaltyHandlers } from "./loyalty";
+import { returnsHandlers } from "./returns";
 import { shopHandlers } from "./shop";
 import { trackingHandlers } from "./tracking";
 import type { AdminHandler } from "./types";
@@ -8,4 +9,5 @@ export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...shopHandlers,
   ...trackingHandlers,
   ...loyaltyHandlers,
+  ...returnsHandlers,
 };

@@ -3,12 +3,11 @@ import { expect } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
-import { appProxyFetch, sendWebhook } from "../support/http";
+import { appProxyFetch, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
-/** Returns made the way shoppers make them: the fixture order through the signed portal API. */
-
+/** The returns tests' shop: the fixture order, shipped, and the portal's signed requests. */
 export const ORDER_ID = "820982911946154508";
 export const SUNGLASSES = "487817672276298554";
 export const PLAN = "789012345678901234";
@@ -76,48 +75,46 @@ export const twoItems = (idempotencyKey = randomUUID()) => ({
   ],
 });
 
-/** A form post as the admin's pages send it. */
-export const form = (fields: Record<string, string | string[]>) => {
-  const body = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) {
-    for (const one of [value].flat()) body.append(key, one);
-  }
-  return {
-    method: "POST",
-    body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-  };
-};
-
-/** A rule by reason: damaged items need photos (so the return waits for approval), refund only. */
-export const DAMAGED_RULE = {
-  id: "damaged",
-  name: "Damaged items",
-  productTags: "",
-  collectionIds: "",
-  productTypes: "",
-  reasons: "damaged",
-  discounted: "any",
-  finalSale: "any",
-  returnable: "any",
-  windowDays: "",
-  resolutions: ["refund"],
-  photosRequired: true,
-  keepItem: false,
-};
-
-/** The policy editor's draft as the settings page posts it. */
-export const draft = (changes: Record<string, unknown> = {}) =>
-  JSON.stringify({
-    windowDays: "30",
-    deliveryBufferDays: "5",
-    resolutions: ["refund", "store_credit"],
-    storeCreditBonusPercent: "10",
-    returnShippingFee: "4.50",
-    restockingFeePercent: "0",
-    waiveFeesFor: ["store_credit"],
-    greenReturnMaxValue: "",
-    greenReturnReasons: "",
-    rules: [DAMAGED_RULE],
-    ...changes,
+/** The fulfillment line items Shopify returns the fixture lines against. */
+const FULFILLMENT_LINE = { [SUNGLASSES]: "5001", [PLAN]: "5002" };
+/** Reads or replaces one of the stand-in's per-shop stores. */
+export async function store<T>(shop: string, key: string, value?: unknown): Promise<T> {
+  const response = await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/${key}`, {
+    method: value === undefined ? "GET" : "POST",
+    body: value === undefined ? undefined : JSON.stringify(value),
   });
+  return (await response.json()) as T;
+}
+
+/** The fixture order's two lines, shipped in Shopify's fulfillment 255858046. */
+export async function returnableShop(label: string) {
+  const shop = await shopWithFulfilledOrder(label);
+  await store(shop, "returnableFulfillments", {
+    [`gid://shopify/Order/${ORDER_ID}`]: [
+      {
+        fulfillmentId: "gid://shopify/Fulfillment/255858046",
+        lineItems: Object.entries(FULFILLMENT_LINE).map(([lineItem, fulfillmentLine]) => ({
+          lineItemId: `gid://shopify/LineItem/${lineItem}`,
+          fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${fulfillmentLine}`,
+          quantity: 1,
+        })),
+      },
+    ],
+  });
+  return shop;
+}
+
+/** A return submitted through the portal, once the app has created it in Shopify. */
+export async function submitted(shop: string, body = twoItems()) {
+  const response = await portal(shop, body);
+  expect(response.status).toBe(201);
+  const { returnId } = (await response.json()) as { returnId: string };
+  return waitFor(
+    async () =>
+      (await db.returnRequest.findFirst({
+        where: { id: returnId, shopifyId: { not: null } },
+        include: { lines: true },
+      })) ?? undefined,
+    { message: "return created in Shopify" },
+  );
+}
