@@ -329,11 +329,18 @@ export default function ReturnPage() {
                         {[item.carrier, item.service].filter(Boolean).join(" ") || item.provider}:{" "}
                         {item.trackingNumber}
                       </Text>
-                      {item.trackingUrl && (
-                        <Button url={item.trackingUrl} external variant="plain">
-                          Track the parcel
-                        </Button>
-                      )}
+                      <InlineStack gap="300">
+                        {item.trackingUrl && (
+                          <Button url={item.trackingUrl} external variant="plain">
+                            Track the parcel
+                          </Button>
+                        )}
+                        {item.labelUrl && (
+                          <Button url={item.labelUrl} external variant="plain">
+                            Print the label
+                          </Button>
+                        )}
+                      </InlineStack>
                     </BlockStack>
                   ))
                 )}
