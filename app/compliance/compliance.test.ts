@@ -117,7 +117,7 @@ describe("customers/redact", () => {
       loyalty: { membersDeleted: 1, referralsDeleted: 0, ordersUnlinked: 1 },
       notifications: { messagesDeleted: 1 },
       surveys: { responsesDeleted: 1 },
-      returns: { returnsAnonymized: 0, notesRemoved: 0, photosDeleted: 0 },
+      returns: { returnsAnonymized: 0, notesRemoved: 0, photosDeleted: 0, labelLinksRemoved: 0 },
       compliance: { exportsDeleted: 1 },
     });
     expect(

@@ -1,5 +1,6 @@
 import { render } from "@react-email/render";
 import { negotiateLocale, type ShopperLocale } from "../platform/i18n";
+import { formatMoney } from "../platform/shopify/money";
 import { TRIGGERS, isShipmentTrigger, type TriggerName } from "./triggers";
 import { triggerSettings, type NotificationSettings } from "./settings";
 import { NotificationEmail, type Brand } from "./templates/NotificationEmail";
@@ -43,6 +44,11 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
     survey: String(data.survey ?? ""),
     score: String(data.score ?? ""),
     comment: typeof data.comment === "string" ? ` “${data.comment}”` : "",
+    reason: String(data.reason ?? ""),
+    amount:
+      typeof data.amount === "number" && typeof data.currency === "string"
+        ? formatMoney(data.amount, data.currency, locale)
+        : "",
     date: data.expiresAt
       ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
           new Date(String(data.expiresAt)),
@@ -57,11 +63,13 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
     : null;
   const action = shipment
     ? { label: t("trackButton"), url: shipment.trackingUrl }
-    : typeof data.accountUrl === "string"
-      ? { label: t("rewardsButton"), url: data.accountUrl }
-      : typeof data.adminUrl === "string"
-        ? { label: t("openInAdmin"), url: data.adminUrl }
-        : null;
+    : typeof data.labelUrl === "string"
+      ? { label: t("labelButton"), url: data.labelUrl }
+      : typeof data.accountUrl === "string"
+        ? { label: t("rewardsButton"), url: data.accountUrl }
+        : typeof data.adminUrl === "string"
+          ? { label: t("openInAdmin"), url: data.adminUrl }
+          : null;
   const element = (
     <NotificationEmail
       locale={locale}

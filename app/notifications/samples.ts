@@ -1,4 +1,4 @@
-import { isShipmentTrigger, type TriggerName } from "./triggers";
+import { isReturnTrigger, isShipmentTrigger, type TriggerName } from "./triggers";
 
 /** What the merchant's previews and test emails show: a plausible parcel or points balance. */
 export function sampleData(shopDomain: string, trigger: TriggerName) {
@@ -17,6 +17,18 @@ export function sampleData(shopDomain: string, trigger: TriggerName) {
       ratingUrls: [1, 2, 3, 4, 5].map(
         (score) => `https://${shopDomain}/apps/aftercare/csat?score=${score}`,
       ),
+    };
+  }
+  if (isReturnTrigger(trigger)) {
+    return {
+      orderName: "#1001",
+      reason: trigger === "return.declined" ? "Worn items cannot be returned." : null,
+      labelUrl:
+        trigger === "return.label_ready"
+          ? "https://easypost-files.s3.us-west-2.amazonaws.com/files/postage_label/sample.png"
+          : null,
+      amount: trigger === "return.refunded" ? 4500 : null,
+      currency: trigger === "return.refunded" ? "USD" : null,
     };
   }
   if (!isShipmentTrigger(trigger)) {

@@ -61,6 +61,17 @@ const PointsExpiringData = z.object({
   accountUrl: z.url(),
 });
 
+const ReturnEmailData = z.object({
+  orderName: z.string(),
+  /** Declined: the merchant's words to the customer. */
+  reason: z.string().nullable().default(null),
+  /** Label ready: the prepaid label to print. */
+  labelUrl: z.url().nullable().default(null),
+  /** Refunded: what the customer gets back (refund and store credit), minor units. */
+  amount: z.number().int().nullable().default(null),
+  currency: z.string().length(3).nullable().default(null),
+});
+
 export interface EmailTexts {
   subject: string;
   heading: string;
@@ -296,6 +307,114 @@ export const TRIGGERS = {
       },
     },
   },
+  "return.approved": {
+    category: "transactional",
+    label: "Return approved",
+    data: ReturnEmailData,
+    texts: {
+      en: {
+        subject: "Your return for {order} is approved",
+        heading: "Your return is approved",
+        body: "Good news: we approved your return for order {order}. We'll let you know how to send the items back.",
+      },
+      fr: {
+        subject: "Votre retour pour {order} est accepté",
+        heading: "Votre retour est accepté",
+        body: "Bonne nouvelle : nous avons accepté votre retour pour la commande {order}. Nous vous dirons comment nous renvoyer les articles.",
+      },
+      de: {
+        subject: "Deine Rücksendung für {order} ist genehmigt",
+        heading: "Deine Rücksendung ist genehmigt",
+        body: "Gute Nachrichten: Wir haben deine Rücksendung für die Bestellung {order} genehmigt. Wir sagen dir, wie du die Artikel zurückschickst.",
+      },
+      es: {
+        subject: "Tu devolución de {order} está aprobada",
+        heading: "Tu devolución está aprobada",
+        body: "Buenas noticias: hemos aprobado tu devolución del pedido {order}. Te diremos cómo enviarnos los artículos.",
+      },
+    },
+  },
+  "return.declined": {
+    category: "transactional",
+    label: "Return declined",
+    data: ReturnEmailData,
+    texts: {
+      en: {
+        subject: "About your return for {order}",
+        heading: "We can't accept this return",
+        body: "We're sorry, we can't accept your return for order {order}.\n\n{reason}\n\nReply to this email if you have any questions.",
+      },
+      fr: {
+        subject: "À propos de votre retour pour {order}",
+        heading: "Nous ne pouvons pas accepter ce retour",
+        body: "Nous sommes désolés, nous ne pouvons pas accepter votre retour pour la commande {order}.\n\n{reason}\n\nRépondez à cet e-mail pour toute question.",
+      },
+      de: {
+        subject: "Zu deiner Rücksendung für {order}",
+        heading: "Wir können diese Rücksendung nicht annehmen",
+        body: "Es tut uns leid, wir können deine Rücksendung für die Bestellung {order} nicht annehmen.\n\n{reason}\n\nAntworte einfach auf diese E-Mail, wenn du Fragen hast.",
+      },
+      es: {
+        subject: "Sobre tu devolución de {order}",
+        heading: "No podemos aceptar esta devolución",
+        body: "Lo sentimos, no podemos aceptar tu devolución del pedido {order}.\n\n{reason}\n\nResponde a este correo si tienes alguna pregunta.",
+      },
+    },
+  },
+  "return.label_ready": {
+    category: "transactional",
+    label: "Return label ready",
+    data: ReturnEmailData,
+    texts: {
+      en: {
+        subject: "Your return label for {order}",
+        heading: "Your prepaid return label",
+        body: "Your return label for order {order} is ready. Print it, stick it on the parcel and drop it off with the carrier.",
+      },
+      fr: {
+        subject: "Votre étiquette de retour pour {order}",
+        heading: "Votre étiquette de retour prépayée",
+        body: "Votre étiquette de retour pour la commande {order} est prête. Imprimez-la, collez-la sur le colis et déposez-le chez le transporteur.",
+      },
+      de: {
+        subject: "Dein Rücksendeetikett für {order}",
+        heading: "Dein frankiertes Rücksendeetikett",
+        body: "Dein Rücksendeetikett für die Bestellung {order} ist bereit. Drucke es aus, klebe es auf das Paket und gib es beim Versanddienstleister ab.",
+      },
+      es: {
+        subject: "Tu etiqueta de devolución para {order}",
+        heading: "Tu etiqueta de devolución prepagada",
+        body: "Tu etiqueta de devolución del pedido {order} está lista. Imprímela, pégala en el paquete y entrégalo al transportista.",
+      },
+    },
+  },
+  "return.refunded": {
+    category: "transactional",
+    label: "Return refunded",
+    data: ReturnEmailData,
+    texts: {
+      en: {
+        subject: "Your return for {order} is processed",
+        heading: "Your return is processed",
+        body: "We received and processed your return for order {order}. {amount} is on its way back to you.",
+      },
+      fr: {
+        subject: "Votre retour pour {order} est traité",
+        heading: "Votre retour est traité",
+        body: "Nous avons reçu et traité votre retour pour la commande {order}. {amount} vous est reversé.",
+      },
+      de: {
+        subject: "Deine Rücksendung für {order} ist bearbeitet",
+        heading: "Deine Rücksendung ist bearbeitet",
+        body: "Wir haben deine Rücksendung für die Bestellung {order} erhalten und bearbeitet. {amount} sind auf dem Weg zu dir zurück.",
+      },
+      es: {
+        subject: "Tu devolución de {order} está procesada",
+        heading: "Tu devolución está procesada",
+        body: "Hemos recibido y procesado tu devolución del pedido {order}. Te devolvemos {amount}.",
+      },
+    },
+  },
 } satisfies Record<string, TriggerDefinition>;
 
 export type TriggerName = keyof typeof TRIGGERS;
@@ -307,6 +426,10 @@ export function isTrigger(name: string): name is TriggerName {
 
 export function isShipmentTrigger(name: TriggerName) {
   return name.startsWith("shipment.");
+}
+
+export function isReturnTrigger(name: TriggerName) {
+  return name.startsWith("return.");
 }
 
 /** For the admin's pickers. */

@@ -33,8 +33,9 @@ export async function exportCustomerReturns(subject: CustomerSubject) {
 }
 
 /**
- * Keeps returns for the shop's figures without what identifies the customer: email, notes and
- * photos go (the photo files are removed by the storage clean-up that follows the rows).
+ * Keeps returns for the shop's figures without what identifies the customer: email, notes,
+ * photos and the links to return labels (printed with their address) go (the photo files are
+ * removed by the storage clean-up that follows the rows).
  */
 export async function redactCustomerReturns(subject: CustomerSubject) {
   const returns = await db.returnRequest.findMany({
@@ -42,17 +43,19 @@ export async function redactCustomerReturns(subject: CustomerSubject) {
     select: { id: true },
   });
   const ids = returns.map((entry) => entry.id);
-  const [anonymized, lines, photos] = await db.$transaction([
+  const [anonymized, lines, photos, labels] = await db.$transaction([
     db.returnRequest.updateMany({
       where: { id: { in: ids } },
       data: { email: null, customerShopifyId: null, note: null, locale: null },
     }),
     db.returnLine.updateMany({ where: { returnId: { in: ids } }, data: { customerNote: null } }),
     db.returnPhoto.deleteMany({ where: { returnId: { in: ids } } }),
+    db.returnLabel.updateMany({ where: { returnId: { in: ids } }, data: { labelUrl: null } }),
   ]);
   return {
     returnsAnonymized: anonymized.count,
     notesRemoved: lines.count,
     photosDeleted: photos.count,
+    labelLinksRemoved: labels.count,
   };
 }

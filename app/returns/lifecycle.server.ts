@@ -1,10 +1,12 @@
 import { db } from "../db.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
+import { emailReturnNews } from "./emails.server";
 import { buyReturnLabel } from "./labels/labels.server";
 import {
   approveInShopify,
   declineInShopify,
   processInShopify,
+  refundedAmount,
   type ShopifyAnswer,
 } from "./shopify-returns.server";
 
@@ -68,6 +70,8 @@ interface Step {
   data?: Record<string, unknown>;
   /** Tells Shopify first, when Shopify knows the return; a refusal stops the step. */
   shopify?: (shopifyId: string) => Promise<ShopifyAnswer>;
+  /** Runs once this call moved the return, or Shopify accepted it (the shopper's email). */
+  after?: () => Promise<void>;
   /** The step only means something in Shopify (a refund): it waits until Shopify knows the return. */
   needsShopify?: boolean;
   now: Date;
@@ -104,10 +108,12 @@ async function transition(
   if (step.needsShopify && !current.shopifyId) {
     return { ok: false, message: "This return is not in Shopify yet; try again in a minute" };
   }
+  let shopifyAccepted = false;
   if (step.shopify && current.shopifyId) {
     const shopifyId = current.shopifyId;
     const answer = await askShopify(() => step.shopify!(shopifyId));
     if (!answer.ok) return answer;
+    shopifyAccepted = true;
   }
   const moved = await db.$transaction(async (tx) => {
     const updated = await tx.returnRequest.updateMany({
@@ -127,10 +133,15 @@ async function transition(
     });
     return true;
   });
-  if (moved) return { ok: true, status: to };
+  if (moved) {
+    await step.after?.();
+    return { ok: true, status: to };
+  }
   // Someone else moved it meanwhile: answer from what it is now.
   const after = await findReturn(shopDomain, returnId);
   if (after && (after.status === to || rule.done.includes(after.status))) {
+    // Shopify's webhook about our own accepted call got here first: the shopper still hears.
+    if (shopifyAccepted && after.status === to) await step.after?.();
     return { ok: true, status: after.status };
   }
   return { ok: false, message: refusal(action, after?.status ?? current.status) };
@@ -147,6 +158,7 @@ export async function approveReturn(
     event: { kind: "approved" },
     data: { approvedAt: now, shopifyStatus: "OPEN" },
     shopify: (shopifyId) => approveInShopify(shopDomain, shopifyId),
+    after: () => emailReturnNews(shopDomain, returnId, "return.approved"),
     now,
   });
 }
@@ -168,6 +180,7 @@ export async function declineReturn(
     event: { kind: "declined", detail: text },
     data: { declinedAt: now, declineReason: text, shopifyStatus: "DECLINED" },
     shopify: (shopifyId) => declineInShopify(shopDomain, shopifyId, text),
+    after: () => emailReturnNews(shopDomain, returnId, "return.declined", { reason: text }),
     now,
   });
 }
@@ -214,6 +227,10 @@ export async function processReturn(
     // Not yet in Shopify: processing must wait, or the refund would never be issued.
     needsShopify: true,
     shopify: () => processInShopify(shopDomain, returnId),
+    after: async () => {
+      const amount = await refundedAmount(shopDomain, returnId);
+      if (amount > 0) await emailReturnNews(shopDomain, returnId, "return.refunded", { amount });
+    },
     now,
   });
 }

@@ -222,6 +222,15 @@ describe("customer privacy requests", () => {
         bytes: 10,
       },
     });
+    await db.returnLabel.create({
+      data: {
+        shopDomain: shop,
+        returnId: result.returnId,
+        provider: "easypost",
+        trackingNumber: "9434000000000000000001",
+        labelUrl: "https://easypost-files.s3.us-west-2.amazonaws.com/files/postage_label/x.png",
+      },
+    });
     const subject = {
       shopDomain: shop,
       email: "jon@example.com",
@@ -235,6 +244,11 @@ describe("customer privacy requests", () => {
       returnsAnonymized: 1,
       notesRemoved: 2,
       photosDeleted: 1,
+      labelLinksRemoved: 1,
+    });
+    expect(await db.returnLabel.findFirst({ where: { shopDomain: shop } })).toMatchObject({
+      labelUrl: null,
+      trackingNumber: "9434000000000000000001",
     });
     expect(await db.returnRequest.findFirst({ where: { shopDomain: shop } })).toMatchObject({
       email: null,

@@ -254,6 +254,33 @@ export async function declineInShopify(
   return { ok: false, message: `Shopify refused: ${messages(payload?.userErrors ?? [])}` };
 }
 
+/** What the shopper gets back: refund lines (and kept items) and store credit, less the fee. */
+function moneyBack(request: {
+  shippingFee: number;
+  lines: { resolution: string; amount: number }[];
+}) {
+  const sum = (kinds: string[]) =>
+    request.lines
+      .filter((line) => kinds.includes(line.resolution))
+      .reduce((total, line) => total + line.amount, 0);
+  const refund = sum(["refund", "keep"]);
+  const feeFromRefund = Math.min(refund, request.shippingFee);
+  return {
+    refund: refund - feeFromRefund,
+    credit: Math.max(0, sum(["store_credit"]) - (request.shippingFee - feeFromRefund)),
+  };
+}
+
+export async function refundedAmount(shop: string, returnId: string): Promise<number> {
+  const request = await db.returnRequest.findFirst({
+    where: { id: returnId, shopDomain: shop },
+    include: { lines: true },
+  });
+  if (!request) return 0;
+  const { refund, credit } = moneyBack(request);
+  return refund + credit;
+}
+
 /**
  * Processes the return in Shopify with the amounts the server computed at submission: refund
  * lines (and kept items) to the original payment, store credit lines as store credit (bonus
@@ -274,15 +301,7 @@ export async function processInShopify(shop: string, returnId: string): Promise<
   // Processed already (an earlier attempt whose answer we lost): nothing to send again.
   if (shopifyReturn.status === "CLOSED") return { ok: true };
 
-  const sum = (kinds: string[]) =>
-    request.lines
-      .filter((line) => kinds.includes(line.resolution))
-      .reduce((total, line) => total + line.amount, 0);
-  let refund = sum(["refund", "keep"]);
-  let credit = sum(["store_credit"]);
-  const feeFromRefund = Math.min(refund, request.shippingFee);
-  refund -= feeFromRefund;
-  credit = Math.max(0, credit - (request.shippingFee - feeFromRefund));
+  const { refund, credit } = moneyBack(request);
 
   const money = (minor: number) => ({
     amount: fromMinorUnits(minor, request.currency),
@@ -298,7 +317,8 @@ export async function processInShopify(shop: string, returnId: string): Promise<
       id: node.id,
       quantity: node.quantity,
     })),
-    notifyCustomer: true,
+    // The shopper hears about it from Aftercare's own return email.
+    notifyCustomer: false,
   };
   if (refund > 0 || credit > 0) {
     const payment = shopifyReturn.order.transactions.find(

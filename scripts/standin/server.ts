@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { runAdminGraphql } from "./admin/graphql";
-import { merchantActsInShopify, type ShopifyAdminAction } from "./admin/returns";
+import { merchantActsInShopify, webhookOutbox, type ShopifyAdminAction } from "./admin/returns";
 import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
 import { Mailbox, type ReceivedEmail } from "./mailbox";
 import { EasyPostApiError, EasyPostStandin } from "./easypost";
@@ -360,7 +360,17 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
             shop,
             JSON.parse((await readBody(request)).toString("utf8")),
           );
-          return send(response, result.status, result.body);
+          send(response, result.status, result.body);
+          for (const webhook of webhookOutbox(shop).splice(0)) {
+            const delivered = await standin.deliverWebhook(
+              shop.domain,
+              webhook.topic,
+              JSON.stringify(webhook.payload),
+            );
+            if (!delivered.ok)
+              console.error(`stand-in: ${webhook.topic} answered ${delivered.status}`);
+          }
+          return;
         }
         if (rest.startsWith(`${proxyPrefix}`)) {
           return forwardAppProxy(

@@ -7,6 +7,7 @@ import {
   markReceived,
   processReturn,
 } from "../../app/returns/lifecycle.server";
+import type { ReceivedEmail } from "../../scripts/standin/mailbox";
 import { adminFetch, standinUrl } from "../support/http";
 import { waitFor } from "../support/wait";
 import { ORDER_ID, PLAN, SUNGLASSES, returnableShop, store, submitted, twoItems } from "./support";
@@ -28,6 +29,35 @@ interface StandinReturn {
   exchangeLineItems: { id: string; variantId: string }[];
   processed: Record<string, unknown>[];
   reverseDeliveries: { id: string; tracking: unknown; label: unknown }[];
+}
+
+/** The shopper's emails about returns (the fixture order's jon@example.com is shared by the run). */
+async function emailWith(subject: string, text: string) {
+  return waitFor(
+    async () => {
+      const response = await fetch(`${standinUrl()}/__standin/mailbox?to=jon%40example.com`);
+      const received = (await response.json()) as ReceivedEmail[];
+      return received.find((email) => email.subject === subject && email.text.includes(text));
+    },
+    { message: `email "${subject}" with ${text}`, timeout: 60_000 },
+  );
+}
+
+/** Every webhook Shopify sent back about the shop's returns was handled, none parked or failing. */
+async function webhooksSettled(shop: string) {
+  const deliveries = await waitFor(
+    async () => {
+      const rows = await db.webhookDelivery.findMany({ where: { shopDomain: shop } });
+      return rows.every((row) => ["processed", "ignored", "parked"].includes(row.status))
+        ? rows
+        : undefined;
+    },
+    { message: "webhooks handled" },
+  );
+  expect(
+    deliveries.filter((row) => row.status !== "processed").map((row) => [row.topic, row.lastError]),
+  ).toEqual([]);
+  return deliveries.map((row) => row.topic);
 }
 
 async function calls(shop: string, operationName: string) {
@@ -72,6 +102,15 @@ describe("returns in step with Shopify", () => {
     expect(await markReceived(shop, request.id)).toEqual({ ok: true, status: "received" });
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
+    await emailWith("Your return for #9999 is processed", "$19.99 is on its way back");
+    expect(await webhooksSettled(shop)).toEqual(
+      expect.arrayContaining(["returns/approve", "returns/close"]),
+    );
+    const timeline = await db.returnEvent.findMany({
+      where: { returnId: request.id },
+      orderBy: { occurredAt: "asc" },
+    });
+    expect(timeline.map((event) => event.kind)).toEqual(["requested", "received", "processed"]);
 
     const [shopifyReturn] = await store<StandinReturn[]>(shop, "returns");
     expect(shopifyReturn!.status).toBe("CLOSED");
@@ -96,7 +135,7 @@ describe("returns in step with Shopify", () => {
           ],
         },
       },
-      notifyCustomer: true,
+      notifyCustomer: false,
     });
   });
 
@@ -139,7 +178,8 @@ describe("returns in step with Shopify", () => {
     expect(await calls(shop, "ReturnsReturnCreate")).toHaveLength(0);
 
     expect(await approveReturn(shop, first.id)).toEqual({ ok: true, status: "open" });
-    expect(await declineReturn(shop, second.id, "Not damaged in the photos")).toEqual({
+    const reason = `Not damaged in the photos (${shop})`;
+    expect(await declineReturn(shop, second.id, reason)).toEqual({
       ok: true,
       status: "declined",
     });
@@ -149,7 +189,8 @@ describe("returns in step with Shopify", () => {
     expect(statuses[`gid://shopify/Return/${first.shopifyId}`]).toBe("OPEN");
     expect(statuses[`gid://shopify/Return/${second.shopifyId}`]).toBe("DECLINED");
     const [decline] = await calls(shop, "ReturnsReturnDeclineRequest");
-    expect(decline!.variables.input).toMatchObject({ declineNote: "Not damaged in the photos" });
+    expect(decline!.variables.input).toMatchObject({ declineNote: reason });
+    await emailWith("About your return for #9999", reason);
   });
 
   it("buys the prepaid label from EasyPost, gives it to Shopify and tracks the parcel back", async () => {
@@ -222,6 +263,10 @@ describe("returns in step with Shopify", () => {
       { message: "return parcel tracked through EasyPost" },
     );
     expect(tracked.provider).toBe("easypost");
+    expect(await webhooksSettled(shop)).toContain("reverse_deliveries/attach_deliverable");
+    expect(await db.returnLabel.count({ where: { returnId: request.id } })).toBe(1);
+    const email = await emailWith("Your return label for #9999", "Print it");
+    expect(email.html).toContain(label.labelUrl);
     expect(await issueLabel(shop, request.id)).toEqual({ ok: true, status: "open" });
     expect(await calls(shop, "ReturnsReverseDeliveryCreateWithShipping")).toHaveLength(1);
   });
@@ -295,6 +340,14 @@ describe("returns/* webhooks from Shopify", () => {
       },
     });
     const request = await submitted(shop);
+    // Shopify's returns/request about the return our job created comes back to the app.
+    await waitFor(
+      async () =>
+        (await db.webhookDelivery.count({
+          where: { shopDomain: shop, topic: "returns/request", status: "processed" },
+        })) > 0 || undefined,
+      { message: "returns/request processed" },
+    );
     await act(shop, `/${request.shopifyId}/decline`, { note: "Worn items" });
     await waitFor(async () => (await current(shop, request.shopifyId!))?.status === "declined", {
       message: "declined from Shopify's webhook",

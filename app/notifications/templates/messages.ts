@@ -3,6 +3,7 @@ import { translator, type Catalog, type ShopperLocale } from "../../platform/i18
 const en = {
   trackButton: "Track your package",
   rewardsButton: "See your rewards",
+  labelButton: "Print your return label",
   openInAdmin: "Open in Aftercare",
   estimate: "Estimated delivery: {date}",
   trackingNumber: "{carrier} tracking number {number}",
@@ -19,6 +20,7 @@ type Key = keyof typeof en;
 const fr: Catalog<Key> = {
   trackButton: "Suivre mon colis",
   rewardsButton: "Voir mes récompenses",
+  labelButton: "Imprimer l'étiquette de retour",
   openInAdmin: "Ouvrir dans Aftercare",
   estimate: "Livraison estimée : {date}",
   trackingNumber: "Numéro de suivi {carrier} {number}",
@@ -34,6 +36,7 @@ const fr: Catalog<Key> = {
 const de: Catalog<Key> = {
   trackButton: "Sendung verfolgen",
   rewardsButton: "Meine Prämien ansehen",
+  labelButton: "Rücksendeetikett drucken",
   openInAdmin: "In Aftercare öffnen",
   estimate: "Voraussichtliche Zustellung: {date}",
   trackingNumber: "{carrier} Sendungsnummer {number}",
@@ -49,6 +52,7 @@ const de: Catalog<Key> = {
 const es: Catalog<Key> = {
   trackButton: "Seguir mi paquete",
   rewardsButton: "Ver mis recompensas",
+  labelButton: "Imprimir la etiqueta de devolución",
   openInAdmin: "Abrir en Aftercare",
   estimate: "Entrega estimada: {date}",
   trackingNumber: "Número de seguimiento de {carrier} {number}",

@@ -8,6 +8,7 @@ import {
   ReturnLocationsQuery,
   ReverseDeliveryCreateWithShippingMutation,
 } from "../operations";
+import { emailReturnNews } from "../emails.server";
 import { easypostLabels } from "./easypost.server";
 import { LabelPurchaseError, type LabelAddress, type LabelProvider } from "./types";
 
@@ -90,7 +91,8 @@ async function attachToShopify(
       company: label.carrier,
     },
     ...(label.labelUrl ? { labelInput: { fileUrl: label.labelUrl } } : {}),
-    notifyCustomer: true,
+    // The shopper gets the label from Aftercare's return email.
+    notifyCustomer: false,
   });
   const payload = result.reverseDeliveryCreateWithShipping;
   if (!payload?.reverseDelivery) {
@@ -204,6 +206,7 @@ export async function buyReturnLabel(shop: string, returnId: string): Promise<La
     carrier: bought.carrier,
     trackingUrl: bought.trackingUrl,
   });
+  await emailReturnNews(shop, returnId, "return.label_ready", { labelUrl: bought.labelUrl });
   return attachToShopify(shop, request.shopifyId, label);
 }
 

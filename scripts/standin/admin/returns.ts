@@ -38,6 +38,13 @@ const returnable = (shop: Shop) =>
   (shop.stores.get("returnableFulfillments") as
     Record<string, ReturnableFulfillment[]> | undefined) ?? {};
 
+/**
+ * The webhooks Shopify sends about what the app's own mutations changed: the server delivers
+ * them, signed, once it has answered the mutation (as Shopify does, a moment later).
+ */
+export const webhookOutbox = (shop: Shop) =>
+  shopStore<{ topic: string; payload: Record<string, unknown> }[]>(shop, "webhookOutbox", () => []);
+
 export const shopifyReturns = (shop: Shop) =>
   shopStore<RecordedReturn[]>(shop, "returns", () => []);
 
@@ -190,6 +197,10 @@ function createReturn(
   };
   if (status === "OPEN") openReverseFulfillment(entry);
   shopifyReturns(shop).push(entry);
+  webhookOutbox(shop).push({
+    topic: status === "OPEN" ? "returns/approve" : "returns/request",
+    payload: returnWebhookPayload(entry),
+  });
   return { return: returnFields(entry), userErrors: [] };
 }
 
@@ -289,6 +300,7 @@ export const returnsHandlers: Record<string, AdminHandler> = {
     }
     entry.status = "OPEN";
     openReverseFulfillment(entry);
+    webhookOutbox(shop).push({ topic: "returns/approve", payload: returnWebhookPayload(entry) });
     return {
       returnApproveRequest: { return: { id: entry.id, status: entry.status }, userErrors: [] },
     };
@@ -317,6 +329,7 @@ export const returnsHandlers: Record<string, AdminHandler> = {
     }
     entry.status = "DECLINED";
     entry.decline = { reason: input.declineReason ?? "OTHER", note: input.declineNote ?? null };
+    webhookOutbox(shop).push({ topic: "returns/decline", payload: returnWebhookPayload(entry) });
     return {
       returnDeclineRequest: { return: { id: entry.id, status: entry.status }, userErrors: [] },
     };
@@ -444,6 +457,7 @@ export const returnsHandlers: Record<string, AdminHandler> = {
     if (userErrors.length) return { returnProcess: { return: null, userErrors } };
     entry.processed.push(input);
     entry.status = "CLOSED";
+    webhookOutbox(shop).push({ topic: "returns/close", payload: closePayload(entry) });
     return { returnProcess: { return: { id: entry.id, status: entry.status }, userErrors: [] } };
   },
 
@@ -483,6 +497,28 @@ export const returnsHandlers: Record<string, AdminHandler> = {
       label,
     };
     entry.reverseDeliveries.push(delivery);
+    const tracking = (variables.trackingInput ?? {}) as {
+      number?: string;
+      url?: string;
+      company?: string;
+    };
+    // https://shopify.dev/docs/api/webhooks/2026-07 (reverse_deliveries/attach_deliverable sample)
+    webhookOutbox(shop).push({
+      topic: "reverse_deliveries/attach_deliverable",
+      payload: {
+        id: Number(fromGidNumber(delivery.id)),
+        admin_graphql_api_id: delivery.id,
+        return: { id: Number(fromGidNumber(entry.id)), admin_graphql_api_id: entry.id },
+        shipping_deliverable: {
+          tracking: {
+            carrier_name: tracking.company ?? null,
+            tracking_number: tracking.number ?? null,
+            tracking_url: tracking.url ?? null,
+          },
+          label: { public_file_url: label?.fileUrl ?? null, created_at: new Date().toISOString() },
+        },
+      },
+    });
     return {
       reverseDeliveryCreateWithShipping: { reverseDelivery: { id: delivery.id }, userErrors: [] },
     };
@@ -574,15 +610,16 @@ export function merchantActsInShopify(
   if (action === "decline") {
     entry.decline = { reason: String(body.reason ?? "OTHER"), note: (body.note as string) ?? null };
   }
-  // returns/close carries the order as a bare order_id (see the returns/close sample).
-  const payload =
-    action === "close"
-      ? {
-          id: Number(fromGidNumber(entry.id)),
-          admin_graphql_api_id: entry.id,
-          order_id: Number(fromGidNumber(entry.orderId)),
-          status: "closed",
-        }
-      : returnWebhookPayload(entry);
+  const payload = action === "close" ? closePayload(entry) : returnWebhookPayload(entry);
   return { topic, payload, entry };
+}
+
+/** returns/close carries the order as a bare order_id (see the returns/close sample). */
+function closePayload(entry: RecordedReturn) {
+  return {
+    id: Number(fromGidNumber(entry.id)),
+    admin_graphql_api_id: entry.id,
+    order_id: Number(fromGidNumber(entry.orderId)),
+    status: "closed",
+  };
 }
