@@ -41,6 +41,7 @@ export default function AdminLayout() {
         <Link to="/app/notifications">Notifications</Link>
         <Link to="/app/recommendations">Recommendations</Link>
         <Link to="/app/surveys">Surveys</Link>
+        <Link to="/app/returns">Returns</Link>
         <Link to="/app/loyalty">Loyalty</Link>
         <Link to="/app/operations">Operations</Link>
         <Link to="/app/settings">Settings</Link>

@@ -10,7 +10,7 @@ import {
 import type { ReceivedEmail } from "../../scripts/standin/mailbox";
 import { adminFetch, standinUrl } from "../support/http";
 import { waitFor } from "../support/wait";
-import { ORDER_ID, PLAN, SUNGLASSES, portal, shopWithFulfilledOrder, twoItems } from "./support";
+import { ORDER_ID, PLAN, SUNGLASSES, returnableShop, store, submitted, twoItems } from "./support";
 
 /**
  * The return's life between the built app, the stand-in's Shopify and EasyPost. The portal,
@@ -19,7 +19,6 @@ import { ORDER_ID, PLAN, SUNGLASSES, portal, shopWithFulfilledOrder, twoItems } 
  * database and the same stand-in.
  */
 
-const FULFILLMENT_LINE = { [SUNGLASSES]: "5001", [PLAN]: "5002" };
 const REASON_ID = (handle: string) =>
   `gid://shopify/ReturnReasonDefinition/${1000 + ["color", "damaged", "defective", "not-as-described", "other", "size-too-large", "size-too-small", "style", "unwanted", "wrong-item"].indexOf(handle)}`;
 
@@ -61,52 +60,12 @@ async function webhooksSettled(shop: string) {
   return deliveries.map((row) => row.topic);
 }
 
-async function store<T>(shop: string, key: string, value?: unknown): Promise<T> {
-  const response = await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/${key}`, {
-    method: value === undefined ? "GET" : "POST",
-    body: value === undefined ? undefined : JSON.stringify(value),
-  });
-  return (await response.json()) as T;
-}
-
 async function calls(shop: string, operationName: string) {
   const all = (await (await fetch(`${standinUrl()}/__standin/shops/${shop}/calls`)).json()) as {
     operationName: string;
     variables: Record<string, unknown>;
   }[];
   return all.filter((call) => call.operationName === operationName);
-}
-
-/** The fixture order's two lines, shipped in Shopify's fulfillment 255858046. */
-async function returnableShop(label: string) {
-  const shop = await shopWithFulfilledOrder(label);
-  await store(shop, "returnableFulfillments", {
-    [`gid://shopify/Order/${ORDER_ID}`]: [
-      {
-        fulfillmentId: "gid://shopify/Fulfillment/255858046",
-        lineItems: Object.entries(FULFILLMENT_LINE).map(([lineItem, fulfillmentLine]) => ({
-          lineItemId: `gid://shopify/LineItem/${lineItem}`,
-          fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${fulfillmentLine}`,
-          quantity: 1,
-        })),
-      },
-    ],
-  });
-  return shop;
-}
-
-async function submitted(shop: string, body = twoItems()) {
-  const response = await portal(shop, body);
-  expect(response.status).toBe(201);
-  const { returnId } = (await response.json()) as { returnId: string };
-  return waitFor(
-    async () =>
-      (await db.returnRequest.findFirst({
-        where: { id: returnId, shopifyId: { not: null } },
-        include: { lines: true },
-      })) ?? undefined,
-    { message: "return created in Shopify" },
-  );
 }
 
 describe("returns in step with Shopify", () => {

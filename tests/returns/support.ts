@@ -115,3 +115,47 @@ export const twoItems = (idempotencyKey = randomUUID()) => ({
     { lineItemId: PLAN, quantity: 1, reason: "unwanted", resolution: "store_credit" },
   ],
 });
+
+/** The fulfillment line items Shopify returns the fixture lines against. */
+const FULFILLMENT_LINE = { [SUNGLASSES]: "5001", [PLAN]: "5002" };
+/** Reads or replaces one of the stand-in's per-shop stores. */
+export async function store<T>(shop: string, key: string, value?: unknown): Promise<T> {
+  const response = await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/${key}`, {
+    method: value === undefined ? "GET" : "POST",
+    body: value === undefined ? undefined : JSON.stringify(value),
+  });
+  return (await response.json()) as T;
+}
+
+/** The fixture order's two lines, shipped in Shopify's fulfillment 255858046. */
+export async function returnableShop(label: string) {
+  const shop = await shopWithFulfilledOrder(label);
+  await store(shop, "returnableFulfillments", {
+    [`gid://shopify/Order/${ORDER_ID}`]: [
+      {
+        fulfillmentId: "gid://shopify/Fulfillment/255858046",
+        lineItems: Object.entries(FULFILLMENT_LINE).map(([lineItem, fulfillmentLine]) => ({
+          lineItemId: `gid://shopify/LineItem/${lineItem}`,
+          fulfillmentLineItemId: `gid://shopify/FulfillmentLineItem/${fulfillmentLine}`,
+          quantity: 1,
+        })),
+      },
+    ],
+  });
+  return shop;
+}
+
+/** A return submitted through the portal, once the app has created it in Shopify. */
+export async function submitted(shop: string, body = twoItems()) {
+  const response = await portal(shop, body);
+  expect(response.status).toBe(201);
+  const { returnId } = (await response.json()) as { returnId: string };
+  return waitFor(
+    async () =>
+      (await db.returnRequest.findFirst({
+        where: { id: returnId, shopifyId: { not: null } },
+        include: { lines: true },
+      })) ?? undefined,
+    { message: "return created in Shopify" },
+  );
+}

@@ -67,15 +67,21 @@ export async function portalRequest(
 
 /**
  * Each line with the policy's decision for returning one unit of it, the amount per option (per
- * unit) and the variants an exchange may send instead.
+ * unit) and the variants an exchange may send instead; a reason, when given, lets the policy's
+ * rules by reason apply (the merchant's order checker).
  */
-export async function returnOptions(shopDomain: string, order: ReturnableOrder, now: Date) {
+export async function returnOptions(
+  shopDomain: string,
+  order: ReturnableOrder,
+  now: Date,
+  reason = "",
+) {
   const policy = await loadPolicy(shopDomain);
   const decision = evaluateReturn(
     policy,
     order.facts,
     order.items,
-    order.items.map((item) => ({ lineItemId: item.lineItemId, quantity: 1, reason: "" })),
+    order.items.map((item) => ({ lineItemId: item.lineItemId, quantity: 1, reason })),
     {},
     now,
   );

@@ -1,0 +1,49 @@
+/** How the admin names and colours return statuses, resolutions, reasons and events (English). */
+
+export const STATUS_LABELS: Record<string, string> = {
+  requested: "Requested",
+  open: "Open",
+  in_transit: "In transit",
+  received: "Received",
+  closed: "Closed",
+  declined: "Declined",
+  cancelled: "Cancelled",
+};
+
+export const STATUS_TONES: Record<
+  string,
+  "success" | "critical" | "attention" | "info" | undefined
+> = {
+  requested: "attention",
+  open: "info",
+  in_transit: "info",
+  received: "success",
+  declined: "critical",
+};
+
+export const RESOLUTION_LABELS: Record<string, string> = {
+  refund: "Refund",
+  store_credit: "Store credit",
+  exchange: "Exchange",
+  keep: "Keep the item",
+};
+
+export const EVENT_LABELS: Record<string, string> = {
+  requested: "Requested",
+  approved: "Approved",
+  declined: "Declined",
+  label_issued: "Label issued",
+  in_transit: "On its way back",
+  received: "Received",
+  processed: "Processed",
+  closed: "Closed",
+  note: "Note",
+};
+
+export const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;
+
+/** Shopify's reason handles ("size-too-small", legacy "SIZE_TOO_SMALL") as words. */
+export function reasonLabel(handle: string): string {
+  const words = handle.replace(/[-_]+/g, " ").trim().toLowerCase();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : "—";
+}

@@ -1,0 +1,200 @@
+import { z } from "zod";
+import { fromMinorUnits, toMinorUnits } from "../platform/shopify/money";
+import { RESOLUTIONS, ReturnPolicySchema, type ReturnPolicy } from "./policy";
+
+/**
+ * The policy as the settings form edits it: numbers as typed, money in the shop's currency
+ * (the policy keeps minor units), lists as comma-separated text. The server turns a draft back
+ * into a policy and validates it with ReturnPolicySchema, naming each error by the field it
+ * belongs to, so the form can show it next to that field.
+ */
+
+const triState = z.enum(["any", "yes", "no"]);
+export type TriState = z.infer<typeof triState>;
+const resolutionList = z.array(z.enum(RESOLUTIONS));
+
+/** The draft a form posts, as JSON; every value in it is validated again as a policy. */
+export const PolicyDraftSchema = z.object({
+  windowDays: z.string(),
+  deliveryBufferDays: z.string(),
+  resolutions: resolutionList,
+  storeCreditBonusPercent: z.string(),
+  returnShippingFee: z.string(),
+  restockingFeePercent: z.string(),
+  waiveFeesFor: resolutionList,
+  /** Empty: no green returns by value. */
+  greenReturnMaxValue: z.string(),
+  greenReturnReasons: z.string(),
+  rules: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      productTags: z.string(),
+      collectionIds: z.string(),
+      productTypes: z.string(),
+      reasons: z.string(),
+      discounted: triState,
+      finalSale: triState,
+      returnable: triState,
+      windowDays: z.string(),
+      /** Null: the rule leaves the resolutions as they are. */
+      resolutions: resolutionList.nullable(),
+      photosRequired: z.boolean(),
+      keepItem: z.boolean(),
+    }),
+  ),
+});
+export type PolicyDraft = z.infer<typeof PolicyDraftSchema>;
+export type RuleDraft = PolicyDraft["rules"][number];
+
+const list = (values: string[] | undefined) => (values ?? []).join(", ");
+const tri = (value: boolean | undefined): TriState =>
+  value === undefined ? "any" : value ? "yes" : "no";
+
+export function draftFromPolicy(policy: ReturnPolicy, currency: string): PolicyDraft {
+  return {
+    windowDays: String(policy.windowDays),
+    deliveryBufferDays: String(policy.deliveryBufferDays),
+    resolutions: policy.resolutions,
+    storeCreditBonusPercent: String(policy.storeCreditBonusPercent),
+    returnShippingFee: fromMinorUnits(policy.returnShippingFee, currency),
+    restockingFeePercent: String(policy.restockingFeePercent),
+    waiveFeesFor: policy.waiveFeesFor,
+    greenReturnMaxValue:
+      policy.greenReturnMaxValue === null
+        ? ""
+        : fromMinorUnits(policy.greenReturnMaxValue, currency),
+    greenReturnReasons: list(policy.greenReturnReasons),
+    rules: policy.rules.map((rule) => ({
+      id: rule.id,
+      name: rule.name,
+      productTags: list(rule.when.productTags),
+      collectionIds: list(rule.when.collectionIds),
+      productTypes: list(rule.when.productTypes),
+      reasons: list(rule.when.reasons),
+      discounted: tri(rule.when.discounted),
+      finalSale: tri(rule.when.finalSale),
+      returnable: tri(rule.then.returnable),
+      windowDays: rule.then.windowDays === undefined ? "" : String(rule.then.windowDays),
+      resolutions: rule.then.resolutions ?? null,
+      photosRequired: rule.then.photosRequired ?? false,
+      keepItem: rule.then.keepItem ?? false,
+    })),
+  };
+}
+
+export function newRuleDraft(id: string): RuleDraft {
+  return {
+    id,
+    name: "",
+    productTags: "",
+    collectionIds: "",
+    productTypes: "",
+    reasons: "",
+    discounted: "any",
+    finalSale: "any",
+    returnable: "any",
+    windowDays: "",
+    resolutions: null,
+    photosRequired: false,
+    keepItem: false,
+  };
+}
+
+/** A number as typed; text that is not one stays text, so validation names the field. */
+function number(text: string): number | string {
+  const trimmed = text.trim();
+  return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}
+
+function money(text: string, currency: string): number | string {
+  try {
+    return toMinorUnits(text.trim(), currency);
+  } catch {
+    return text.trim();
+  }
+}
+
+/** Absent when empty: an empty condition matches every item. */
+function values(text: string): string[] | undefined {
+  const parts = text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length ? parts : undefined;
+}
+
+const fromTri = (value: TriState) => (value === "any" ? undefined : value === "yes");
+
+function ruleFromDraft(rule: RuleDraft) {
+  return {
+    id: rule.id,
+    name: rule.name.trim(),
+    when: {
+      productTags: values(rule.productTags),
+      collectionIds: values(rule.collectionIds),
+      productTypes: values(rule.productTypes),
+      reasons: values(rule.reasons),
+      discounted: fromTri(rule.discounted),
+      finalSale: fromTri(rule.finalSale),
+    },
+    then: {
+      returnable: fromTri(rule.returnable),
+      windowDays: rule.windowDays.trim() === "" ? undefined : number(rule.windowDays),
+      resolutions: rule.resolutions ?? undefined,
+      photosRequired: rule.photosRequired || undefined,
+      keepItem: rule.keepItem || undefined,
+    },
+  };
+}
+
+/** Messages a merchant reads next to a field, instead of zod's developer wording. */
+function editorError(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === "invalid_type" && issue.expected === "number") return "Enter a number";
+  if (issue.code === "invalid_type" && issue.expected === "int") return "Enter a whole number";
+  if (issue.code === "too_big" && issue.origin === "number")
+    return `At most ${String(issue.maximum)}`;
+  if (issue.code === "too_small" && issue.origin === "number") {
+    return `At least ${String(issue.minimum)}`;
+  }
+  if (issue.code === "too_small" && issue.origin === "string") return "Required";
+  return undefined;
+}
+
+/** The form field an error belongs to: "windowDays", or "rules.2.windowDays" inside a rule. */
+function fieldOf(path: PropertyKey[]): string {
+  if (path[0] !== "rules" || typeof path[1] !== "number") return String(path[0] ?? "form");
+  const field = path.slice(2).find((part) => part !== "when" && part !== "then");
+  return `rules.${path[1]}.${String(field ?? "name")}`;
+}
+
+export type PolicyFromDraft =
+  { ok: true; policy: ReturnPolicy } | { ok: false; errors: Record<string, string> };
+
+export function policyFromDraft(draft: PolicyDraft, currency: string): PolicyFromDraft {
+  const errors: Record<string, string> = {};
+  if (draft.resolutions.length === 0) {
+    errors.resolutions = "Offer at least one way to resolve a return";
+  }
+  const parsed = ReturnPolicySchema.safeParse(
+    {
+      windowDays: number(draft.windowDays),
+      deliveryBufferDays: number(draft.deliveryBufferDays),
+      resolutions: draft.resolutions,
+      storeCreditBonusPercent: number(draft.storeCreditBonusPercent),
+      returnShippingFee: money(draft.returnShippingFee || "0", currency),
+      restockingFeePercent: number(draft.restockingFeePercent),
+      waiveFeesFor: draft.waiveFeesFor,
+      greenReturnMaxValue:
+        draft.greenReturnMaxValue.trim() === "" ? null : money(draft.greenReturnMaxValue, currency),
+      greenReturnReasons: values(draft.greenReturnReasons) ?? [],
+      rules: draft.rules.map(ruleFromDraft),
+    },
+    { error: editorError },
+  );
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
+  }
+  if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, policy: parsed.data };
+}
