@@ -305,7 +305,9 @@ describe("submitting a return", () => {
     expect(stored!.photos).toMatchObject([
       { lineId: stored!.lines[0]!.id, contentType: "image/jpeg", bytes: 3 },
     ]);
-    expect(await fileStorage().get(stored!.photos[0]!.storageKey)).toEqual(photo.bytes);
+    expect(new Uint8Array((await fileStorage().get(stored!.photos[0]!.storageKey))!)).toEqual(
+      photo.bytes,
+    );
   });
 });
 

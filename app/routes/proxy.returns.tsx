@@ -12,8 +12,8 @@ import { clientIp } from "../tracking/shopper/rate-limit.server";
  *   returned and how; POST {action: "submit", order, email, idempotencyKey, lines} records it.
  */
 
-/** Ten photos of 10 MB at most, and the form around them. */
-const MAX_FORM_BYTES = 101 * 1024 * 1024;
+/** Ten photos of 10 MB at most (base64 in JSON), and the form around them. */
+const MAX_FORM_BYTES = 140 * 1024 * 1024;
 
 const context = (request: Request, shopDomain: string) => ({
   shopDomain,
@@ -58,17 +58,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const shopDomain = await verifyAppProxy(request);
-  if (request.headers.get("content-type")?.startsWith("application/json")) {
+  const pageContext = context(request, shopDomain);
+  const length = Number(request.headers.get("content-length") ?? "0");
+  const json = request.headers.get("content-type")?.startsWith("application/json");
+  if (length > MAX_FORM_BYTES) {
+    if (json) return Response.json({ error: "tooLarge" }, { status: 413 });
+    return liquid(await portalGet(pageContext, new URLSearchParams(), "tooLarge"));
+  }
+  if (json) {
     const body: unknown = await request.json().catch(() => null);
     const answer = await portalRequest(shopDomain, clientIp(request), body);
     const headers = new Headers({ "Cache-Control": "no-store" });
     if (answer.retryAfterSeconds) headers.set("Retry-After", String(answer.retryAfterSeconds));
     return Response.json(answer.body, { status: answer.status, headers });
-  }
-  const pageContext = context(request, shopDomain);
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_FORM_BYTES) {
-    return liquid(await portalGet(pageContext, new URLSearchParams(), "tooLarge"));
   }
   return liquid(await portalPost(pageContext, await request.formData()));
 };

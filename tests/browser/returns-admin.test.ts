@@ -4,7 +4,7 @@ import { db } from "../../app/db.server";
 import { launchBrowser, newPage, screenshotPath } from "../support/browser";
 import { adminFetch, standinUrl } from "../support/http";
 import { draft, form } from "../returns/admin-support";
-import { PLAN, SUNGLASSES, returnableShop, submitted, twoItems } from "../returns/support";
+import { PLAN, SUNGLASSES, photoOf, returnableShop, submitted, twoItems } from "../returns/support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -68,6 +68,7 @@ describe("returns in the admin", () => {
     await submitted(shop, {
       ...twoItems(),
       lines: [{ lineItemId: SUNGLASSES, quantity: 1, reason: "damaged", resolution: "refund" }],
+      photos: [photoOf(SUNGLASSES)],
     });
     await submitted(shop, {
       ...twoItems(),
@@ -141,6 +142,7 @@ describe("returns in the admin", () => {
     const { id: returnId } = await submitted(shop, {
       ...twoItems(),
       lines: [{ lineItemId: SUNGLASSES, quantity: 1, reason: "damaged", resolution: "refund" }],
+      photos: [photoOf(SUNGLASSES)],
     });
     await page.goto(`${standinUrl()}/admin?shop=${shop}&path=/app/returns`);
     await expect

@@ -8,6 +8,7 @@ import {
   ORDER_ID,
   PLAN,
   SUNGLASSES,
+  photoOf,
   portal,
   returnableShop,
   shopWithFulfilledOrder,
@@ -79,7 +80,7 @@ describe("returns admin", () => {
     expect(rows).toHaveLength(2);
     expect(rows.every((row) => row[0] === returnId)).toBe(true);
     expect(rows.map((row) => [row[5], row[10], row[12], row[15]]).sort()).toEqual([
-      ["Aviator sunglasses", "exchange", "89.99", "39072856"],
+      ["Aviator sunglasses", "exchange", "89.99", "Tortoise"],
       ["Lens Protection Plan (2 Year)", "store_credit", "19.99", ""],
     ]);
     expect(lines.join("\n")).not.toContain(other.returnId);
@@ -179,6 +180,7 @@ describe("returns admin", () => {
         await submitted(shop, {
           ...twoItems(),
           lines: [{ lineItemId, quantity: 1, reason: "damaged", resolution: "refund" }],
+          photos: [photoOf(lineItemId)],
         })
       ).id;
     const first = await request(SUNGLASSES);

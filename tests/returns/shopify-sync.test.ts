@@ -10,7 +10,16 @@ import {
 import type { ReceivedEmail } from "../../scripts/standin/mailbox";
 import { adminFetch, standinUrl } from "../support/http";
 import { waitFor } from "../support/wait";
-import { ORDER_ID, PLAN, SUNGLASSES, returnableShop, store, submitted, twoItems } from "./support";
+import {
+  ORDER_ID,
+  PLAN,
+  SUNGLASSES,
+  photoOf,
+  returnableShop,
+  store,
+  submitted,
+  twoItems,
+} from "./support";
 
 /**
  * The return's life between the built app, the stand-in's Shopify and EasyPost. The portal,
@@ -159,6 +168,7 @@ describe("returns in step with Shopify", () => {
     const damaged = (line: string) => ({
       ...twoItems(),
       lines: [{ lineItemId: line, quantity: 1, reason: "damaged", resolution: "refund" }],
+      photos: [photoOf(line)],
     });
     const first = await submitted(shop, damaged(SUNGLASSES));
     const second = await submitted(shop, damaged(PLAN));
@@ -348,7 +358,10 @@ describe("returns/* webhooks from Shopify", () => {
         }),
       },
     });
-    const request = await submitted(shop);
+    const request = await submitted(shop, {
+      ...twoItems(),
+      photos: [photoOf(SUNGLASSES), photoOf(PLAN)],
+    });
     // Shopify's returns/request about the return our job created comes back to the app.
     await waitFor(
       async () =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { limitLookup } from "../../tracking/shopper/rate-limit.server";
+import { PHOTO_LIMITS, preparePhotos } from "../photos.server";
 import { evaluateReturn } from "../policy";
 import {
   ReturnSubmissionSchema,
@@ -20,9 +21,19 @@ const OrderKeySchema = z.object({
   email: z.string().trim().min(3).max(254),
 });
 
+/** Photos in JSON, for headless storefronts: base64 of the file, checked like any upload. */
+const PhotoSchema = z.object({
+  lineItemId: z.string().regex(/^\d{1,20}$/),
+  contentType: z.string().max(40),
+  data: z.base64().max(Math.ceil((PHOTO_LIMITS.maxBytes * 4) / 3) + 4),
+});
+
 const PortalRequestSchema = z.discriminatedUnion("action", [
   OrderKeySchema.extend({ action: z.literal("lookup") }),
-  OrderKeySchema.extend({ action: z.literal("submit") }).merge(ReturnSubmissionSchema),
+  OrderKeySchema.extend({
+    action: z.literal("submit"),
+    photos: z.array(PhotoSchema).max(PHOTO_LIMITS.perReturn).default([]),
+  }).merge(ReturnSubmissionSchema),
 ]);
 
 export interface PortalAnswer {
@@ -57,7 +68,19 @@ export async function portalRequest(
   if (request.action === "lookup") {
     return { status: 200, body: await returnOptions(shopDomain, order, now) };
   }
-  const result = await submitReturn(shopDomain, order, request, "portal", now);
+  const photos = await preparePhotos(
+    request.photos.map((photo) => ({
+      lineItemId: photo.lineItemId,
+      contentType: photo.contentType,
+      bytes: new Uint8Array(Buffer.from(photo.data, "base64")),
+    })),
+  );
+  if (!photos.ok)
+    return {
+      status: 422,
+      body: { error: "refused", errors: [{ lineItemId: null, message: photos.problem }] },
+    };
+  const result = await submitReturn(shopDomain, order, request, "portal", now, photos.photos);
   if (!result.ok) return { status: 422, body: { error: "refused", errors: result.errors } };
   return {
     status: result.repeated ? 200 : 201,
