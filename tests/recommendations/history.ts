@@ -7,7 +7,7 @@ import {
 } from "../../scripts/standin/simulator/shop";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
-import { sendWebhook } from "../support/http";
+import { adminFetch, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
@@ -77,4 +77,23 @@ export async function shopWithHistory(label: string) {
     customerId: String(template.customer.id),
     email: template.customer.email,
   };
+}
+
+/**
+ * Saves the shop's settings through the admin's Settings form (the fields it posts, brand colours
+ * at their defaults); the answer is the action's, errors included.
+ */
+export function saveShopSettings(
+  shop: string,
+  fields: { reviewUrl?: string; supportEmail?: string },
+) {
+  return adminFetch(shop, "/app/settings.data", {
+    method: "POST",
+    body: new URLSearchParams({
+      primaryColor: "#1f2937",
+      accentColor: "#008060",
+      ...fields,
+    }).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
 }

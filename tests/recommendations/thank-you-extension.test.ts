@@ -68,6 +68,16 @@ describe("thank-you page block: recommendations and NPS (UI-extension tester, re
       expect(document.body.querySelector("s-banner")?.getAttribute("heading")).toBe("thanks"),
     );
     expect(document.body.querySelector("s-banner s-text")?.textContent).toBe("followUp.detractor");
+    // The server's offers after a low score: a return on the storefront portal, or support.
+    expect(
+      [...document.body.querySelectorAll("s-banner s-button")].map((button) => [
+        button.textContent,
+        button.getAttribute("href"),
+      ]),
+    ).toEqual([
+      ["offer.return", `https://${shop}/apps/aftercare/returns`],
+      ["offer.contact", expect.stringMatching(/^(mailto:|https:)/)],
+    ]);
     const answer = await db.surveyResponse.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(answer).toMatchObject({ score: 4, reasons: "delivery" });
     expect(await db.surveyAlert.count({ where: { shopDomain: shop } })).toBe(1);
