@@ -119,6 +119,8 @@ describe("NPS on the thank-you page", () => {
     expect(page).toContain("NPS 3 · #2009");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt; Late parcel");
     expect(page).not.toContain("<script>alert(1)</script>");
+    // The trend's figures as a table (the chart itself is drawn in the browser).
+    expect(page).toContain("<caption>NPS by week</caption>");
 
     const promoter = await answer({ orderId: latestOrderId, score: 10 });
     expect(((await promoter.json()) as { group: string }).group).toBe("promoter");
