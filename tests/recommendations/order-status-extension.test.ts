@@ -6,10 +6,10 @@ import { fireEvent, waitFor as settled } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { APP_URL } from "../../extensions/order-status-recommendations/src/config";
-import { BROWSER_UA, appUrl, customerAccountToken } from "../support/http";
+import { fetchThroughApp, networkFetch } from "../support/extension";
+import { customerAccountToken } from "../support/http";
 import { saveShopSettings, shopWithHistory } from "./history";
 
-const networkFetch = globalThis.fetch;
 const extension = getExtension("customer-account.order-status.block.render", {
   configSearchDir: path.resolve(
     import.meta.dirname,
@@ -22,11 +22,7 @@ const REVIEW_URL = "https://reviews.example.com/order-status";
 function connectToApp(shop: string, customerId: string, orderId: string) {
   extension.shopify.sessionToken.get = async () => customerAccountToken(shop, customerId);
   extension.shopify.order.value = { id: `gid://shopify/Order/${orderId}`, name: "#2009" };
-  extension.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    headers.set("User-Agent", BROWSER_UA);
-    return networkFetch(String(input).replace(APP_URL, appUrl()), { ...init, headers });
-  }) as typeof fetch;
+  extension.fetch = fetchThroughApp(APP_URL);
 }
 
 const buttons = () => [...document.body.querySelectorAll("s-button")];
