@@ -4,6 +4,7 @@
  */
 import { buildExtensions } from "../scripts/extensions";
 import { loyaltyPageBenchmark } from "./benchmarks/loyalty-page";
+import { recommendationsBenchmark } from "./benchmarks/recommendations";
 import { trackingLookupBenchmark } from "./benchmarks/tracking-lookup";
 import { webhookIngestBenchmark } from "./benchmarks/webhook-ingest";
 import { printComparison, saveResults, type Comparison } from "./lib/report";
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
   "webhook-ingest": webhookIngestBenchmark,
   "tracking-lookup": trackingLookupBenchmark,
   "loyalty-page": loyaltyPageBenchmark,
+  recommendations: recommendationsBenchmark,
 };
 
 const only = process.env.BENCH_ONLY;

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { db, type LoyaltyMemberModel } from "../db.server";
-import { isUniqueViolation } from "../platform/db/errors";
+import { isUniqueViolation, retryOnUniqueViolation } from "../platform/db/errors";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { DiscountCodeBasicCreateMutation } from "./operations";
+import { ensureMember } from "./ledger.server";
 import { grantBonus } from "./members.server";
 import { loadProgram } from "./program.server";
 import type { LoyaltyOrderPayload } from "./schemas";
@@ -79,6 +80,21 @@ export async function referralLink(
     friendPercent: program.referralFriendPercent,
     bonus: program.referralBonus,
   };
+}
+
+/**
+ * A customer's link to share, for other capabilities (the surveys' offer to a happy shopper):
+ * null when the program gives friends nothing. A customer who is not a member yet (the answer can
+ * come before orders/paid) becomes one, as they would with their first paid order.
+ */
+export async function customerReferralLink(shopDomain: string, customerShopifyId: string) {
+  const program = await loadProgram(shopDomain);
+  if (!program.enabled || program.referralFriendPercent <= 0) return null;
+  const member = await retryOnUniqueViolation(() =>
+    db.$transaction((tx) => ensureMember(tx, shopDomain, { customerShopifyId })),
+  );
+  const link = await referralLink(shopDomain, member.id, { program, member });
+  return link && { url: link.url, friendPercent: link.friendPercent };
 }
 
 export type ReferralDecision = { ok: true } | { ok: false; reason: string };

@@ -6,9 +6,15 @@ import { addToCartUrl, recommendationSettings } from "./settings.server";
 
 /** An order's products beyond this many are not paired (a wholesale basket says little). */
 const MAX_PAIRED_PRODUCTS = 20;
-const WRITE_BATCH = 5_000;
+/**
+ * Rows per createMany of a rebuild: as fast as 5,000 with half the heap (Prisma holds each
+ * batch several times over while it writes; bench/benchmarks/recommendations.ts).
+ */
+const WRITE_BATCH = 1_000;
 const CANDIDATE_PAIRS = 500;
 const BEST_SELLERS = 50;
+/** Candidates looked up in the catalog per recommendation shown (some are out of stock). */
+const SHORTLIST_FACTOR = 10;
 
 /**
  * Learns from one order, once: its products' order counts and their pairs. Replays and duplicate
@@ -66,15 +72,17 @@ export async function recommendForProducts(
   limit = 4,
 ): Promise<RecommendedProduct[]> {
   const basket = [...new Set(productIds)];
-  const [pairs, bestSellers, settings] = await Promise.all([
+  // One query per side of the pair, each on its own index: with an OR of the two, SQLite read
+  // every pair of the shop for each request (bench/benchmarks/recommendations.ts).
+  const side = (column: "productA" | "productB") =>
     db.recommendationPair.findMany({
-      where: {
-        shopDomain,
-        OR: [{ productA: { in: basket } }, { productB: { in: basket } }],
-      },
+      where: { shopDomain, [column]: { in: basket } },
       orderBy: { orders: "desc" },
       take: CANDIDATE_PAIRS,
-    }),
+    });
+  const [asA, asB, bestSellers, settings] = await Promise.all([
+    side("productA"),
+    side("productB"),
     db.recommendationProductStat.findMany({
       where: { shopDomain },
       orderBy: { orders: "desc" },
@@ -82,16 +90,37 @@ export async function recommendForProducts(
     }),
     recommendationSettings(shopDomain),
   ]);
+  // A pair of two basket products comes back from both sides: once is enough.
+  const pairs = [...new Map([...asA, ...asB].map((pair) => [pair.id, pair])).values()]
+    .sort((one, other) => other.orders - one.orders)
+    .slice(0, CANDIDATE_PAIRS);
   const involved = new Set([...basket, ...pairs.flatMap((pair) => [pair.productA, pair.productB])]);
   const bestSellerIds = bestSellers.map((stat) => stat.productId);
-  const [stats, products] = await Promise.all([
-    db.recommendationProductStat.findMany({
-      where: { shopDomain, productId: { in: [...involved] } },
-    }),
-    db.recommendationProduct.findMany({
-      where: { shopDomain, shopifyId: { in: [...involved, ...bestSellerIds] }, available: true },
-    }),
-  ]);
+  const stats = await db.recommendationProductStat.findMany({
+    where: { shopDomain, productId: { in: [...involved] } },
+    select: { productId: true, orders: true },
+  });
+  const ranking = {
+    basket,
+    pairs,
+    support: new Map(stats.map((stat) => [stat.productId, stat.orders])),
+    bestSellers: bestSellerIds,
+  };
+  // Catalog rows only for the best-ranked candidates (and the best sellers that fill in): a big
+  // shop's basket involves hundreds of products, and reading them all was most of a request's
+  // time (bench/benchmarks/recommendations.ts).
+  const shortlist = recommend({
+    ...ranking,
+    eligible: (productId) => !settings.excludedProducts.includes(productId),
+    limit: limit * SHORTLIST_FACTOR,
+  });
+  const products = await db.recommendationProduct.findMany({
+    where: {
+      shopDomain,
+      shopifyId: { in: [...shortlist.map((entry) => entry.productId), ...bestSellerIds] },
+      available: true,
+    },
+  });
   const excludedTags = new Set(settings.excludedTags);
   const excluded = (product: (typeof products)[number]) =>
     settings.excludedProducts.includes(product.shopifyId) ||
@@ -99,14 +128,7 @@ export async function recommendForProducts(
   const catalog = new Map(
     products.filter((product) => !excluded(product)).map((product) => [product.shopifyId, product]),
   );
-  const ranked = recommend({
-    basket,
-    pairs,
-    support: new Map(stats.map((stat) => [stat.productId, stat.orders])),
-    bestSellers: bestSellerIds,
-    eligible: (productId) => catalog.has(productId),
-    limit,
-  });
+  const ranked = recommend({ ...ranking, eligible: (productId) => catalog.has(productId), limit });
   return ranked.map((recommendation) => {
     const product = catalog.get(recommendation.productId)!;
     return {

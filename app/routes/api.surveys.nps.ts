@@ -4,6 +4,7 @@ import { awardSurveyBonus } from "../loyalty/members.server";
 import { findShopperOrder } from "../orders/orders.server";
 import { shopifyIdOrNull } from "../platform/shopify/gid";
 import { authenticate } from "../shopify.server";
+import { followUpOffers, NPS_SENTIMENT } from "../surveys/follow-up.server";
 import { NpsAnswerSchema, recordNps } from "../surveys/surveys.server";
 
 /** Answers per shop and shopper per minute: a person answers once, a script many times. */
@@ -17,7 +18,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 /**
  * The NPS question on the thank-you and order-status pages: one answer per order (a second
- * updates it), for the shop and customer the session token names.
+ * updates it), for the shop and customer the session token names; answered with what the
+ * shopper is offered next (a return or support, a review or their referral link).
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { sessionToken, cors } = await authenticate.public.checkout(request);
@@ -48,5 +50,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       : "thank_you";
   const result = await recordNps(shopDomain, parsed.data, { customerShopifyId: customer, source });
   if (customer) await awardSurveyBonus(shopDomain, customer, result.responseId);
-  return cors(Response.json({ group: result.group }));
+  const offers = await followUpOffers(shopDomain, NPS_SENTIMENT[result.group], customer);
+  return cors(Response.json({ group: result.group, offers }));
 };

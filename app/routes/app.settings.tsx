@@ -34,6 +34,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       accentColor: text("accentColor"),
     },
     supportEmail: text("supportEmail"),
+    reviewUrl: text("reviewUrl"),
   });
   return result.ok
     ? { ok: true as const, errors: {} }
@@ -48,6 +49,7 @@ export default function Settings() {
   const [primaryColor, setPrimaryColor] = useState(settings.branding.primaryColor);
   const [accentColor, setAccentColor] = useState(settings.branding.accentColor);
   const [supportEmail, setSupportEmail] = useState(settings.supportEmail ?? "");
+  const [reviewUrl, setReviewUrl] = useState(settings.reviewUrl ?? "");
   const errors = (result?.errors ?? {}) as Record<string, string[] | undefined>;
 
   return (
@@ -100,6 +102,16 @@ export default function Settings() {
                     autoComplete="email"
                     helpText="Where shoppers' replies and questions go."
                     error={errors.supportEmail?.[0]}
+                  />
+                  <TextField
+                    label="Review page URL"
+                    name="reviewUrl"
+                    type="url"
+                    value={reviewUrl}
+                    onChange={setReviewUrl}
+                    autoComplete="url"
+                    helpText="Shoppers who answer 9–10 to the NPS question or rate a delivery 5 are invited to review you here (Google, Trustpilot, your reviews app…)."
+                    error={errors.reviewUrl?.[0]}
                   />
                 </FormLayout>
                 <Text as="p" tone="subdued">

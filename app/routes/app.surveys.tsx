@@ -15,6 +15,9 @@ import {
   Select,
   Text,
 } from "@shopify/polaris";
+import { ComboChart, PolarisVizProvider } from "@shopify/polaris-viz";
+import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+import { useEffect, useState } from "react";
 import { formatDateTime } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { requireAdminShop } from "../shopify.server";
@@ -25,6 +28,8 @@ import {
   resolveAlert,
   surveyTrends,
 } from "../surveys/queries.server";
+
+export const links = () => [{ rel: "stylesheet", href: polarisVizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -44,36 +49,91 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return { ok: true };
 };
 
+/** Read by screen readers, not shown (Polaris's own visually-hidden rule). */
+const VISUALLY_HIDDEN = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  border: 0,
+  overflow: "hidden",
+  clip: "rect(0 0 0 0)",
+  whiteSpace: "nowrap",
+} as const;
+
 type Series = ReturnType<typeof useLoaderData<typeof loader>>["trends"]["nps"];
 
-/** Weekly bars with the sample under each: merchants see the trend and how much to trust it. */
-function TrendBars({ series, label, min }: { series: Series; label: string; min: number }) {
-  const span = 100 - min;
+/**
+ * The score by week (line) over the number of answers it stands on (bars, second axis): merchants
+ * see the trend and how much to trust each week. The same figures are in a table for screen
+ * readers, which cannot read the chart.
+ */
+function TrendChart({ series, label, unit }: { series: Series; label: string; unit: string }) {
+  // Polaris Viz measures the browser while it renders: drawn after hydration, in a box of its
+  // final size from the first paint so nothing shifts.
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => setInBrowser(true), []);
   return (
-    <div
-      role="img"
-      aria-label={`${label} by week`}
-      style={{ display: "flex", gap: 4, alignItems: "flex-end", height: 96 }}
-    >
-      {series.points.map((point) => (
-        <div
-          key={point.week}
-          style={{ flex: 1, textAlign: "center" }}
-          title={`${point.week}: ${point.value ?? "no answers"} (${point.answers} answers)`}
-        >
-          <div
-            style={{
-              height: point.value === null ? 2 : Math.max(2, ((point.value - min) / span) * 72),
-              background: point.value === null ? "#e3e3e3" : "#2c6ecb",
-              borderRadius: 2,
-            }}
-          />
-          <Text as="span" variant="bodySm" tone="subdued">
-            {point.answers}
-          </Text>
-        </div>
-      ))}
-    </div>
+    <BlockStack gap="100">
+      <div style={{ height: 200 }} aria-hidden>
+        {inBrowser ? (
+          <PolarisVizProvider>
+            <ComboChart
+              isAnimated={false}
+              showLegend
+              xAxisOptions={{ labelFormatter: (week) => String(week).slice(5) }}
+              data={[
+                {
+                  shape: "Bar",
+                  name: "Answers",
+                  yAxisOptions: { integersOnly: true },
+                  series: [
+                    {
+                      name: "Answers",
+                      data: series.points.map((point) => ({
+                        key: point.week,
+                        value: point.answers,
+                      })),
+                    },
+                  ],
+                },
+                {
+                  shape: "Line",
+                  name: label,
+                  yAxisOptions: { labelFormatter: (value) => `${value}${unit}` },
+                  series: [
+                    {
+                      name: label,
+                      data: series.points.map((point) => ({ key: point.week, value: point.value })),
+                    },
+                  ],
+                },
+              ]}
+            />
+          </PolarisVizProvider>
+        ) : null}
+      </div>
+      <table style={VISUALLY_HIDDEN}>
+        <caption>{`${label} by week`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Week of</th>
+            <th scope="col">{label}</th>
+            <th scope="col">Answers</th>
+          </tr>
+        </thead>
+        <tbody>
+          {series.points.map((point) => (
+            <tr key={point.week}>
+              <th scope="row">{point.week}</th>
+              <td>{point.value === null ? "no answers" : `${point.value}${unit}`}</td>
+              <td>{point.answers}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </BlockStack>
   );
 }
 
@@ -108,7 +168,7 @@ export default function Surveys() {
                 <Text as="p" tone="subdued">
                   {trends.nps.answers} answers · % promoters (9–10) − % detractors (0–6)
                 </Text>
-                <TrendBars series={trends.nps} label="NPS" min={-100} />
+                <TrendChart series={trends.nps} label="NPS" unit="" />
               </BlockStack>
             </Card>
             <Card>
@@ -122,7 +182,7 @@ export default function Surveys() {
                 <Text as="p" tone="subdued">
                   {trends.csat.answers} ratings · share of 4–5 out of 5
                 </Text>
-                <TrendBars series={trends.csat} label="CSAT" min={0} />
+                <TrendChart series={trends.csat} label="CSAT" unit=" %" />
               </BlockStack>
             </Card>
           </InlineGrid>

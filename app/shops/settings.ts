@@ -2,7 +2,10 @@ import { z } from "zod";
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1a2b3c");
 
-/** Settings every capability shares: the brand shoppers see and where they can get help. */
+/**
+ * Settings every capability shares: the brand shoppers see, where they can get help and where
+ * they can review the shop.
+ */
 export const ShopSettingsSchema = z.object({
   branding: z
     .object({
@@ -12,6 +15,11 @@ export const ShopSettingsSchema = z.object({
     })
     .prefault({}),
   supportEmail: z.email().nullable().default(null),
+  /** Where a happy shopper is invited to review the shop (surveys' follow-up); https only. */
+  reviewUrl: z
+    .url({ protocol: /^https$/, error: "an https:// address" })
+    .nullable()
+    .default(null),
 });
 
 export type ShopSettings = z.infer<typeof ShopSettingsSchema>;

@@ -3,7 +3,9 @@ import { config } from "../config.server";
 import { db, Prisma } from "../db.server";
 import { negotiateLocale, translator } from "../platform/i18n";
 import { readToken, signToken } from "../platform/signed-token.server";
+import { getOrder } from "../orders/orders.server";
 import { emailMerchantAlert } from "./alerts.server";
+import { followUpOffers, type FollowUpOffer, type Sentiment } from "./follow-up.server";
 
 const TOKEN_PURPOSE = "csat";
 const Subject = z.tuple([z.string(), z.string(), z.string().nullable()]);
@@ -30,10 +32,33 @@ function readSubject(token: string) {
 }
 
 export type CsatOutcome =
-  { kind: "invalid" } | { kind: "recorded" | "already"; score: number; commented: boolean };
+  | { kind: "invalid" }
+  | {
+      kind: "recorded" | "already";
+      score: number;
+      commented: boolean;
+      offers: FollowUpOffer[];
+    };
 
 /** A low rating (1–2) lands in the merchant's alert inbox. */
 const LOW_SCORE = 2;
+const TOP_SCORE = 5;
+
+export function csatSentiment(score: number): Sentiment {
+  return score <= LOW_SCORE ? "unhappy" : score === TOP_SCORE ? "happy" : "neutral";
+}
+
+/** The rating's follow-up, for the customer who placed the order (their referral link). */
+async function offersFor(subject: NonNullable<ReturnType<typeof readSubject>>, score: number) {
+  const order = subject.orderShopifyId
+    ? await getOrder(subject.shopDomain, subject.orderShopifyId)
+    : null;
+  return followUpOffers(
+    subject.shopDomain,
+    csatSentiment(score),
+    order?.customer?.shopifyId ?? null,
+  );
+}
 
 /**
  * A click on a rating link: the first one per shipment counts (the link works once; later clicks
@@ -42,7 +67,9 @@ const LOW_SCORE = 2;
 export async function recordCsat(token: string, scoreText: string | null): Promise<CsatOutcome> {
   const subject = readSubject(token);
   const score = Number(scoreText);
-  if (!subject || !Number.isInteger(score) || score < 1 || score > 5) return { kind: "invalid" };
+  if (!subject || !Number.isInteger(score) || score < 1 || score > TOP_SCORE) {
+    return { kind: "invalid" };
+  }
   const key = { shopDomain: subject.shopDomain, kind: "csat", subjectKey: subject.shipmentId };
   try {
     const response = await db.surveyResponse.create({
@@ -54,7 +81,7 @@ export async function recordCsat(token: string, scoreText: string | null): Promi
       });
       await emailMerchantAlert(subject.shopDomain, response);
     }
-    return { kind: "recorded", score, commented: false };
+    return { kind: "recorded", score, commented: false, offers: await offersFor(subject, score) };
   } catch (error) {
     if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") {
       throw error;
@@ -62,7 +89,12 @@ export async function recordCsat(token: string, scoreText: string | null): Promi
     const existing = await db.surveyResponse.findUniqueOrThrow({
       where: { shopDomain_kind_subjectKey: key },
     });
-    return { kind: "already", score: existing.score, commented: existing.comment !== null };
+    return {
+      kind: "already",
+      score: existing.score,
+      commented: existing.comment !== null,
+      offers: await offersFor(subject, existing.score),
+    };
   }
 }
 
@@ -79,7 +111,12 @@ export async function commentCsat(token: string, comment: string): Promise<CsatO
   if (text && response.comment === null) {
     await db.surveyResponse.update({ where: { id: response.id }, data: { comment: text } });
   }
-  return { kind: "already", score: response.score, commented: true };
+  return {
+    kind: "already",
+    score: response.score,
+    commented: true,
+    offers: await offersFor(subject, response.score),
+  };
 }
 
 const en = {
@@ -91,6 +128,11 @@ const en = {
   thanksComment: "Thank you, we read every comment.",
   lowScore: "We're sorry it didn't go well. Reply to our email and we'll make it right.",
   invalid: "This survey link is not valid.",
+  nextSteps: "What would you like to do next?",
+  offerReturn: "Start a return",
+  offerContact: "Contact us",
+  offerReview: "Write a review",
+  offerReferral: "Share your referral link: {percent}% off for a friend",
 };
 const CATALOGS = {
   en,
@@ -103,6 +145,11 @@ const CATALOGS = {
     thanksComment: "Merci, nous lisons chaque commentaire.",
     lowScore: "Nous sommes désolés. Répondez à notre e-mail et nous arrangerons cela.",
     invalid: "Ce lien d'enquête n'est pas valide.",
+    nextSteps: "Que souhaitez-vous faire maintenant ?",
+    offerReturn: "Lancer un retour",
+    offerContact: "Nous contacter",
+    offerReview: "Laisser un avis",
+    offerReferral: "Partagez votre lien de parrainage : {percent} % de réduction pour un ami",
   },
   de: {
     title: "Danke",
@@ -113,6 +160,11 @@ const CATALOGS = {
     thanksComment: "Danke, wir lesen jeden Kommentar.",
     lowScore: "Das tut uns leid. Antworte auf unsere E-Mail, und wir bringen es in Ordnung.",
     invalid: "Dieser Umfragelink ist ungültig.",
+    nextSteps: "Wie möchtest du weitermachen?",
+    offerReturn: "Rücksendung starten",
+    offerContact: "Kontaktiere uns",
+    offerReview: "Bewertung schreiben",
+    offerReferral: "Teile deinen Empfehlungslink: {percent} % Rabatt für Freunde",
   },
   es: {
     title: "Gracias",
@@ -123,8 +175,19 @@ const CATALOGS = {
     thanksComment: "Gracias, leemos todos los comentarios.",
     lowScore: "Lo sentimos. Responde a nuestro correo y lo solucionaremos.",
     invalid: "Este enlace de encuesta no es válido.",
+    nextSteps: "¿Qué quieres hacer ahora?",
+    offerReturn: "Iniciar una devolución",
+    offerContact: "Contáctanos",
+    offerReview: "Escribir una reseña",
+    offerReferral: "Comparte tu enlace de recomendación: {percent} % de descuento para un amigo",
   },
 };
+
+const OFFER_LABEL = {
+  return: "offerReturn",
+  contact: "offerContact",
+  review: "offerReview",
+} as const;
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -139,9 +202,18 @@ export function csatPage(outcome: CsatOutcome, token: string, acceptLanguage: st
   else {
     body = `<p role="status">${say(outcome.kind, { score: outcome.score })}</p>`;
     if (outcome.score <= LOW_SCORE) body += `<p>${say("lowScore")}</p>`;
+    if (outcome.offers.length) {
+      const label = (offer: FollowUpOffer) =>
+        offer.kind === "referral"
+          ? say("offerReferral", { percent: offer.friendPercent })
+          : say(OFFER_LABEL[offer.kind]);
+      body += `<nav aria-labelledby="next"><h2 id="next">${say("nextSteps")}</h2><ul>${outcome.offers
+        .map((offer) => `<li><a href="${escape(offer.url)}">${label(offer)}</a></li>`)
+        .join("")}</ul></nav>`;
+    }
     body += outcome.commented
       ? `<p>${say("thanksComment")}</p>`
       : `<form method="post"><input type="hidden" name="token" value="${escape(token)}"><label for="comment">${say("commentLabel")}</label><textarea id="comment" name="comment" rows="4" maxlength="1000"></textarea><button type="submit">${say("send")}</button></form>`;
   }
-  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${say("title")}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2937}label{display:block;font-weight:600;margin:1rem 0 .25rem}textarea{width:100%;font:inherit;box-sizing:border-box}button{margin-top:.5rem;font:inherit;padding:.6rem 1rem;border:0;border-radius:.4rem;background:#1f2937;color:#fff}</style></head><body><h1>${say("title")}</h1>${body}</body></html>`;
+  return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${say("title")}</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2937}label{display:block;font-weight:600;margin:1rem 0 .25rem}textarea{width:100%;font:inherit;box-sizing:border-box}button{margin-top:.5rem;font:inherit;padding:.6rem 1rem;border:0;border-radius:.4rem;background:#1f2937;color:#fff}h2{font-size:1.1rem;margin-top:1.5rem}li{margin:.25rem 0}</style></head><body><h1>${say("title")}</h1>${body}</body></html>`;
 }

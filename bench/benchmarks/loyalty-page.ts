@@ -1,12 +1,11 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { sessionToken } from "../../scripts/standin/signing";
 import { ensureBuild } from "../../scripts/lib/build";
-import { freePort, startAppServer } from "../../tests/support/app-server";
-import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
+import { TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
 import { createTestDatabase } from "../../tests/support/database";
 import { runLoad } from "../lib/load";
-import { startTsProcess } from "../lib/processes";
+import { startBenchApp, withFloor } from "../lib/processes";
+import { customerGet } from "../lib/requests";
 import type { Comparison } from "../lib/report";
 import { BENCH_LOYALTY_SHOP, benchMember, ENTRIES_PER_MEMBER } from "../seeds/loyalty-data";
 
@@ -18,20 +17,9 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** The loyalty page's request for a random member, with their customer-account session token. */
 function pageRequest(baseUrl: string) {
-  return async () => {
+  return () => {
     const member = benchMember(Math.floor(Math.random() * MEMBERS));
-    const token = sessionToken({
-      shop: BENCH_LOYALTY_SHOP,
-      apiKey: TEST_API_KEY,
-      secret: TEST_API_SECRET,
-      issuer: "shop",
-      sub: `gid://shopify/Customer/${member.customerShopifyId}`,
-    });
-    const response = await fetch(`${baseUrl}/api/loyalty`, {
-      headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_UA },
-    });
-    await response.arrayBuffer();
-    return response.status;
+    return customerGet(`${baseUrl}/api/loyalty`, BENCH_LOYALTY_SHOP, member.customerShopifyId);
   };
 }
 
@@ -59,26 +47,12 @@ export async function loyaltyPageBenchmark(): Promise<Comparison[]> {
         },
       },
     );
-    const floorPort = await freePort();
-    const floorUrl = `http://127.0.0.1:${floorPort}`;
-    const floor = await startTsProcess(
+    const baseline = await withFloor(
       "bench/floor/loyalty-floor.ts",
-      { PORT: String(floorPort), DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
-      `${floorUrl}/`,
+      { DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
+      (url) => load(pageRequest(url)),
     );
-    let baseline;
-    try {
-      baseline = await load(pageRequest(floorUrl));
-    } finally {
-      await floor.stop();
-    }
-    const app = await startAppServer({
-      databaseUrl: database.url,
-      shopOrigin: "http://127.0.0.1:9/store/{shop}",
-      appBridgeUrl: "",
-      logName: "bench-loyalty-page",
-      env: { LOG_LEVEL: "warn" },
-    });
+    const app = await startBenchApp(database.url, "bench-loyalty-page");
     try {
       const result = await load(pageRequest(app.url));
       return [

@@ -2,11 +2,10 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { sessionToken, signAppProxyQuery } from "../../scripts/standin/signing";
 import { ensureBuild } from "../../scripts/lib/build";
-import { freePort, startAppServer } from "../../tests/support/app-server";
 import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
 import { createTestDatabase } from "../../tests/support/database";
-import { runLoad, type LoadResult } from "../lib/load";
-import { startTsProcess } from "../lib/processes";
+import { runLoad } from "../lib/load";
+import { startBenchApp, withFloor } from "../lib/processes";
 import type { Comparison } from "../lib/report";
 import { BENCH_SHOP, benchOrder } from "../seeds/tracking-data";
 
@@ -90,32 +89,15 @@ export async function trackingLookupBenchmark(): Promise<Comparison[]> {
       },
     );
 
-    const floorPort = await freePort();
-    const floorUrl = `http://127.0.0.1:${floorPort}`;
-    const floor = await startTsProcess(
+    const [proxyFloor, extensionFloor] = await withFloor(
       "bench/floor/tracking-floor.ts",
-      { PORT: String(floorPort), DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
-      `${floorUrl}/`,
+      { DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
+      async (url) => [await load(proxyLookup(url, rightEmail)), await load(extensionLookup(url))],
     );
-    let proxyFloor: LoadResult;
-    let extensionFloor: LoadResult;
-    try {
-      proxyFloor = await load(proxyLookup(floorUrl, rightEmail));
-      extensionFloor = await load(extensionLookup(floorUrl));
-    } finally {
-      await floor.stop();
-    }
 
-    const app = await startAppServer({
-      databaseUrl: database.url,
-      shopOrigin: "http://127.0.0.1:9/store/{shop}",
-      appBridgeUrl: "",
-      logName: "bench-tracking-lookup",
-      env: {
-        LOG_LEVEL: "warn",
-        TRACKING_LOOKUPS_PER_IP: "100000000",
-        TRACKING_LOOKUPS_PER_SHOP: "100000000",
-      },
+    const app = await startBenchApp(database.url, "bench-tracking-lookup", {
+      TRACKING_LOOKUPS_PER_IP: "100000000",
+      TRACKING_LOOKUPS_PER_SHOP: "100000000",
     });
     try {
       const note = `${SHIPMENTS.toLocaleString("en")} shipments (3 scans each) in one shop, a random order per request, concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, production build, ${database.provider}.`;

@@ -4,55 +4,19 @@
  * (the member, their latest 25 entries), answering JSON. No framework, no ORM, no tiers,
  * rewards or referral.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
-import { Sqlite3Client } from "@libsql/client/sqlite3";
-import Database from "libsql";
-import pg from "pg";
+import { connect, verifiedTokenClaims } from "./shared";
 
 const secret = process.env.SHOPIFY_API_SECRET ?? "";
-const url = process.env.DATABASE_URL ?? "";
+const query = connect(process.env.DATABASE_URL ?? "");
 const port = Number(process.env.PORT);
-
-type Query = (sql: string, args: string[]) => Promise<Record<string, unknown>[]>;
-let query: Query;
-if (url.startsWith("postgres")) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  query = async (sql, args) => {
-    let position = 0;
-    return (
-      await pool.query(
-        sql.replace(/\?/g, () => `$${++position}`),
-        args,
-      )
-    ).rows;
-  };
-} else {
-  const path = url.replace(/^file:/, "");
-  const options = { timeout: 10_000 };
-  const client = new Sqlite3Client(path, options, new Database(path, options), "number");
-  query = async (sql, args) =>
-    (await client.execute({ sql, args })).rows as unknown as Record<string, unknown>[];
-}
-
-function verifiedTokenClaims(header: string | undefined) {
-  const [head, payload, signature] = (header ?? "").replace(/^Bearer /, "").split(".");
-  if (!head || !payload || !signature) return null;
-  const expected = createHmac("sha256", secret).update(`${head}.${payload}`).digest();
-  const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
-    dest: string;
-    sub: string;
-  };
-}
 
 http
   .createServer(async (request, response) => {
     const send = (status: number, body: unknown) =>
       response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
     if (request.url !== "/api/loyalty") return send(200, { ready: true });
-    const claims = verifiedTokenClaims(request.headers.authorization);
+    const claims = verifiedTokenClaims(secret, request.headers.authorization);
     if (!claims) return send(401, { error: "token" });
     const shop = new URL(claims.dest).hostname;
     const customer = claims.sub.split("/").pop() ?? "";

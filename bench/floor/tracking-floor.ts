@@ -4,40 +4,13 @@
  * app needs (the order, its fulfillments' shipments, their scans) and answers JSON. No
  * framework, no ORM, no rendering, no rate limiting.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
 import http from "node:http";
-import { Sqlite3Client } from "@libsql/client/sqlite3";
-import Database from "libsql";
-import pg from "pg";
+import { connect, sameDigest, verifiedTokenClaims } from "./shared";
 
 const secret = process.env.SHOPIFY_API_SECRET ?? "";
-const url = process.env.DATABASE_URL ?? "";
+const query = connect(process.env.DATABASE_URL ?? "");
 const port = Number(process.env.PORT);
-
-type Query = (sql: string, args: string[]) => Promise<Record<string, unknown>[]>;
-let query: Query;
-if (url.startsWith("postgres")) {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  query = async (sql, args) => {
-    let position = 0;
-    return (
-      await pool.query(
-        sql.replace(/\?/g, () => `$${++position}`),
-        args,
-      )
-    ).rows;
-  };
-} else {
-  const path = url.replace(/^file:/, "");
-  const options = { timeout: 10_000 };
-  const client = new Sqlite3Client(path, options, new Database(path, options), "number");
-  query = async (sql, args) =>
-    (await client.execute({ sql, args })).rows as unknown as Record<string, unknown>[];
-}
-
-function sameDigest(given: Buffer, expected: Buffer) {
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
 
 function validProxySignature(params: URLSearchParams) {
   const signature = params.get("signature") ?? "";
@@ -48,17 +21,6 @@ function validProxySignature(params: URLSearchParams) {
     .join("");
   const expected = createHmac("sha256", secret).update(message).digest();
   return sameDigest(Buffer.from(signature, "hex"), expected);
-}
-
-function verifiedTokenClaims(header: string | undefined) {
-  const [head, payload, signature] = (header ?? "").replace(/^Bearer /, "").split(".");
-  if (!head || !payload || !signature) return null;
-  const expected = createHmac("sha256", secret).update(`${head}.${payload}`).digest();
-  if (!sameDigest(Buffer.from(signature, "base64url"), expected)) return null;
-  return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
-    dest: string;
-    sub: string;
-  };
 }
 
 async function shipmentsOf(shop: string, orderShopifyId: string) {
@@ -93,7 +55,7 @@ http
     }
     const match = /^\/api\/tracking\/orders\/(\d+)$/.exec(requestUrl.pathname);
     if (match) {
-      const claims = verifiedTokenClaims(request.headers.authorization);
+      const claims = verifiedTokenClaims(secret, request.headers.authorization);
       if (!claims) return send(401, { error: "token" });
       const shop = new URL(claims.dest).hostname;
       const [order] = await query(

@@ -1,11 +1,29 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import path from "node:path";
+import { freePort, startAppServer } from "../../tests/support/app-server";
 
 const root = path.resolve(import.meta.dirname, "../..");
+const tsx = path.join(root, "node_modules/tsx/dist/cli.mjs");
+
+/**
+ * Runs a TypeScript file to completion as its own Node process (its stderr shown) and returns
+ * the last line it printed: the JSON a seed or a measured run reports.
+ */
+export function runTsScript(file: string, env: Record<string, string>) {
+  const output = execFileSync(process.execPath, [tsx, file], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  });
+  const lines = output.trim().split("\n");
+  for (const line of lines.slice(0, -1)) console.log(line);
+  return JSON.parse(lines.at(-1) ?? "null") as unknown;
+}
 
 /** Runs a TypeScript file as its own Node process and waits until `url` answers. */
 export async function startTsProcess(file: string, env: Record<string, string>, readyUrl: string) {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), file], {
+  const child = spawn(process.execPath, [tsx, file], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],
@@ -28,4 +46,35 @@ export async function startTsProcess(file: string, env: Record<string, string>, 
       await exited;
     },
   };
+}
+
+/** Runs `measure` against a floor server (a TypeScript file listening on PORT), then stops it. */
+export async function withFloor<T>(
+  file: string,
+  env: Record<string, string>,
+  measure: (url: string) => Promise<T>,
+): Promise<T> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const floor = await startTsProcess(file, { ...env, PORT: String(port) }, `${url}/`);
+  try {
+    return await measure(url);
+  } finally {
+    await floor.stop();
+  }
+}
+
+/** The production build on `databaseUrl` as the benchmarks run it: no Shopify to reach, quiet. */
+export function startBenchApp(
+  databaseUrl: string,
+  logName: string,
+  env: Record<string, string> = {},
+) {
+  return startAppServer({
+    databaseUrl,
+    shopOrigin: "http://127.0.0.1:9/store/{shop}",
+    appBridgeUrl: "",
+    logName,
+    env: { LOG_LEVEL: "warn", ...env },
+  });
 }

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { LoadResult } from "./load";
+import type { RunMeasure } from "./measure";
 
-export interface Comparison {
+/** A figure under load (throughput, latency) next to its floor's. */
+export interface LoadComparison {
   benchmark: string;
   subject: string;
   floor: string;
@@ -11,13 +13,49 @@ export interface Comparison {
   note?: string;
 }
 
+/** One run of a piece of work (time, memory) next to its floor's, each in its own process. */
+export interface RunComparison {
+  benchmark: string;
+  subject: string;
+  floor: string;
+  run: RunMeasure;
+  baselineRun: RunMeasure;
+  note?: string;
+}
+
+export type Comparison = LoadComparison | RunComparison;
+
 const fixed = (value: number, digits = 1) =>
   Number.isFinite(value) ? value.toFixed(digits) : "n/a";
 
 /** Each figure next to its floor from the same run, and the ratio. */
-export function printComparison({ benchmark, subject, floor, result, baseline, note }: Comparison) {
-  console.log(`\n## ${benchmark}`);
-  if (note) console.log(note);
+export function printComparison(comparison: Comparison) {
+  console.log(`\n## ${comparison.benchmark}`);
+  if (comparison.note) console.log(comparison.note);
+  if ("run" in comparison) printRun(comparison);
+  else printLoad(comparison);
+}
+
+function printRun({ subject, floor, run, baselineRun }: RunComparison) {
+  const row = (label: string, value: (measure: RunMeasure) => number, digits: number) =>
+    `| ${label} | ${fixed(value(run), digits)} | ${fixed(value(baselineRun), digits)} | ${fixed(value(run) / value(baselineRun), 2)} |`;
+  console.log(
+    [
+      "| measure | " + subject + " | " + floor + " (floor) | ratio |",
+      "|---|---:|---:|---:|",
+      row("time (s)", (measure) => measure.seconds, 2),
+      row("peak RSS (MB)", (measure) => measure.peakRssMb, 0),
+      row(
+        "RSS growth during the work (MB)",
+        (measure) => measure.peakRssMb - measure.startRssMb,
+        0,
+      ),
+      row("peak V8 heap in use (MB)", (measure) => measure.peakHeapMb, 0),
+    ].join("\n"),
+  );
+}
+
+function printLoad({ subject, floor, result, baseline }: LoadComparison) {
   console.log(
     [
       "| measure | " + subject + " | " + floor + " (floor) | ratio |",

@@ -7,7 +7,7 @@ import {
 } from "../../scripts/standin/simulator/shop";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
-import { BROWSER_UA, appUrl, customerAccountToken, sendWebhook } from "../support/http";
+import { BROWSER_UA, adminFetch, appUrl, customerAccountToken, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
@@ -117,3 +117,22 @@ export const trackRecommendations = (shop: string, customerId: string | null, bo
     method: "POST",
     body: JSON.stringify(body),
   });
+
+/**
+ * Saves the shop's settings through the admin's Settings form (the fields it posts, brand colours
+ * at their defaults); the answer is the action's, errors included.
+ */
+export function saveShopSettings(
+  shop: string,
+  fields: { reviewUrl?: string; supportEmail?: string },
+) {
+  return adminFetch(shop, "/app/settings.data", {
+    method: "POST",
+    body: new URLSearchParams({
+      primaryColor: "#1f2937",
+      accentColor: "#008060",
+      ...fields,
+    }).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
+}

@@ -6,10 +6,10 @@ import { fireEvent, waitFor as settled } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { APP_URL } from "../../extensions/post-purchase/src/config";
-import { BROWSER_UA, appUrl, customerAccountToken } from "../support/http";
+import { fetchThroughApp } from "../support/extension";
+import { customerAccountToken } from "../support/http";
 import { shopWithHistory } from "./history";
 
-const networkFetch = globalThis.fetch;
 const extension = getExtension("purchase.thank-you.block.render", {
   configSearchDir: path.resolve(import.meta.dirname, "../../extensions/post-purchase"),
 });
@@ -21,11 +21,7 @@ function connectToApp(shop: string, customerId: string, orderId: string) {
     order: { id: `gid://shopify/OrderIdentity/${orderId}` },
     isFirstOrder: false,
   };
-  extension.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    headers.set("User-Agent", BROWSER_UA);
-    return networkFetch(String(input).replace(APP_URL, appUrl()), { ...init, headers });
-  }) as typeof fetch;
+  extension.fetch = fetchThroughApp(APP_URL);
 }
 
 describe("thank-you page block: recommendations and NPS (UI-extension tester, real backend)", () => {
@@ -87,6 +83,16 @@ describe("thank-you page block: recommendations and NPS (UI-extension tester, re
       expect(document.body.querySelector("s-banner")?.getAttribute("heading")).toBe("thanks"),
     );
     expect(document.body.querySelector("s-banner s-text")?.textContent).toBe("followUp.detractor");
+    // The server's offers after a low score: a return on the storefront portal, or support.
+    expect(
+      [...document.body.querySelectorAll("s-banner s-button")].map((button) => [
+        button.textContent,
+        button.getAttribute("href"),
+      ]),
+    ).toEqual([
+      ["offer.return", `https://${shop}/apps/aftercare/returns`],
+      ["offer.contact", expect.stringMatching(/^(mailto:|https:)/)],
+    ]);
     const answer = await db.surveyResponse.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(answer).toMatchObject({ score: 4, reasons: "delivery" });
     expect(await db.surveyAlert.count({ where: { shopDomain: shop } })).toBe(1);
