@@ -15,6 +15,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
+import { AppImage } from "../components/AppImage";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { returnDetail } from "../returns/admin.server";
@@ -356,13 +357,22 @@ export default function ReturnPage() {
                     No photos attached
                   </Text>
                 ) : (
-                  found.photos.map((photo) => (
-                    <Text as="p" key={photo.id}>
-                      {photo.contentType}, {formatCount(Math.ceil(photo.bytes / 1024), shop.locale)}{" "}
-                      KB{photo.width && photo.height ? `, ${photo.width}×${photo.height}` : ""} ·{" "}
-                      {when(photo.createdAt)}
-                    </Text>
-                  ))
+                  <InlineStack gap="300">
+                    {found.photos.map((photo, index) => (
+                      <BlockStack gap="100" key={photo.id}>
+                        <AppImage
+                          url={`/app/returns/photos/${photo.id}`}
+                          alt={`Photo ${index + 1} of ${found.photos.length}`}
+                        />
+                        <Text as="p" tone="subdued" variant="bodySm">
+                          {formatCount(Math.ceil(photo.bytes / 1024), shop.locale)} KB
+                          {photo.width && photo.height
+                            ? `, ${photo.width}×${photo.height}`
+                            : ""} · {when(photo.createdAt)}
+                        </Text>
+                      </BlockStack>
+                    ))}
+                  </InlineStack>
                 )}
               </BlockStack>
             </Card>

@@ -246,6 +246,10 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
       const value = upstream.headers.get(name);
       if (value) headers[name] = value;
     }
+    // A path on the shop's own domain: other shops than the default live under /store/<shop>.
+    if (headers.location?.startsWith("/") && shop !== options.defaultShop) {
+      headers.location = `/store/${shop}${headers.location}`;
+    }
     if (contentType.includes("application/liquid")) {
       headers["Content-Type"] = "text/html; charset=utf-8";
       response.writeHead(upstream.status, headers);

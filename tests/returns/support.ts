@@ -145,7 +145,6 @@ export async function returnableShop(label: string) {
   return shop;
 }
 
-/** A return submitted through the portal, once the app has created it in Shopify. */
 /** A real (tiny) JPEG, for returns whose reason needs a photo. */
 export const PHOTO_JPEG_BASE64 =
   "/9j/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABAX/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCUAMuP/9k=";
@@ -156,6 +155,7 @@ export const photoOf = (lineItemId: string) => ({
   data: PHOTO_JPEG_BASE64,
 });
 
+/** A return submitted through the portal, once the app has created it in Shopify. */
 export async function submitted(
   shop: string,
   body: ReturnType<typeof twoItems> & { photos?: ReturnType<typeof photoOf>[] } = twoItems(),

@@ -1,4 +1,4 @@
-import type { CSSProperties } from "react";
+import type { CSSProperties, ReactNode as ComponentChildren } from "react";
 import type { ShopperLocale } from "../../platform/i18n";
 import { formatMoney } from "../../platform/shopify/money";
 import type { ResolutionOption } from "../policy";
@@ -91,6 +91,9 @@ const STYLES = `
 .ac-returns h2{font-size:1.2rem;margin:1rem 0 .5rem}
 .ac-returns form{display:grid;gap:.75rem;margin:1rem 0}
 .ac-returns label{display:grid;gap:.25rem;font-weight:600}
+.ac-returns .ac-field{display:grid;gap:.25rem}
+.ac-returns .ac-details{display:grid;gap:.75rem}
+.ac-returns .ac-item:not(:has(.ac-check input:checked)) .ac-details{display:none}
 .ac-returns input,.ac-returns select,.ac-returns textarea{font:inherit;padding:.55rem .7rem;border:1px solid #8a8f98;border-radius:.5rem;width:100%;background:#fff;color:inherit}
 .ac-returns input[type=checkbox],.ac-returns input[type=radio]{width:1.2rem;height:1.2rem;padding:0;margin:0}
 .ac-returns :focus-visible{outline:3px solid var(--ac-accent);outline-offset:2px}
@@ -275,88 +278,117 @@ function ItemChoice({
         {t("returnableUntil", { date: date(line.windowEndsAt) })} ·{" "}
         {line.explanations.map((text) => explanationText(t, text)).join(" · ")}
       </span>
-      <div className="ac-pair">
-        <label>
-          {t("quantity")}
-          <select name={name("quantity")} defaultValue={String(choice?.quantity ?? 1)}>
-            {Array.from({ length: line.returnableQuantity }, (_, index) => (
-              <option key={index} value={index + 1}>
-                {index + 1}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t("reason")}
-          <select name={name("reason")} defaultValue={choice?.reason ?? ""}>
-            <option value="">{t("chooseReason")}</option>
-            {RETURN_REASONS.map((reason) => (
-              <option key={reason} value={reason}>
-                {t(reasonMessageKey(reason))}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <fieldset>
-        <legend>{t("resolution")}</legend>
-        {line.options.map((option) => (
-          <label className="ac-choice" key={option.resolution}>
-            <input
-              type="radio"
-              name={name("resolution")}
-              value={option.resolution}
-              defaultChecked={option.resolution === chosenResolution}
-            />
-            <span>
-              {resolutionText(option, money, t)}
-              {line.returnableQuantity > 1 ? ` ${t("perItem")}` : ""}
-            </span>
-          </label>
-        ))}
-      </fieldset>
-      {line.options.some((option) => option.resolution === "exchange") ? (
-        line.exchangeVariants.length > 0 ? (
-          <label>
-            {t("exchangeFor")}
-            <select name={name("variant")} defaultValue={choice?.variantId ?? ""}>
-              <option value="">{t("chooseVariant")}</option>
-              {line.exchangeVariants.map((variant) => {
-                const difference = variant.price - line.unitPrice;
-                return (
-                  <option key={variant.variantId} value={variant.variantId}>
-                    {difference > 0
-                      ? t("priceMore", { title: variant.title, amount: money(difference) })
-                      : difference < 0
-                        ? t("priceLess", { title: variant.title, amount: money(-difference) })
-                        : variant.title}
-                  </option>
-                );
-              })}
+      <div className="ac-details">
+        <div className="ac-pair">
+          <Field id={`${id}-quantity`} label={t("quantity")}>
+            <select
+              id={`${id}-quantity`}
+              name={name("quantity")}
+              defaultValue={String(choice?.quantity ?? 1)}
+            >
+              {Array.from({ length: line.returnableQuantity }, (_, index) => (
+                <option key={index} value={index + 1}>
+                  {index + 1}
+                </option>
+              ))}
             </select>
-          </label>
-        ) : (
-          <p className="ac-muted">{t("noVariants")}</p>
-        )
-      ) : null}
-      <label>
-        {t("photos")}
-        <input
-          type="file"
-          name={name("photos")}
-          accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
-          multiple
-          aria-describedby={`${id}-photos-help`}
-        />
-        <span className="ac-muted" id={`${id}-photos-help`}>
-          {t("photosHelp")}
-        </span>
-      </label>
-      <label>
-        {t("itemNote")}
-        <input name={name("note")} maxLength={300} defaultValue={choice?.note ?? ""} />
-      </label>
+          </Field>
+          <Field id={`${id}-reason`} label={t("reason")}>
+            <select id={`${id}-reason`} name={name("reason")} defaultValue={choice?.reason ?? ""}>
+              <option value="">{t("chooseReason")}</option>
+              {RETURN_REASONS.map((reason) => (
+                <option key={reason} value={reason}>
+                  {t(reasonMessageKey(reason))}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <fieldset>
+          <legend>{t("resolution")}</legend>
+          {line.options.map((option) => (
+            <label className="ac-choice" key={option.resolution}>
+              <input
+                type="radio"
+                name={name("resolution")}
+                value={option.resolution}
+                defaultChecked={option.resolution === chosenResolution}
+              />
+              <span>
+                {resolutionText(option, money, t)}
+                {line.returnableQuantity > 1 ? ` ${t("perItem")}` : ""}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {line.options.some((option) => option.resolution === "exchange") ? (
+          line.exchangeVariants.length > 0 ? (
+            <Field id={`${id}-variant`} label={t("exchangeFor")}>
+              <select
+                id={`${id}-variant`}
+                name={name("variant")}
+                defaultValue={choice?.variantId ?? ""}
+              >
+                <option value="">{t("chooseVariant")}</option>
+                {line.exchangeVariants.map((variant) => {
+                  const difference = variant.price - line.unitPrice;
+                  return (
+                    <option key={variant.variantId} value={variant.variantId}>
+                      {difference > 0
+                        ? t("priceMore", { title: variant.title, amount: money(difference) })
+                        : difference < 0
+                          ? t("priceLess", { title: variant.title, amount: money(-difference) })
+                          : variant.title}
+                    </option>
+                  );
+                })}
+              </select>
+            </Field>
+          ) : (
+            <p className="ac-muted">{t("noVariants")}</p>
+          )
+        ) : null}
+        <Field id={`${id}-photos`} label={t("photos")}>
+          <input
+            id={`${id}-photos`}
+            type="file"
+            name={name("photos")}
+            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+            multiple
+            aria-describedby={`${id}-photos-help`}
+          />
+          <span className="ac-muted" id={`${id}-photos-help`}>
+            {t("photosHelp")}
+          </span>
+        </Field>
+        <Field id={`${id}-note`} label={t("itemNote")}>
+          <input
+            id={`${id}-note`}
+            name={name("note")}
+            maxLength={300}
+            defaultValue={choice?.note ?? ""}
+          />
+        </Field>
+      </div>
     </section>
+  );
+}
+
+/** A labelled control: the label names it alone (a wrapping label would add the control's value). */
+function Field({
+  id,
+  label,
+  children,
+}: {
+  id: string;
+  label: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div className="ac-field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
   );
 }
 
