@@ -12,7 +12,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { SingleBar, Presets } from "cli-progress";
 import { startStandin } from "./standin/server";
-import { productPayload, simulateShop, type SimulatedShop } from "./standin/simulator/shop";
+import {
+  catalogProducts,
+  productPayload,
+  simulateShop,
+  type SimulatedShop,
+} from "./standin/simulator/shop";
 import {
   CARRIER_PROFILES,
   fulfillmentPayload,
@@ -23,6 +28,7 @@ import { sessionToken } from "./standin/signing";
 import { Random } from "./standin/simulator/random";
 import { startAppProcess } from "./lib/app-process";
 import { ensureBuild } from "./lib/build";
+import { startDemoReturn } from "./lib/demo-returns";
 import { root } from "./lib/prisma-schema";
 import { execFileSync } from "node:child_process";
 
@@ -115,6 +121,11 @@ async function main() {
     timeZone: shop.timeZone,
     currency: shop.currency,
   };
+  // Shopify's own catalog (variants in every size), for the Admin API the app asks.
+  await fetch(`${standin.url}/__standin/shops/${DEMO_SHOP}/stores/catalog`, {
+    method: "POST",
+    body: JSON.stringify(catalogProducts(shop.products, new Date())),
+  });
   for (const product of shop.products) {
     await standin.deliverWebhook(
       DEMO_SHOP,
@@ -150,6 +161,11 @@ async function main() {
   step("Connecting EasyPost (played by the stand-in) and shipping three orders live");
   const live = await shipLive(app.url, standin, shop);
 
+  step("A shopper returns two items of a delivered order through the storefront portal");
+  const demoReturn = await startDemoReturn(standin, DEMO_SHOP, shop, events, (pathname, fields) =>
+    adminPost(app.url, pathname, fields),
+  );
+
   console.log(`
 Aftercare is running.
 
@@ -159,6 +175,10 @@ Aftercare is running.
   Storefront tracking page (App Proxy, in the theme): ${standin.storefrontUrl("/track")}
     try order ${live.example.order} with ${live.example.email}, or ${standin.storefrontUrl(`/track?tracking=${live.example.tracking}`)}
     the same as JSON for headless storefronts:        ${standin.storefrontUrl(`/track?format=json&tracking=${live.example.tracking}`)}
+  Returns queue (approve, label, receive, process):   ${standin.adminUrl()}&path=/app/returns
+    ${demoReturn.order} (${demoReturn.email}) returned ${demoReturn.items}; it waits for your approval
+    the shopper follows it at ${demoReturn.statusUrl}
+  Storefront returns portal (App Proxy):              ${standin.storefrontUrl("/returns")}
   Surveys (NPS, delivery CSAT, follow-ups):            ${standin.adminUrl()}&path=/app/surveys
   Shoppers' mailbox (emails Aftercare sent, over SMTP): ${standin.url}/__standin/mailbox?format=html
   Loyalty members, liability, settings with preview:  ${standin.adminUrl()}&path=/app/loyalty
