@@ -11,10 +11,9 @@ import {
   Page,
   Pagination,
   Text,
-  TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
+import { ListSearch } from "../components/ListSearch";
 import { useShop } from "../components/ShopContext";
 import { liabilityReport, listMembers, parseMemberFilter } from "../loyalty/admin.server";
 import { requireAdminShop } from "../shopify.server";
@@ -34,8 +33,6 @@ export default function LoyaltyMembers() {
   const shop = useShop();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [query, setQuery] = useState(filter.query ?? "");
-  useEffect(() => setQuery(filter.query ?? ""), [filter.query]);
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
     for (const [key, value] of Object.entries(changes)) {
@@ -86,27 +83,12 @@ export default function LoyaltyMembers() {
         </InlineGrid>
         <Card padding="0">
           <div style={{ padding: 12 }}>
-            <form
-              role="search"
-              onSubmit={(event) => {
-                event.preventDefault();
-                update({ query: query.trim() || undefined });
-              }}
-            >
-              <TextField
-                label="Search members"
-                labelHidden
-                placeholder="Email, name or customer id"
-                value={query}
-                onChange={setQuery}
-                autoComplete="off"
-                clearButton
-                onClearButtonClick={() => {
-                  setQuery("");
-                  update({ query: undefined });
-                }}
-              />
-            </form>
+            <ListSearch
+              label="Search members"
+              placeholder="Email, name or customer id"
+              current={filter.query}
+              onSearch={(query) => update({ query })}
+            />
           </div>
           {members.rows.length === 0 ? (
             filter.query ? (

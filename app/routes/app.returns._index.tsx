@@ -21,6 +21,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { downloadFromApp } from "../components/download";
 import { formatCount, formatMinor } from "../components/format";
+import { ListSearch } from "../components/ListSearch";
 import { useShop } from "../components/ShopContext";
 import {
   listReturns,
@@ -112,14 +113,12 @@ export default function Returns() {
   const shop = useShop();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [query, setQuery] = useState(filter.query ?? "");
   const [exporting, setExporting] = useState(false);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
   const bulk = useFetcher<BulkAnswer>();
   const { selectedResources, allResourcesSelected, handleSelectionChange, clearSelection } =
     useIndexResourceState(returns.rows);
-  useEffect(() => setQuery(filter.query ?? ""), [filter.query]);
   useEffect(() => {
     if (bulk.state === "idle" && bulk.data?.ok) {
       clearSelection();
@@ -241,27 +240,12 @@ export default function Returns() {
         <div style={{ padding: 12 }}>
           <InlineStack gap="300" wrap={false} blockAlign="end">
             <div style={{ flex: 1 }}>
-              <form
-                role="search"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  update({ query: query.trim() || undefined });
-                }}
-              >
-                <TextField
-                  label="Search returns"
-                  labelHidden
-                  placeholder="Order number or email"
-                  value={query}
-                  onChange={setQuery}
-                  autoComplete="off"
-                  clearButton
-                  onClearButtonClick={() => {
-                    setQuery("");
-                    update({ query: undefined });
-                  }}
-                />
-              </form>
+              <ListSearch
+                label="Search returns"
+                placeholder="Order number or email"
+                current={filter.query}
+                onSearch={(query) => update({ query })}
+              />
             </div>
             <Select
               label="Resolution"

@@ -12,11 +12,11 @@ import {
   Select,
   Tabs,
   Text,
-  TextField,
 } from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { downloadFromApp } from "../components/download";
 import { formatCount, formatDateTime } from "../components/format";
+import { ListSearch } from "../components/ListSearch";
 import { useShop } from "../components/ShopContext";
 import { requireAdminShop } from "../shopify.server";
 import { listShipments, parseShipmentFilter, shipmentCounts } from "../tracking/queries.server";
@@ -47,9 +47,7 @@ export default function Shipments() {
   const shop = useShop();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [query, setQuery] = useState(filter.query ?? "");
   const [exporting, setExporting] = useState(false);
-  useEffect(() => setQuery(filter.query ?? ""), [filter.query]);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -114,27 +112,12 @@ export default function Shipments() {
         <div style={{ padding: 12 }}>
           <InlineStack gap="300" wrap={false} blockAlign="end">
             <div style={{ flex: 1 }}>
-              <form
-                role="search"
-                onSubmit={(event) => {
-                  event.preventDefault();
-                  update({ query: query.trim() || undefined });
-                }}
-              >
-                <TextField
-                  label="Search shipments"
-                  labelHidden
-                  placeholder="Order number, tracking number or email"
-                  value={query}
-                  onChange={setQuery}
-                  autoComplete="off"
-                  clearButton
-                  onClearButtonClick={() => {
-                    setQuery("");
-                    update({ query: undefined });
-                  }}
-                />
-              </form>
+              <ListSearch
+                label="Search shipments"
+                placeholder="Order number, tracking number or email"
+                current={filter.query}
+                onSearch={(query) => update({ query })}
+              />
             </div>
             <Select
               label="Carrier"
