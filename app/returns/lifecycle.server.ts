@@ -4,6 +4,7 @@ import { emailReturnNews } from "./emails.server";
 import { buyReturnLabel } from "./labels/labels.server";
 import {
   approveInShopify,
+  queueShopifyReturn,
   declineInShopify,
   processInShopify,
   refundedAmount,
@@ -158,7 +159,11 @@ export async function approveReturn(
     event: { kind: "approved" },
     data: { approvedAt: now },
     shopify: (shopifyId) => approveInShopify(shopDomain, shopifyId),
-    after: () => emailReturnNews(shopDomain, returnId, "return.approved"),
+    after: async () => {
+      // A return held back from Shopify until approval (one with an exchange) goes there now.
+      await queueShopifyReturn(shopDomain, returnId, "approved");
+      await emailReturnNews(shopDomain, returnId, "return.approved");
+    },
     now,
   });
 }

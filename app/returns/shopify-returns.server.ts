@@ -108,6 +108,10 @@ export const createShopifyReturn = defineJob({
     // Already in Shopify (an earlier run, or Shopify told us first), or no longer wanted.
     if (!request || request.shopifyId) return;
     if (request.status !== "requested" && request.status !== "open") return;
+    // Shopify's returnRequest takes no exchange items: a return with an exchange that waits for
+    // approval reaches Shopify once approved, through returnCreate (queued by approveReturn).
+    const holdsExchange = request.lines.some((line) => line.resolution === "exchange");
+    if (request.status === "requested" && holdsExchange) return;
 
     const fulfillmentIds = await fulfillmentLineItems(shop, request.orderShopifyId, request.lines);
     const reasons = await reasonDefinitionIds(
@@ -220,9 +224,20 @@ export async function linkShopifyReturn(
   });
 }
 
-/** Queues the creation of a newly recorded return in Shopify (once per return). */
-export async function queueShopifyReturn(shop: string, returnId: string) {
-  await jobs.send(createShopifyReturn, { shop, returnId }, { idempotencyKey: returnId });
+/**
+ * Queues the creation of a return in Shopify: once when it is recorded, once more when the
+ * merchant approves one that was held back (the job does nothing once Shopify knows it).
+ */
+export async function queueShopifyReturn(
+  shop: string,
+  returnId: string,
+  moment: "recorded" | "approved" = "recorded",
+) {
+  await jobs.send(
+    createShopifyReturn,
+    { shop, returnId },
+    { idempotencyKey: moment === "recorded" ? returnId : `${returnId}:${moment}` },
+  );
 }
 
 export type ShopifyAnswer = { ok: true } | { ok: false; message: string };

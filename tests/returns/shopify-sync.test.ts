@@ -41,12 +41,17 @@ interface StandinReturn {
 }
 
 /** The shopper's emails about returns (the fixture order's jon@example.com is shared by the run). */
-async function emailWith(subject: string, text: string) {
+/** The shop's email to the fixture's shopper (every returns test writes to the same address). */
+async function emailWith(shop: string, subject: string, text: string) {
+  const sender = (await db.shop.findUnique({ where: { domain: shop } }))?.name ?? shop;
   return waitFor(
     async () => {
       const response = await fetch(`${standinUrl()}/__standin/mailbox?to=jon%40example.com`);
       const received = (await response.json()) as ReceivedEmail[];
-      return received.find((email) => email.subject === subject && email.text.includes(text));
+      return received.find(
+        (email) =>
+          email.from.includes(sender) && email.subject === subject && email.text.includes(text),
+      );
     },
     { message: `email "${subject}" with ${text}`, timeout: 60_000 },
   );
@@ -111,7 +116,7 @@ describe("returns in step with Shopify", () => {
     expect(await markReceived(shop, request.id)).toEqual({ ok: true, status: "received" });
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
     expect(await processReturn(shop, request.id)).toEqual({ ok: true, status: "closed" });
-    await emailWith("Your return for #9999 is processed", "$19.99 is on its way back");
+    await emailWith(shop, "Your return for #9999 is processed", "$19.99 is on its way back");
     expect(await webhooksSettled(shop)).toEqual(
       expect.arrayContaining(["returns/approve", "returns/close"]),
     );
@@ -209,7 +214,7 @@ describe("returns in step with Shopify", () => {
     });
     const [decline] = await calls(shop, "ReturnsReturnDeclineRequest");
     expect(decline!.variables.input).toMatchObject({ declineNote: reason });
-    await emailWith("About your return for #9999", reason);
+    await emailWith(shop, "About your return for #9999", reason);
   });
 
   it("buys the prepaid label from EasyPost, gives it to Shopify and tracks the parcel back", async () => {
@@ -284,7 +289,7 @@ describe("returns in step with Shopify", () => {
     expect(tracked.provider).toBe("easypost");
     expect(await webhooksSettled(shop)).toContain("reverse_deliveries/attach_deliverable");
     expect(await db.returnLabel.count({ where: { returnId: request.id } })).toBe(1);
-    const email = await emailWith("Your return label for #9999", "Print it");
+    const email = await emailWith(shop, "Your return label for #9999", "Print it");
     expect(email.html).toContain(label.labelUrl);
     expect(await issueLabel(shop, request.id)).toEqual({ ok: true, status: "open" });
     expect(await calls(shop, "ReturnsReverseDeliveryCreateWithShipping")).toHaveLength(1);
@@ -360,6 +365,10 @@ describe("returns/* webhooks from Shopify", () => {
     });
     const request = await submitted(shop, {
       ...twoItems(),
+      lines: [
+        { lineItemId: SUNGLASSES, quantity: 1, reason: "style", resolution: "refund" },
+        { lineItemId: PLAN, quantity: 1, reason: "unwanted", resolution: "store_credit" },
+      ],
       photos: [photoOf(SUNGLASSES), photoOf(PLAN)],
     });
     // Shopify's returns/request about the return our job created comes back to the app.
