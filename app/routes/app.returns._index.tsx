@@ -19,7 +19,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { z } from "zod";
-import { downloadFromApp } from "../components/download";
+import { useCsvExport } from "../components/download";
 import { formatCount, formatMinor } from "../components/format";
 import { ListSearch } from "../components/ListSearch";
 import { useShop } from "../components/ShopContext";
@@ -113,7 +113,7 @@ export default function Returns() {
   const shop = useShop();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [exporting, setExporting] = useState(false);
+  const csvExport = useCsvExport(`/app/returns/export?${searchParams.toString()}`, "returns");
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
   const bulk = useFetcher<BulkAnswer>();
@@ -157,22 +157,7 @@ export default function Returns() {
     <Page
       title="Returns"
       subtitle="Requests from your shoppers, what they chose and where each return stands"
-      primaryAction={{
-        content: "Export CSV",
-        loading: exporting,
-        disabled: returns.total === 0,
-        onAction: async () => {
-          setExporting(true);
-          try {
-            await downloadFromApp(
-              `/app/returns/export?${searchParams.toString()}`,
-              `returns-${new Date().toISOString().slice(0, 10)}.csv`,
-            );
-          } finally {
-            setExporting(false);
-          }
-        },
-      }}
+      primaryAction={{ ...csvExport, disabled: returns.total === 0 }}
       secondaryActions={[{ content: "Return policy", url: "/app/returns/settings" }]}
     >
       {bulk.data && bulk.state === "idle" && (

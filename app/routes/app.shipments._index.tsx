@@ -13,8 +13,7 @@ import {
   Tabs,
   Text,
 } from "@shopify/polaris";
-import { useState } from "react";
-import { downloadFromApp } from "../components/download";
+import { useCsvExport } from "../components/download";
 import { formatCount, formatDateTime } from "../components/format";
 import { ListSearch } from "../components/ListSearch";
 import { useShop } from "../components/ShopContext";
@@ -47,7 +46,7 @@ export default function Shipments() {
   const shop = useShop();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const [exporting, setExporting] = useState(false);
+  const csvExport = useCsvExport(`/app/shipments/export?${searchParams.toString()}`, "shipments");
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -78,22 +77,7 @@ export default function Shipments() {
     <Page
       title="Shipments"
       subtitle="Every tracking number, its status, estimate and what needs you"
-      primaryAction={{
-        content: "Export CSV",
-        loading: exporting,
-        disabled: shipments.total === 0,
-        onAction: async () => {
-          setExporting(true);
-          try {
-            await downloadFromApp(
-              `/app/shipments/export?${searchParams.toString()}`,
-              `shipments-${new Date().toISOString().slice(0, 10)}.csv`,
-            );
-          } finally {
-            setExporting(false);
-          }
-        },
-      }}
+      primaryAction={{ ...csvExport, disabled: shipments.total === 0 }}
       secondaryActions={[{ content: "Tracking settings", url: "/app/shipments/settings" }]}
     >
       <Card padding="0">
