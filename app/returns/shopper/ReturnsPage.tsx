@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode as ComponentChildren } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import type { ShopperLocale } from "../../platform/i18n";
 import { formatMoney } from "../../platform/shopify/money";
 import type { ResolutionOption } from "../policy";
@@ -375,15 +375,7 @@ function ItemChoice({
 }
 
 /** A labelled control: the label names it alone (a wrapping label would add the control's value). */
-function Field({
-  id,
-  label,
-  children,
-}: {
-  id: string;
-  label: string;
-  children: ComponentChildren;
-}) {
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
     <div className="ac-field">
       <label htmlFor={id}>{label}</label>
