@@ -246,6 +246,24 @@ export async function* orderProducts(shopDomain: string, pageSize = 5_000) {
   }
 }
 
+/** Live orders stored since a moment, with their products: what a model rebuild may have missed. */
+export async function ordersStoredSince(shopDomain: string, since: Date) {
+  const orders = await db.order.findMany({
+    where: { shopDomain, cancelledAt: null, createdAt: { gte: since } },
+    select: {
+      shopifyId: true,
+      lineItems: {
+        where: { productId: { not: null }, giftCard: false },
+        select: { productId: true },
+      },
+    },
+  });
+  return orders.map((order) => ({
+    shopifyId: order.shopifyId,
+    productIds: order.lineItems.flatMap((line) => (line.productId ? [line.productId] : [])),
+  }));
+}
+
 export async function orderStats(shopDomain: string) {
   const [orders, customers, revenue] = await Promise.all([
     db.order.count({ where: { shopDomain } }),

@@ -1,26 +1,39 @@
 /**
- * Item-to-item co-purchase recommendations: for each product bought with the basket's products,
- * the cosine similarity count(A∧B) / √(count(A)·count(B)) over the shop's orders, summed over the
- * basket, from pairs seen in at least `minPairOrders` orders; topped up with the shop's best
- * sellers when the data is thin. Never the basket's own products, nor an ineligible one.
+ * Item-to-item co-purchase recommendations. Two products are neighbours when they were bought
+ * together in at least MIN_PAIR_ORDERS orders, scored by cosine similarity
+ * count(A∧B) / √(count(A)·count(B)) over the shop's orders; each product keeps only its best
+ * NEIGHBORS_PER_PRODUCT. A basket's recommendations sum its products' neighbour scores, topped up
+ * with the shop's best sellers when the data is thin; never the basket's own products, nor an
+ * ineligible one.
  */
-export interface CoPurchase {
-  productA: string;
-  productB: string;
+export const MIN_PAIR_ORDERS = 2;
+/**
+ * Enough to survive the merchant's exclusions and stock-outs for any number shown, small enough
+ * that a 20-product basket reads at most 800 rows.
+ */
+export const NEIGHBORS_PER_PRODUCT = 40;
+
+export interface Neighbor {
+  productId: string;
+  neighborId: string;
+  /** Orders containing both. */
   orders: number;
+  score: number;
 }
 
 export interface RecommendInput {
   basket: string[];
-  /** Pairs that involve at least one basket product. */
-  pairs: CoPurchase[];
-  /** Orders containing each product (the basket's and the candidates'). */
-  support: ReadonlyMap<string, number>;
+  /** The neighbours of the basket's products. */
+  neighbors: Neighbor[];
+  /**
+   * Current orders per product, when known: scores are then recomputed from them, as the stored
+   * ones age between rebuilds while orders are learned one at a time.
+   */
+  support?: ReadonlyMap<string, number>;
   /** The shop's products by orders, most first. */
   bestSellers: string[];
   eligible(productId: string): boolean;
   limit: number;
-  minPairOrders?: number;
 }
 
 export interface Recommendation {
@@ -29,31 +42,34 @@ export interface Recommendation {
   reason: "bought_together" | "best_seller";
 }
 
+export function cosine(pairOrders: number, ordersWithA: number, ordersWithB: number) {
+  const denominator = Math.sqrt(ordersWithA * ordersWithB);
+  return denominator === 0 ? 0 : pairOrders / denominator;
+}
+
 export function recommend(input: RecommendInput): Recommendation[] {
-  const { basket, support, limit, minPairOrders = 2 } = input;
-  const inBasket = new Set(basket);
-  const scores = new Map<string, number>();
-  for (const pair of input.pairs) {
-    if (pair.orders < minPairOrders) continue;
-    for (const [from, to] of [
-      [pair.productA, pair.productB],
-      [pair.productB, pair.productA],
-    ] as const) {
-      if (!inBasket.has(from) || inBasket.has(to) || !input.eligible(to)) continue;
-      const denominator = Math.sqrt((support.get(from) ?? 0) * (support.get(to) ?? 0));
-      if (denominator === 0) continue;
-      scores.set(to, (scores.get(to) ?? 0) + pair.orders / denominator);
-    }
+  const { limit, support } = input;
+  const inBasket = new Set(input.basket);
+  const scores = new Map<string, { score: number; orders: number }>();
+  for (const neighbor of input.neighbors) {
+    const to = neighbor.neighborId;
+    if (!inBasket.has(neighbor.productId) || inBasket.has(to) || !input.eligible(to)) continue;
+    const total = scores.get(to) ?? { score: 0, orders: 0 };
+    total.score += support
+      ? cosine(neighbor.orders, support.get(neighbor.productId) ?? 0, support.get(to) ?? 0)
+      : neighbor.score;
+    total.orders += neighbor.orders;
+    scores.set(to, total);
   }
   const ranked: Recommendation[] = [...scores]
     .sort(
-      ([a, scoreA], [b, scoreB]) =>
-        scoreB - scoreA || (support.get(b) ?? 0) - (support.get(a) ?? 0) || a.localeCompare(b),
+      ([a, totalA], [b, totalB]) =>
+        totalB.score - totalA.score || totalB.orders - totalA.orders || a.localeCompare(b),
     )
     .slice(0, limit)
-    .map(([productId, score]) => ({
+    .map(([productId, total]) => ({
       productId,
-      score: Math.round(score * 1000) / 1000,
+      score: Math.round(total.score * 1000) / 1000,
       reason: "bought_together",
     }));
   for (const productId of input.bestSellers) {
@@ -74,33 +90,118 @@ export function orderPairs(productIds: string[]): [string, string][] {
   return pairs;
 }
 
-export interface CoPurchaseCounts {
-  orders: number;
-  support: Map<string, number>;
-  /** "productA|productB" (productA < productB) → orders containing both. */
-  pairs: Map<string, number>;
+/** The products of an order that are learned from: distinct, sorted, at most `maxProducts`. */
+export function learnedProducts(productIds: string[], maxProducts: number) {
+  return [...new Set(productIds)].sort().slice(0, maxProducts);
 }
 
+const byScore = (a: Neighbor, b: Neighbor) =>
+  b.score - a.score || b.orders - a.orders || a.neighborId.localeCompare(b.neighborId);
+
 /**
- * Counts a shop's orders into the model's tables in one pass, in memory: what a full rebuild
- * writes. Baskets beyond `maxProducts` distinct products are truncated as they are when learning
- * one order at a time.
+ * A product's neighbour list after an order changed some of its pairs: the fresh scores replace
+ * the stored ones, and only the best `perProduct` stay. Returns the rows to write and the
+ * neighbours to drop.
  */
-export function countCoPurchases(
-  orders: Iterable<{ productIds: string[] }>,
-  maxProducts = 20,
-  counts: CoPurchaseCounts = { orders: 0, support: new Map(), pairs: new Map() },
-): CoPurchaseCounts {
-  for (const order of orders) {
-    const products = [...new Set(order.productIds)].sort().slice(0, maxProducts);
-    if (products.length === 0) continue;
-    counts.orders += 1;
-    for (const product of products)
-      counts.support.set(product, (counts.support.get(product) ?? 0) + 1);
-    for (const [productA, productB] of orderPairs(products)) {
-      const key = `${productA}|${productB}`;
-      counts.pairs.set(key, (counts.pairs.get(key) ?? 0) + 1);
+export function mergeNeighbors(
+  current: Neighbor[],
+  fresh: Neighbor[],
+  perProduct = NEIGHBORS_PER_PRODUCT,
+) {
+  const merged = new Map(current.map((neighbor) => [neighbor.neighborId, neighbor]));
+  for (const neighbor of fresh) merged.set(neighbor.neighborId, neighbor);
+  const kept = [...merged.values()].sort(byScore).slice(0, perProduct);
+  const keptIds = new Set(kept.map((neighbor) => neighbor.neighborId));
+  const freshIds = new Set(fresh.map((neighbor) => neighbor.neighborId));
+  return {
+    write: kept.filter((neighbor) => freshIds.has(neighbor.neighborId)),
+    remove: current
+      .filter((neighbor) => !keptIds.has(neighbor.neighborId))
+      .map((neighbor) => neighbor.neighborId),
+  };
+}
+
+/** Pair keys pack two product indexes into one number: far leaner than string keys. */
+const PAIR_BASE = 2 ** 21;
+
+/**
+ * Counts a shop's orders in one pass, in memory: what a full rebuild writes. Product ids are
+ * interned and pairs keyed by number, so a million order lines fit in a few hundred megabytes.
+ * Baskets beyond `maxProducts` distinct products are truncated as they are when learning one
+ * order at a time.
+ */
+export class CoPurchaseCounter {
+  orders = 0;
+  private readonly ids: string[] = [];
+  private readonly indexes = new Map<string, number>();
+  private readonly supportByIndex: number[] = [];
+  private readonly pairCounts = new Map<number, number>();
+
+  constructor(private readonly maxProducts = 20) {}
+
+  add(productIds: string[]) {
+    const products = learnedProducts(productIds, this.maxProducts);
+    if (products.length === 0) return;
+    this.orders += 1;
+    const indexes = products.map((product) => this.intern(product));
+    for (const index of indexes) this.supportByIndex[index]! += 1;
+    for (let i = 0; i < indexes.length; i++) {
+      for (let j = i + 1; j < indexes.length; j++) {
+        const key = indexes[i]! * PAIR_BASE + indexes[j]!;
+        this.pairCounts.set(key, (this.pairCounts.get(key) ?? 0) + 1);
+      }
     }
   }
-  return counts;
+
+  get support(): Map<string, number> {
+    return new Map(this.ids.map((id, index) => [id, this.supportByIndex[index]!]));
+  }
+
+  get pairCount() {
+    return this.pairCounts.size;
+  }
+
+  /** Every pair once, productA < productB (the order `add` sorted them in). */
+  *pairs(): Generator<[productA: string, productB: string, orders: number]> {
+    for (const [key, orders] of this.pairCounts) {
+      yield [this.ids[Math.floor(key / PAIR_BASE)]!, this.ids[key % PAIR_BASE]!, orders];
+    }
+  }
+
+  /** Each product's best neighbours, from pairs seen in at least `minPairOrders` orders. */
+  neighbors(perProduct = NEIGHBORS_PER_PRODUCT, minPairOrders = MIN_PAIR_ORDERS): Neighbor[] {
+    const lists = new Map<number, Neighbor[]>();
+    const offer = (from: number, to: number, orders: number, score: number) => {
+      const list = lists.get(from) ?? [];
+      lists.set(from, list);
+      const neighbor = { productId: this.ids[from]!, neighborId: this.ids[to]!, orders, score };
+      if (list.length === perProduct) {
+        if (byScore(neighbor, list[list.length - 1]!) >= 0) return;
+        list.pop();
+      }
+      const at = list.findIndex((other) => byScore(neighbor, other) < 0);
+      list.splice(at === -1 ? list.length : at, 0, neighbor);
+    };
+    for (const [key, orders] of this.pairCounts) {
+      if (orders < minPairOrders) continue;
+      const a = Math.floor(key / PAIR_BASE);
+      const b = key % PAIR_BASE;
+      const score = cosine(orders, this.supportByIndex[a]!, this.supportByIndex[b]!);
+      offer(a, b, orders, score);
+      offer(b, a, orders, score);
+    }
+    return [...lists.values()].flat();
+  }
+
+  private intern(productId: string) {
+    let index = this.indexes.get(productId);
+    if (index === undefined) {
+      index = this.ids.length;
+      if (index >= PAIR_BASE) throw new Error(`more than ${PAIR_BASE} products in one shop`);
+      this.ids.push(productId);
+      this.indexes.set(productId, index);
+      this.supportByIndex.push(0);
+    }
+    return index;
+  }
 }

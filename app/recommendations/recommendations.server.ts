@@ -1,48 +1,83 @@
-import { db, Prisma } from "../db.server";
-import { orderProducts } from "../orders/orders.server";
+import { db, Prisma, type Tx } from "../db.server";
+import { orderProducts, ordersStoredSince } from "../orders/orders.server";
 import { shopProfile } from "../shops/shops.server";
-import { countCoPurchases, orderPairs, recommend, type Recommendation } from "./model";
+import {
+  CoPurchaseCounter,
+  cosine,
+  learnedProducts,
+  mergeNeighbors,
+  MIN_PAIR_ORDERS,
+  orderPairs,
+  recommend,
+  type Neighbor,
+  type Recommendation,
+} from "./model";
+import {
+  deleteGenerations,
+  servedGeneration,
+  switchGeneration,
+  writeGeneration,
+} from "./model-store.server";
 import { addToCartUrl, recommendationSettings } from "./settings.server";
 
 /** An order's products beyond this many are not paired (a wholesale basket says little). */
 const MAX_PAIRED_PRODUCTS = 20;
-/**
- * Rows per createMany of a rebuild: as fast as 5,000 with half the heap (Prisma holds each
- * batch several times over while it writes; bench/benchmarks/recommendations.ts).
- */
-const WRITE_BATCH = 1_000;
-const CANDIDATE_PAIRS = 500;
-const BEST_SELLERS = 50;
 /** Candidates looked up in the catalog per recommendation shown (some are out of stock). */
 const SHORTLIST_FACTOR = 10;
+/**
+ * How far back a rebuild looks again for orders stored while it counted: an order written just
+ * before the count began may commit after the count has passed it.
+ */
+const CATCH_UP_MARGIN_MS = 60_000;
 
 /**
- * Learns from one order, once: its products' order counts and their pairs. Replays and duplicate
- * deliveries are recognised by the order id.
+ * Learns from one order, once, into the served model: its products' order counts, their pairs,
+ * and the neighbour lists those pairs change. Replays and duplicate deliveries are recognised by
+ * the order id.
  */
 export async function learnFromOrder(
   shopDomain: string,
   orderShopifyId: string,
   productIds: string[],
 ) {
-  const products = [...new Set(productIds)].sort().slice(0, MAX_PAIRED_PRODUCTS);
+  const products = learnedProducts(productIds, MAX_PAIRED_PRODUCTS);
   if (products.length === 0) return false;
   try {
     await db.$transaction(async (tx) => {
-      await tx.recommendationOrder.create({ data: { shopDomain, orderShopifyId } });
+      const generation = await servedGeneration(tx, shopDomain);
+      await tx.recommendationOrder.create({ data: { shopDomain, generation, orderShopifyId } });
+      const support = new Map<string, number>();
       for (const productId of products) {
-        await tx.recommendationProductStat.upsert({
-          where: { shopDomain_productId: { shopDomain, productId } },
-          create: { shopDomain, productId, orders: 1 },
+        const stat = await tx.recommendationProductStat.upsert({
+          where: { shopDomain_generation_productId: { shopDomain, generation, productId } },
+          create: { shopDomain, generation, productId, orders: 1 },
           update: { orders: { increment: 1 } },
         });
+        support.set(productId, stat.orders);
       }
+      const fresh = new Map<string, Neighbor[]>();
       for (const [productA, productB] of orderPairs(products)) {
-        await tx.recommendationPair.upsert({
-          where: { shopDomain_productA_productB: { shopDomain, productA, productB } },
-          create: { shopDomain, productA, productB, orders: 1 },
+        const pair = await tx.recommendationPair.upsert({
+          where: {
+            shopDomain_generation_productA_productB: { shopDomain, generation, productA, productB },
+          },
+          create: { shopDomain, generation, productA, productB, orders: 1 },
           update: { orders: { increment: 1 } },
         });
+        if (pair.orders < MIN_PAIR_ORDERS) continue;
+        const score = cosine(pair.orders, support.get(productA)!, support.get(productB)!);
+        for (const [from, to] of [
+          [productA, productB],
+          [productB, productA],
+        ] as const) {
+          fresh.set(from, [
+            ...(fresh.get(from) ?? []),
+            { productId: from, neighborId: to, orders: pair.orders, score },
+          ]);
+        }
+      }
+      for (const [productId, neighbors] of fresh) {
+        await updateNeighbors(tx, shopDomain, generation, productId, neighbors);
       }
     });
     return true;
@@ -51,6 +86,39 @@ export async function learnFromOrder(
       return false;
     }
     throw error;
+  }
+}
+
+async function updateNeighbors(
+  tx: Tx,
+  shopDomain: string,
+  generation: number,
+  productId: string,
+  fresh: Neighbor[],
+) {
+  const current = await tx.recommendationNeighbor.findMany({
+    where: { shopDomain, generation, productId },
+    select: { productId: true, neighborId: true, orders: true, score: true },
+  });
+  const { write, remove } = mergeNeighbors(current, fresh);
+  if (remove.length) {
+    await tx.recommendationNeighbor.deleteMany({
+      where: { shopDomain, generation, productId, neighborId: { in: remove } },
+    });
+  }
+  for (const { neighborId, orders, score } of write) {
+    await tx.recommendationNeighbor.upsert({
+      where: {
+        shopDomain_generation_productId_neighborId: {
+          shopDomain,
+          generation,
+          productId,
+          neighborId,
+        },
+      },
+      create: { shopDomain, generation, productId, neighborId, orders, score },
+      update: { orders, score },
+    });
   }
 }
 
@@ -64,7 +132,9 @@ export interface RecommendedProduct extends Recommendation {
 
 /**
  * What to show next to these products (an order's, a cart's or one product page's), never a
- * product the merchant excluded by id or tag.
+ * product the merchant excluded by id or tag. Reads only the basket's stored neighbour lists,
+ * the best sellers and a shortlist's catalog rows: its cost does not grow with the shop's
+ * orders (bench/benchmarks/recommendations.ts).
  */
 export async function recommendForProducts(
   shopDomain: string,
@@ -72,55 +142,38 @@ export async function recommendForProducts(
   limit = 4,
 ): Promise<RecommendedProduct[]> {
   const basket = [...new Set(productIds)];
-  // One query per side of the pair, each on its own index: with an OR of the two, SQLite read
-  // every pair of the shop for each request (bench/benchmarks/recommendations.ts).
-  const side = (column: "productA" | "productB") =>
-    db.recommendationPair.findMany({
-      where: { shopDomain, [column]: { in: basket } },
-      orderBy: { orders: "desc" },
-      take: CANDIDATE_PAIRS,
-    });
-  const [asA, asB, bestSellers, settings] = await Promise.all([
-    side("productA"),
-    side("productB"),
+  const shortlistSize = limit * SHORTLIST_FACTOR;
+  const generation = await servedGeneration(db, shopDomain);
+  const [neighbors, bestSellers, settings] = await Promise.all([
+    db.recommendationNeighbor.findMany({
+      where: { shopDomain, generation, productId: { in: basket } },
+      select: { productId: true, neighborId: true, orders: true, score: true },
+    }),
     db.recommendationProductStat.findMany({
-      where: { shopDomain },
+      where: { shopDomain, generation },
       orderBy: { orders: "desc" },
-      take: BEST_SELLERS,
+      take: shortlistSize,
+      select: { productId: true },
     }),
     recommendationSettings(shopDomain),
   ]);
-  // A pair of two basket products comes back from both sides: once is enough.
-  const pairs = [...new Map([...asA, ...asB].map((pair) => [pair.id, pair])).values()]
-    .sort((one, other) => other.orders - one.orders)
-    .slice(0, CANDIDATE_PAIRS);
-  const involved = new Set([...basket, ...pairs.flatMap((pair) => [pair.productA, pair.productB])]);
-  const bestSellerIds = bestSellers.map((stat) => stat.productId);
-  const stats = await db.recommendationProductStat.findMany({
-    where: { shopDomain, productId: { in: [...involved] } },
-    select: { productId: true, orders: true },
-  });
-  const ranking = {
-    basket,
-    pairs,
-    support: new Map(stats.map((stat) => [stat.productId, stat.orders])),
-    bestSellers: bestSellerIds,
-  };
-  // Catalog rows only for the best-ranked candidates (and the best sellers that fill in): a big
-  // shop's basket involves hundreds of products, and reading them all was most of a request's
-  // time (bench/benchmarks/recommendations.ts).
+  const ranking = { basket, neighbors, bestSellers: bestSellers.map((stat) => stat.productId) };
+  // Catalog rows only for the best-ranked candidates and the best sellers that fill in.
   const shortlist = recommend({
     ...ranking,
     eligible: (productId) => !settings.excludedProducts.includes(productId),
-    limit: limit * SHORTLIST_FACTOR,
+    limit: shortlistSize,
   });
-  const products = await db.recommendationProduct.findMany({
-    where: {
-      shopDomain,
-      shopifyId: { in: [...shortlist.map((entry) => entry.productId), ...bestSellerIds] },
-      available: true,
-    },
-  });
+  const looked = [...shortlist.map((entry) => entry.productId), ...ranking.bestSellers];
+  const [products, stats] = await Promise.all([
+    db.recommendationProduct.findMany({
+      where: { shopDomain, shopifyId: { in: looked }, available: true },
+    }),
+    db.recommendationProductStat.findMany({
+      where: { shopDomain, generation, productId: { in: [...basket, ...looked] } },
+      select: { productId: true, orders: true },
+    }),
+  ]);
   const excludedTags = new Set(settings.excludedTags);
   const excluded = (product: (typeof products)[number]) =>
     settings.excludedProducts.includes(product.shopifyId) ||
@@ -128,7 +181,12 @@ export async function recommendForProducts(
   const catalog = new Map(
     products.filter((product) => !excluded(product)).map((product) => [product.shopifyId, product]),
   );
-  const ranked = recommend({ ...ranking, eligible: (productId) => catalog.has(productId), limit });
+  const ranked = recommend({
+    ...ranking,
+    support: new Map(stats.map((stat) => [stat.productId, stat.orders])),
+    eligible: (productId) => catalog.has(productId),
+    limit,
+  });
   return ranked.map((recommendation) => {
     const product = catalog.get(recommendation.productId)!;
     return {
@@ -194,50 +252,32 @@ export async function emailRecommendations(shopDomain: string, productIds: strin
 
 /**
  * Rebuilds a shop's model from all its orders (the nightly job; also after an import): counts in
- * memory, then replaces the tables. Orders arriving during a rebuild are learned again by their
- * webhook afterwards, as the rebuild records only the orders it counted.
+ * memory, writes the counts as the next generation beside the served one, switches to it, learns
+ * the orders stored meanwhile, then deletes the old generation. Every write is a short statement
+ * of its own: the shop is served from the old model until the switch and never waits on the
+ * rebuild.
  */
 export async function rebuildModel(shopDomain: string) {
-  const counts = await countShopOrders(shopDomain);
-  await db.$transaction(async (tx) => {
-    await tx.recommendationPair.deleteMany({ where: { shopDomain } });
-    await tx.recommendationProductStat.deleteMany({ where: { shopDomain } });
-    await tx.recommendationOrder.deleteMany({ where: { shopDomain } });
-    const write = async <T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) => {
-      for (let from = 0; from < rows.length; from += WRITE_BATCH) {
-        await insert(rows.slice(from, from + WRITE_BATCH));
-      }
-    };
-    await write(counts.orderIds, (batch) =>
-      tx.recommendationOrder.createMany({
-        data: batch.map((orderShopifyId) => ({ shopDomain, orderShopifyId })),
-      }),
-    );
-    await write([...counts.support], (batch) =>
-      tx.recommendationProductStat.createMany({
-        data: batch.map(([productId, orders]) => ({ shopDomain, productId, orders })),
-      }),
-    );
-    await write([...counts.pairs], (batch) =>
-      tx.recommendationPair.createMany({
-        data: batch.map(([key, orders]) => {
-          const [productA, productB] = key.split("|") as [string, string];
-          return { shopDomain, productA, productB, orders };
-        }),
-      }),
-    );
-  });
-  return { orders: counts.orders, products: counts.support.size, pairs: counts.pairs.size };
-}
-
-/** One pass over the shop's orders, page by page, counting as it goes. */
-async function countShopOrders(shopDomain: string) {
-  const counts = countCoPurchases([]);
-  const orderIds: string[] = [];
+  const served = await servedGeneration(db, shopDomain);
+  const next = served + 1;
+  await deleteGenerations(shopDomain, "newer", served);
+  const startedAt = new Date();
+  const counts = new CoPurchaseCounter(MAX_PAIRED_PRODUCTS);
+  const orderShopifyIds: string[] = [];
   for await (const page of orderProducts(shopDomain)) {
-    const counted = page.filter((order) => order.productIds.length > 0);
-    countCoPurchases(counted, MAX_PAIRED_PRODUCTS, counts);
-    for (const order of counted) orderIds.push(order.shopifyId);
+    for (const order of page) {
+      if (order.productIds.length === 0) continue;
+      counts.add(order.productIds);
+      orderShopifyIds.push(order.shopifyId);
+    }
   }
-  return { ...counts, orderIds };
+  const { neighbors } = await writeGeneration(shopDomain, next, counts, orderShopifyIds);
+  const totals = { orders: counts.orders, products: counts.support.size, pairs: counts.pairCount };
+  await switchGeneration(shopDomain, next, totals);
+  const since = new Date(startedAt.getTime() - CATCH_UP_MARGIN_MS);
+  for (const order of await ordersStoredSince(shopDomain, since)) {
+    await learnFromOrder(shopDomain, order.shopifyId, order.productIds);
+  }
+  await deleteGenerations(shopDomain, "older", next);
+  return { ...totals, neighbors };
 }

@@ -1,25 +1,44 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { learnFromOrder, rebuildModel } from "./recommendations.server";
+import { servedGeneration } from "./model-store.server";
+import { learnFromOrder, rebuildModel, recommendForProducts } from "./recommendations.server";
 
 const ORDERS = [["p1", "p2", "p3"], ["p1", "p2"], ["p2", "p3", "p3"], ["p4"], ["p1", "p4"]];
 
+/** The served model; neighbour scores left out, as learning one order at a time lets them age. */
 async function tables(shopDomain: string) {
-  const [stats, pairs, orders] = await Promise.all([
-    db.recommendationProductStat.findMany({ where: { shopDomain }, orderBy: { productId: "asc" } }),
-    db.recommendationPair.findMany({
-      where: { shopDomain },
-      orderBy: [{ productA: "asc" }, { productB: "asc" }],
+  const generation = await servedGeneration(db, shopDomain);
+  const where = { shopDomain, generation };
+  const [stats, pairs, neighbors, orders] = await Promise.all([
+    db.recommendationProductStat.findMany({ where, orderBy: { productId: "asc" } }),
+    db.recommendationPair.findMany({ where, orderBy: [{ productA: "asc" }, { productB: "asc" }] }),
+    db.recommendationNeighbor.findMany({
+      where,
+      orderBy: [{ productId: "asc" }, { neighborId: "asc" }],
     }),
-    db.recommendationOrder.count({ where: { shopDomain } }),
+    db.recommendationOrder.count({ where }),
   ]);
   return {
     stats: stats.map(({ productId, orders: count }) => [productId, count]),
     pairs: pairs.map(({ productA, productB, orders: count }) => [productA, productB, count]),
+    neighbors: neighbors.map(({ productId, neighborId, orders: count }) => [
+      productId,
+      neighborId,
+      count,
+    ]),
     orders,
   };
 }
+
+const everyGeneration = async (shopDomain: string) =>
+  (
+    await db.recommendationPair.groupBy({
+      by: ["generation"],
+      where: { shopDomain },
+      orderBy: { generation: "asc" },
+    })
+  ).map((row) => row.generation);
 
 async function storeOrder(
   shopDomain: string,
@@ -73,8 +92,19 @@ describe("rebuildModel", () => {
     // Stale counts a rebuild must replace.
     await learnFromOrder(rebuilt, "1000", ["p9", "p8"]);
 
-    expect(await rebuildModel(rebuilt)).toEqual({ orders: 5, products: 4, pairs: 4 });
+    expect(await rebuildModel(rebuilt)).toEqual({
+      orders: 5,
+      products: 4,
+      pairs: 4,
+      neighbors: 4,
+    });
     expect(await tables(rebuilt)).toEqual(await tables(learned));
+    expect((await tables(rebuilt)).neighbors).toEqual([
+      ["p1", "p2", 2],
+      ["p2", "p1", 2],
+      ["p2", "p3", 2],
+      ["p3", "p2", 2],
+    ]);
     expect((await tables(rebuilt)).pairs).toEqual([
       ["p1", "p2", 2],
       ["p1", "p3", 1],
@@ -83,5 +113,79 @@ describe("rebuildModel", () => {
     ]);
     // After a rebuild, a replayed order is still counted once.
     expect(await learnFromOrder(rebuilt, "1001", ["p1", "p2"])).toBe(false);
+  });
+
+  it("serves the new generation once written and keeps no other", async () => {
+    const shopDomain = `generations-${randomUUID().slice(0, 8)}.myshopify.com`;
+    for (const [index, products] of ORDERS.entries()) {
+      await learnFromOrder(shopDomain, String(1000 + index), products);
+      await storeOrder(shopDomain, index, products);
+    }
+    expect(await everyGeneration(shopDomain)).toEqual([0]);
+    await rebuildModel(shopDomain);
+    await rebuildModel(shopDomain);
+    expect(await servedGeneration(db, shopDomain)).toBe(2);
+    expect(await everyGeneration(shopDomain)).toEqual([2]);
+    // A new order after the rebuild is learned into the served generation.
+    await storeOrder(shopDomain, 7, ["p1", "p4"]);
+    expect(await learnFromOrder(shopDomain, "1007", ["p1", "p4"])).toBe(true);
+    expect((await tables(shopDomain)).neighbors).toContainEqual(["p4", "p1", 2]);
+  });
+});
+
+describe("learnFromOrder", () => {
+  it("keeps neighbour scores of the pairs an order touches as a rebuild computes them", async () => {
+    const shopDomain = `learn-${randomUUID().slice(0, 8)}.myshopify.com`;
+    await learnFromOrder(shopDomain, "1", ["p1", "p2"]);
+    expect((await tables(shopDomain)).neighbors).toEqual([]);
+    await learnFromOrder(shopDomain, "2", ["p1", "p2", "p3"]);
+    const neighbors = await db.recommendationNeighbor.findMany({
+      where: { shopDomain },
+      orderBy: [{ productId: "asc" }, { neighborId: "asc" }],
+    });
+    // p1–p2 in both orders, each of them in both: 2 / √(2·2) = 1.
+    expect(
+      neighbors.map(({ productId, neighborId, score }) => [productId, neighborId, score]),
+    ).toEqual([
+      ["p1", "p2", 1],
+      ["p2", "p1", 1],
+    ]);
+  });
+});
+
+describe("recommendForProducts", () => {
+  it("recommends the basket's neighbours from the catalog, then best sellers, never excluded", async () => {
+    const shopDomain = `serve-${randomUUID().slice(0, 8)}.myshopify.com`;
+    for (const [index, products] of ORDERS.entries()) {
+      await storeOrder(shopDomain, index, products);
+    }
+    await rebuildModel(shopDomain);
+    const now = new Date();
+    await db.recommendationProduct.createMany({
+      data: ["p1", "p2", "p3", "p4"].map((shopifyId) => ({
+        shopDomain,
+        shopifyId,
+        title: shopifyId.toUpperCase(),
+        handle: shopifyId,
+        price: 100,
+        available: shopifyId !== "p4",
+        shopifyUpdatedAt: now,
+      })),
+    });
+    // p2's neighbours: p1 2/√(3·3), p3 2/√(3·2); p4 is out of stock.
+    expect(
+      (await recommendForProducts(shopDomain, ["p2"])).map(({ productId, score, reason }) => [
+        productId,
+        score,
+        reason,
+      ]),
+    ).toEqual([
+      ["p3", 0.816, "bought_together"],
+      ["p1", 0.667, "bought_together"],
+    ]);
+    await db.recommendationSettings.create({ data: { shopDomain, excludedProducts: "p3" } });
+    expect(
+      (await recommendForProducts(shopDomain, ["p2"])).map((product) => product.productId),
+    ).toEqual(["p1"]);
   });
 });
