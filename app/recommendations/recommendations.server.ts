@@ -70,10 +70,9 @@ export async function learnFromOrder(
           [productA, productB],
           [productB, productA],
         ] as const) {
-          fresh.set(from, [
-            ...(fresh.get(from) ?? []),
-            { productId: from, neighborId: to, orders: pair.orders, score },
-          ]);
+          const neighbors = fresh.get(from) ?? [];
+          neighbors.push({ productId: from, neighborId: to, orders: pair.orders, score });
+          fresh.set(from, neighbors);
         }
       }
       for (const [productId, neighbors] of fresh) {

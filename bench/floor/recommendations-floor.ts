@@ -1,8 +1,8 @@
 /**
  * The floor for the recommendations endpoint: a bare node:http server that checks the session
  * token's HS256 signature and runs the queries the answer cannot do without (the order and its
- * customer, its products, the pairs that involve them on either side, the best sellers, the
- * candidates' support, the catalog rows of a shortlist), answering JSON. No framework, no ORM,
+ * customer, its products and the served model generation, the basket's stored neighbours, the
+ * best sellers, the catalog rows and support of a shortlist), answering JSON. No framework, no ORM,
  * no scoring, no CORS.
  */
 import http from "node:http";
@@ -14,47 +14,41 @@ const port = Number(process.env.PORT);
 const marks = (values: unknown[]) => values.map(() => "?").join(", ");
 
 async function recommendations(shop: string, orderId: string) {
-  const lines = await query('SELECT "productId" FROM "OrderLineItem" WHERE "orderId" = ?', [
-    orderId,
+  const [lines, [model]] = await Promise.all([
+    query('SELECT "productId" FROM "OrderLineItem" WHERE "orderId" = ?', [orderId]),
+    query('SELECT "generation" FROM "RecommendationModel" WHERE "shopDomain" = ?', [shop]),
   ]);
+  const generation = Number(model?.generation ?? 0);
   const basket = [...new Set(lines.map((line) => String(line.productId)))];
-  const side = (column: string) =>
+  const [neighbors, bestSellers] = await Promise.all([
     query(
-      `SELECT "id", "productA", "productB", "orders" FROM "RecommendationPair"
-        WHERE "shopDomain" = ? AND "${column}" IN (${marks(basket)}) ORDER BY "orders" DESC LIMIT 500`,
-      [shop, ...basket],
-    );
-  const [asA, asB, bestSellers] = await Promise.all([
-    side("productA"),
-    side("productB"),
+      `SELECT "productId", "neighborId", "orders", "score" FROM "RecommendationNeighbor"
+        WHERE "shopDomain" = ? AND "generation" = ? AND "productId" IN (${marks(basket)})`,
+      [shop, generation, ...basket],
+    ),
     query(
-      'SELECT "productId" FROM "RecommendationProductStat" WHERE "shopDomain" = ? ORDER BY "orders" DESC LIMIT 50',
-      [shop],
+      'SELECT "productId" FROM "RecommendationProductStat" WHERE "shopDomain" = ? AND "generation" = ? ORDER BY "orders" DESC LIMIT 40',
+      [shop, generation],
     ),
   ]);
-  const pairs = [...asA, ...asB];
-  const involved = [
-    ...new Set([
-      ...basket,
-      ...pairs.flatMap((pair) => [String(pair.productA), String(pair.productB)]),
-    ]),
-  ];
-  const support = await query(
-    `SELECT "productId", "orders" FROM "RecommendationProductStat" WHERE "shopDomain" = ? AND "productId" IN (${marks(involved)})`,
-    [shop, ...involved],
-  );
-  // As many catalog rows as the app looks up: a shortlist of 40 candidates and the best sellers.
+  // As many rows as the app looks up: a shortlist of 40 candidates and the best sellers.
   const shortlist = [
     ...new Set([
-      ...involved.filter((product) => !basket.includes(product)).slice(0, 40),
+      ...neighbors.map((row) => String(row.neighborId)).filter((id) => !basket.includes(id)),
       ...bestSellers.map((row) => String(row.productId)),
     ]),
-  ];
-  const products = await query(
-    `SELECT * FROM "RecommendationProduct" WHERE "shopDomain" = ? AND "shopifyId" IN (${marks(shortlist)}) AND "available" = ?`,
-    [shop, ...shortlist, true],
-  );
-  return { pairs: pairs.length, support: support.length, products: products.slice(0, 4) };
+  ].slice(0, 80);
+  const [products, support] = await Promise.all([
+    query(
+      `SELECT * FROM "RecommendationProduct" WHERE "shopDomain" = ? AND "shopifyId" IN (${marks(shortlist)}) AND "available" = ?`,
+      [shop, ...shortlist, true],
+    ),
+    query(
+      `SELECT "productId", "orders" FROM "RecommendationProductStat" WHERE "shopDomain" = ? AND "generation" = ? AND "productId" IN (${marks([...basket, ...shortlist])})`,
+      [shop, generation, ...basket, ...shortlist],
+    ),
+  ]);
+  return { neighbors: neighbors.length, support: support.length, products: products.slice(0, 4) };
 }
 
 http
