@@ -1,4 +1,5 @@
 import { db } from "../db.server";
+import { dayInZone, daysEndingToday, earliestStartOf } from "../platform/calendar";
 
 export interface PerformanceDay {
   day: string;
@@ -8,20 +9,13 @@ export interface PerformanceDay {
   revenue: number;
 }
 
-const DAY_MS = 86_400_000;
-
-/** The shop's calendar day of an instant, as YYYY-MM-DD. */
-function dayKey(date: Date, timeZone: string) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(date);
-}
-
 /**
  * Impressions, clicks, attributed orders and revenue per day of the shop's time zone over the
  * last `days` days, with totals and the products recommended most.
  */
 export async function recommendationPerformance(shopDomain: string, timeZone: string, days = 30) {
-  const since = new Date(Date.now() - (days - 1) * DAY_MS);
-  since.setUTCHours(0, 0, 0, 0);
+  const keys = daysEndingToday(days, timeZone);
+  const since = earliestStartOf(keys[0]!);
   const [events, attributions] = await Promise.all([
     db.recommendationEvent.findMany({
       where: { shopDomain, createdAt: { gte: since } },
@@ -32,12 +26,10 @@ export async function recommendationPerformance(shopDomain: string, timeZone: st
       select: { revenue: true, currency: true, productIds: true, orderCreatedAt: true },
     }),
   ]);
-  const series = new Map<string, PerformanceDay>();
-  for (let offset = 0; offset < days; offset++) {
-    const day = dayKey(new Date(since.getTime() + offset * DAY_MS), timeZone);
-    series.set(day, { day, impressions: 0, clicks: 0, orders: 0, revenue: 0 });
-  }
-  const point = (date: Date) => series.get(dayKey(date, timeZone));
+  const series = new Map<string, PerformanceDay>(
+    keys.map((day) => [day, { day, impressions: 0, clicks: 0, orders: 0, revenue: 0 }]),
+  );
+  const point = (date: Date) => series.get(dayInZone(date, timeZone));
   const byProduct = new Map<
     string,
     { impressions: number; clicks: number; orders: number; revenue: number }
@@ -50,15 +42,15 @@ export async function recommendationPerformance(shopDomain: string, timeZone: st
   for (const event of events) {
     const field = event.kind === "click" ? "clicks" : "impressions";
     const day = point(event.createdAt);
-    if (day) day[field] += 1;
+    if (!day) continue;
+    day[field] += 1;
     productRow(event.productId)[field] += 1;
   }
   for (const attribution of attributions) {
     const day = point(attribution.orderCreatedAt);
-    if (day) {
-      day.orders += 1;
-      day.revenue += attribution.revenue;
-    }
+    if (!day) continue;
+    day.orders += 1;
+    day.revenue += attribution.revenue;
     const products = attribution.productIds.split(",");
     for (const productId of products) {
       const row = productRow(productId);
