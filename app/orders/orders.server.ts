@@ -1,5 +1,6 @@
 import { db, sql, type Tx } from "../db.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
+import { listPlaceholders } from "../platform/db/sql";
 import { toMinorUnits } from "../platform/shopify/money";
 import { AddressSchema, type Address, type OrderPayload } from "./schemas";
 
@@ -230,7 +231,7 @@ export async function* orderProducts(shopDomain: string, pageSize = 5_000) {
     if (orders.length === 0) return;
     const lines = await sql.query<{ orderId: string; productId: string }>(
       `SELECT "orderId", "productId" FROM "OrderLineItem"
-        WHERE "orderId" IN (${orders.map(() => "?").join(", ")})
+        WHERE "orderId" IN (${listPlaceholders(orders.length)})
           AND "productId" IS NOT NULL AND "giftCard" = ?`,
       [...orders.map((order) => order.id), false],
     );
@@ -244,6 +245,16 @@ export async function* orderProducts(shopDomain: string, pageSize = 5_000) {
     }));
     after = orders[orders.length - 1]!.id;
   }
+}
+
+/** The distinct products of one of the shop's orders: what recommendations are picked for. */
+export async function orderProductIds(shopDomain: string, orderShopifyId: string) {
+  const lines = await sql.query<{ productId: string }>(
+    `SELECT DISTINCT l."productId" FROM "OrderLineItem" l JOIN "Order" o ON o."id" = l."orderId"
+      WHERE o."shopDomain" = ? AND o."shopifyId" = ? AND l."productId" IS NOT NULL`,
+    [shopDomain, orderShopifyId],
+  );
+  return lines.map((line) => line.productId);
 }
 
 /** Live orders stored since a moment, with their products: what a model rebuild may have missed. */

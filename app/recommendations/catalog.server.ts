@@ -1,4 +1,5 @@
-import { db } from "../db.server";
+import { db, sql } from "../db.server";
+import { listPlaceholders } from "../platform/db/sql";
 import { toMinorUnits } from "../platform/shopify/money";
 import { shopProfile } from "../shops/shops.server";
 import type { ProductPayload } from "./schemas";
@@ -66,4 +67,26 @@ export function catalogTitles(shopDomain: string, productIds: string[]) {
     where: { shopDomain, shopifyId: { in: productIds } },
     select: { shopifyId: true, title: true },
   });
+}
+
+export type CatalogProduct = {
+  shopifyId: string;
+  title: string;
+  handle: string;
+  imageUrl: string | null;
+  price: number;
+  variantId: string | null;
+  tags: string;
+};
+
+/** The catalog rows of the products that can be sold now, for serving (raw SQL). */
+export async function availableProducts(shopDomain: string, productIds: string[]) {
+  if (productIds.length === 0) return [];
+  const rows = await sql.query<CatalogProduct>(
+    `SELECT "shopifyId", "title", "handle", "imageUrl", "price", "variantId", "tags"
+       FROM "RecommendationProduct"
+      WHERE "shopDomain" = ? AND "available" = ? AND "shopifyId" IN (${listPlaceholders(productIds.length)})`,
+    [shopDomain, true, ...productIds],
+  );
+  return rows.map((row) => ({ ...row, price: Number(row.price) }));
 }

@@ -1,6 +1,6 @@
 import { randomUUID as createId } from "node:crypto";
 import { db, sql, type Tx } from "../db.server";
-import { valuesPlaceholders, type SqlValue } from "../platform/db/sql";
+import { listPlaceholders, valuesPlaceholders, type SqlValue } from "../platform/db/sql";
 import type { CoPurchaseCounter } from "./model";
 
 /**
@@ -24,6 +24,52 @@ export async function servedGeneration(client: Tx, shopDomain: string) {
     select: { generation: true },
   });
   return model?.generation ?? 0;
+}
+
+/**
+ * What serving reads from the served generation: the basket's stored neighbours and the best
+ * sellers. Raw SQL, as every statement of a recommendations request (app/platform/db/sql.ts).
+ */
+export async function servingModel(shopDomain: string, basket: string[], bestSellerCount: number) {
+  const [model] = await sql.query<{ generation: number }>(
+    `SELECT "generation" FROM "RecommendationModel" WHERE "shopDomain" = ?`,
+    [shopDomain],
+  );
+  const generation = Number(model?.generation ?? 0);
+  const [neighbors, bestSellers] = await Promise.all([
+    basket.length
+      ? sql.query<{ productId: string; neighborId: string; orders: number; score: number }>(
+          `SELECT "productId", "neighborId", "orders", "score" FROM "RecommendationNeighbor"
+            WHERE "shopDomain" = ? AND "generation" = ? AND "productId" IN (${listPlaceholders(basket.length)})`,
+          [shopDomain, generation, ...basket],
+        )
+      : [],
+    sql.query<{ productId: string }>(
+      `SELECT "productId" FROM "RecommendationProductStat"
+        WHERE "shopDomain" = ? AND "generation" = ? ORDER BY "orders" DESC LIMIT ?`,
+      [shopDomain, generation, bestSellerCount],
+    ),
+  ]);
+  return {
+    generation,
+    neighbors: neighbors.map((row) => ({
+      ...row,
+      orders: Number(row.orders),
+      score: Number(row.score),
+    })),
+    bestSellers: bestSellers.map((row) => row.productId),
+  };
+}
+
+/** How many orders of the generation hold each of these products. */
+export async function productSupport(shopDomain: string, generation: number, productIds: string[]) {
+  if (productIds.length === 0) return new Map<string, number>();
+  const rows = await sql.query<{ productId: string; orders: number }>(
+    `SELECT "productId", "orders" FROM "RecommendationProductStat"
+      WHERE "shopDomain" = ? AND "generation" = ? AND "productId" IN (${listPlaceholders(productIds.length)})`,
+    [shopDomain, generation, ...productIds],
+  );
+  return new Map(rows.map((row) => [row.productId, Number(row.orders)]));
 }
 
 async function insertRows(table: string, columns: string[], rows: Iterable<SqlValue[]>) {

@@ -1,5 +1,5 @@
 import { db, Prisma, type Tx } from "../db.server";
-import { orderProducts, ordersStoredSince } from "../orders/orders.server";
+import { orderProductIds, orderProducts, ordersStoredSince } from "../orders/orders.server";
 import { shopProfile } from "../shops/shops.server";
 import {
   CoPurchaseCounter,
@@ -14,11 +14,18 @@ import {
 } from "./model";
 import {
   deleteGenerations,
+  productSupport,
   servedGeneration,
+  servingModel,
   switchGeneration,
   writeGeneration,
 } from "./model-store.server";
-import { addToCartUrl, recommendationSettings } from "./settings.server";
+import { availableProducts } from "./catalog.server";
+import {
+  addToCartUrl,
+  recommendationSettings,
+  type RecommendationSettings,
+} from "./settings.server";
 
 /** An order's products beyond this many are not paired (a wholesale basket says little). */
 const MAX_PAIRED_PRODUCTS = 20;
@@ -132,57 +139,60 @@ export interface RecommendedProduct extends Recommendation {
 /**
  * What to show next to these products (an order's, a cart's or one product page's), never a
  * product the merchant excluded by id or tag. Reads only the basket's stored neighbour lists,
- * the best sellers and a shortlist's catalog rows: its cost does not grow with the shop's
- * orders (bench/benchmarks/recommendations.ts).
+ * the best sellers and a shortlist's catalog rows, in raw SQL: its cost does not grow with the
+ * shop's orders (bench/benchmarks/recommendations.ts).
  */
 export async function recommendForProducts(
   shopDomain: string,
   productIds: string[],
   limit = 4,
 ): Promise<RecommendedProduct[]> {
+  return recommendWithSettings(
+    shopDomain,
+    productIds,
+    limit,
+    await recommendationSettings(shopDomain),
+  );
+}
+
+async function recommendWithSettings(
+  shopDomain: string,
+  productIds: string[],
+  limit: number,
+  settings: RecommendationSettings,
+): Promise<RecommendedProduct[]> {
   const basket = [...new Set(productIds)];
   const shortlistSize = limit * SHORTLIST_FACTOR;
-  const generation = await servedGeneration(db, shopDomain);
-  const [neighbors, bestSellers, settings] = await Promise.all([
-    db.recommendationNeighbor.findMany({
-      where: { shopDomain, generation, productId: { in: basket } },
-      select: { productId: true, neighborId: true, orders: true, score: true },
-    }),
-    db.recommendationProductStat.findMany({
-      where: { shopDomain, generation },
-      orderBy: { orders: "desc" },
-      take: shortlistSize,
-      select: { productId: true },
-    }),
-    recommendationSettings(shopDomain),
-  ]);
-  const ranking = { basket, neighbors, bestSellers: bestSellers.map((stat) => stat.productId) };
+  const { generation, ...ranking } = await servingModel(shopDomain, basket, shortlistSize);
+  const excludedProducts = new Set(settings.excludedProducts);
   // Catalog rows only for the best-ranked candidates and the best sellers that fill in.
   const shortlist = recommend({
+    basket,
     ...ranking,
-    eligible: (productId) => !settings.excludedProducts.includes(productId),
+    eligible: (productId) => !excludedProducts.has(productId),
     limit: shortlistSize,
   });
-  const looked = [...shortlist.map((entry) => entry.productId), ...ranking.bestSellers];
-  const [products, stats] = await Promise.all([
-    db.recommendationProduct.findMany({
-      where: { shopDomain, shopifyId: { in: looked }, available: true },
-    }),
-    db.recommendationProductStat.findMany({
-      where: { shopDomain, generation, productId: { in: [...basket, ...looked] } },
-      select: { productId: true, orders: true },
-    }),
+  const looked = [
+    ...new Set([...shortlist.map((entry) => entry.productId), ...ranking.bestSellers]),
+  ];
+  const [products, support] = await Promise.all([
+    availableProducts(shopDomain, looked),
+    productSupport(shopDomain, generation, [...basket, ...looked]),
   ]);
   const excludedTags = new Set(settings.excludedTags);
-  const excluded = (product: (typeof products)[number]) =>
-    settings.excludedProducts.includes(product.shopifyId) ||
-    product.tags.split(",").some((tag) => excludedTags.has(tag));
   const catalog = new Map(
-    products.filter((product) => !excluded(product)).map((product) => [product.shopifyId, product]),
+    products
+      .filter(
+        (product) =>
+          !excludedProducts.has(product.shopifyId) &&
+          !product.tags.split(",").some((tag) => excludedTags.has(tag)),
+      )
+      .map((product) => [product.shopifyId, product]),
   );
   const ranked = recommend({
+    basket,
     ...ranking,
-    support: new Map(stats.map((stat) => [stat.productId, stat.orders])),
+    support,
     eligible: (productId) => catalog.has(productId),
     limit,
   });
@@ -204,18 +214,11 @@ export async function recommendForProducts(
  * shows, with add-to-cart links that apply the merchant's offer code when there is one.
  */
 export async function orderRecommendations(shopDomain: string, orderShopifyId: string) {
-  const [lines, settings] = await Promise.all([
-    db.orderLineItem.findMany({
-      where: { shopDomain, order: { shopDomain, shopifyId: orderShopifyId } },
-      select: { productId: true },
-    }),
+  const [basket, settings] = await Promise.all([
+    orderProductIds(shopDomain, orderShopifyId),
     recommendationSettings(shopDomain),
   ]);
-  const products = await recommendForProducts(
-    shopDomain,
-    lines.flatMap((line) => (line.productId ? [line.productId] : [])),
-    settings.maxShown,
-  );
+  const products = await recommendWithSettings(shopDomain, basket, settings.maxShown, settings);
   return products.map((product) => ({
     ...product,
     url: `https://${shopDomain}/products/${product.handle}`,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "../db.server";
+import { db, sql } from "../db.server";
 
 export const RecommendationSettingsSchema = z.object({
   maxShown: z.coerce.number().int().min(1, "Show at least 1 product").max(8, "Show at most 8"),
@@ -53,14 +53,25 @@ export const DEFAULT_SETTINGS: RecommendationSettings = {
   offerCode: null,
 };
 
+/** Read on every recommendations request, so in raw SQL (app/platform/db/sql.ts). */
 export async function recommendationSettings(shopDomain: string): Promise<RecommendationSettings> {
-  const row = await db.recommendationSettings.findUnique({ where: { shopDomain } });
+  const [row] = await sql.query<{
+    maxShown: number;
+    excludedTags: string;
+    excludedProducts: string;
+    attributionDays: number;
+    offerCode: string | null;
+  }>(
+    `SELECT "maxShown", "excludedTags", "excludedProducts", "attributionDays", "offerCode"
+       FROM "RecommendationSettings" WHERE "shopDomain" = ?`,
+    [shopDomain],
+  );
   if (!row) return DEFAULT_SETTINGS;
   return {
-    maxShown: row.maxShown,
+    maxShown: Number(row.maxShown),
     excludedTags: normalizeList(row.excludedTags),
     excludedProducts: normalizeList(row.excludedProducts),
-    attributionDays: row.attributionDays,
+    attributionDays: Number(row.attributionDays),
     offerCode: row.offerCode,
   };
 }

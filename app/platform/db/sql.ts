@@ -1,6 +1,6 @@
 /**
  * Raw SQL for the few hot paths where Prisma's per-call cost dominates (the webhook ingest
- * path). Statements use `?` placeholders and must run unchanged on SQLite and PostgreSQL
+ * path, serving recommendations, a model rebuild's writes). Statements use `?` placeholders and must run unchanged on SQLite and PostgreSQL
  * (quoted identifiers, ON CONFLICT … DO NOTHING, RETURNING). Everything else uses Prisma.
  */
 export type SqlValue = string | number | boolean | Date | null;
@@ -16,4 +16,9 @@ export interface SqlExecutor {
 export function valuesPlaceholders(rows: number, columns: number): string {
   const row = `(${Array.from({ length: columns }, () => "?").join(", ")})`;
   return Array.from({ length: rows }, () => row).join(", ");
+}
+
+/** `?, ?, ?` for an IN (…) list. */
+export function listPlaceholders(count: number): string {
+  return Array.from({ length: count }, () => "?").join(", ");
 }
