@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
+import { runAsBackgroundWork } from "../platform/db/priority";
 import { servedGeneration } from "./model-store.server";
 import { learnFromOrder, rebuildModel, recommendForProducts } from "./recommendations.server";
 
@@ -130,6 +131,32 @@ describe("rebuildModel", () => {
     await storeOrder(shopDomain, 7, ["p1", "p4"]);
     expect(await learnFromOrder(shopDomain, "1007", ["p1", "p4"])).toBe(true);
     expect((await tables(shopDomain)).neighbors).toContainEqual(["p4", "p1", 2]);
+  });
+
+  it("learns the orders that arrive while it writes the next generation", async () => {
+    const shopDomain = `catch-up-${randomUUID().slice(0, 8)}.myshopify.com`;
+    // Wide baskets of distinct products: 22,800 pairs, so writing the next generation takes
+    // many statements, and the order below arrives between them.
+    for (let index = 0; index < 120; index++) {
+      const products = Array.from({ length: 20 }, (_, n) => `p${index * 20 + n}`);
+      await storeOrder(shopDomain, index, products);
+    }
+    // As the nightly job runs it: background work, which lets requests in between its statements.
+    const rebuilding = runAsBackgroundWork(() => rebuildModel(shopDomain));
+    for (;;) {
+      const written = await db.recommendationOrder.count({ where: { shopDomain, generation: 1 } });
+      if (written > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // The count is over; this order is learned into generation 0, which is still served.
+    await storeOrder(shopDomain, 500, ["late-a", "late-b"]);
+    await learnFromOrder(shopDomain, "1500", ["late-a", "late-b"]);
+    expect(await servedGeneration(db, shopDomain)).toBe(0);
+
+    expect(await rebuilding).toMatchObject({ orders: 120 });
+    expect(await servedGeneration(db, shopDomain)).toBe(1);
+    expect((await tables(shopDomain)).pairs).toContainEqual(["late-a", "late-b", 1]);
+    expect(await everyGeneration(shopDomain)).toEqual([1]);
   });
 });
 
