@@ -77,7 +77,7 @@ describe("order-status block: recommendations, NPS and follow-up (UI-extension t
     );
     await settled(() =>
       expect(offers()).toEqual([
-        { label: "offer.return", href: `https://${shop}/apps/aftercare/returns` },
+        { label: "offer.return", href: `https://${shop}/apps/aftercare/returns?order=%232009` },
         { label: "offer.contact", href: `mailto:${support}` },
       ]),
     );
