@@ -8,12 +8,13 @@ interface Day {
   impressions: number;
   clicks: number;
   orders: number;
-  revenue: number;
+  revenue: { currency: string; revenue: number }[];
 }
 
 /**
- * Recommendation performance by day (polaris-viz). The charts measure the page, so they render
- * in the browser only; the server sends a one-line summary in their place.
+ * Recommendation performance by day (polaris-viz), revenue in the shop's currency (amounts in
+ * other currencies are listed beside it, never added in). The charts measure the page, so they
+ * render in the browser only; the server sends a one-line summary in their place.
  */
 export function PerformanceChart({ days, currency }: { days: Day[]; currency: string }) {
   const [mounted, setMounted] = useState(false);
@@ -51,10 +52,19 @@ export function PerformanceChart({ days, currency }: { days: Day[]; currency: st
           <Text as="h3" variant="headingSm">
             Attributed revenue
           </Text>
-          <div style={{ height: 220 }} aria-label={`Attributed revenue, ${summary}`} role="img">
+          <div
+            style={{ height: 220 }}
+            aria-label={`Attributed revenue in ${currency}, ${summary}`}
+            role="img"
+          >
             <BarChart
               theme="Light"
-              data={[series("Revenue", (day) => day.revenue)]}
+              data={[
+                series(
+                  `Revenue (${currency})`,
+                  (day) => day.revenue.find((entry) => entry.currency === currency)?.revenue ?? 0,
+                ),
+              ]}
               yAxisOptions={{
                 labelFormatter: (value) => formatMinor(Number(value ?? 0), currency),
               }}

@@ -50,6 +50,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       : "thank_you";
   const result = await recordNps(shopDomain, parsed.data, { customerShopifyId: customer, source });
   if (customer) await awardSurveyBonus(shopDomain, customer, result.responseId);
-  const offers = await followUpOffers(shopDomain, NPS_SENTIMENT[result.group], customer);
+  const offers = await followUpOffers(shopDomain, NPS_SENTIMENT[result.group], {
+    customerShopifyId: customer,
+    orderName: order.name,
+  });
   return cors(Response.json({ group: result.group, offers }));
 };

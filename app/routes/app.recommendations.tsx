@@ -18,6 +18,7 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  List,
   Page,
   ProgressBar,
   Text,
@@ -52,7 +53,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     catalogImportProgress(shop),
   ]);
   const [performance, excluded, matches] = await Promise.all([
-    recommendationPerformance(shop, record?.ianaTimezone ?? "UTC"),
+    recommendationPerformance(shop, {
+      timeZone: record?.ianaTimezone ?? "UTC",
+      currency: record?.currencyCode ?? "USD",
+    }),
     catalogTitles(shop, settings.excludedProducts),
     query ? searchCatalog(shop, query) : Promise.resolve([]),
   ]);
@@ -129,12 +133,14 @@ export default function Recommendations() {
   const shop = useShop();
   const csvExport = useCsvExport("/app/recommendations/export", "recommendations");
   const { totals } = performance;
+  const inShopCurrency = totals.revenue.find((entry) => entry.currency === shop.currency);
+  const otherCurrencies = totals.revenue.filter((entry) => entry.currency !== shop.currency);
   const figures = [
     ["Impressions", formatCount(totals.impressions, shop.locale)],
     ["Clicks", formatCount(totals.clicks, shop.locale)],
     ["Click-through rate", totals.ctr === null ? "—" : `${totals.ctr} %`],
     ["Attributed orders", formatCount(totals.orders, shop.locale)],
-    ["Attributed revenue", formatMinor(totals.revenue, shop.currency, shop.locale)],
+    ["Attributed revenue", formatMinor(inShopCurrency?.revenue ?? 0, shop.currency, shop.locale)],
   ] as const;
   return (
     <Page
@@ -168,6 +174,22 @@ export default function Recommendations() {
                   </BlockStack>
                 ))}
               </InlineGrid>
+              {otherCurrencies.length ? (
+                <BlockStack gap="100">
+                  <Text as="h3" variant="headingSm">
+                    Attributed revenue in other currencies
+                  </Text>
+                  <List>
+                    {otherCurrencies.map((entry) => (
+                      <List.Item key={entry.currency}>
+                        {formatMinor(entry.revenue, entry.currency, shop.locale)} from{" "}
+                        {formatCount(entry.orders, shop.locale)}{" "}
+                        {entry.orders === 1 ? "order" : "orders"}
+                      </List.Item>
+                    ))}
+                  </List>
+                </BlockStack>
+              ) : null}
               {totals.impressions === 0 ? (
                 <Text as="p" tone="subdued">
                   Nothing shown yet. Add the “Recommendations and NPS” block to your thank-you page
@@ -245,7 +267,7 @@ function TopProducts({ products }: { products: LoaderData["performance"]["topPro
             </IndexTable.Cell>
             <IndexTable.Cell>
               <Text as="span" alignment="end" numeric>
-                {formatMinor(product.revenue, shop.currency, shop.locale)}
+                {formatRevenue(product.revenue, shop.currency, shop.locale)}
               </Text>
             </IndexTable.Cell>
           </IndexTable.Row>
@@ -253,6 +275,26 @@ function TopProducts({ products }: { products: LoaderData["performance"]["topPro
       </IndexTable>
     </Card>
   );
+}
+
+/**
+ * A product's revenue in each currency it was credited in, side by side and the shop's first
+ * (amounts in different currencies cannot be added); the shop's currency at zero when there is
+ * none.
+ */
+function formatRevenue(
+  revenue: LoaderData["performance"]["totals"]["revenue"],
+  shopCurrency: string,
+  locale: string,
+) {
+  const credited = revenue.filter((entry) => entry.orders > 0);
+  const shown = credited.length
+    ? credited
+    : revenue.filter((entry) => entry.currency === shopCurrency);
+  return shown
+    .sort((a, b) => Number(b.currency === shopCurrency) - Number(a.currency === shopCurrency))
+    .map((entry) => formatMinor(entry.revenue, entry.currency, locale))
+    .join(" · ");
 }
 
 function SettingsCard() {

@@ -53,11 +53,10 @@ async function offersFor(subject: NonNullable<ReturnType<typeof readSubject>>, s
   const order = subject.orderShopifyId
     ? await getOrder(subject.shopDomain, subject.orderShopifyId)
     : null;
-  return followUpOffers(
-    subject.shopDomain,
-    csatSentiment(score),
-    order?.customer?.shopifyId ?? null,
-  );
+  return followUpOffers(subject.shopDomain, csatSentiment(score), {
+    customerShopifyId: order?.customer?.shopifyId ?? null,
+    orderName: order?.name ?? null,
+  });
 }
 
 /**

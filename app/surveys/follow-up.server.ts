@@ -20,23 +20,37 @@ export const NPS_SENTIMENT: Record<NpsGroup, Sentiment> = {
   promoter: "happy",
 };
 
+/** Who answered, about which order. */
+export interface Respondent {
+  customerShopifyId: string | null;
+  /** The order's name ("#1001"), for the returns portal to open with it filled in. */
+  orderName: string | null;
+}
+
+/** The storefront returns portal; its lookup form takes the order's name from `?order=`. */
+function returnsPortalUrl(shopDomain: string, orderName: string | null) {
+  const portal = `https://${shopDomain}/apps/aftercare/returns`;
+  return orderName ? `${portal}?order=${encodeURIComponent(orderName)}` : portal;
+}
+
 /**
- * Unhappy: start a return on the storefront portal, or write to the shop (its support address,
- * else Shopify's public contact address, else the theme's contact page). Happy: review the shop
- * where the merchant asked, and share the shopper's loyalty referral link when the program
- * rewards friends. A referral link Shopify cannot create now is left out, not an error.
+ * Unhappy: start a return on the storefront portal (the order filled in), or write to the shop
+ * (its support address, else Shopify's public contact address, else the theme's contact page).
+ * Happy: review the shop where the merchant asked, and share the shopper's loyalty referral link
+ * when the program rewards friends. A referral link Shopify cannot create now is left out, not an
+ * error.
  */
 export async function followUpOffers(
   shopDomain: string,
   sentiment: Sentiment,
-  customerShopifyId: string | null,
+  { customerShopifyId, orderName }: Respondent,
 ): Promise<FollowUpOffer[]> {
   if (sentiment === "neutral") return [];
   const settings = await getShopSettings(shopDomain);
   if (sentiment === "unhappy") {
     const email = settings.supportEmail ?? (await getShop(shopDomain))?.contactEmail ?? null;
     return [
-      { kind: "return", url: `https://${shopDomain}/apps/aftercare/returns` },
+      { kind: "return", url: returnsPortalUrl(shopDomain, orderName) },
       { kind: "contact", url: email ? `mailto:${email}` : `https://${shopDomain}/pages/contact` },
     ];
   }

@@ -61,6 +61,21 @@ export async function recordNps(
   return { group, responseId: response.id };
 }
 
+/** The NPS answer already given for an order, for a block to show instead of asking again. */
+export async function orderNpsAnswer(
+  shopDomain: string,
+  orderShopifyId: string,
+): Promise<{ score: number; comment?: string } | null> {
+  const response = await db.surveyResponse.findUnique({
+    where: { shopDomain_kind_subjectKey: { shopDomain, kind: "nps", subjectKey: orderShopifyId } },
+    select: { score: true, comment: true },
+  });
+  if (!response) return null;
+  return response.comment === null
+    ? { score: response.score }
+    : { score: response.score, comment: response.comment };
+}
+
 /** NPS over answers: % promoters − % detractors, with the sample it stands on. */
 export async function npsSummary(shopDomain: string, since: Date) {
   const responses = await db.surveyResponse.findMany({

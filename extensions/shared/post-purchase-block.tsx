@@ -42,6 +42,17 @@ export function blockContext(
 }
 
 /** The backend's answer (app/routes/api.recommendations.orders.$orderId.ts). */
+interface OrderAnswer {
+  products: Recommended[];
+  /** The NPS answer already given for this order, here or on the other page. */
+  nps: GivenNps | null;
+}
+
+interface GivenNps {
+  score: number;
+  comment?: string;
+}
+
 interface Recommended {
   productId: string;
   title: string;
@@ -76,25 +87,35 @@ function track(context: BlockContext, kind: "impression" | "click", productIds: 
   }).catch(() => undefined);
 }
 
+const NOTHING_KNOWN: OrderAnswer = { products: [], nps: null };
+
 export function PostPurchaseBlock({ context }: { context: BlockContext }) {
+  const [order, setOrder] = useState<OrderAnswer | null>(null);
+  useEffect(() => {
+    call(context, `/api/recommendations/orders/${context.orderId}`)
+      .then(async (response) =>
+        response.ok ? ((await response.json()) as OrderAnswer) : NOTHING_KNOWN,
+      )
+      .then(setOrder, () => setOrder(NOTHING_KNOWN));
+  }, [context]);
+  // Until the order is known the block cannot tell whether to ask or to show the answer given.
+  if (!order) return null;
   return (
     <s-stack gap="large">
-      <Recommendations context={context} />
-      <NpsQuestion context={context} />
+      <Recommendations context={context} products={order.products} />
+      <NpsQuestion context={context} given={order.nps} />
     </s-stack>
   );
 }
 
-function Recommendations({ context }: { context: BlockContext }) {
+function Recommendations({
+  context,
+  products,
+}: {
+  context: BlockContext;
+  products: Recommended[];
+}) {
   const { translate: t, formatCurrency, currency } = context;
-  const [products, setProducts] = useState<Recommended[]>([]);
-  useEffect(() => {
-    call(context, `/api/recommendations/orders/${context.orderId}`)
-      .then(async (response) =>
-        response.ok ? ((await response.json()) as { products: Recommended[] }).products : [],
-      )
-      .then(setProducts, () => setProducts([]));
-  }, [context]);
   useEffect(() => {
     if (products.length) {
       track(
@@ -131,10 +152,11 @@ function Recommendations({ context }: { context: BlockContext }) {
   );
 }
 
-function NpsQuestion({ context }: { context: BlockContext }) {
+function NpsQuestion({ context, given }: { context: BlockContext; given: GivenNps | null }) {
   const t = context.translate;
-  const [score, setScore] = useState<number | null>(null);
-  const [comment, setComment] = useState("");
+  const [reopened, setReopened] = useState(false);
+  const [score, setScore] = useState<number | null>(given?.score ?? null);
+  const [comment, setComment] = useState(given?.comment ?? "");
   const [reasons, setReasons] = useState<string[]>([]);
   const [answer, setAnswer] = useState<{ group: Group; offers: Offer[] } | null>(null);
   const [failed, setFailed] = useState(false);
@@ -146,7 +168,9 @@ function NpsQuestion({ context }: { context: BlockContext }) {
       body: JSON.stringify({
         orderId: context.orderId,
         score: chosen,
-        ...(withDetails ? { comment: comment || undefined, reasons } : {}),
+        // A changed score keeps the comment given with the earlier one.
+        comment: comment || undefined,
+        ...(withDetails ? { reasons } : {}),
       }),
     }).catch(() => null);
     if (!response?.ok) return setFailed(true);
@@ -155,6 +179,21 @@ function NpsQuestion({ context }: { context: BlockContext }) {
     setDone(withDetails);
   };
 
+  if (given && !reopened) {
+    return (
+      <s-section heading={t("npsQuestion", { shop: context.shopName })}>
+        <s-stack gap="base">
+          <s-text>{t("yourAnswer", { score: given.score })}</s-text>
+          {given.comment ? (
+            <s-text color="subdued">{t("yourComment", { comment: given.comment })}</s-text>
+          ) : null}
+          <s-button variant="secondary" onClick={() => setReopened(true)}>
+            {t("changeAnswer")}
+          </s-button>
+        </s-stack>
+      </s-section>
+    );
+  }
   if (answer && done) {
     return (
       <s-banner tone={answer.group === "detractor" ? "warning" : "success"} heading={t("thanks")}>

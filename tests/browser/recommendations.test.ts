@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import type { CatalogProduct } from "../../scripts/standin/admin/products";
 import { launchBrowser, newPage, screenshotPath } from "../support/browser";
+import { withFields } from "../support/fixtures";
 import { sendWebhook, standinUrl } from "../support/http";
 import { waitFor } from "../support/wait";
 import { shopWithHistory, trackRecommendations } from "../recommendations/history";
@@ -29,9 +30,14 @@ describe("the recommendations admin in the stand-in's admin frame", () => {
       productIds: [shown[0]],
     });
     await sendWebhook({ shop, topic: "orders/create", body: newOrderBody(60, [products.b]) });
+    await sendWebhook({
+      shop,
+      topic: "orders/create",
+      body: withFields(newOrderBody(61, [products.b]), { currency: "EUR" }),
+    });
     await waitFor(
-      async () => (await db.recommendationAttribution.count({ where: { shopDomain: shop } })) === 1,
-      { message: "the attributed order" },
+      async () => (await db.recommendationAttribution.count({ where: { shopDomain: shop } })) === 2,
+      { message: "the attributed orders" },
     );
     const catalog: CatalogProduct[] = Array.from({ length: 400 }, (_, n) => ({
       id: `gid://shopify/Product/${5000 + n}`,
@@ -72,6 +78,12 @@ describe("the recommendations admin in the stand-in's admin frame", () => {
       .toBeGreaterThan(0);
     await expect
       .poll(() => app.getByRole("cell", { name: products.b.title }).isVisible())
+      .toBe(true);
+    // The chart is in the shop's currency; the order in euros is listed beside it, not added in.
+    const euros = `€${products.b.price.toFixed(2)} from 1 order`;
+    await expect.poll(() => app.getByText(euros, { exact: true }).isVisible()).toBe(true);
+    await expect
+      .poll(() => app.getByText(`$${products.b.price.toFixed(2)}`, { exact: true }).isVisible())
       .toBe(true);
     await page.screenshot({ path: screenshotPath("admin-recommendations"), fullPage: true });
 

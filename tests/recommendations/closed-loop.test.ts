@@ -53,7 +53,8 @@ describe("closed loop on the shopper's side", { timeout: 120_000 }, () => {
     expect(await detractor.json()).toEqual({
       group: "detractor",
       offers: [
-        { kind: "return", url: `https://${shop}/apps/aftercare/returns` },
+        // The portal opens with the answered order's name filled in.
+        { kind: "return", url: `https://${shop}/apps/aftercare/returns?order=%232009` },
         { kind: "contact", url: `mailto:${support}` },
       ],
     });
@@ -157,7 +158,7 @@ describe("closed loop on the shopper's side", { timeout: 120_000 }, () => {
     const unhappy = await (await fetch(first[0]!, { headers: { "Accept-Language": "fr" } })).text();
     expect(unhappy).toContain("votre livraison 1 sur 5.");
     expect(unhappy).toContain(
-      `<a href="https://${shop}/apps/aftercare/returns">Lancer un retour</a>`,
+      `<a href="https://${shop}/apps/aftercare/returns?order=%232009">Lancer un retour</a>`,
     );
     expect(unhappy).toMatch(/<a href="mailto:[^"]+">Nous contacter<\/a>/);
     expect(unhappy).not.toContain(REVIEW_URL);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { BROWSER_UA, uniqueShop } from "../support/constants";
+import { withFields } from "../support/fixtures";
 import { adminFetch, appUrl, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
@@ -85,14 +86,33 @@ describe("recommendation impressions, clicks and attributed orders", () => {
     expect(await db.recommendationAttribution.count({ where: { shopDomain: shop } })).toBe(1);
 
     // The admin's CSV: today's row in the shop's time zone, 30 days in all.
-    const csv = await (await adminFetch(shop, "/app/recommendations/export")).text();
-    const lines = csv.trim().split(/\r?\n/);
+    const exported = async () =>
+      (await (await adminFetch(shop, "/app/recommendations/export")).text()).trim().split(/\r?\n/);
+    const lines = await exported();
     expect(lines[0]).toBe("day,impressions,clicks,attributed_orders,attributed_revenue,currency");
     expect(lines).toHaveLength(31);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(
       new Date(),
     );
     expect(lines.at(-1)).toBe(`${today},2,1,1,${products.c.price.toFixed(2)},USD`);
+
+    // An order placed in euros is credited in euros, on a row of its own: amounts in two
+    // currencies are never added up.
+    await sendWebhook({
+      shop,
+      topic: "orders/create",
+      body: withFields(newOrderBody(52, [products.c]), { currency: "EUR" }),
+    });
+    await waitFor(
+      async () => (await db.recommendationAttribution.count({ where: { shopDomain: shop } })) === 2,
+      { message: "the order in euros attributed" },
+    );
+    const withEuros = await exported();
+    expect(withEuros).toHaveLength(32);
+    expect(withEuros.slice(-2)).toEqual([
+      `${today},,,1,${products.c.price.toFixed(2)},EUR`,
+      `${today},2,1,1,${products.c.price.toFixed(2)},USD`,
+    ]);
   });
 
   it("refuses another shop's token, another customer, bad input and a missing token", async () => {

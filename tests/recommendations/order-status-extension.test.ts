@@ -8,7 +8,7 @@ import { db } from "../../app/db.server";
 import { APP_URL } from "../../extensions/order-status-recommendations/src/config";
 import { fetchThroughApp, networkFetch } from "../support/extension";
 import { customerAccountToken } from "../support/http";
-import { saveShopSettings, shopWithHistory } from "./history";
+import { checkoutFetch, saveShopSettings, shopWithHistory } from "./history";
 
 const extension = getExtension("customer-account.order-status.block.render", {
   configSearchDir: path.resolve(
@@ -77,7 +77,7 @@ describe("order-status block: recommendations, NPS and follow-up (UI-extension t
     );
     await settled(() =>
       expect(offers()).toEqual([
-        { label: "offer.return", href: `https://${shop}/apps/aftercare/returns` },
+        { label: "offer.return", href: `https://${shop}/apps/aftercare/returns?order=%232009` },
         { label: "offer.contact", href: `mailto:${support}` },
       ]),
     );
@@ -110,11 +110,52 @@ describe("order-status block: recommendations, NPS and follow-up (UI-extension t
     expect(await db.surveyAlert.count({ where: { shopDomain: shop } })).toBe(0);
   });
 
+  it("shows the answer given on the thank-you page instead of asking again, and lets the shopper change it", async () => {
+    const { shop, latestOrderId, customerId } = await shopWithHistory("status-block-given");
+    const onThankYou = await checkoutFetch(shop, customerId, "/api/surveys/nps", {
+      method: "POST",
+      body: JSON.stringify({ orderId: latestOrderId, score: 4, comment: "Slow delivery" }),
+    });
+    expect(onThankYou.status).toBe(200);
+    extension.setUp();
+    connectToApp(shop, customerId, latestOrderId);
+    await extension.render();
+
+    const change = await settled(
+      () => {
+        const button = buttons().find((candidate) => candidate.textContent === "changeAnswer");
+        expect(button).toBeDefined();
+        return button!;
+      },
+      { timeout: 10_000 },
+    );
+    expect([...document.body.querySelectorAll("s-text")].map((text) => text.textContent)).toEqual(
+      expect.arrayContaining(["yourAnswer", "yourComment"]),
+    );
+    expect(scoreButton(4)).toBeUndefined();
+
+    fireEvent.click(change);
+    await settled(() => expect(scoreButton(4)?.getAttribute("variant")).toBe("primary"));
+    expect(document.body.textContent).not.toContain("changeAnswer");
+    fireEvent.click(scoreButton(9)!);
+    await settled(
+      async () =>
+        expect(
+          await db.surveyResponse.findMany({
+            where: { shopDomain: shop, kind: "nps" },
+            select: { score: true, comment: true, source: true },
+          }),
+        ).toEqual([{ score: 9, comment: "Slow delivery", source: "order_status" }]),
+      { timeout: 10_000 },
+    );
+  });
+
   it("shows another customer nothing of the order and refuses their answer", async () => {
     const { shop, latestOrderId } = await shopWithHistory("status-block-deny");
     extension.setUp();
     connectToApp(shop, "424242", latestOrderId);
     await extension.render();
+    await settled(() => expect(scoreButton(1)).toBeDefined(), { timeout: 10_000 });
     fireEvent.click(scoreButton(1)!);
     await settled(() =>
       expect(document.body.querySelector("s-banner[tone=critical]")?.textContent).toBe("failed"),

@@ -46,9 +46,11 @@ describe("post-purchase recommendations", () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    const { products: recommended } = (await response.json()) as {
+    const { products: recommended, nps } = (await response.json()) as {
       products: { productId: string; score: number; reason: string; cartUrl: string }[];
+      nps: unknown;
     };
+    expect(nps).toBeNull();
     // Support: A 9 orders, B 3, C 2. Cosine: B 3/√(9·3) = 0.577, C 2/√(9·2) = 0.471.
     expect(
       recommended.map(({ productId, score, reason }) => ({ productId, score, reason })),
@@ -112,6 +114,20 @@ describe("NPS on the thank-you page", () => {
     expect(merchantMail.text).toContain("Late parcel");
     const stored = await db.surveyResponse.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(stored.comment).toBe("<script>alert(1)</script> Late parcel");
+    // The blocks read the answer back with the order's recommendations, to show it.
+    const givenNps = async () =>
+      (
+        (await (
+          await fetch(
+            `${appUrl()}/api/recommendations/orders/${latestOrderId}`,
+            asCustomer(shop, customerId),
+          )
+        ).json()) as { nps: unknown }
+      ).nps;
+    expect(await givenNps()).toEqual({
+      score: 3,
+      comment: "<script>alert(1)</script> Late parcel",
+    });
 
     const admin = await adminDocument(shop, "/app/surveys");
     expect(admin.status).toBe(200);
@@ -125,6 +141,7 @@ describe("NPS on the thank-you page", () => {
     const promoter = await answer({ orderId: latestOrderId, score: 10 });
     expect(((await promoter.json()) as { group: string }).group).toBe("promoter");
     expect(await db.surveyResponse.count({ where: { shopDomain: shop } })).toBe(1);
+    expect(await givenNps()).toEqual({ score: 10 });
     expect(await db.surveyAlert.count({ where: { shopDomain: shop } })).toBe(0);
 
     for (const bad of [

@@ -90,7 +90,7 @@ describe("thank-you page block: recommendations and NPS (UI-extension tester, re
         button.getAttribute("href"),
       ]),
     ).toEqual([
-      ["offer.return", `https://${shop}/apps/aftercare/returns`],
+      ["offer.return", `https://${shop}/apps/aftercare/returns?order=%232009`],
       ["offer.contact", expect.stringMatching(/^(mailto:|https:)/)],
     ]);
     const answer = await db.surveyResponse.findFirstOrThrow({ where: { shopDomain: shop } });

@@ -67,6 +67,9 @@ describe("storefront returns portal pages (App Proxy, Liquid)", () => {
     expect(form.status).toBe(200);
     expect(form.headers.get("content-type")).toBe("application/liquid");
     expect(await form.text()).toContain('name="order"');
+    // A survey's "start a return" offer links here with the order's name filled in.
+    const prefilled = await appProxyFetch(shop, "/returns", { query: { order: "#9999" } });
+    expect(await prefilled.text()).toMatch(/<input[^>]*name="order"[^>]*value="#9999"/);
 
     const found = await post(shop, { step: "lookup", order: "#9999", email: "JON@example.com" });
     expect(found.status).toBe(200);

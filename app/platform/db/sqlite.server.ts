@@ -9,11 +9,12 @@ import type {
 } from "@prisma/driver-adapter-utils";
 import { Mutex } from "async-mutex";
 import Database from "libsql";
+import { isDatabaseLocked } from "./errors";
 import { acquireConnectionLock, withConnectionLock } from "./priority";
 import type { SqlExecutor, SqlValue } from "./sql";
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 10_000;
+const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
 export function sqliteFilePath(url: string): string {
   return url.replace(/^(file|libsql):(\/\/)?/, "");
@@ -38,8 +39,14 @@ export class EmbeddedSqlite extends PrismaLibSQL {
   readonly lock = new Mutex();
   private client: Client | undefined;
 
-  constructor(private readonly url: string) {
+  private readonly busyTimeoutMs: number;
+
+  constructor(
+    private readonly url: string,
+    { busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS }: { busyTimeoutMs?: number } = {},
+  ) {
     super({ url });
+    this.busyTimeoutMs = busyTimeoutMs;
   }
 
   // libsql opens a fresh connection after every transaction and offers no hook to configure it,
@@ -53,9 +60,9 @@ export class EmbeddedSqlite extends PrismaLibSQL {
   private connection(): Client {
     if (!this.client) {
       const path = sqliteFilePath(this.url);
-      const options = { timeout: BUSY_TIMEOUT_MS };
+      const options = { timeout: this.busyTimeoutMs };
       this.client = singleConnection(
-        new Sqlite3Client(path, options, new Database(path, options), "number"),
+        () => new Sqlite3Client(path, options, new Database(path, options), "number"),
       );
     }
     return this.client;
@@ -80,20 +87,60 @@ export class EmbeddedSqlite extends PrismaLibSQL {
  * libsql hands its connection to each transaction and opens a new one for the next statement,
  * never closing the old one: under load the process runs out of file descriptors. Everything
  * here is serialized by the lock anyway, so transactions simply run on the one connection.
+ *
+ * A statement that fails with SQLITE_BUSY stays active in libsql until it is garbage-collected,
+ * and while it is, every COMMIT on its connection fails ("SQL statements in progress"): writes
+ * would pile up in a transaction that never ends. The connection is replaced instead, and a
+ * transaction it was in is rolled back with it.
  */
-function singleConnection(client: Client): Client {
+function singleConnection(open: () => Client): Client {
+  let client = open();
+  const onConnection = async <T>(call: (connection: Client) => Promise<T>): Promise<T> => {
+    const connection = client;
+    try {
+      return await call(connection);
+    } catch (error) {
+      if (isDatabaseLocked(error) && connection === client) {
+        client = open();
+        try {
+          connection.close();
+        } catch {
+          // Still busy with the failed statement: it closes when that is collected.
+        }
+      }
+      throw error;
+    }
+  };
   const transaction: Client["transaction"] = async (mode = "deferred") => {
-    await client.execute(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    const connection = client;
+    await onConnection((current) =>
+      current.execute(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"),
+    );
     let open = true;
+    /** The transaction ended with the connection it began on when that one was replaced. */
+    const lost = () => connection !== client;
     const finish = async (statement: "COMMIT" | "ROLLBACK") => {
       if (!open) return;
       open = false;
-      await client.execute(statement);
+      if (lost()) {
+        if (statement === "COMMIT") throw new Error("The transaction's connection was replaced");
+        return;
+      }
+      try {
+        await onConnection((current) => current.execute(statement));
+      } catch (error) {
+        // A failed COMMIT leaves the transaction open: end it, so later statements are not in it.
+        if (statement === "COMMIT" && !lost()) await client.execute("ROLLBACK").catch(() => {});
+        throw error;
+      }
     };
     return {
-      execute: (statement: Parameters<Client["execute"]>[0]) => client.execute(statement),
-      batch: (statements: Parameters<Client["batch"]>[0]) => client.batch(statements),
-      executeMultiple: (script: string) => client.executeMultiple(script),
+      execute: (statement: Parameters<Client["execute"]>[0]) =>
+        onConnection((current) => current.execute(statement)),
+      batch: (statements: Parameters<Client["batch"]>[0]) =>
+        onConnection((current) => current.batch(statements)),
+      executeMultiple: (script: string) =>
+        onConnection((current) => current.executeMultiple(script)),
       commit: () => finish("COMMIT"),
       rollback: () => finish("ROLLBACK"),
       close: () => void finish("ROLLBACK"),
@@ -103,16 +150,19 @@ function singleConnection(client: Client): Client {
     } as unknown as Awaited<ReturnType<Client["transaction"]>>;
   };
   return {
-    execute: (statement: Parameters<Client["execute"]>[0]) => client.execute(statement),
+    execute: (statement: Parameters<Client["execute"]>[0]) =>
+      onConnection((current) => current.execute(statement)),
     batch: (statements: Parameters<Client["batch"]>[0], mode?: Parameters<Client["batch"]>[1]) =>
-      client.batch(statements, mode),
-    executeMultiple: (script: string) => client.executeMultiple(script),
+      onConnection((current) => current.batch(statements, mode)),
+    executeMultiple: (script: string) => onConnection((current) => current.executeMultiple(script)),
     transaction,
     close: () => client.close(),
     get closed() {
       return client.closed;
     },
-    protocol: client.protocol,
+    get protocol() {
+      return client.protocol;
+    },
   } as unknown as Client;
 }
 

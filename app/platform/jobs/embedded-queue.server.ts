@@ -1,7 +1,7 @@
 import { CronExpressionParser } from "cron-parser";
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../db.server";
-import { isUniqueViolation } from "../db/errors";
+import type { Db, Prisma } from "../../db.server";
+import { isUniqueViolation, retryWhileLocked } from "../db/errors";
 import { runAsBackgroundWork } from "../db/priority";
 import { valuesPlaceholders, type SqlExecutor } from "../db/sql";
 import { log, withLogContext } from "../logging/logger.server";
@@ -286,11 +286,17 @@ export class EmbeddedJobQueue implements JobQueue {
       });
       if (claimed.count !== 1) continue;
       running.add(id);
-      const done = this.execute(definition, id).finally(() => {
-        running.delete(id);
-        this.inFlight.delete(done);
-        this.wake();
-      });
+      const done = this.execute(definition, id)
+        .catch((error: unknown) => {
+          // No outcome was written: the job stays active until its lease lapses, and is then
+          // counted as a failed attempt and run again (recoverLapsedLeases).
+          log().error({ err: error, queue, jobId: id }, "Job outcome not recorded");
+        })
+        .finally(() => {
+          running.delete(id);
+          this.inFlight.delete(done);
+          this.wake();
+        });
       this.inFlight.add(done);
     }
   }
@@ -315,11 +321,21 @@ export class EmbeddedJobQueue implements JobQueue {
         }
         await runFinalFailureHook(definition, job.data, error, context);
       }
-      await this.db.job.update({
-        where: { id },
-        data: { state: "completed", completedAt: new Date(), lockedUntil: null },
+      await this.recordOutcome(id, {
+        state: "completed",
+        completedAt: new Date(),
+        lockedUntil: null,
       });
     });
+  }
+
+  /**
+   * A job's outcome is written once its work is done: another connection holding SQLite's write
+   * lock (a second process, a long transaction) must delay that write, not lose it and run the
+   * job again.
+   */
+  private recordOutcome(id: string, data: Prisma.JobUpdateInput) {
+    return retryWhileLocked(() => this.db.job.update({ where: { id }, data }));
   }
 
   private async recordFailure(
@@ -350,22 +366,21 @@ export class EmbeddedJobQueue implements JobQueue {
         { err: error, queue: definition.name, retryCount, delay },
         "Job failed; will retry",
       );
-      await this.db.job.update({
-        where: { id: job.id },
-        data: {
-          state: "retry",
-          retryCount,
-          lastError: message,
-          lockedUntil: null,
-          startAfter: new Date(Date.now() + delay),
-        },
+      await this.recordOutcome(job.id, {
+        state: "retry",
+        retryCount,
+        lastError: message,
+        lockedUntil: null,
+        startAfter: new Date(Date.now() + delay),
       });
       return;
     }
     await runFinalFailureHook(definition, job.data, error, context);
-    await this.db.job.update({
-      where: { id: job.id },
-      data: { state: "failed", lastError: message, completedAt: new Date(), lockedUntil: null },
+    await this.recordOutcome(job.id, {
+      state: "failed",
+      lastError: message,
+      completedAt: new Date(),
+      lockedUntil: null,
     });
   }
 

@@ -97,7 +97,9 @@ export async function portalGet(
       200,
     );
   }
-  return render(context, locale, lookupView(search.get("order") ?? "", ""), 200);
+  // A link can fill in the order's name (a survey's "start a return" offer).
+  const orderNumber = (search.get("order") ?? "").trim().slice(0, 40);
+  return render(context, locale, lookupView(orderNumber, ""), 200);
 }
 
 /** POST: the lookup (step=lookup) or the submission (step=submit, multipart with photos). */
