@@ -1,6 +1,9 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+
+/** What a block's script may weigh: it loads on product and cart pages, whose speed sells. */
+const MAX_SCRIPT_BYTES = 10_000;
 
 const extensionsDir = path.resolve(import.meta.dirname, "../extensions");
 const themeExtensions = readdirSync(extensionsDir).filter((name) =>
@@ -45,6 +48,18 @@ describe.each(themeExtensions)("theme app extension %s", (name) => {
         for (const key of keys)
           expect(lookup(texts, key), `${file}: ${key}`).toEqual(expect.any(String));
       }
+    }
+  });
+
+  it("loads only scripts it ships, each small", () => {
+    for (const liquid of blocks) {
+      const schema = JSON.parse(/\{% schema %\}([\s\S]*?)\{% endschema %\}/.exec(liquid)![1]!) as {
+        javascript?: string;
+      };
+      if (!schema.javascript) continue;
+      const script = path.join(dir, "assets", schema.javascript);
+      expect(existsSync(script), schema.javascript).toBe(true);
+      expect(statSync(script).size).toBeLessThan(MAX_SCRIPT_BYTES);
     }
   });
 });

@@ -219,12 +219,38 @@ export async function orderRecommendations(shopDomain: string, orderShopifyId: s
     recommendationSettings(shopDomain),
   ]);
   const products = await recommendWithSettings(shopDomain, basket, settings.maxShown, settings);
+  return withStorefrontLinks(shopDomain, products, settings.offerCode);
+}
+
+/**
+ * The storefront block's recommendations for a product page or a cart: products bought with
+ * these ones, as many as the block shows (the merchant's thank-you count when it does not say),
+ * with the same links as the thank-you page's.
+ */
+export async function basketRecommendations(
+  shopDomain: string,
+  productIds: string[],
+  limit?: number,
+) {
+  const settings = await recommendationSettings(shopDomain);
+  const products = await recommendWithSettings(
+    shopDomain,
+    productIds,
+    limit ?? settings.maxShown,
+    settings,
+  );
+  return withStorefrontLinks(shopDomain, products, settings.offerCode);
+}
+
+function withStorefrontLinks(
+  shopDomain: string,
+  products: RecommendedProduct[],
+  offerCode: string | null,
+) {
   return products.map((product) => ({
     ...product,
     url: `https://${shopDomain}/products/${product.handle}`,
-    cartUrl: product.variantId
-      ? addToCartUrl(shopDomain, product.variantId, settings.offerCode)
-      : null,
+    cartUrl: product.variantId ? addToCartUrl(shopDomain, product.variantId, offerCode) : null,
   }));
 }
 

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { storefrontRecommendations } from "../recommendations/storefront.server";
+import { verifyAppProxy } from "../shopify.server";
+import { clientIp } from "../tracking/shopper/rate-limit.server";
+
+/**
+ * "You may also like" for the theme block on product and cart pages,
+ * https://{shop}/apps/aftercare/recommendations?products=<id>,<id> (App Proxy), as JSON.
+ */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const shopDomain = await verifyAppProxy(request);
+  const answer = await storefrontRecommendations({
+    shopDomain,
+    searchParams: new URL(request.url).searchParams,
+    ip: clientIp(request),
+  });
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  // The answer depends only on the shop, the products and the limit, all in the storefront URL:
+  // the shopper's browser may reuse it while going back and forth between products and cart, and
+  // a minute keeps stock and settings changes from showing late.
+  if (answer.status === 200) headers.set("Cache-Control", "public, max-age=60");
+  if (answer.status === 429) headers.set("Retry-After", String(answer.retryAfterSeconds));
+  return Response.json(answer.body, { status: answer.status, headers });
+};
