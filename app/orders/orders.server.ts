@@ -247,32 +247,25 @@ export async function* orderProducts(shopDomain: string, pageSize = 5_000) {
   }
 }
 
-/** The distinct products of one of the shop's orders: what recommendations are picked for. */
+/** The distinct products of one of the shop's orders, gift cards aside. */
 export async function orderProductIds(shopDomain: string, orderShopifyId: string) {
   const lines = await sql.query<{ productId: string }>(
     `SELECT DISTINCT l."productId" FROM "OrderLineItem" l JOIN "Order" o ON o."id" = l."orderId"
-      WHERE o."shopDomain" = ? AND o."shopifyId" = ? AND l."productId" IS NOT NULL`,
-    [shopDomain, orderShopifyId],
+      WHERE o."shopDomain" = ? AND o."shopifyId" = ? AND l."productId" IS NOT NULL
+        AND l."giftCard" = ?`,
+    [shopDomain, orderShopifyId, false],
   );
   return lines.map((line) => line.productId);
 }
 
-/** Live orders stored since a moment, with their products: what a model rebuild may have missed. */
+/** The live orders stored since a moment: what a model rebuild may have missed. */
 export async function ordersStoredSince(shopDomain: string, since: Date) {
-  const orders = await db.order.findMany({
-    where: { shopDomain, cancelledAt: null, createdAt: { gte: since } },
-    select: {
-      shopifyId: true,
-      lineItems: {
-        where: { productId: { not: null }, giftCard: false },
-        select: { productId: true },
-      },
-    },
-  });
-  return orders.map((order) => ({
-    shopifyId: order.shopifyId,
-    productIds: order.lineItems.flatMap((line) => (line.productId ? [line.productId] : [])),
-  }));
+  const orders = await sql.query<{ shopifyId: string }>(
+    `SELECT "shopifyId" FROM "Order"
+      WHERE "shopDomain" = ? AND "createdAt" >= ? AND "cancelledAt" IS NULL`,
+    [shopDomain, since],
+  );
+  return orders.map((order) => order.shopifyId);
 }
 
 export async function orderStats(shopDomain: string) {

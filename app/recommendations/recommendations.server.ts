@@ -303,8 +303,10 @@ export async function rebuildModel(shopDomain: string) {
   const totals = { orders: counts.orders, products: counts.support.size, pairs: counts.pairCount };
   await switchGeneration(shopDomain, next, totals);
   const since = new Date(startedAt.getTime() - CATCH_UP_MARGIN_MS);
-  for (const order of await ordersStoredSince(shopDomain, since)) {
-    await learnFromOrder(shopDomain, order.shopifyId, order.productIds);
+  const counted = new Set(orderShopifyIds);
+  for (const shopifyId of await ordersStoredSince(shopDomain, since)) {
+    if (counted.has(shopifyId)) continue;
+    await learnFromOrder(shopDomain, shopifyId, await orderProductIds(shopDomain, shopifyId));
   }
   await deleteGenerations(shopDomain, "older", next);
   return { ...totals, neighbors };

@@ -127,20 +127,25 @@ function singleConnection(open: () => Client): Client {
         return;
       }
       try {
-        await onConnection((current) => current.execute(statement));
+        await inTransaction((current) => current.execute(statement));
       } catch (error) {
         // A failed COMMIT leaves the transaction open: end it, so later statements are not in it.
         if (statement === "COMMIT" && !lost()) await client.execute("ROLLBACK").catch(() => {});
         throw error;
       }
     };
+    // After a replacement the transaction's statements must fail, not autocommit on the new one.
+    const inTransaction = <T>(call: (connection: Client) => Promise<T>) => {
+      if (lost()) return Promise.reject(new Error("The transaction's connection was replaced"));
+      return onConnection(call);
+    };
     return {
       execute: (statement: Parameters<Client["execute"]>[0]) =>
-        onConnection((current) => current.execute(statement)),
+        inTransaction((current) => current.execute(statement)),
       batch: (statements: Parameters<Client["batch"]>[0]) =>
-        onConnection((current) => current.batch(statements)),
+        inTransaction((current) => current.batch(statements)),
       executeMultiple: (script: string) =>
-        onConnection((current) => current.executeMultiple(script)),
+        inTransaction((current) => current.executeMultiple(script)),
       commit: () => finish("COMMIT"),
       rollback: () => finish("ROLLBACK"),
       close: () => void finish("ROLLBACK"),
