@@ -11,6 +11,22 @@ import { BROWSER_UA, adminFetch, appUrl, customerAccountToken, sendWebhook } fro
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
+/** The admin's recommendations settings form, saved with these fields over the defaults. */
+export const saveSettings = (shop: string, fields: Record<string, string>) =>
+  adminFetch(shop, "/app/recommendations.data", {
+    method: "POST",
+    // A string, so it also posts from a jsdom test, whose URLSearchParams is not Node's.
+    body: new URLSearchParams({
+      intent: "settings",
+      maxShown: "4",
+      excludedTags: "",
+      attributionDays: "7",
+      offerCode: "",
+      ...fields,
+    }).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
+
 /** A shop whose orders follow a hand-checked pattern; returns what the tests need of it. */
 export async function shopWithHistory(label: string) {
   const shop = uniqueShop(label);

@@ -8,9 +8,9 @@ import { db } from "../../app/db.server";
 import { shopProfile } from "../../app/shops/shops.server";
 import { uniqueShop } from "../support/constants";
 import { networkFetch } from "../support/extension";
-import { adminFetch, BROWSER_UA, standinUrl } from "../support/http";
+import { BROWSER_UA, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
-import { shopWithHistory } from "./history";
+import { saveSettings, shopWithHistory } from "./history";
 
 const extensionDir = path.resolve(import.meta.dirname, "../../extensions/tracking-theme");
 const blockLiquid = readFileSync(path.join(extensionDir, "blocks/recommendations.liquid"), "utf8");
@@ -101,17 +101,7 @@ describe("theme block “You may also like” (real Liquid, real script, real ba
 
   it("shows a product page what goes with its product, priced in the shop's currency, and adds one to the cart with the merchant's offer", async () => {
     const { shop, products } = await shopWithHistory("recs-block");
-    const saved = await adminFetch(shop, "/app/recommendations.data", {
-      method: "POST",
-      body: new URLSearchParams({
-        intent: "settings",
-        maxShown: "4",
-        excludedTags: "",
-        attributionDays: "7",
-        offerCode: "THANKS10",
-      }).toString(),
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    });
+    const saved = await saveSettings(shop, { offerCode: "THANKS10" });
     expect(saved.status).toBe(200);
     const currency = (await shopProfile(shop))!.currency;
     const html = renderBlock("fr", {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { uniqueShop } from "../support/constants";
 import { adminFetch, appProxyFetch, appUrl, BROWSER_UA, storefrontFetch } from "../support/http";
 import { installShop } from "../support/install";
-import { shopWithHistory } from "./history";
+import { saveSettings, shopWithHistory } from "./history";
 
 interface StorefrontProduct {
   productId: string;
@@ -20,20 +20,6 @@ async function recommendedIds(response: Response) {
   const { products } = (await response.json()) as { products: StorefrontProduct[] };
   return products.map((product) => product.productId);
 }
-
-const saveSettings = (shop: string, fields: Record<string, string>) =>
-  adminFetch(shop, "/app/recommendations.data", {
-    method: "POST",
-    body: new URLSearchParams({
-      intent: "settings",
-      maxShown: "4",
-      excludedTags: "",
-      attributionDays: "7",
-      offerCode: "",
-      ...fields,
-    }),
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-  });
 
 describe("storefront recommendations (App Proxy /apps/aftercare/recommendations)", () => {
   it("recommends what was bought with a product page's product or a cart's, never the basket, out-of-stock or excluded products", async () => {
