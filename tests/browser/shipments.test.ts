@@ -25,6 +25,13 @@ describe("shipments in the admin", () => {
       body: webhookFixture("fulfillments/create").replaceAll("1z827wk74630", "1Z5R89390357567127"),
       webhookId: randomUUID(),
     });
+    // Shopify sends fulfillment events after the fulfillment; with several workers an event can
+    // still be handled first and wait for its retry, which is not what this test is about.
+    await waitFor(
+      async () =>
+        (await db.trackingShipment.findFirst({ where: { shopDomain: shop } })) ?? undefined,
+      { message: "shipment stored", timeout: 60_000 },
+    );
     for (const [status, happened_at] of [
       ["in_transit", "2026-11-01T09:00:00-05:00"],
       ["failure", "2026-11-02T14:30:00-05:00"],
@@ -47,6 +54,7 @@ describe("shipments in the admin", () => {
       async () =>
         (await db.trackingShipment.findFirst({ where: { shopDomain: shop } }))?.attentionReason ===
         "exception",
+      { message: "the damaged parcel flagged", timeout: 60_000 },
     );
 
     const page = await newPage(browser);
@@ -77,5 +85,5 @@ describe("shipments in the admin", () => {
       (await db.trackingShipment.findFirst({ where: { shopDomain: shop } }))?.attentionReason,
     ).toBeNull();
     await page.close();
-  });
+  }, 150_000);
 });
