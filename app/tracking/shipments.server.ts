@@ -214,6 +214,7 @@ export async function applyProviderTracking(
         where: { id: shipmentId, shopDomain },
       });
       if (!shipment) return [];
+      await lockShipmentFulfillment(tx, shipment.id);
       const learnsCarrier =
         tracking.carrier &&
         shipment.carrierSource !== "override" &&
@@ -475,6 +476,19 @@ async function refreshFulfillmentShipments(
   return changes;
 }
 
+/**
+ * Takes the row lock of a shipment's fulfillment until the transaction ends. Two deliveries for
+ * one fulfillment (two events on two workers) each derive the shipment from the checkpoints they
+ * can see; on PostgreSQL the second now waits here and then sees the first's, instead of writing
+ * a state without them. Taken before any shipment row, always in that order.
+ */
+async function lockShipmentFulfillment(tx: Tx, shipmentId: string) {
+  await tx.trackingFulfillment.updateMany({
+    where: { shipments: { some: { id: shipmentId } } },
+    data: { updatedAt: new Date() },
+  });
+}
+
 /** Re-derives a shipment's status, dates, estimate and attention from its checkpoints. */
 export async function refreshShipment(
   tx: Tx,
@@ -482,6 +496,7 @@ export async function refreshShipment(
   shipmentId: string,
   now = new Date(),
 ): Promise<ShipmentChange | null> {
+  await lockShipmentFulfillment(tx, shipmentId);
   const shipment = await tx.trackingShipment.findUniqueOrThrow({
     where: { id: shipmentId },
     include: { fulfillment: true },

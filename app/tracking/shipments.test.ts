@@ -244,6 +244,29 @@ describe("carrier data from an aggregator", () => {
   });
 });
 
+describe("events delivered at the same moment", () => {
+  it("derive the shipment from all of them (two workers, one fulfillment)", async () => {
+    for (let round = 0; round < 10; round++) {
+      const shop = newShop();
+      await applyFulfillment(shop, FULFILLMENT);
+      await Promise.all([
+        applyFulfillmentEvent(
+          shop,
+          event({ id: "1", status: "in_transit", happened_at: "2022-01-02T09:00:00-05:00" }),
+        ),
+        applyFulfillmentEvent(
+          shop,
+          event({ id: "2", status: "failure", happened_at: "2022-01-03T14:30:00-05:00" }),
+        ),
+      ]);
+      expect((await shipmentsOf(shop))[0]).toMatchObject({
+        tag: "Exception",
+        attentionReason: "exception",
+      });
+    }
+  });
+});
+
 describe("needs attention", () => {
   it("flags a shipment with no scan for the carrier's threshold, until the merchant resolves it", async () => {
     const shop = newShop();
