@@ -4,6 +4,55 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/**
+ * A capability is used through its public face, `index.server.ts` (and its pure `schemas.ts`
+ * payload types); its other modules are its own. Flows are held to the same. Tests may reach
+ * further; routes still reach into their own capability's modules until they are thinned.
+ */
+const CAPABILITIES = [
+  "orders",
+  "shops",
+  "tracking",
+  "returns",
+  "loyalty",
+  "surveys",
+  "recommendations",
+  "notifications",
+  "support",
+  "analytics",
+  "destinations",
+  "experiments",
+];
+const PUBLIC_MODULES = ["index.server", "schemas", "manifest.server"];
+
+function capabilityBoundaries(owner) {
+  const others = CAPABILITIES.filter((name) => name !== owner);
+  const patterns = ["../", "../../", "../../../"].flatMap((up) =>
+    others.flatMap((name) => [
+      `${up}${name}/*`,
+      ...PUBLIC_MODULES.map((module) => `!${up}${name}/${module}`),
+    ]),
+  );
+  return {
+    files: [`app/${owner}/**/*.{ts,tsx}`],
+    ignores: ["app/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: patterns,
+              message:
+                "Use the other capability's public face (index.server.ts), or react to its events in app/flows.",
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -45,6 +94,8 @@ export default tseslint.config(
       "react/prop-types": "off",
     },
   },
+  ...CAPABILITIES.map(capabilityBoundaries),
+  capabilityBoundaries("flows"),
   {
     files: ["scripts/**", "bench/**", "tests/**", ".ci/**"],
     rules: { "no-console": "off" },

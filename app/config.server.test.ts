@@ -52,4 +52,16 @@ describe("configuration", () => {
         .SHOPIFY_SHOP_ORIGIN,
     ).toContain("{shop}");
   });
+
+  it("refuses a shop lookup budget that one address could spend alone", () => {
+    expect(() =>
+      loadConfig(
+        env({ ...valid, TRACKING_LOOKUPS_PER_IP: "100", TRACKING_LOOKUPS_PER_SHOP: "500" }),
+      ),
+    ).toThrow(/TRACKING_LOOKUPS_PER_SHOP/);
+    expect(loadConfig(valid).TRUSTED_PROXY_COUNT).toBe(0);
+    expect(() => loadConfig(env({ ...valid, REDIS_URL: "http://cache:6379" }))).toThrow(
+      /REDIS_URL/,
+    );
+  });
 });

@@ -22,6 +22,13 @@ const EnvSchema = z
     JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     /** Embedded queue: how long a running job's claim lasts before a crashed worker's job is retried. */
     JOBS_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+    /** Days a processed or ignored webhook delivery (and its payload) is kept for debugging. */
+    WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    /**
+     * Hours a delivery for a shop that has not installed Aftercare waits for the install before it
+     * is deleted with its payload (Shopify starts sending at install, before the first visit).
+     */
+    WEBHOOK_HOLD_HOURS: z.coerce.number().int().min(1).max(168).default(48),
     /**
      * Where a shop's Shopify endpoints live, with `{shop}` for the shop's myshopify domain. Unset in
      * production (https://{shop}); the local stand-in sets it for the demo and the tests.
@@ -49,11 +56,57 @@ const EnvSchema = z
     S3_REGION: z.string().min(1).default("us-east-1"),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /**
+     * The domain whose mail reaches Mailgun's inbound route for this app (e.g. support.example.com):
+     * support replies go out with reply+<signed conversation>@ this domain, and shoppers' answers
+     * come back through POST /webhooks/mailgun. Without it, replies carry no reply-to of ours.
+     */
+    INBOUND_MAIL_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, "a mail domain, e.g. support.example.com")
+      .optional(),
+    /** Mailgun's HTTP webhook signing key: inbound mail posts are signed with it. */
+    MAILGUN_SIGNING_KEY: z.string().min(1).optional(),
     /** Shopper tracking lookups (storefront page, its JSON, the order-status extension) per minute. */
     TRACKING_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
     TRACKING_LOOKUPS_PER_SHOP: z.coerce.number().int().min(1).default(6000),
+    /** Twilio's REST API base; the stand-in replaces it for the demo and the tests. */
+    TWILIO_API_URL: z.url().default("https://api.twilio.com/"),
+    /** Klaviyo's API base; the stand-in replaces it for the demo and the tests. */
+    KLAVIYO_API_URL: z.url().default("https://a.klaviyo.com"),
+    /**
+     * Lets merchants' event endpoints be plain http on 127.0.0.1 or localhost (the stand-in's
+     * receivers); on by itself when NODE_ENV is test. Anything else must be https.
+     */
+    DESTINATIONS_ALLOW_LOCAL_HTTP: flag.default(false),
+    /** 32 random bytes in base64 (`openssl rand -base64 32`): seals shops' provider credentials at rest. */
+    SECRETS_KEY: z
+      .string()
+      .refine(
+        (value) => Buffer.from(value, "base64").length === 32,
+        "32 random bytes in base64 (openssl rand -base64 32)",
+      )
+      .optional(),
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For (load balancers): 0 takes the
+     * TCP peer as the client. Shopify's App Proxy is counted on its signed routes by itself.
+     */
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+    /** Shopper rate-limit budgets in Redis instead of PostgreSQL or process memory. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "a redis:// or rediss:// URL")
+      .optional(),
   })
   .superRefine((env, context) => {
+    if (env.TRACKING_LOOKUPS_PER_IP * 10 > env.TRACKING_LOOKUPS_PER_SHOP) {
+      context.addIssue({
+        code: "custom",
+        path: ["TRACKING_LOOKUPS_PER_SHOP"],
+        message:
+          "must be at least 10 × TRACKING_LOOKUPS_PER_IP, so that one address cannot spend a shop's lookups",
+      });
+    }
     if (!env.S3_BUCKET) return;
     for (const name of ["S3_ENDPOINT", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
       if (!env[name])

@@ -4,6 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { config } from "./config.server";
+import { BODY_LIMITS } from "./platform/http/body.server";
 import { allowStandinAdminFrame } from "./platform/shopify/shop-origin.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
@@ -12,6 +13,8 @@ export { startBackgroundWork, stopBackgroundWork } from "./jobs.server";
 export { checkHealth } from "./platform/health.server";
 export { log, withLogContext } from "./platform/logging/logger.server";
 export { ingestWebhook } from "./webhooks/ingest.server";
+/** The largest webhook body scripts/server.js reads before answering 413. */
+export const webhookBodyLimit = BODY_LIMITS.webhook;
 export const workersInWebProcess = () => config().WORKERS_IN_WEB_PROCESS;
 
 export const streamTimeout = 5000;

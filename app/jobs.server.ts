@@ -1,25 +1,28 @@
+import { CAPABILITIES } from "./capabilities.server";
 import { prepareDatabase } from "./db.server";
-import { LOYALTY_JOBS } from "./loyalty/jobs.server";
+import { FLOW_SUBSCRIBERS } from "./flows/index.server";
+import { EVENT_JOBS, useSubscribers, wakeRelay } from "./platform/events/index.server";
 import { jobs } from "./platform/jobs/queue.server";
 import type { JobDefinition } from "./platform/jobs/types";
 import { log } from "./platform/logging/logger.server";
-import { NOTIFICATION_JOBS } from "./notifications/notify.server";
-import { RECOMMENDATION_JOBS } from "./recommendations/jobs.server";
-import { RETURN_JOBS } from "./returns/shopify-returns.server";
-import { SHOP_JOBS } from "./shops/shops.server";
-import { TRACKING_JOBS } from "./tracking/jobs.server";
-import { sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
+import { onShopInstalled } from "./shops/index.server";
+import { releaseHeldDeliveries, sweepInbox, WEBHOOK_JOBS } from "./webhooks/jobs.server";
 
 /** Every background job of the app: the one list the workers run. */
 export const ALL_JOBS = [
   ...WEBHOOK_JOBS,
-  ...SHOP_JOBS,
-  ...TRACKING_JOBS,
-  ...NOTIFICATION_JOBS,
-  ...RECOMMENDATION_JOBS,
-  ...LOYALTY_JOBS,
-  ...RETURN_JOBS,
+  ...EVENT_JOBS,
+  ...CAPABILITIES.flatMap((capability) => capability.jobs ?? []),
 ] as JobDefinition<never>[];
+
+/** Every event subscriber of the app: flows, and capabilities following their own events. */
+export const ALL_SUBSCRIBERS = [
+  ...FLOW_SUBSCRIBERS,
+  ...CAPABILITIES.flatMap((capability) => capability.subscribers ?? []),
+];
+
+// Wired here, where every capability is in reach, because the inbox's handlers depend on shops.
+onShopInstalled(releaseHeldDeliveries);
 
 let started: Promise<void> | undefined;
 
@@ -27,8 +30,11 @@ let started: Promise<void> | undefined;
 export function startBackgroundWork(): Promise<void> {
   started ??= (async () => {
     await prepareDatabase();
+    useSubscribers(ALL_SUBSCRIBERS);
     await jobs.start(ALL_JOBS, { work: true });
     await jobs.send(sweepInbox, { minAgeSeconds: 0 });
+    // Events a process committed but did not get to relay before it stopped.
+    await wakeRelay();
     log().info({ queue: jobs.kind, jobs: ALL_JOBS.length }, "Background workers started");
   })();
   return started;

@@ -3,7 +3,9 @@
  * DATABASE_URL picks the database as for the app (SQLite when unset); BENCH_ONLY=<name> runs one.
  */
 import { buildExtensions } from "../scripts/extensions";
+import { dashboardBenchmark } from "./benchmarks/dashboard";
 import { loyaltyPageBenchmark } from "./benchmarks/loyalty-page";
+import { outboxBenchmark } from "./benchmarks/outbox";
 import { recommendationsBenchmark } from "./benchmarks/recommendations";
 import { trackingLookupBenchmark } from "./benchmarks/tracking-lookup";
 import { webhookIngestBenchmark } from "./benchmarks/webhook-ingest";
@@ -14,6 +16,8 @@ const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
   "tracking-lookup": trackingLookupBenchmark,
   "loyalty-page": loyaltyPageBenchmark,
   recommendations: recommendationsBenchmark,
+  dashboard: dashboardBenchmark,
+  outbox: outboxBenchmark,
 };
 
 const only = process.env.BENCH_ONLY;

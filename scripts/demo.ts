@@ -29,11 +29,13 @@ import { Random } from "./standin/simulator/random";
 import { startAppProcess } from "./lib/app-process";
 import { ensureBuild } from "./lib/build";
 import { startDemoReturn } from "./lib/demo-returns";
+import { answerNps } from "./lib/demo-surveys";
 import { root } from "./lib/prisma-schema";
 import { execFileSync } from "node:child_process";
 
 const DEMO_SHOP = "aftercare-demo.myshopify.com";
 const DEMO_API_KEY = "aftercare-demo-api-key";
+const DEMO_SECRETS_KEY = Buffer.alloc(32, "aftercare-demo").toString("base64");
 const DEMO_API_SECRET = "aftercare-demo-api-secret";
 const DEMO_DATABASE = "prisma/demo.sqlite";
 const BROWSER_UA =
@@ -94,6 +96,11 @@ async function main() {
       APP_BRIDGE_URL: standin.appBridgeUrl,
       DATABASE_URL: databaseUrl,
       EASYPOST_API_URL: standin.easypostApiUrl,
+      TWILIO_API_URL: standin.twilioApiUrl,
+      KLAVIYO_API_URL: standin.klaviyoApiUrl,
+      DESTINATIONS_ALLOW_LOCAL_HTTP: "true",
+      // A fixed key, so a kept demo database's sealed secrets still open on the next run.
+      SECRETS_KEY: process.env.SECRETS_KEY ?? DEMO_SECRETS_KEY,
       SMTP_URL: standin.mailbox.smtpUrl,
     },
   });
@@ -158,6 +165,22 @@ async function main() {
   step("Loyalty: earned, pending and confirmed points, a refund reversal and a redemption");
   const loyalty = await showLoyalty(app.url, standin, shop);
 
+  step("Shoppers answer the NPS question on their order-status page (customer session tokens)");
+  const nps = await answerNps(
+    app.url,
+    shop.orders,
+    (customerId) =>
+      sessionToken({
+        shop: DEMO_SHOP,
+        apiKey: DEMO_API_KEY,
+        secret: DEMO_API_SECRET,
+        issuer: "shop",
+        sub: `gid://shopify/Customer/${customerId}`,
+      }),
+    BROWSER_UA,
+  );
+  if (nps.refused) console.warn(`  ${nps.refused} answers were refused; see ${logFile}`);
+
   step("Connecting EasyPost (played by the stand-in) and shipping three orders live");
   const live = await shipLive(app.url, standin, shop);
 
@@ -180,6 +203,7 @@ Aftercare is running.
     the shopper follows it at ${demoReturn.statusUrl}
   Storefront returns portal (App Proxy):              ${standin.storefrontUrl("/returns")}
   Surveys (NPS, delivery CSAT, follow-ups):            ${standin.adminUrl()}&path=/app/surveys
+    ${nps.promoter} promoters, ${nps.passive} passives and ${nps.detractor} detractors answered the NPS question
   Shoppers' mailbox (emails Aftercare sent, over SMTP): ${standin.url}/__standin/mailbox?format=html
   Loyalty members, liability, settings with preview:  ${standin.adminUrl()}&path=/app/loyalty
     open ${loyalty.customer} there to see the earning, confirmation, refund and redemption in their ledger

@@ -17,6 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
+/** How long a refused request's unread body is discarded before its connection is closed. */
+const UNREAD_BODY_LINGER_MS = 1000;
 
 /** @typedef {import("@remix-run/node").ServerBuild & { entry: { module: typeof import("../app/entry.server") } }} AppBuild */
 
@@ -59,17 +61,20 @@ async function main() {
     withLogContext,
     checkHealth,
     ingestWebhook,
+    webhookBodyLimit,
     startBackgroundWork,
     stopBackgroundWork,
     workersInWebProcess,
   } = build.entry.module;
 
   const handleRequest = createRequestHandler(getBuild, dev ? "development" : "production");
-  const listener = createRequestListener((request) => {
+  /** @type {import("@remix-run/node-fetch-server").FetchHandler} */
+  const handler = (request, client) => {
     const requestId = request.headers.get("x-request-id") || randomUUID();
     return withLogContext({ requestId }, async () => {
       const started = performance.now();
-      const response = await handleRequest(request);
+      // The TCP peer: rate limits count shoppers from it (app/storefront/rate-limit.server.ts).
+      const response = await handleRequest(request, { clientAddress: client.address });
       const ms = Math.round(performance.now() - started);
       const url = new URL(request.url);
       const level = response.status >= 500 ? "error" : ms > 1000 ? "warn" : "debug";
@@ -80,7 +85,8 @@ async function main() {
       response.headers.set("x-request-id", requestId);
       return response;
     });
-  });
+  };
+  const listener = createRequestListener(handler);
 
   const health = await checkHealth();
   if (!health.ok) {
@@ -98,8 +104,11 @@ async function main() {
   const webhookListener = (req, res) => {
     const requestId = String(req.headers["x-request-id"] || randomUUID());
     withLogContext({ requestId }, async () => {
-      const chunks = [];
-      for await (const chunk of req) chunks.push(chunk);
+      const refusal = refuseBeforeReading(req);
+      if (refusal) return refuse(res, requestId, refusal);
+      const rawBody = await readLimited(req, webhookBodyLimit);
+      if (rawBody === null)
+        return refuse(res, requestId, { status: 413, body: "Payload Too Large" });
       const result = await ingestWebhook({
         method: req.method ?? "GET",
         url: `http://${req.headers.host ?? "localhost"}${req.url}`,
@@ -107,7 +116,7 @@ async function main() {
           const value = req.headers[name];
           return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
         },
-        rawBody: Buffer.concat(chunks).toString("utf8"),
+        rawBody,
       });
       res.writeHead(result.status, {
         "Content-Type": "text/plain; charset=utf-8",
@@ -121,7 +130,79 @@ async function main() {
     });
   };
 
+  /**
+   * What can be refused from the headers alone, before a byte of the body is read: a delivery
+   * without Shopify's signature (400, as the library answers a missing header), or one declaring
+   * more than the limit (413).
+   * @param {http.IncomingMessage} req
+   */
+  const refuseBeforeReading = (req) => {
+    if (req.method !== "POST") return null;
+    if (!req.headers["x-shopify-hmac-sha256"])
+      return { status: 400, body: "Bad Request: missing X-Shopify-Hmac-Sha256" };
+    if (Number(req.headers["content-length"]) > webhookBodyLimit)
+      return { status: 413, body: "Payload Too Large" };
+    return null;
+  };
+
+  /**
+   * The body as text, or null as soon as it passes `limit` bytes (counted, so a chunked body
+   * without a Content-Length is bounded too); the rest is never read.
+   * @param {http.IncomingMessage} req
+   * @param {number} limit
+   */
+  const readLimited = (req, limit) =>
+    /** @type {Promise<string | null>} */ (
+      new Promise((resolve, reject) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        let total = 0;
+        /** @param {Buffer} chunk */
+        const onData = (chunk) => {
+          total += chunk.length;
+          if (total <= limit) return void chunks.push(chunk);
+          // Stop reading without destroying the socket: the 413 still has to go out on it.
+          req.off("data", onData);
+          req.pause();
+          resolve(null);
+        };
+        req.on("data", onData);
+        req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        req.once("error", reject);
+      })
+    );
+
+  /**
+   * Answers a webhook refused before (all of) its body was read.
+   * @param {http.ServerResponse} res
+   * @param {string} requestId
+   * @param {{ status: number, body: string }} refusal
+   */
+  const refuse = (res, requestId, refusal) => {
+    log().warn({ status: refusal.status }, "Webhook refused before reading its body");
+    res.writeHead(refusal.status, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "x-request-id": requestId,
+    });
+    res.end(refusal.body);
+  };
+
+  /**
+   * A request answered before its body was read in full (refused by its size or its signature)
+   * must not make the server read the rest. The connection is not cut at once: a client still
+   * sending would get a reset instead of the answer, so the rest is discarded for a moment and
+   * then the connection is closed.
+   * @param {http.IncomingMessage} req
+   */
+  const closeAfterUnreadBody = (req) => {
+    if (req.complete) return;
+    req.resume();
+    const timer = setTimeout(() => req.socket.destroy(), UNREAD_BODY_LINGER_MS);
+    req.once("end", () => clearTimeout(timer));
+  };
+
   const server = http.createServer((req, res) => {
+    res.once("finish", () => closeAfterUnreadBody(req));
     if (req.url === "/webhooks" || req.url?.startsWith("/webhooks?"))
       return webhookListener(req, res);
     assets(req, res, () => listener(req, res));

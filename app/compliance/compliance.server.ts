@@ -1,6 +1,9 @@
 import { db } from "../db.server";
 import { deleteShopScopedRows } from "../platform/db/shop-scoped.server";
+import { jobs } from "../platform/jobs/queue.server";
 import { log } from "../platform/logging/logger.server";
+import { deleteShopReturnFiles } from "../returns/compliance.server";
+import { redactDeliveries } from "../webhooks/inbox.server";
 import { CUSTOMER_DATA_OWNERS, type CustomerSubject } from "./owners.server";
 
 /**
@@ -48,6 +51,10 @@ export async function redactCustomerData(subject: CustomerSubject) {
     });
     erased.compliance = { exportsDeleted: exports.count };
   }
+  // The webhooks and jobs that carried the customer's data (this request's own delivery too).
+  const mentions = customerMentions(subject);
+  erased.webhooks = { deliveriesRedacted: await redactDeliveries(subject.shopDomain, mentions) };
+  erased.jobs = { jobsErased: await jobs.eraseShopJobs(subject.shopDomain, mentions) };
   log().info({ erased }, "Customer redacted");
   return db.complianceRequest.create({
     data: {
@@ -63,7 +70,10 @@ export async function redactCustomerData(subject: CustomerSubject) {
 
 /** shop/redact (48 hours after uninstall): every row of the shop, its sessions and the shop itself. */
 export async function redactShop(shopDomain: string, deleteSessions: () => Promise<void>) {
+  const files = await deleteShopReturnFiles(shopDomain);
   const erased = await deleteShopScopedRows(shopDomain);
+  erased.files = files;
+  erased.jobs = await jobs.eraseShopJobs(shopDomain, "all");
   await deleteSessions();
   const shops = await db.shop.deleteMany({ where: { domain: shopDomain } });
   erased.Shop = shops.count;
@@ -101,4 +111,17 @@ export function getDataExport(shopDomain: string, id: string) {
     where: { id, shopDomain, topic: "customers/data_request" },
     select: { id: true, result: true, customerShopifyId: true, receivedAt: true },
   });
+}
+
+/**
+ * The strings that identify a customer in a webhook payload or a job's data. Shopify's ids are
+ * long enough (15+ digits) not to occur inside another customer's.
+ */
+function customerMentions(subject: CustomerSubject) {
+  return [
+    subject.customerShopifyId,
+    subject.email,
+    subject.phone,
+    ...subject.orderShopifyIds,
+  ].filter((text): text is string => Boolean(text && text.length >= 5));
 }

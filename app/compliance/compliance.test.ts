@@ -140,13 +140,24 @@ describe("customers/redact", () => {
     const request = await redactCustomerData(subject);
     expect(JSON.parse(request.result ?? "{}")).toEqual({
       orders: { customersDeleted: 1, ordersAnonymized: 1 },
-      tracking: { fulfillmentsAnonymized: 1 },
+      tracking: { fulfillmentsAnonymized: 1, checkpointsAnonymized: 0 },
       loyalty: { membersDeleted: 1, referralsDeleted: 0, ordersUnlinked: 1 },
-      notifications: { messagesDeleted: 1 },
+      notifications: { messagesDeleted: 1, smsContactsDeleted: 0 },
       surveys: { responsesDeleted: 1 },
       recommendations: { eventsDeleted: 1, attributionsDeleted: 1 },
-      returns: { returnsAnonymized: 0, notesRemoved: 0, photosDeleted: 0, labelLinksRemoved: 0 },
+      returns: {
+        returnsAnonymized: 0,
+        notesRemoved: 0,
+        photosDeleted: 0,
+        labelLinksRemoved: 0,
+        filesDeleted: 0,
+      },
+      support: { conversationsDeleted: 0 },
+      destinations: { deliveriesDeleted: 0 },
+      experiments: { assignmentsDeleted: 0 },
       compliance: { exportsDeleted: 1 },
+      webhooks: { deliveriesRedacted: 0 },
+      jobs: { jobsErased: 0 },
     });
     expect(
       await db.trackingFulfillment.count({ where: { shopDomain: domain, email: { not: null } } }),

@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import type { CustomerSubject } from "../orders/orders.server";
+import type { CustomerSubject } from "../compliance/subject";
 
 function memberWhere(subject: CustomerSubject) {
   return {
@@ -68,7 +68,16 @@ export async function redactCustomerLoyalty(
   const referrals = await db.loyaltyReferral.deleteMany({
     where: {
       shopDomain: subject.shopDomain,
-      OR: [{ referrerId: { in: ids } }, { friendCustomerShopifyId: { in: customerIds } }],
+      // The customer as referrer, or as a referred friend (who may never have become a member).
+      OR: [
+        { referrerId: { in: ids } },
+        { friendCustomerShopifyId: { in: customerIds } },
+        ...(subject.customerShopifyId
+          ? [{ friendCustomerShopifyId: subject.customerShopifyId }]
+          : []),
+        ...(subject.email ? [{ friendEmail: subject.email.toLowerCase() }] : []),
+        { orderShopifyId: { in: subject.orderShopifyIds } },
+      ],
     },
   });
   const orders = await db.loyaltyOrder.updateMany({

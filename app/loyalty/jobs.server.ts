@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { defineJob, PermanentJobError } from "../platform/jobs/types";
+import { defineSubscriber } from "../platform/events/index.server";
 import { log } from "../platform/logging/logger.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { toGid } from "../platform/shopify/gid";
@@ -46,18 +47,19 @@ export const mirrorBalance = defineJob({
   },
 });
 
-/** After a member's points changed: tier, then the theme's mirror. */
-export async function afterBalanceChange(shop: string, memberId: string | null) {
-  if (!memberId) return;
-  await refreshTier(shop, memberId);
-  await jobs.send(mirrorBalance, { shop, memberId });
-}
-
-async function afterConfirmation(shop: string, orderShopifyId: string, memberId: string | null) {
-  await afterBalanceChange(shop, memberId);
-  const referrerId = await rewardReferral(shop, orderShopifyId);
-  if (referrerId) await afterBalanceChange(shop, referrerId);
-}
+/**
+ * Any change of a member's points, whoever made it (an order, a refund, a reward, a survey
+ * bonus, a birthday, expiry, the merchant): the tier is re-derived, then the theme's mirror.
+ * Both are safe to repeat: the tier only moves when the rule says so, the mirror sets values.
+ */
+export const followBalance = defineSubscriber({
+  name: "loyalty.follow-balance",
+  events: ["loyalty.points_changed"],
+  async handle({ shop, data }) {
+    await refreshTier(shop, data.memberId);
+    await jobs.send(mirrorBalance, { shop, memberId: data.memberId });
+  },
+});
 
 const ConfirmJob = z.object({ shop: z.string(), orderShopifyId: z.string() });
 
@@ -67,7 +69,7 @@ export const confirmOrderPoints = defineJob({
   schema: ConfirmJob,
   async run({ shop, orderShopifyId }) {
     const settled = await confirmOrder(shop, orderShopifyId);
-    if (settled) await afterConfirmation(shop, orderShopifyId, settled.memberId);
+    if (settled) await rewardReferral(shop, orderShopifyId);
   },
 });
 
@@ -93,8 +95,7 @@ export const confirmSweep = defineJob({
     const now = new Date();
     for (const order of await ordersDueForConfirmation(now)) {
       const settled = await confirmOrder(order.shopDomain, order.orderShopifyId, now);
-      if (settled)
-        await afterConfirmation(order.shopDomain, order.orderShopifyId, settled.memberId);
+      if (settled) await rewardReferral(order.shopDomain, order.orderShopifyId);
     }
     await releaseAbandonedHolds(now);
   },

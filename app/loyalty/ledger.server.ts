@@ -1,5 +1,6 @@
 import { db, type LoyaltyMemberModel as LoyaltyMember, type Tx } from "../db.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
+import { emit, transaction } from "../platform/events/index.server";
 import { causeOfKey, entryKey, orderContributions, type OrderFacts } from "./settlement";
 
 /**
@@ -91,12 +92,30 @@ export async function appendEntry(
     if (options.requireBalance) throw new InsufficientPointsError("Not enough points");
     throw new Error(`No loyalty member ${entry.memberId} in ${entry.shopDomain}`);
   }
-  return tx.loyaltyEntry.create({ data: { ...entry, points, pendingPoints } });
+  const created = await tx.loyaltyEntry.create({ data: { ...entry, points, pendingPoints } });
+  const member = await tx.loyaltyMember.findUniqueOrThrow({
+    where: { id: entry.memberId },
+    select: { customerShopifyId: true },
+  });
+  await emit(tx, {
+    type: "loyalty.points_changed",
+    shop: entry.shopDomain,
+    aggregateId: entry.memberId,
+    data: {
+      memberId: entry.memberId,
+      customerId: member.customerShopifyId,
+      entryId: created.id,
+      source: entry.source,
+      points,
+      pendingPoints,
+    },
+  });
+  return created;
 }
 
 /** Runs a ledger transaction again when it lost a race for an idempotency key. */
 export function ledgerTransaction<T>(run: (tx: Tx) => Promise<T>): Promise<T> {
-  return retryOnUniqueViolation(() => db.$transaction((tx) => run(tx)), 5);
+  return retryOnUniqueViolation(() => transaction((tx) => run(tx)), 5);
 }
 
 export interface SettleResult {

@@ -1,5 +1,7 @@
-import { notify } from "../notifications/notify.server";
+import { notify } from "../notifications/index.server";
 import { db } from "../db.server";
+import { isHeldOut } from "../experiments/index.server";
+import { emit, transaction } from "../platform/events/index.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
 import { appendEntry, ensureMember, ledgerTransaction } from "./ledger.server";
 import { loadProgram } from "./program.server";
@@ -17,9 +19,20 @@ export interface Bonus {
   orderShopifyId?: string | null;
 }
 
-/** A bonus is granted at most once per key (first order, birthday of a year, a survey answer). */
+/**
+ * A bonus is granted at most once per key (first order, birthday of a year, a survey answer), and
+ * not to a customer an experiment holds out of bonuses. A referral bonus is always paid: the
+ * referrer was promised it when they shared their link.
+ */
 export async function grantBonus(shopDomain: string, memberId: string, bonus: Bonus) {
   if (bonus.points <= 0) return null;
+  if (bonus.source !== "referral") {
+    const member = await db.loyaltyMember.findUnique({
+      where: { id: memberId },
+      select: { customerShopifyId: true },
+    });
+    if (await isHeldOut(shopDomain, "loyalty_bonus", member?.customerShopifyId)) return null;
+  }
   return ledgerTransaction((tx) =>
     appendEntry(tx, {
       shopDomain,
@@ -105,9 +118,9 @@ export async function refreshTier(shopDomain: string, memberId: string, now = ne
   const tier = tierFor(program, qualifying)?.name ?? null;
   const direction = tierMove(program, member.tier, tier);
   if (!direction) return null;
-  await db.$transaction([
-    db.loyaltyMember.update({ where: { id: member.id }, data: { tier, tierChangedAt: now } }),
-    db.loyaltyTierChange.create({
+  await transaction(async (tx) => {
+    await tx.loyaltyMember.update({ where: { id: member.id }, data: { tier, tierChangedAt: now } });
+    await tx.loyaltyTierChange.create({
       data: {
         shopDomain,
         memberId,
@@ -116,8 +129,19 @@ export async function refreshTier(shopDomain: string, memberId: string, now = ne
         direction,
         qualifying,
       },
-    }),
-  ]);
+    });
+    await emit(tx, {
+      type: "loyalty.tier_changed",
+      shop: shopDomain,
+      aggregateId: member.id,
+      data: {
+        memberId: member.id,
+        customerId: member.customerShopifyId,
+        previousTierId: member.tier,
+        tierId: tier,
+      },
+    });
+  });
   return { from: member.tier, to: tier, direction };
 }
 

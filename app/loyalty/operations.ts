@@ -6,8 +6,8 @@ export interface DiscountCodeBasicInput {
   code: string;
   startsAt: string;
   endsAt?: string | null;
-  /** One customer (a reward), or everyone (a referral's friend discount). */
-  context: { customers: { add: string[] } } | { all: "ALL" };
+  /** One customer (a reward), or the customers of a segment (a referral's new customers). */
+  context: { customers: { add: string[] } } | { customerSegments: { add: string[] } };
   customerGets: {
     value:
       { percentage: number } | { discountAmount: { amount: string; appliesOnEachItem: boolean } };
@@ -88,6 +88,36 @@ export const LoyaltyProductTagsQuery = adminOperation<
   query LoyaltyProductTags($ids: [ID!]!) {
     nodes(ids: $ids) {
       ... on Product { id tags }
+    }
+  }
+`);
+
+// https://shopify.dev/docs/api/admin-graphql/latest/queries/segments
+export const LoyaltySegmentsQuery = adminOperation<
+  { segments: { nodes: { id: string; name: string; query: string }[] } },
+  Record<string, never>
+>(`#graphql
+  query LoyaltySegments {
+    segments(first: 250) {
+      nodes { id name query }
+    }
+  }
+`);
+
+// https://shopify.dev/docs/api/admin-graphql/latest/mutations/segmentCreate
+export const LoyaltySegmentCreateMutation = adminOperation<
+  {
+    segmentCreate: {
+      segment: { id: string } | null;
+      userErrors: { field: string[] | null; message: string }[];
+    } | null;
+  },
+  { name: string; query: string }
+>(`#graphql
+  mutation LoyaltySegmentCreate($name: String!, $query: String!) {
+    segmentCreate(name: $name, query: $query) {
+      segment { id }
+      userErrors { field message }
     }
   }
 `);

@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import { db, type LoyaltyMemberModel } from "../db.server";
 import { isUniqueViolation, retryOnUniqueViolation } from "../platform/db/errors";
 import { adminGateway } from "../platform/shopify/admin.server";
-import { DiscountCodeBasicCreateMutation } from "./operations";
+import {
+  DiscountCodeBasicCreateMutation,
+  LoyaltySegmentCreateMutation,
+  LoyaltySegmentsQuery,
+} from "./operations";
 import { ensureMember } from "./ledger.server";
 import { grantBonus } from "./members.server";
 import { loadProgram } from "./program.server";
@@ -36,13 +40,40 @@ export async function referralCodeFor(shopDomain: string, memberId: string): Pro
 }
 
 /**
+ * Shopify's customer segment of the shop's customers without an order: a referral discount is
+ * for new customers only, so a code posted publicly gives nothing to the shop's existing ones.
+ * Created once per shop, found again by its name.
+ */
+export const NEW_CUSTOMERS_SEGMENT = {
+  name: "Aftercare referrals: customers without orders",
+  query: "number_of_orders = 0",
+};
+
+async function newCustomersSegment(shopDomain: string): Promise<string | null> {
+  const existing = await adminGateway.request(shopDomain, LoyaltySegmentsQuery, {});
+  const found = existing.segments.nodes.find(
+    (segment) => segment.name === NEW_CUSTOMERS_SEGMENT.name,
+  );
+  if (found) return found.id;
+  const created = await adminGateway.request(
+    shopDomain,
+    LoyaltySegmentCreateMutation,
+    NEW_CUSTOMERS_SEGMENT,
+  );
+  return created.segmentCreate?.segment?.id ?? null;
+}
+
+/**
  * The member's personal referral link: Shopify's shareable discount URL for their friend
  * discount, which is created in Shopify the first time the member asks for it.
  */
 export async function referralLink(
   shopDomain: string,
   memberId: string,
-  known?: { program: Program; member: LoyaltyMemberModel },
+  known?: {
+    program: Program;
+    member: Pick<LoyaltyMemberModel, "id" | "referralCode" | "referralDiscountId">;
+  },
 ) {
   const program = known?.program ?? (await loadProgram(shopDomain));
   if (!program.enabled || program.referralFriendPercent <= 0) return null;
@@ -52,12 +83,15 @@ export async function referralLink(
     ? known.member
     : await db.loyaltyMember.findFirstOrThrow({ where: { id: memberId, shopDomain } });
   if (!member.referralDiscountId) {
+    const segment = await newCustomersSegment(shopDomain);
+    if (!segment) return null;
     const result = await adminGateway.request(shopDomain, DiscountCodeBasicCreateMutation, {
       basicCodeDiscount: {
         title: `Referral from ${code}`,
         code,
         startsAt: new Date().toISOString(),
-        context: { all: "ALL" },
+        // Once per customer, and only for customers who have never ordered: a friend's first order.
+        context: { customerSegments: { add: [segment] } },
         customerGets: {
           value: { percentage: program.referralFriendPercent / 100 },
           items: { all: true },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db, type LoyaltyRedemptionModel } from "../db.server";
+import { emit, transaction } from "../platform/events/index.server";
 import { log } from "../platform/logging/logger.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
@@ -134,13 +135,28 @@ export async function redeemReward(
     );
     return { ok: false, reason: "refused", message: outcome.refused };
   }
-  const issued = await db.loyaltyRedemption.update({
-    where: { id: redemption.id },
-    data: {
-      state: "issued",
-      code: outcome.code ?? redemption.code,
-      discountId: outcome.discountId,
-    },
+  const issued = await transaction(async (tx) => {
+    const updated = await tx.loyaltyRedemption.update({
+      where: { id: redemption.id },
+      data: {
+        state: "issued",
+        code: outcome.code ?? redemption.code,
+        discountId: outcome.discountId,
+      },
+    });
+    await emit(tx, {
+      type: "loyalty.reward_redeemed",
+      shop: shopDomain,
+      aggregateId: member.id,
+      data: {
+        memberId: member.id,
+        customerId: customerShopifyId,
+        redemptionId: redemption.id,
+        rewardId: reward.id,
+        points: redemption.points,
+      },
+    });
+    return updated;
   });
   return { ok: true, redemption: issued };
 }

@@ -82,7 +82,7 @@ export const DEFAULT_PROGRAM: Program = {
   rewards: DEFAULT_REWARDS,
 };
 
-function parseList<T>(json: string, schema: z.ZodType<T>, fallback: T[]): T[] {
+export function parseList<T>(json: string, schema: z.ZodType<T>, fallback: T[]): T[] {
   try {
     const parsed = z.array(schema).safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : fallback;
@@ -153,3 +153,29 @@ export const ProgramInputSchema = z.object({
   rewards: jsonList(RewardSchema, "Rewards"),
 });
 export type ProgramInput = z.infer<typeof ProgramInputSchema>;
+
+/** The program's numeric settings, as the settings form names them. */
+export const NUMBER_FIELDS = [
+  "pointsPerUnit",
+  "returnWindowDays",
+  "firstOrderBonus",
+  "birthdayBonus",
+  "surveyBonus",
+  "referralBonus",
+  "referralFriendPercent",
+  "expiryInactiveDays",
+  "expiryWarningDays",
+] as const;
+export const FLAGS = ["enabled", "excludeShipping", "excludeTaxes", "excludeDiscounts"] as const;
+
+/** The settings form (checkboxes "on" when ticked, lists as JSON text) checked as a program. */
+export function parseProgramForm(form: FormData) {
+  return ProgramInputSchema.safeParse({
+    ...Object.fromEntries(NUMBER_FIELDS.map((key) => [key, form.get(key)])),
+    ...Object.fromEntries(FLAGS.map((key) => [key, form.get(key) === "on"])),
+    tierBasis: form.get("tierBasis"),
+    tagMultipliers: String(form.get("tagMultipliers") ?? "[]"),
+    tiers: String(form.get("tiers") ?? "[]"),
+    rewards: String(form.get("rewards") ?? "[]"),
+  });
+}

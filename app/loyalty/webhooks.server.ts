@@ -1,6 +1,6 @@
 import { log } from "../platform/logging/logger.server";
 import { webhookHandler } from "../webhooks/types";
-import { afterBalanceChange, scheduleConfirmation } from "./jobs.server";
+import { scheduleConfirmation } from "./jobs.server";
 import { shopMinor } from "./earning";
 import { grantBonus } from "./members.server";
 import { recordOrderCancelled, recordOrderPaid, recordRefund } from "./orders.server";
@@ -39,7 +39,6 @@ export const earnOnPaidOrder = webhookHandler(
     }
     await creditReferral(shop, payload);
     if (result.confirmAfter) await scheduleConfirmation(shop, payload.id, result.confirmAfter);
-    await afterBalanceChange(shop, result.memberId);
     log().debug({ shop, order: payload.name, points: result.points }, "Loyalty points earned");
   },
 );
@@ -49,8 +48,7 @@ export const reverseOnCancel = webhookHandler(
   "loyalty.cancel",
   LoyaltyOrderPayloadSchema,
   async ({ shop, payload }) => {
-    const result = await recordOrderCancelled(shop, payload);
-    await afterBalanceChange(shop, result.memberId);
+    await recordOrderCancelled(shop, payload);
   },
 );
 
@@ -59,7 +57,6 @@ export const reverseOnRefund = webhookHandler(
   "loyalty.refund",
   RefundPayloadSchema,
   async ({ shop, payload }) => {
-    const result = await recordRefund(shop, payload);
-    await afterBalanceChange(shop, result.memberId);
+    await recordRefund(shop, payload);
   },
 );

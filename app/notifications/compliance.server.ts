@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import type { CustomerSubject } from "../orders/orders.server";
+import type { CustomerSubject } from "../compliance/subject";
 
 function messagesWhere(subject: CustomerSubject) {
   return {
@@ -12,13 +12,26 @@ function messagesWhere(subject: CustomerSubject) {
   };
 }
 
+function smsContactsWhere(subject: CustomerSubject) {
+  return {
+    shopDomain: subject.shopDomain,
+    OR: [
+      { orderShopifyId: { in: subject.orderShopifyIds } },
+      ...(subject.customerShopifyId ? [{ customerShopifyId: subject.customerShopifyId }] : []),
+    ],
+  };
+}
+
 export async function exportCustomerNotifications(subject: CustomerSubject) {
-  const [messages, unsubscribed] = await Promise.all([
+  const [messages, unsubscribed, smsContacts] = await Promise.all([
     db.notificationMessage.findMany({
       where: messagesWhere(subject),
       select: {
         trigger: true,
+        channel: true,
         recipient: true,
+        smsBody: true,
+        deliveryStatus: true,
         orderName: true,
         status: true,
         subject: true,
@@ -31,15 +44,37 @@ export async function exportCustomerNotifications(subject: CustomerSubject) {
           where: { shopDomain: subject.shopDomain, email: subject.email.toLowerCase() },
         })
       : null,
+    db.smsContact.findMany({
+      where: smsContactsWhere(subject),
+      select: {
+        orderShopifyId: true,
+        orderPhone: true,
+        customerPhone: true,
+        marketingState: true,
+        marketingOptInLevel: true,
+      },
+    }),
   ]);
-  return { messages, unsubscribedAt: unsubscribed?.createdAt ?? null };
+  return { messages, unsubscribedAt: unsubscribed?.createdAt ?? null, smsContacts };
 }
 
 /**
- * Erases the emails sent to the customer. Their unsubscribe stays: erasing it would start
- * emailing them again, against their choice.
+ * Erases the emails and SMS sent to the customer, their short links and the phones kept for
+ * their orders. Their unsubscribe and SMS opt-out stay: erasing them would start messaging them
+ * again, against their choice.
  */
 export async function redactCustomerNotifications(subject: CustomerSubject) {
-  const { count } = await db.notificationMessage.deleteMany({ where: messagesWhere(subject) });
-  return { messagesDeleted: count };
+  const messages = await db.notificationMessage.findMany({
+    where: messagesWhere(subject),
+    select: { id: true },
+  });
+  const ids = messages.map((message) => message.id);
+  await db.smsLink.deleteMany({
+    where: { shopDomain: subject.shopDomain, messageId: { in: ids } },
+  });
+  const { count } = await db.notificationMessage.deleteMany({
+    where: { shopDomain: subject.shopDomain, id: { in: ids } },
+  });
+  const contacts = await db.smsContact.deleteMany({ where: smsContactsWhere(subject) });
+  return { messagesDeleted: count, smsContactsDeleted: contacts.count };
 }

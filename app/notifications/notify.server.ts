@@ -4,11 +4,12 @@ import { jobs } from "../platform/jobs/queue.server";
 import { defineJob, PermanentJobError } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
 import { mailer, MailerNotConfigured } from "../platform/mail/mailer.server";
-import { getShop, shopProfile } from "../shops/shops.server";
+import { getShop, shopProfile } from "../shops/index.server";
 import { openPixelUrl, unsubscribeUrl } from "./links.server";
 import { renderEmail } from "./render.server";
 import { sendTime, triggerSettings } from "./settings";
 import { getNotificationSettings } from "./settings.server";
+import { queueSms, sendSmsNotification, type SmsQueueResult } from "./sms/send.server";
 import { TRIGGERS, type TriggerName } from "./triggers";
 
 export type { TriggerName } from "./triggers";
@@ -30,14 +31,18 @@ export interface NotifyRequest {
   data: unknown;
 }
 
-export type NotifyResult =
+export type EmailQueueResult =
   | { queued: true; messageId: string }
   | { queued: false; reason: "disabled" | "unsubscribed" | "duplicate" | "invalid" | "marketing" };
 
+/** The email's outcome, and the SMS's (sent besides when the shop turned SMS on for the trigger). */
+export type NotifyResult = EmailQueueResult & { sms: SmsQueueResult | null };
+
 /**
- * The one entry point every capability uses to email a shopper. Records the message (once per
- * shop × trigger × subject), then queues its sending for after the trigger's delay and outside
- * the shop's quiet hours.
+ * The one entry point every capability uses to tell a shopper something. Records the email (once
+ * per shop × trigger × subject), then queues its sending for after the trigger's delay and
+ * outside the shop's quiet hours; the SMS likewise when the shop offers it for the trigger and
+ * the shopper may be texted (sms/consent.ts).
  */
 export async function notify(request: NotifyRequest): Promise<NotifyResult> {
   const definition = TRIGGERS[request.trigger];
@@ -47,28 +52,49 @@ export async function notify(request: NotifyRequest): Promise<NotifyResult> {
       { shop: request.shop, trigger: request.trigger, issues: data.error.issues },
       "Notification data invalid; not sent",
     );
-    return { queued: false, reason: "invalid" };
+    return { queued: false, reason: "invalid", sms: null };
   }
-  if (definition.category === "marketing" && !request.recipient.acceptsMarketing) {
-    return { queued: false, reason: "marketing" };
-  }
-  const email = request.recipient.email.trim().toLowerCase();
-  const [settings, unsubscribed, shop] = await Promise.all([
+  const [settings, shop] = await Promise.all([
     getNotificationSettings(request.shop),
-    db.notificationUnsubscribe.findUnique({
-      where: { shopDomain_email: { shopDomain: request.shop, email } },
-    }),
     getShop(request.shop),
   ]);
   const trigger = triggerSettings(settings, request.trigger);
-  if (!trigger.enabled) return { queued: false, reason: "disabled" };
-  if (unsubscribed) return { queued: false, reason: "unsubscribed" };
-
   const sendAfter = sendTime(new Date(), trigger.delayMinutes, {
     start: settings.quietStart,
     end: settings.quietEnd,
     timeZone: shop?.ianaTimezone ?? "UTC",
   });
+  const email = await queueEmail(request, data.data, trigger.enabled, sendAfter);
+  const sms = await queueSms({
+    shop: request.shop,
+    trigger: request.trigger,
+    subjectKey: request.subjectKey,
+    settings,
+    orderId: request.orderId ?? null,
+    orderName: request.orderName ?? null,
+    customerId: request.recipient.customerId ?? null,
+    locale: request.recipient.locale ?? null,
+    data: data.data,
+    sendAfter,
+  });
+  return { ...email, sms };
+}
+
+async function queueEmail(
+  request: NotifyRequest,
+  data: unknown,
+  enabled: boolean,
+  sendAfter: Date,
+): Promise<EmailQueueResult> {
+  if (TRIGGERS[request.trigger].category === "marketing" && !request.recipient.acceptsMarketing) {
+    return { queued: false, reason: "marketing" };
+  }
+  if (!enabled) return { queued: false, reason: "disabled" };
+  const email = request.recipient.email.trim().toLowerCase();
+  const unsubscribed = await db.notificationUnsubscribe.findUnique({
+    where: { shopDomain_email: { shopDomain: request.shop, email } },
+  });
+  if (unsubscribed) return { queued: false, reason: "unsubscribed" };
   let message;
   try {
     message = await db.notificationMessage.create({
@@ -81,7 +107,7 @@ export async function notify(request: NotifyRequest): Promise<NotifyResult> {
         orderShopifyId: request.orderId ?? null,
         orderName: request.orderName ?? null,
         locale: request.recipient.locale ?? "en",
-        data: JSON.stringify(data.data),
+        data: JSON.stringify(data),
         sendAfter,
       },
     });
@@ -111,7 +137,7 @@ export const sendNotification = defineJob({
   concurrency: 2,
   async run({ shop, messageId }) {
     const message = await db.notificationMessage.findFirst({
-      where: { id: messageId, shopDomain: shop },
+      where: { id: messageId, shopDomain: shop, channel: "email" },
     });
     if (!message || message.status === "sent" || message.status === "suppressed") return;
     const [settings, unsubscribed, profile] = await Promise.all([
@@ -189,4 +215,4 @@ export const sendNotification = defineJob({
   },
 });
 
-export const NOTIFICATION_JOBS = [sendNotification];
+export const NOTIFICATION_JOBS = [sendNotification, sendSmsNotification];

@@ -1,4 +1,4 @@
-import { shopProfile } from "../shops/shops.server";
+import { shopProfile } from "../shops/index.server";
 import { notify } from "./notify.server";
 import { renderEmail } from "./render.server";
 import type { NotificationSettings } from "./settings";

@@ -4,6 +4,7 @@ import { db } from "../db.server";
 export const MessageFilterSchema = z.object({
   query: z.string().trim().max(100).optional(),
   status: z.enum(["queued", "sent", "failed", "suppressed"]).optional(),
+  channel: z.enum(["email", "sms"]).optional(),
   page: z.coerce.number().int().min(1).default(1),
 });
 export type MessageFilter = z.infer<typeof MessageFilterSchema>;
@@ -12,6 +13,7 @@ export function parseMessageFilter(params: URLSearchParams): MessageFilter {
   const parsed = MessageFilterSchema.safeParse({
     query: params.get("q") || undefined,
     status: params.get("status") || undefined,
+    channel: params.get("channel") || undefined,
     page: params.get("page") || undefined,
   });
   return parsed.success ? parsed.data : MessageFilterSchema.parse({});
@@ -24,6 +26,7 @@ function where(shopDomain: string, filter: MessageFilter) {
   return {
     shopDomain,
     ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.channel ? { channel: filter.channel } : {}),
     ...(query
       ? {
           OR: [
@@ -36,7 +39,7 @@ function where(shopDomain: string, filter: MessageFilter) {
   };
 }
 
-/** The sent-messages log: newest first, searchable by order name or recipient. */
+/** The sent-messages log (emails and SMS): newest first, searchable by order name or recipient. */
 export async function listMessages(shopDomain: string, filter: MessageFilter) {
   const [items, total] = await Promise.all([
     db.notificationMessage.findMany({
@@ -47,11 +50,15 @@ export async function listMessages(shopDomain: string, filter: MessageFilter) {
       select: {
         id: true,
         trigger: true,
+        channel: true,
         recipient: true,
         orderName: true,
         status: true,
         detail: true,
         subject: true,
+        smsBody: true,
+        segments: true,
+        deliveryStatus: true,
         attempts: true,
         sendAfter: true,
         sentAt: true,

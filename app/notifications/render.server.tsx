@@ -5,6 +5,8 @@ import { TRIGGERS, isShipmentTrigger, type TriggerName } from "./triggers";
 import { triggerSettings, type NotificationSettings } from "./settings";
 import { NotificationEmail, type Brand } from "./templates/NotificationEmail";
 import { emailTranslator } from "./templates/messages";
+import { DigestDetails, type DigestFigures } from "./templates/DigestDetails";
+import { digestTranslator } from "./templates/digest";
 
 export interface EmailToRender {
   trigger: TriggerName;
@@ -25,6 +27,11 @@ export interface RenderedEmail {
 
 const fill = (template: string, values: Record<string, string>) =>
   template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);
+
+const longDay = (day: string, locale: ShopperLocale) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 
 /**
  * A trigger's email in the shopper's language: the merchant's words when they wrote some,
@@ -49,6 +56,8 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
       typeof data.amount === "number" && typeof data.currency === "string"
         ? formatMoney(data.amount, data.currency, locale)
         : "",
+    from: typeof data.from === "string" ? longDay(data.from, locale) : "",
+    to: typeof data.to === "string" ? longDay(data.to, locale) : "",
     date: data.expiresAt
       ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
           new Date(String(data.expiresAt)),
@@ -70,6 +79,7 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
         : typeof data.adminUrl === "string"
           ? { label: t("openInAdmin"), url: data.adminUrl }
           : null;
+  const digest = email.trigger === "digest.weekly" ? (data as unknown as DigestFigures) : null;
   const element = (
     <NotificationEmail
       locale={locale}
@@ -82,6 +92,8 @@ export async function renderEmail(email: EmailToRender): Promise<RenderedEmail> 
       t={t}
       unsubscribeUrl={email.unsubscribeUrl}
       openPixelUrl={email.openPixelUrl}
+      details={digest ? <DigestDetails figures={digest} locale={locale} /> : undefined}
+      why={digest ? digestTranslator(locale)("why") : undefined}
     />
   );
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);

@@ -11,6 +11,22 @@ export function sampleData(shopDomain: string, trigger: TriggerName) {
       adminUrl: `https://admin.shopify.com/store/${shopDomain.replace(".myshopify.com", "")}/apps/aftercare/app/surveys`,
     };
   }
+  if (trigger === "digest.weekly") {
+    const admin = `https://admin.shopify.com/store/${shopDomain.replace(".myshopify.com", "")}/apps/aftercare/app`;
+    return {
+      from: "2026-11-23",
+      to: "2026-11-29",
+      currency: "USD",
+      kpis: [
+        { key: "orders", current: 142, previous: 128 },
+        { key: "netRevenue", current: 1_284_000, previous: 1_190_500 },
+        { key: "nps", current: 46, previous: 41 },
+        { key: "onTimeRate", current: 0.93, previous: 0.9 },
+      ],
+      attention: [{ key: "returnsToInspect", count: 3, url: `${admin}/returns` }],
+      adminUrl: admin,
+    };
+  }
   if (trigger === "survey.csat") {
     return {
       orderName: "#1001",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SHOPPER_LOCALES } from "../platform/i18n";
 import { TRIGGER_NAMES, type TriggerName } from "./triggers";
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time like 21:00");
@@ -15,6 +16,14 @@ export const TriggerSettingsSchema = z.object({
   subject: z.string().max(200).default(""),
   heading: z.string().max(200).default(""),
   body: z.string().max(2000).default(""),
+  /** The same news by SMS (shipment triggers only): off until the merchant turns it on. */
+  sms: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** The merchant's text per language; a missing one means the default text. */
+      templates: z.partialRecord(z.enum(SHOPPER_LOCALES), z.string().max(640)).default({}),
+    })
+    .default({ enabled: false, templates: {} }),
 });
 export type TriggerSettings = z.infer<typeof TriggerSettingsSchema>;
 
@@ -54,7 +63,7 @@ function localMinutes(at: Date, timeZone: string) {
 }
 
 /**
- * When an email may go out: after the trigger's delay, and never inside the shop's quiet hours
+ * When a message (email or SMS) may go out: after the trigger's delay, and never inside the shop's quiet hours
  * (on its own clock; a window may span midnight) — then it waits for the window's end.
  */
 export function sendTime(

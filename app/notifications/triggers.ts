@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ShopperLocale } from "../platform/i18n";
+import { DIGEST_ATTENTION, DIGEST_KPI_NAMES } from "./templates/digest";
 
 /**
  * Every email Aftercare sends, in one place: what its data must hold, whether it is
@@ -70,6 +71,24 @@ const ReturnEmailData = z.object({
   /** Refunded: what the customer gets back (refund and store credit), minor units. */
   amount: z.number().int().nullable().default(null),
   currency: z.string().length(3).nullable().default(null),
+});
+
+/** The merchant's week (Monday to Sunday, the shop's calendar) against the week before. */
+const WeeklyDigestData = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  currency: z.string().length(3),
+  kpis: z.array(
+    z.object({
+      key: z.enum(DIGEST_KPI_NAMES),
+      current: z.number().nullable(),
+      previous: z.number().nullable(),
+    }),
+  ),
+  attention: z.array(
+    z.object({ key: z.enum(DIGEST_ATTENTION), count: z.number().int().min(0), url: z.url() }),
+  ),
+  adminUrl: z.url(),
 });
 
 export interface EmailTexts {
@@ -412,6 +431,33 @@ export const TRIGGERS = {
         subject: "Tu devolución de {order} está procesada",
         heading: "Tu devolución está procesada",
         body: "Hemos recibido y procesado tu devolución del pedido {order}. Te devolvemos {amount}.",
+      },
+    },
+  },
+  "digest.weekly": {
+    category: "transactional",
+    label: "Weekly digest (to you, the merchant)",
+    data: WeeklyDigestData,
+    texts: {
+      en: {
+        subject: "Your week at {shop}: {from} – {to}",
+        heading: "Your week at a glance",
+        body: "Here is how {from} – {to} went, against the week before.",
+      },
+      fr: {
+        subject: "Votre semaine chez {shop} : {from} – {to}",
+        heading: "Votre semaine en un coup d'œil",
+        body: "Voici le bilan du {from} au {to}, comparé à la semaine précédente.",
+      },
+      de: {
+        subject: "Deine Woche bei {shop}: {from} – {to}",
+        heading: "Deine Woche auf einen Blick",
+        body: "So lief die Zeit vom {from} bis {to}, verglichen mit der Vorwoche.",
+      },
+      es: {
+        subject: "Tu semana en {shop}: {from} – {to}",
+        heading: "Tu semana de un vistazo",
+        body: "Así fue del {from} al {to}, comparado con la semana anterior.",
       },
     },
   },

@@ -1,6 +1,6 @@
 import { db } from "../db.server";
 import { negotiateLocale, translator } from "../platform/i18n";
-import { shopProfile } from "../shops/shops.server";
+import { shopProfile } from "../shops/index.server";
 import { readOpenToken, readUnsubscribeToken } from "./links.server";
 
 const en = {

@@ -1,7 +1,11 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { db, sql, type Tx } from "../db.server";
+import type { CustomerSubject } from "../compliance/subject";
 import { retryOnUniqueViolation } from "../platform/db/errors";
+import { emit, transaction } from "../platform/events/index.server";
 import { listPlaceholders } from "../platform/db/sql";
 import { toMinorUnits } from "../platform/shopify/money";
+import { hasControlCharacters } from "../platform/typed-text";
 import { AddressSchema, type Address, type OrderPayload } from "./schemas";
 
 /**
@@ -21,7 +25,7 @@ export async function applyOrderPayload(
 ): Promise<ApplyResult> {
   const updatedAt = new Date(payload.updated_at);
   return retryOnUniqueViolation(() =>
-    db.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const existing = await tx.order.findUnique({
         where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.id } },
         select: { id: true, shopifyUpdatedAt: true },
@@ -47,6 +51,18 @@ export async function applyOrderPayload(
             select: { id: true },
           })
         ).id;
+        await emit(tx, {
+          type: "order.created",
+          shop: shopDomain,
+          aggregateId: payload.id,
+          data: {
+            orderId: payload.id,
+            orderName: payload.name,
+            customerId: payload.customer?.id ?? null,
+            currency: data.currency,
+            totalPrice: data.totalPrice,
+          },
+        });
       }
 
       await tx.orderLineItem.createMany({
@@ -84,6 +100,10 @@ function orderColumns(payload: OrderPayload, customerId: string | null) {
     currency,
     presentmentCurrency,
     totalPrice: toMinorUnits(payload.total_price, currency),
+    currentTotalPrice:
+      payload.current_total_price == null
+        ? null
+        : toMinorUnits(payload.current_total_price, currency),
     subtotalPrice: toMinorUnits(payload.subtotal_price, currency),
     totalDiscounts: toMinorUnits(payload.total_discounts, currency),
     totalShipping: toMinorUnits(payload.total_shipping_price_set?.shop_money.amount, currency),
@@ -100,6 +120,9 @@ function orderColumns(payload: OrderPayload, customerId: string | null) {
     tags: payload.tags ?? "",
     shippingAddress: payload.shipping_address ? JSON.stringify(payload.shipping_address) : null,
     statusPageUrl: payload.order_status_url ?? null,
+    checkoutTokenDigest: payload.checkout_token
+      ? checkoutTokenDigest(payload.checkout_token)
+      : null,
     buyerAcceptsMarketing: payload.buyer_accepts_marketing ?? false,
     test: payload.test ?? false,
     processedAt: new Date(payload.processed_at ?? payload.created_at),
@@ -137,6 +160,11 @@ export function normalizeEmail(email: string | null | undefined): string | null 
   return trimmed ? trimmed : null;
 }
 
+/** How a checkout's token is kept: enough to recognise the checkout, useless to present as it. */
+export function checkoutTokenDigest(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
 function optionalDate(value: string | null | undefined) {
   return value ? new Date(value) : null;
 }
@@ -156,6 +184,11 @@ export function getOrder(shopDomain: string, shopifyId: string) {
   });
 }
 
+/** The customer row of a Shopify customer id; null once customers/redact took it. */
+export function findCustomer(shopDomain: string, shopifyId: string) {
+  return db.customer.findUnique({ where: { shopDomain_shopifyId: { shopDomain, shopifyId } } });
+}
+
 export interface ShopperOrder {
   shopifyId: string;
   name: string;
@@ -163,6 +196,9 @@ export interface ShopperOrder {
   locale: string | null;
   customerShopifyId: string | null;
   acceptsMarketing: boolean;
+  checkoutTokenDigest: string | null;
+  /** customers/redact ran: the order answers to no shopper. */
+  redacted: boolean;
 }
 
 /**
@@ -182,12 +218,13 @@ export async function findShopperOrder(
       ? ['o."shopifyId" = ?', [by.shopifyId]]
       : ['o."name" IN (?, ?)', [typed, `#${typed.replace(/^#/, "")}`]];
   const [row] = await sql.query<
-    Record<Exclude<keyof ShopperOrder, "acceptsMarketing">, string | null> & {
+    Record<Exclude<keyof ShopperOrder, "acceptsMarketing" | "redacted">, string | null> & {
       acceptsMarketing: unknown;
+      redactedAt: unknown;
     }
   >(
     `SELECT o."shopifyId", o."name", o."email", o."locale", c."shopifyId" AS "customerShopifyId",
-            o."buyerAcceptsMarketing" AS "acceptsMarketing"
+            o."buyerAcceptsMarketing" AS "acceptsMarketing", o."checkoutTokenDigest", o."redactedAt"
        FROM "Order" o LEFT JOIN "Customer" c ON c."id" = o."customerId"
       WHERE o."shopDomain" = ? AND ${match}
       LIMIT 1`,
@@ -202,8 +239,24 @@ export async function findShopperOrder(
         customerShopifyId: row.customerShopifyId,
         // SQLite returns booleans as 0/1.
         acceptsMarketing: row.acceptsMarketing === true || row.acceptsMarketing === 1,
+        checkoutTokenDigest: row.checkoutTokenDigest,
+        redacted: row.redactedAt !== null && row.redactedAt !== undefined,
       }
     : null;
+}
+
+/**
+ * Whether a shopper who typed this email may see the order: only an order that has an email,
+ * the same one, and was never redacted. The comparison is of digests in constant time, and a
+ * missing order or email compares against a random digest, so every miss costs what a hit does.
+ */
+export function orderAnswersToEmail(order: ShopperOrder | null, typedEmail: string) {
+  const typed = hasControlCharacters(typedEmail) ? null : normalizeEmail(typedEmail);
+  const stored = order && !order.redacted ? order.email : null;
+  const digest = (email: string | null) =>
+    email === null ? randomBytes(32) : createHash("sha256").update(email).digest();
+  const same = timingSafeEqual(digest(stored), digest(typed));
+  return stored !== null && typed !== null && same;
 }
 
 /** Order names by Shopify id, for lists that show the order a record is about. */
@@ -268,13 +321,36 @@ export async function ordersStoredSince(shopDomain: string, since: Date) {
   return orders.map((order) => order.shopifyId);
 }
 
-export async function orderStats(shopDomain: string) {
-  const [orders, customers, revenue] = await Promise.all([
-    db.order.count({ where: { shopDomain } }),
-    db.customer.count({ where: { shopDomain } }),
-    db.order.aggregate({ where: { shopDomain, cancelledAt: null }, _sum: { totalPrice: true } }),
-  ]);
-  return { orders, customers, revenue: revenue._sum.totalPrice ?? 0 };
+/** Ids per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CUSTOMERS_PER_QUERY = 500;
+
+/** Every live (not test, not cancelled) order of these customers: an experiment's outcomes. */
+export async function customersOrders(shopDomain: string, customerShopifyIds: string[]) {
+  const orders = [];
+  for (let start = 0; start < customerShopifyIds.length; start += CUSTOMERS_PER_QUERY) {
+    const rows = await db.order.findMany({
+      where: {
+        shopDomain,
+        test: false,
+        cancelledAt: null,
+        customer: {
+          shopifyId: { in: customerShopifyIds.slice(start, start + CUSTOMERS_PER_QUERY) },
+        },
+      },
+      select: {
+        shopifyId: true,
+        processedAt: true,
+        totalPrice: true,
+        currentTotalPrice: true,
+        cancelledAt: true,
+        customer: { select: { shopifyId: true } },
+      },
+    });
+    for (const { customer, ...order } of rows) {
+      orders.push({ ...order, customerShopifyId: customer!.shopifyId });
+    }
+  }
+  return orders;
 }
 
 export function recentOrders(shopDomain: string, take = 10) {
@@ -287,6 +363,7 @@ export function recentOrders(shopDomain: string, take = 10) {
       shopifyId: true,
       name: true,
       email: true,
+      customerId: true,
       totalPrice: true,
       currency: true,
       processedAt: true,
@@ -296,14 +373,31 @@ export function recentOrders(shopDomain: string, take = 10) {
   });
 }
 
-// ---- compliance ------------------------------------------------------------------------------
-
-export interface CustomerSubject {
-  shopDomain: string;
-  customerShopifyId: string | null;
-  email: string | null;
-  orderShopifyIds: string[];
+/**
+ * The Shopify ids of a customer's orders placed since `since`, not counting test and cancelled
+ * ones: by their customer record, or by the email a guest checked out with.
+ */
+export async function customerOrderIds(
+  shopDomain: string,
+  customer: { customerShopifyId: string | null; email: string | null },
+  since: Date,
+): Promise<string[]> {
+  const email = normalizeEmail(customer.email);
+  const who = [
+    ...(customer.customerShopifyId
+      ? [{ customer: { shopifyId: customer.customerShopifyId } }]
+      : []),
+    ...(email ? [{ email }] : []),
+  ];
+  if (who.length === 0) return [];
+  const rows = await db.order.findMany({
+    where: { shopDomain, OR: who, test: false, cancelledAt: null, processedAt: { gte: since } },
+    select: { shopifyId: true },
+  });
+  return rows.map((row) => row.shopifyId);
 }
+
+// ---- compliance ------------------------------------------------------------------------------
 
 function subjectOrdersWhere(subject: CustomerSubject, customerRowId: string | null) {
   return {
@@ -378,6 +472,9 @@ export async function redactCustomerOrders(subject: CustomerSubject) {
       statusPageUrl: null,
       customerId: null,
       locale: null,
+      checkoutTokenDigest: null,
+      // Without a customer the order would look like a guest's: marked, it answers to no one.
+      redactedAt: new Date(),
     },
   });
   if (customer) await db.customer.delete({ where: { id: customer.id } });

@@ -1,7 +1,7 @@
 import { db, sql } from "../db.server";
 import { listPlaceholders } from "../platform/db/sql";
 import { toMinorUnits } from "../platform/shopify/money";
-import { shopProfile } from "../shops/shops.server";
+import { shopProfile } from "../shops/index.server";
 import type { ProductPayload } from "./schemas";
 
 /** Products carrying this tag are never recommended (the merchant's exclusion). */

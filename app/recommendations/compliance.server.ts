@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import type { CustomerSubject } from "../orders/orders.server";
+import type { CustomerSubject } from "../compliance/subject";
 
 /** The customer's recommendation clicks and impressions, and the orders credited to them. */
 function customerWhere(subject: CustomerSubject) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, Prisma } from "../db.server";
-import type { ShopperOrder } from "../orders/orders.server";
+import type { ShopperOrder } from "../orders/index.server";
 import { shopifyId } from "../orders/schemas";
 import { toMinorUnits } from "../platform/shopify/money";
 import { attributeOrder } from "./attribution";
@@ -33,11 +33,7 @@ export async function recordEvents(
 ) {
   const allowed =
     input.kind === "impression"
-      ? new Set(
-          (await orderRecommendations(shopDomain, order.shopifyId)).map(
-            (product) => product.productId,
-          ),
-        )
+      ? new Set((await orderRecommendations(shopDomain, order)).map((product) => product.productId))
       : new Set(
           (
             await db.recommendationEvent.findMany({

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
-import { installedShopDomains } from "../shops/shops.server";
+import { installedShopDomains } from "../shops/index.server";
 import { advanceCatalogImport, startCatalogImport } from "./bulk.server";
 import { rebuildModel } from "./recommendations.server";
 

@@ -10,6 +10,14 @@ import type { CoPurchaseCounter } from "./model";
  */
 const BATCH = 1_000;
 
+/**
+ * Rows per DELETE of an old generation. The rows' random ids spread each batch over the pages of
+ * every index, and each statement rewrites the pages it touched: deleting 150,000 pairs took
+ * 52 s in batches of 1,000 and 18 s in batches of 10,000 (a bare libsql script, same indexes, on
+ * a busy machine); requests still run between the statements.
+ */
+const DELETE_BATCH = 10_000;
+
 const GENERATION_TABLES = [
   "RecommendationOrder",
   "RecommendationProductStat",
@@ -172,11 +180,11 @@ export async function deleteGenerations(
       const deleted = await sql.query(
         `DELETE FROM "${table}" WHERE "id" IN (
            SELECT "id" FROM "${table}"
-            WHERE "shopDomain" = ? AND "generation" ${comparison} ? LIMIT ${BATCH})
+            WHERE "shopDomain" = ? AND "generation" ${comparison} ? LIMIT ${DELETE_BATCH})
          RETURNING "id"`,
         [shopDomain, generation],
       );
-      if (deleted.length < BATCH) break;
+      if (deleted.length < DELETE_BATCH) break;
     }
   }
 }

@@ -1,6 +1,7 @@
 import { db, Prisma, type Tx } from "../db.server";
-import { orderProductIds, orderProducts, ordersStoredSince } from "../orders/orders.server";
-import { shopProfile } from "../shops/shops.server";
+import { isHeldOut } from "../experiments/index.server";
+import { orderProductIds, orderProducts, ordersStoredSince } from "../orders/index.server";
+import { shopProfile } from "../shops/index.server";
 import {
   CoPurchaseCounter,
   cosine,
@@ -211,11 +212,16 @@ async function recommendWithSettings(
 
 /**
  * The thank-you page's recommendations for one of the shop's orders: as many as the merchant
- * shows, with add-to-cart links that apply the merchant's offer code when there is one.
+ * shows, with add-to-cart links that apply the merchant's offer code when there is one; none for
+ * a customer an experiment holds out of them.
  */
-export async function orderRecommendations(shopDomain: string, orderShopifyId: string) {
+export async function orderRecommendations(
+  shopDomain: string,
+  order: { shopifyId: string; customerShopifyId: string | null },
+) {
+  if (await isHeldOut(shopDomain, "recommendations", order.customerShopifyId)) return [];
   const [basket, settings] = await Promise.all([
-    orderProductIds(shopDomain, orderShopifyId),
+    orderProductIds(shopDomain, order.shopifyId),
     recommendationSettings(shopDomain),
   ]);
   const products = await recommendWithSettings(shopDomain, basket, settings.maxShown, settings);

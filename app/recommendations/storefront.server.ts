@@ -1,4 +1,3 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { basketRecommendations } from "./recommendations.server";
 
@@ -24,7 +23,7 @@ const StorefrontRecommendationsQuerySchema = z.object({
  * Requests per shopper address and shop a minute: a shopper's page views make a few, and the
  * browser caches repeats; well above what a household or an office behind one address sends.
  */
-const requests = new RateLimiterMemory({ keyPrefix: "rec-storefront", points: 120, duration: 60 });
+export const STOREFRONT_REQUESTS_PER_ADDRESS = 120;
 
 type StorefrontRecommendationsAnswer =
   | { status: 200; body: { products: Awaited<ReturnType<typeof basketRecommendations>> } }
@@ -35,21 +34,16 @@ type StorefrontRecommendationsAnswer =
 export async function storefrontRecommendations({
   shopDomain,
   searchParams,
-  ip,
+  spendRequest,
 }: {
   shopDomain: string;
   searchParams: URLSearchParams;
-  ip: string;
+  /** Spends one request of the shopper's budget: the seconds to wait when over it, or null. */
+  spendRequest: () => Promise<number | null>;
 }): Promise<StorefrontRecommendationsAnswer> {
-  try {
-    await requests.consume(`${shopDomain}:${ip}`);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-    return {
-      status: 429,
-      body: { error: "rate_limited" },
-      retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)),
-    };
+  const wait = await spendRequest();
+  if (wait !== null) {
+    return { status: 429, body: { error: "rate_limited" }, retryAfterSeconds: wait };
   }
   const query = StorefrontRecommendationsQuerySchema.safeParse({
     products: searchParams.get("products") ?? undefined,

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { db } from "../db.server";
-import { findShopperOrder } from "../orders/orders.server";
+import { findShopperOrder } from "../orders/index.server";
 import { RESOLUTIONS, type ReturnDecision } from "./policy";
-import { returnableOrder } from "./returns.server";
+import { signalsForCustomer } from "./abuse.server";
+import { automaticRefundOf } from "./automation.server";
+import { loadPolicy, returnableOrder } from "./returns.server";
 import { returnOptions } from "./shopper/portal.server";
 
 /** The merchant's views of returns: the queue with its tabs and filters, one return, CSV rows. */
@@ -26,6 +28,8 @@ export const ReturnFilterSchema = z.object({
   query: z.string().trim().max(254).optional().catch(undefined),
   resolution: z.enum(RESOLUTIONS).optional().catch(undefined),
   reason: z.string().trim().max(60).optional().catch(undefined),
+  /** Returns or warranty claims; both without it. */
+  kind: z.enum(["return", "warranty"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type ReturnFilter = z.infer<typeof ReturnFilterSchema>;
@@ -36,6 +40,7 @@ export function parseReturnFilter(params: URLSearchParams): ReturnFilter {
     query: params.get("query") || undefined,
     resolution: params.get("resolution") || undefined,
     reason: params.get("reason") || undefined,
+    kind: params.get("kind") || undefined,
     page: params.get("page") ?? 1,
   });
 }
@@ -56,6 +61,7 @@ function whereFor(shopDomain: string, filter: ReturnFilter) {
   return {
     shopDomain,
     ...(filter.tab ? { status: { in: [...RETURN_TABS[filter.tab]] } } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
     ...lines,
     ...(query
       ? {
@@ -99,6 +105,7 @@ function listRow(
     orderName: row.orderName,
     orderShopifyId: row.orderShopifyId,
     email: row.email,
+    kind: row.kind,
     status: row.status,
     items: row.lines.reduce((sum, line) => sum + line.quantity, 0),
     titles: row.lines.map((line) => line.title),
@@ -202,14 +209,20 @@ export async function returnDetail(shopDomain: string, returnId: string) {
     },
   });
   if (!request) return null;
+  const { abuse } = await loadPolicy(shopDomain);
   const decision = JSON.parse(request.decision) as Partial<ReturnDecision>;
   const { decision: _stored, ...rest } = request;
   return {
     ...rest,
+    customer: {
+      signals: await signalsForCustomer(shopDomain, request, abuse),
+      lookbackDays: abuse.lookbackDays,
+    },
     explanations: Object.fromEntries(
       (decision.lines ?? []).map((line) => [line.lineItemId, line.explanations]),
     ),
     preview: refundPreview(request.lines, request.shippingFee),
+    automaticRefund: await automaticRefundOf(shopDomain, returnId),
   };
 }
 

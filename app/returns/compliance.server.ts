@@ -1,5 +1,6 @@
 import { db } from "../db.server";
-import type { CustomerSubject } from "../orders/orders.server";
+import type { CustomerSubject } from "../compliance/subject";
+import { fileStorage } from "../platform/storage/storage.server";
 
 /** The returns that concern a customer: of their orders, made by them, or with their email. */
 function subjectWhere(subject: CustomerSubject) {
@@ -34,8 +35,7 @@ export async function exportCustomerReturns(subject: CustomerSubject) {
 
 /**
  * Keeps returns for the shop's figures without what identifies the customer: email, notes,
- * photos and the links to return labels (printed with their address) go (the photo files are
- * removed by the storage clean-up that follows the rows).
+ * photos and return labels (printed with their address) go, the files in storage with them.
  */
 export async function redactCustomerReturns(subject: CustomerSubject) {
   const returns = await db.returnRequest.findMany({
@@ -43,6 +43,7 @@ export async function redactCustomerReturns(subject: CustomerSubject) {
     select: { id: true },
   });
   const ids = returns.map((entry) => entry.id);
+  const files = await storedFiles({ returnId: { in: ids } });
   const [anonymized, lines, photos, labels] = await db.$transaction([
     db.returnRequest.updateMany({
       where: { id: { in: ids } },
@@ -50,12 +51,40 @@ export async function redactCustomerReturns(subject: CustomerSubject) {
     }),
     db.returnLine.updateMany({ where: { returnId: { in: ids } }, data: { customerNote: null } }),
     db.returnPhoto.deleteMany({ where: { returnId: { in: ids } } }),
-    db.returnLabel.updateMany({ where: { returnId: { in: ids } }, data: { labelUrl: null } }),
+    db.returnLabel.updateMany({
+      where: { returnId: { in: ids } },
+      data: { labelUrl: null, storageKey: null },
+    }),
   ]);
+  await removeFiles(files);
   return {
     returnsAnonymized: anonymized.count,
     notesRemoved: lines.count,
     photosDeleted: photos.count,
     labelLinksRemoved: labels.count,
+    filesDeleted: files.length,
   };
+}
+
+/** shop/redact: every photo and label file of the shop, before its rows go. */
+export async function deleteShopReturnFiles(shopDomain: string) {
+  const files = await storedFiles({ shopDomain });
+  await removeFiles(files);
+  return files.length;
+}
+
+async function storedFiles(where: { shopDomain: string } | { returnId: { in: string[] } }) {
+  const [photos, labels] = await Promise.all([
+    db.returnPhoto.findMany({ where, select: { storageKey: true } }),
+    db.returnLabel.findMany({
+      where: { ...where, storageKey: { not: null } },
+      select: { storageKey: true },
+    }),
+  ]);
+  return [...photos, ...labels].flatMap((file) => (file.storageKey ? [file.storageKey] : []));
+}
+
+async function removeFiles(keys: string[]) {
+  const storage = fileStorage();
+  for (const key of keys) await storage.remove(key);
 }

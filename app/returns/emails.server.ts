@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import { notify, type TriggerName } from "../notifications/notify.server";
+import { notify, type TriggerName } from "../notifications/index.server";
 import { log } from "../platform/logging/logger.server";
 
 type ReturnTrigger = Extract<TriggerName, `return.${string}`>;

@@ -26,6 +26,9 @@ export const RESOLUTION_LABELS: Record<string, string> = {
   store_credit: "Store credit",
   exchange: "Exchange",
   keep: "Keep the item",
+  warranty: "Warranty claim",
+  repair: "Repair",
+  replace: "Replacement",
 };
 
 export const EVENT_LABELS: Record<string, string> = {
@@ -38,6 +41,11 @@ export const EVENT_LABELS: Record<string, string> = {
   processed: "Processed",
   closed: "Closed",
   note: "Note",
+  refund_scheduled: "Automatic refund scheduled",
+  refund_cancelled: "Automatic refund cancelled",
+  refund_held: "Refund held for the merchant",
+  inspected: "Inspected",
+  claim_decided: "Warranty decision",
 };
 
 export const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;

@@ -1,152 +1,23 @@
 import { db } from "../db.server";
-import { AdminApiError } from "../platform/shopify/admin-gateway.server";
 import { emailReturnNews } from "./emails.server";
 import { buyReturnLabel } from "./labels/labels.server";
+import { approveInShopify, queueShopifyReturn, declineInShopify } from "./shopify-returns.server";
 import {
-  approveInShopify,
-  queueShopifyReturn,
-  declineInShopify,
-  processInShopify,
-  refundedAmount,
-  type ShopifyAnswer,
-} from "./shopify-returns.server";
+  TRANSITIONS,
+  askShopify,
+  findReturn,
+  processWithShopify,
+  refusal,
+  transition,
+  type LifecycleResult,
+} from "./transitions.server";
+
+export type { LifecycleResult } from "./transitions.server";
 
 /**
- * The merchant's actions on a return. Each one moves the return only from the statuses it is
- * allowed from, scoped to the shop, records one ReturnEvent (actor "merchant") in the same
- * transaction, and answers ok with the current status when the action was already done, so a
- * double click or a retried request changes nothing.
- *
- * Statuses: requested → open (approve) or declined (decline); open → in_transit (the carrier's
- * first scan of the return label, set by tracking) → received → closed (processed).
- * Issuing a label keeps the return "open": it is in transit only once the parcel is scanned.
- * When Shopify knows the return, Shopify is told first; if it refuses, nothing moves here.
+ * The merchant's actions on a return (see ./transitions.server.ts for the rules every move
+ * follows). Each records its event with the actor "merchant".
  */
-export type LifecycleResult = { ok: true; status: string } | { ok: false; message: string };
-
-type Action = "approve" | "decline" | "issue_label" | "receive" | "process";
-
-interface Transition {
-  /** Statuses the action moves the return from. */
-  from: string[];
-  /** Statuses in which the action is already done: answered ok without a change. */
-  done: string[];
-  verb: string;
-}
-
-const TRANSITIONS: Record<Action, Transition> = {
-  approve: {
-    from: ["requested"],
-    done: ["open", "in_transit", "received", "closed"],
-    verb: "approved",
-  },
-  decline: { from: ["requested"], done: ["declined"], verb: "declined" },
-  issue_label: { from: ["open"], done: [], verb: "given a label" },
-  receive: { from: ["open", "in_transit"], done: ["received", "closed"], verb: "received" },
-  process: { from: ["open", "in_transit", "received"], done: ["closed"], verb: "processed" },
-};
-
-const STATUS_WORDS: Record<string, string> = {
-  requested: "waiting for approval",
-  open: "open",
-  in_transit: "on its way back",
-  received: "received",
-  closed: "closed",
-  declined: "declined",
-  cancelled: "cancelled",
-};
-
-function refusal(action: Action, status: string): string {
-  return `This return is ${STATUS_WORDS[status] ?? status} and cannot be ${TRANSITIONS[action].verb}`;
-}
-
-async function findReturn(shopDomain: string, returnId: string) {
-  return db.returnRequest.findFirst({ where: { id: returnId, shopDomain } });
-}
-
-interface Step {
-  action: Action;
-  to: string;
-  event: { kind: string; detail?: string };
-  data?: Record<string, unknown>;
-  /** Tells Shopify first, when Shopify knows the return; a refusal stops the step. */
-  shopify?: (shopifyId: string) => Promise<ShopifyAnswer>;
-  /** Runs once this call moved the return, or Shopify accepted it (the shopper's email). */
-  after?: () => Promise<void>;
-  /** The step only means something in Shopify (a refund): it waits until Shopify knows the return. */
-  needsShopify?: boolean;
-  now: Date;
-}
-
-async function askShopify(call: () => Promise<ShopifyAnswer>): Promise<ShopifyAnswer> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof AdminApiError) {
-      return { ok: false, message: "Shopify could not be reached; try again in a minute" };
-    }
-    throw error;
-  }
-}
-
-/**
- * Moves the return from one of the action's statuses to `to` with its event, or reports why
- * not. The status guard sits in the update itself, so of two racing calls exactly one moves it.
- */
-async function transition(
-  shopDomain: string,
-  returnId: string,
-  step: Step,
-): Promise<LifecycleResult> {
-  const { action, to, event, data = {}, now } = step;
-  const current = await findReturn(shopDomain, returnId);
-  if (!current) return { ok: false, message: "Return not found" };
-  const rule = TRANSITIONS[action];
-  if (rule.done.includes(current.status)) return { ok: true, status: current.status };
-  if (!rule.from.includes(current.status)) {
-    return { ok: false, message: refusal(action, current.status) };
-  }
-  if (step.needsShopify && !current.shopifyId) {
-    return { ok: false, message: "This return is not in Shopify yet; try again in a minute" };
-  }
-  let shopifyAccepted = false;
-  if (step.shopify && current.shopifyId) {
-    const shopifyId = current.shopifyId;
-    const answer = await askShopify(() => step.shopify!(shopifyId));
-    if (!answer.ok) return answer;
-    shopifyAccepted = true;
-  }
-  const moved = await db.$transaction(async (tx) => {
-    const updated = await tx.returnRequest.updateMany({
-      where: { id: returnId, shopDomain, status: { in: rule.from } },
-      data: { status: to, ...data },
-    });
-    if (updated.count === 0) return false;
-    await tx.returnEvent.create({
-      data: {
-        shopDomain,
-        returnId,
-        kind: event.kind,
-        actor: "merchant",
-        detail: event.detail ?? null,
-        occurredAt: now,
-      },
-    });
-    return true;
-  });
-  if (moved) {
-    await step.after?.();
-    return { ok: true, status: to };
-  }
-  // Someone else moved it meanwhile: answer from what it is now.
-  const after = await findReturn(shopDomain, returnId);
-  if (after && (after.status === to || rule.done.includes(after.status))) {
-    // Shopify's webhook about our own accepted call got here first: the shopper still hears.
-    if (shopifyAccepted && after.status === to) await step.after?.();
-    return { ok: true, status: after.status };
-  }
-  return { ok: false, message: refusal(action, after?.status ?? current.status) };
-}
 
 export async function approveReturn(
   shopDomain: string,
@@ -223,19 +94,63 @@ export async function processReturn(
   shopDomain: string,
   returnId: string,
 ): Promise<LifecycleResult> {
-  const now = new Date();
-  return transition(shopDomain, returnId, {
-    action: "process",
-    to: "closed",
-    event: { kind: "processed" },
-    data: { processedAt: now, closedAt: now },
-    // Not yet in Shopify: processing must wait, or the refund would never be issued.
-    needsShopify: true,
-    shopify: () => processInShopify(shopDomain, returnId),
-    after: async () => {
-      const amount = await refundedAmount(shopDomain, returnId);
-      if (amount > 0) await emailReturnNews(shopDomain, returnId, "return.refunded", { amount });
-    },
-    now,
+  return processWithShopify(shopDomain, returnId, { actor: "merchant" });
+}
+
+/** Statuses in which the items can be in the merchant's hands, or on their way there. */
+const INSPECTABLE = ["open", "in_transit", "received", "closed"];
+
+/**
+ * Records what inspection found: the lines that are not the item sold (a mismatch counts in
+ * the customer's abuse signals) and a note, on the timeline. Inspecting again replaces the
+ * findings, so a wrong tick can be undone.
+ */
+export async function recordInspection(
+  shopDomain: string,
+  returnId: string,
+  findings: { mismatchedLineIds: string[]; note: string },
+): Promise<LifecycleResult> {
+  const note = findings.note.trim();
+  if (note.length > 500)
+    return { ok: false, message: "The note is too long (500 characters at most)" };
+  const current = await db.returnRequest.findFirst({
+    where: { id: returnId, shopDomain },
+    include: { lines: { select: { id: true, title: true, quantity: true } } },
   });
+  if (!current) return { ok: false, message: "Return not found" };
+  if (!INSPECTABLE.includes(current.status)) {
+    return { ok: false, message: "This return has no items to inspect yet" };
+  }
+  const wanted = new Set(findings.mismatchedLineIds);
+  const mismatched = current.lines.filter((line) => wanted.has(line.id));
+  if (mismatched.length !== wanted.size) {
+    return { ok: false, message: "Some of those items are not part of this return" };
+  }
+  const now = new Date();
+  const summary = mismatched.length
+    ? `Not the item sold: ${mismatched.map((line) => `${line.quantity} × ${line.title}`).join(", ")}`
+    : "Every item is the one sold";
+  await db.$transaction(async (tx) => {
+    await tx.returnLine.updateMany({
+      where: { shopDomain, returnId },
+      data: { mismatch: false, inspectedAt: now },
+    });
+    if (mismatched.length) {
+      await tx.returnLine.updateMany({
+        where: { shopDomain, returnId, id: { in: mismatched.map((line) => line.id) } },
+        data: { mismatch: true },
+      });
+    }
+    await tx.returnEvent.create({
+      data: {
+        shopDomain,
+        returnId,
+        kind: "inspected",
+        actor: "merchant",
+        detail: note ? `${summary}. ${note}` : summary,
+        occurredAt: now,
+      },
+    });
+  });
+  return { ok: true, status: current.status };
 }

@@ -35,6 +35,15 @@ async function aReturn(status: string) {
 const events = (id: string) =>
   db.returnEvent.findMany({ where: { returnId: id }, orderBy: { occurredAt: "asc" } });
 
+/** The domain events written to the outbox for the return, oldest first. */
+async function domainEvents(id: string) {
+  const rows = await db.outboxEvent.findMany({
+    where: { aggregate: "return", aggregateId: id },
+    orderBy: { sequence: "asc" },
+  });
+  return rows.map((row) => ({ type: row.type, shop: row.shopDomain, data: JSON.parse(row.data) }));
+}
+
 describe("the merchant's actions on a return", () => {
   it("approves a requested return once, however often it is asked", async () => {
     const { shop, id } = await aReturn("requested");
@@ -44,6 +53,13 @@ describe("the merchant's actions on a return", () => {
     expect(row.approvedAt).not.toBeNull();
     expect((await events(id)).map((event) => [event.kind, event.actor])).toEqual([
       ["approved", "merchant"],
+    ]);
+    expect(await domainEvents(id)).toEqual([
+      {
+        type: "return.approved",
+        shop,
+        data: { returnId: id, orderId: "820982911946154508" },
+      },
     ]);
   });
 
@@ -55,6 +71,7 @@ describe("the merchant's actions on a return", () => {
       { ok: true, status: "open" },
     ]);
     expect(await events(id)).toHaveLength(1);
+    expect((await domainEvents(id)).map((event) => event.type)).toEqual(["return.approved"]);
   });
 
   it("declines with the reason the customer sees", async () => {
@@ -71,6 +88,7 @@ describe("the merchant's actions on a return", () => {
     expect(timeline.map((event) => [event.kind, event.detail])).toEqual([
       ["declined", "Worn items cannot be returned"],
     ]);
+    expect((await domainEvents(id)).map((event) => event.type)).toEqual(["return.declined"]);
   });
 
   it("needs a reason to decline", async () => {
@@ -114,6 +132,7 @@ describe("the merchant's actions on a return", () => {
       expect(await act(shop, id)).toEqual({ ok: false, message });
       expect((await db.returnRequest.findUniqueOrThrow({ where: { id } })).status).toBe(status);
       expect(await events(id)).toHaveLength(0);
+      expect(await domainEvents(id)).toEqual([]);
     },
   );
 
@@ -123,6 +142,7 @@ describe("the merchant's actions on a return", () => {
     expect(await markReceived(shop, id)).toEqual({ ok: true, status: "received" });
     expect((await db.returnRequest.findUniqueOrThrow({ where: { id } })).receivedAt).not.toBeNull();
     expect((await events(id)).map((event) => event.kind)).toEqual(["received"]);
+    expect((await domainEvents(id)).map((event) => event.type)).toEqual(["return.received"]);
     const closed = await aReturn("closed");
     expect(await markReceived(closed.shop, closed.id)).toEqual({ ok: true, status: "closed" });
     expect(await processReturn(closed.shop, closed.id)).toEqual({ ok: true, status: "closed" });

@@ -26,7 +26,16 @@ const policy: ReturnPolicy = ReturnPolicySchema.parse({
       when: { reasons: ["damaged", "defective"] },
       then: { photosRequired: true, resolutions: ["refund"], windowDays: 60 },
     },
+    {
+      id: "serial",
+      name: "Serial returners",
+      when: { serialReturner: true, customerReturnRateAbove: 0.35 },
+      then: { holdAutomaticRefund: true },
+    },
   ],
+  automation: { refundOn: "first_scan", refundDelayHours: 6 },
+  abuse: { highReturnRate: 0.4, serialReturnerMinReturns: 4, wardrobingReasons: ["style"] },
+  warranties: [{ id: "eyewear", name: "2-year warranty", days: 730, productTags: ["eyewear"] }],
 });
 
 describe("the policy editor's draft", () => {
@@ -37,6 +46,21 @@ describe("the policy editor's draft", () => {
     expect(draft.rules[1]).toMatchObject({ reasons: "damaged, defective", windowDays: "60" });
     expect(policyFromDraft(draft, "USD")).toEqual({ ok: true, policy });
     expect(draftFromPolicy(policy, "JPY").returnShippingFee).toBe("595");
+  });
+
+  it("keeps the automation, types abuse shares as percents and names their errors", () => {
+    const draft = draftFromPolicy(policy, "USD");
+    expect(draft.rules[2]).toMatchObject({
+      customerReturnRateAbove: "35",
+      serialReturner: "yes",
+      holdAutomaticRefund: true,
+    });
+    expect(draft.abuse).toMatchObject({ highReturnRate: "40", wardrobingReasons: "style" });
+    const wrong = policyFromDraft(
+      { ...draft, abuse: { ...draft.abuse!, wardrobingDays: "many" } },
+      "USD",
+    );
+    expect(wrong).toEqual({ ok: false, errors: { "abuse.wardrobingDays": "Enter a number" } });
   });
 
   it("names the field of each error in words a merchant reads", () => {

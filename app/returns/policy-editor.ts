@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { fromMinorUnits, toMinorUnits } from "../platform/shopify/money";
-import { RESOLUTIONS, ReturnPolicySchema, type ReturnPolicy } from "./policy";
+import {
+  AutomationSchema,
+  RESOLUTIONS,
+  ReturnPolicySchema,
+  WarrantyPeriodSchema,
+  type ReturnPolicy,
+} from "./policy";
 
 /**
  * The policy as the settings form edits it: numbers as typed, money in the shop's currency
@@ -41,8 +47,27 @@ export const PolicyDraftSchema = z.object({
       resolutions: resolutionList.nullable(),
       photosRequired: z.boolean(),
       keepItem: z.boolean(),
+      /** Percent of delivered units; empty: any customer. */
+      customerReturnRateAbove: z.string().default(""),
+      serialReturner: triState.default("any"),
+      holdAutomaticRefund: z.boolean().default(false),
     }),
   ),
+  /** Not edited as text: carried through, so saving the form keeps them. */
+  automation: AutomationSchema.optional(),
+  warranties: z.array(WarrantyPeriodSchema).optional(),
+  abuse: z
+    .object({
+      lookbackDays: z.string(),
+      /** Percent. */
+      highReturnRate: z.string(),
+      serialReturnerMinReturns: z.string(),
+      /** Percent of orders. */
+      serialReturnerMinRate: z.string(),
+      wardrobingReasons: z.string(),
+      wardrobingDays: z.string(),
+    })
+    .optional(),
 });
 export type PolicyDraft = z.infer<typeof PolicyDraftSchema>;
 export type RuleDraft = PolicyDraft["rules"][number];
@@ -79,8 +104,26 @@ export function draftFromPolicy(policy: ReturnPolicy, currency: string): PolicyD
       resolutions: rule.then.resolutions ?? null,
       photosRequired: rule.then.photosRequired ?? false,
       keepItem: rule.then.keepItem ?? false,
+      customerReturnRateAbove: percentText(rule.when.customerReturnRateAbove),
+      serialReturner: tri(rule.when.serialReturner),
+      holdAutomaticRefund: rule.then.holdAutomaticRefund ?? false,
     })),
+    automation: policy.automation,
+    warranties: policy.warranties,
+    abuse: {
+      lookbackDays: String(policy.abuse.lookbackDays),
+      highReturnRate: percentText(policy.abuse.highReturnRate),
+      serialReturnerMinReturns: String(policy.abuse.serialReturnerMinReturns),
+      serialReturnerMinRate: percentText(policy.abuse.serialReturnerMinRate),
+      wardrobingReasons: list(policy.abuse.wardrobingReasons),
+      wardrobingDays: String(policy.abuse.wardrobingDays),
+    },
   };
+}
+
+/** Shares (0.4) are typed as percents (40). */
+function percentText(share: number | undefined): string {
+  return share === undefined ? "" : String(Math.round(share * 10_000) / 100);
 }
 
 export function newRuleDraft(id: string): RuleDraft {
@@ -98,6 +141,9 @@ export function newRuleDraft(id: string): RuleDraft {
     resolutions: null,
     photosRequired: false,
     keepItem: false,
+    customerReturnRateAbove: "",
+    serialReturner: "any",
+    holdAutomaticRefund: false,
   };
 }
 
@@ -105,6 +151,11 @@ export function newRuleDraft(id: string): RuleDraft {
 function number(text: string): number | string {
   const trimmed = text.trim();
   return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed;
+}
+
+function share(text: string): number | string {
+  const value = number(text);
+  return typeof value === "number" ? value / 100 : value;
 }
 
 function money(text: string, currency: string): number | string {
@@ -137,6 +188,11 @@ function ruleFromDraft(rule: RuleDraft) {
       reasons: values(rule.reasons),
       discounted: fromTri(rule.discounted),
       finalSale: fromTri(rule.finalSale),
+      customerReturnRateAbove:
+        rule.customerReturnRateAbove.trim() === ""
+          ? undefined
+          : share(rule.customerReturnRateAbove),
+      serialReturner: fromTri(rule.serialReturner),
     },
     then: {
       returnable: fromTri(rule.returnable),
@@ -144,6 +200,7 @@ function ruleFromDraft(rule: RuleDraft) {
       resolutions: rule.resolutions ?? undefined,
       photosRequired: rule.photosRequired || undefined,
       keepItem: rule.keepItem || undefined,
+      holdAutomaticRefund: rule.holdAutomaticRefund || undefined,
     },
   };
 }
@@ -161,8 +218,12 @@ function editorError(issue: z.core.$ZodRawIssue): string | undefined {
   return undefined;
 }
 
-/** The form field an error belongs to: "windowDays", or "rules.2.windowDays" inside a rule. */
+/**
+ * The form field an error belongs to: "windowDays", "rules.2.windowDays" inside a rule, or
+ * "abuse.wardrobingDays".
+ */
 function fieldOf(path: PropertyKey[]): string {
+  if (path[0] === "abuse" && path[1] !== undefined) return `abuse.${String(path[1])}`;
   if (path[0] !== "rules" || typeof path[1] !== "number") return String(path[0] ?? "form");
   const field = path.slice(2).find((part) => part !== "when" && part !== "then");
   return `rules.${path[1]}.${String(field ?? "name")}`;
@@ -189,6 +250,16 @@ export function policyFromDraft(draft: PolicyDraft, currency: string): PolicyFro
         draft.greenReturnMaxValue.trim() === "" ? null : money(draft.greenReturnMaxValue, currency),
       greenReturnReasons: values(draft.greenReturnReasons) ?? [],
       rules: draft.rules.map(ruleFromDraft),
+      automation: draft.automation,
+      warranties: draft.warranties,
+      abuse: draft.abuse && {
+        lookbackDays: number(draft.abuse.lookbackDays),
+        highReturnRate: share(draft.abuse.highReturnRate),
+        serialReturnerMinReturns: number(draft.abuse.serialReturnerMinReturns),
+        serialReturnerMinRate: share(draft.abuse.serialReturnerMinRate),
+        wardrobingReasons: values(draft.abuse.wardrobingReasons) ?? [],
+        wardrobingDays: number(draft.abuse.wardrobingDays),
+      },
     },
     { error: editorError },
   );
@@ -197,4 +268,34 @@ export function policyFromDraft(draft: PolicyDraft, currency: string): PolicyFro
   }
   if (!parsed.success || Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, policy: parsed.data };
+}
+
+/** The settings page's policy, posted as JSON text; unreadable JSON fails like a bad draft. */
+export function parsePostedDraft(text: string) {
+  let posted: unknown;
+  try {
+    posted = JSON.parse(text);
+  } catch {
+    posted = null;
+  }
+  return PolicyDraftSchema.safeParse(posted);
+}
+
+export const POLICY_FIELD_LABELS: Record<string, string> = {
+  windowDays: "Return window",
+  deliveryBufferDays: "Days from shipping to delivery",
+  resolutions: "Resolutions offered",
+  storeCreditBonusPercent: "Store-credit bonus",
+  returnShippingFee: "Return shipping fee",
+  restockingFeePercent: "Restocking fee",
+  waiveFeesFor: "Fees waived for",
+  greenReturnMaxValue: "Keep items worth at most",
+  greenReturnReasons: "Keep items returned for",
+  form: "Form",
+};
+
+/** A policy field's name as the settings page labels it, for its error messages. */
+export function policyFieldLabel(key: string) {
+  const rule = /^rules\.(\d+)\.(\w+)$/.exec(key);
+  return rule ? `Rule ${Number(rule[1]) + 1}, ${rule[2]}` : (POLICY_FIELD_LABELS[key] ?? key);
 }

@@ -3,6 +3,7 @@ import {
   evaluateLine,
   evaluateReturn,
   ReturnPolicySchema,
+  warrantyDecision,
   type ItemFacts,
   type OrderFacts,
   type ReturnPolicy,
@@ -296,4 +297,72 @@ describe("evaluateReturn", () => {
       resolutions: ["refund", "store_credit", "exchange"],
     });
   });
+});
+
+describe("warrantyDecision: one table row per case", () => {
+  const warranties = [
+    { id: "all", name: "90-day warranty", days: 90 },
+    { id: "eyewear", name: "2-year warranty", days: 730, productTags: ["Eyewear"] },
+  ];
+  const windowEnds = new Date(delivered.getTime() + 30 * DAY);
+  const cases: {
+    name: string;
+    warranties: typeof warranties;
+    item?: Partial<ItemFacts>;
+    daysAfterDelivery: number;
+    claimable: boolean;
+    explanation: string;
+  }[] = [
+    {
+      name: "no warranty in the policy",
+      warranties: [],
+      daysAfterDelivery: 40,
+      claimable: false,
+      explanation: "No warranty covers this item",
+    },
+    {
+      name: "still inside the return window: return it instead",
+      warranties,
+      daysAfterDelivery: 10,
+      claimable: false,
+      explanation: "Still within the return window: return it instead",
+    },
+    {
+      name: "past the window, within the store-wide 90 days",
+      warranties,
+      daysAfterDelivery: 60,
+      claimable: true,
+      explanation: "Covered by 90-day warranty",
+    },
+    {
+      name: "past the 90 days for an item without the tag",
+      warranties,
+      daysAfterDelivery: 120,
+      claimable: false,
+      explanation: "90-day warranty has ended",
+    },
+    {
+      name: "the longest warranty covering the item counts (tags match without case)",
+      warranties,
+      item: { productTags: ["eyewear"] },
+      daysAfterDelivery: 400,
+      claimable: true,
+      explanation: "Covered by 2-year warranty",
+    },
+  ];
+  for (const row of cases) {
+    it(row.name, () => {
+      const decision = warrantyDecision(
+        policy({ warranties: row.warranties }),
+        order,
+        { ...item, ...row.item },
+        windowEnds,
+        new Date(delivered.getTime() + row.daysAfterDelivery * DAY),
+      );
+      expect(decision).toMatchObject({
+        claimable: row.claimable,
+        explanation: row.explanation,
+      });
+    });
+  }
 });

@@ -23,6 +23,10 @@ export const PolicyRuleSchema = z.object({
       discounted: z.boolean().optional(),
       finalSale: z.boolean().optional(),
       reasons: z.array(z.string()).optional(),
+      /** The customer's returned units over delivered units exceed this share (0.4 = 40 %). */
+      customerReturnRateAbove: z.number().min(0).max(1).optional(),
+      /** The customer is (or is not) a serial returner by the policy's abuse settings. */
+      serialReturner: z.boolean().optional(),
     })
     .default({}),
   then: z.object({
@@ -31,9 +35,80 @@ export const PolicyRuleSchema = z.object({
     resolutions: resolutionList.optional(),
     photosRequired: z.boolean().optional(),
     keepItem: z.boolean().optional(),
+    /** The return's refund waits for the merchant whatever `automation.refundOn` says. */
+    holdAutomaticRefund: z.boolean().optional(),
   }),
 });
 export type PolicyRule = z.infer<typeof PolicyRuleSchema>;
+
+const PRODUCT_CONDITIONS = [
+  "productTags",
+  "collectionIds",
+  "productTypes",
+  "discounted",
+  "finalSale",
+] as const;
+
+/**
+ * A refund falls due when the parcel is scanned, long after the portal looked the products up,
+ * so a rule holding automatic refunds may only name the customer and the reasons.
+ */
+const RuleSchema = PolicyRuleSchema.superRefine((rule, context) => {
+  if (!rule.then.holdAutomaticRefund) return;
+  for (const condition of PRODUCT_CONDITIONS) {
+    if (rule.when[condition] === undefined) continue;
+    context.addIssue({
+      code: "custom",
+      path: ["when", condition],
+      message: "A rule that holds automatic refunds can only name the customer and reasons",
+    });
+  }
+});
+
+/**
+ * What makes a customer's returns worth a second look (app/returns/abuse.ts): a serial returner
+ * has at least `serialReturnerMinReturns` returns and `serialReturnerMinRate` returns per order
+ * over the last `lookbackDays`; wardrobing is a return for one of `wardrobingReasons` asked for
+ * in the last `wardrobingDays` of its window.
+ */
+export const AbuseSettingsSchema = z.object({
+  lookbackDays: z.number().int().min(1).max(1095).default(365),
+  highReturnRate: z.number().min(0).max(1).default(0.5),
+  serialReturnerMinReturns: z.number().int().min(1).max(100).default(3),
+  serialReturnerMinRate: z.number().min(0).max(10).default(0.5),
+  wardrobingReasons: z.array(z.string()).default(["style", "unwanted", "color"]),
+  wardrobingDays: z.number().int().min(0).max(60).default(3),
+});
+export type AbuseSettings = z.infer<typeof AbuseSettingsSchema>;
+
+/**
+ * When a return's refund and store credit go out without the merchant: on the carrier's first
+ * scan of the return parcel ("quick refunds"), when the parcel is delivered back to the shop, or
+ * only after the merchant inspects the items and processes the return.
+ */
+export const REFUND_MOMENTS = ["inspection", "received", "first_scan"] as const;
+export type RefundMoment = (typeof REFUND_MOMENTS)[number];
+
+export const AutomationSchema = z.object({
+  refundOn: z.enum(REFUND_MOMENTS).default("inspection"),
+  /** Time between the scan and the refund, during which the merchant can cancel it. */
+  refundDelayHours: z.number().int().min(0).max(168).default(24),
+});
+export type Automation = z.infer<typeof AutomationSchema>;
+
+/**
+ * A warranty period for the products it names (by tag, type or collection; naming none covers
+ * every product), counted from the day the return window starts (delivery).
+ */
+export const WarrantyPeriodSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(80),
+  days: z.number().int().min(1).max(3650),
+  productTags: z.array(z.string()).optional(),
+  productTypes: z.array(z.string()).optional(),
+  collectionIds: z.array(z.string()).optional(),
+});
+export type WarrantyPeriod = z.infer<typeof WarrantyPeriodSchema>;
 
 export const ReturnPolicySchema = z.object({
   /** Days from delivery. */
@@ -49,14 +124,27 @@ export const ReturnPolicySchema = z.object({
   /** Keep the item (no shipping back) when the returned value is at most this, in minor units. */
   greenReturnMaxValue: z.number().int().min(0).nullable().default(null),
   greenReturnReasons: z.array(z.string()).default([]),
-  rules: z.array(PolicyRuleSchema).default([]),
+  rules: z.array(RuleSchema).default([]),
+  /** What the return parcel's scans do without the merchant (app/returns/automation.server.ts). */
+  automation: AutomationSchema.default({ refundOn: "inspection", refundDelayHours: 24 }),
+  abuse: AbuseSettingsSchema.default(AbuseSettingsSchema.parse({})),
+  warranties: z.array(WarrantyPeriodSchema).default([]),
 });
 export type ReturnPolicy = z.infer<typeof ReturnPolicySchema>;
+
+/** What the policy's customer conditions read (app/returns/abuse.ts computes it). */
+export interface CustomerFacts {
+  /** Returned units over delivered units; null before anything was delivered. */
+  unitReturnRate: number | null;
+  serialReturner: boolean;
+}
 
 export interface OrderFacts {
   orderedAt: Date;
   fulfilledAt: Date | null;
   deliveredAt: Date | null;
+  /** Absent when unknown: a rule with customer conditions then does not apply. */
+  customer?: CustomerFacts;
 }
 
 export interface ItemFacts {
@@ -98,16 +186,33 @@ export interface LineDecision {
 
 const DAY_MS = 86_400_000;
 
-function matches(rule: PolicyRule, item: ItemFacts, reason: string): boolean {
-  const { when } = rule;
-  const any = (wanted: string[] | undefined, have: string[]) =>
-    !wanted ||
-    wanted.some((value) => have.some((own) => own.toLowerCase() === value.toLowerCase()));
+const anyOf = (wanted: string[] | undefined, have: string[]) =>
+  !wanted || wanted.some((value) => have.some((own) => own.toLowerCase() === value.toLowerCase()));
+
+function matchesCustomer(rule: PolicyRule, customer: CustomerFacts | undefined): boolean {
+  const { customerReturnRateAbove, serialReturner } = rule.when;
+  if (customerReturnRateAbove === undefined && serialReturner === undefined) return true;
+  if (!customer) return false;
   return (
-    any(when.productTags, item.productTags) &&
-    any(when.collectionIds, item.collectionIds) &&
-    any(when.productTypes, item.productType ? [item.productType] : []) &&
-    any(when.reasons, [reason]) &&
+    (customerReturnRateAbove === undefined ||
+      (customer.unitReturnRate !== null && customer.unitReturnRate > customerReturnRateAbove)) &&
+    (serialReturner === undefined || customer.serialReturner === serialReturner)
+  );
+}
+
+function matches(
+  rule: PolicyRule,
+  item: ItemFacts,
+  reason: string,
+  customer: CustomerFacts | undefined,
+): boolean {
+  const { when } = rule;
+  return (
+    matchesCustomer(rule, customer) &&
+    anyOf(when.productTags, item.productTags) &&
+    anyOf(when.collectionIds, item.collectionIds) &&
+    anyOf(when.productTypes, item.productType ? [item.productType] : []) &&
+    anyOf(when.reasons, [reason]) &&
     (when.discounted === undefined || when.discounted === item.discounted) &&
     (when.finalSale === undefined || when.finalSale === item.finalSale)
   );
@@ -137,7 +242,7 @@ export function evaluateLine(
 
   // Rules apply in the merchant's order; a later rule's decision overrides an earlier one's.
   for (const rule of policy.rules) {
-    if (!matches(rule, item, line.reason)) continue;
+    if (!matches(rule, item, line.reason, order.customer)) continue;
     const { then } = rule;
     if (then.returnable !== undefined) {
       returnable = then.returnable;
@@ -264,4 +369,104 @@ export function evaluateReturn(
     lines: decisions,
     shippingFee: sendsSomethingBack && !allWaived ? policy.returnShippingFee : 0,
   };
+}
+
+/** The parcel news a return's automatic steps follow. */
+export type ParcelMilestone = "first_scan" | "received";
+
+/** What a return's automatic refund is judged on when it falls due. */
+export interface RefundFacts {
+  reasons: string[];
+  /** Absent when the return names no customer: customer conditions then do not apply. */
+  customer?: CustomerFacts;
+}
+
+/**
+ * Whether this parcel news refunds the return automatically, and why, in the merchant's words
+ * for the return's timeline. A return that waits for inspection never refunds by itself; a quick
+ * refund on the first scan is also due on receipt, should the first scan never have been seen.
+ * A rule holding automatic refunds for this customer (or one of the reasons) keeps the refund
+ * for the merchant.
+ */
+export function automaticRefundDecision(
+  policy: ReturnPolicy,
+  milestone: ParcelMilestone,
+  facts: RefundFacts,
+): { refund: boolean; explanation: string; heldBy?: string } {
+  const { refundOn } = policy.automation;
+  if (refundOn === "inspection") {
+    return { refund: false, explanation: "Refund waits for inspection (return policy)" };
+  }
+  if (refundOn === "received" && milestone === "first_scan") {
+    return {
+      refund: false,
+      explanation: "Refund when the parcel reaches the shop (return policy)",
+    };
+  }
+  const holding = policy.rules.find(
+    (rule) =>
+      rule.then.holdAutomaticRefund &&
+      matchesCustomer(rule, facts.customer) &&
+      facts.reasons.some((reason) => anyOf(rule.when.reasons, [reason])),
+  );
+  if (holding) {
+    return {
+      refund: false,
+      explanation: `Refund waits for the merchant: ${holding.name} (return policy)`,
+      heldBy: holding.id,
+    };
+  }
+  return {
+    refund: true,
+    explanation:
+      refundOn === "first_scan"
+        ? "Quick refund on the carrier's first scan (return policy)"
+        : "Refund on delivery to the shop (return policy)",
+  };
+}
+
+export interface WarrantyDecision {
+  /** A claim may be filed: the return window has closed and a warranty still covers the item. */
+  claimable: boolean;
+  /** The longest warranty covering the item, and when it ends. */
+  warranty: { name: string; endsAt: Date } | null;
+  explanation: string;
+}
+
+/**
+ * Whether an item past its return window can be claimed under warranty. Within the window the
+ * shopper returns it instead; a warranty naming tags, types or collections covers the items with
+ * any of them, and of several the longest counts.
+ */
+export function warrantyDecision(
+  policy: ReturnPolicy,
+  order: OrderFacts,
+  item: ItemFacts,
+  returnWindowEndsAt: Date,
+  now: Date,
+): WarrantyDecision {
+  const start = windowStart(policy, order).getTime();
+  const covering = policy.warranties
+    .filter(
+      (period) =>
+        anyOf(period.productTags, item.productTags) &&
+        anyOf(period.productTypes, item.productType ? [item.productType] : []) &&
+        anyOf(period.collectionIds, item.collectionIds),
+    )
+    .sort((a, b) => b.days - a.days)[0];
+  if (!covering) {
+    return { claimable: false, warranty: null, explanation: "No warranty covers this item" };
+  }
+  const warranty = { name: covering.name, endsAt: new Date(start + covering.days * DAY_MS) };
+  if (now <= returnWindowEndsAt) {
+    return {
+      claimable: false,
+      warranty,
+      explanation: "Still within the return window: return it instead",
+    };
+  }
+  if (now > warranty.endsAt) {
+    return { claimable: false, warranty, explanation: `${covering.name} has ended` };
+  }
+  return { claimable: true, warranty, explanation: `Covered by ${covering.name}` };
 }

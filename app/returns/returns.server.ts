@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { db } from "../db.server";
-import { findShopperOrder, getOrder, normalizeEmail } from "../orders/orders.server";
-import { orderDeliveryDates } from "../tracking/queries.server";
+import { transaction } from "../platform/events/index.server";
+import {
+  findShopperOrder,
+  getOrder,
+  normalizeEmail,
+  orderAnswersToEmail,
+} from "../orders/index.server";
+import { orderDeliveryDates } from "../tracking/index.server";
 import {
   RESOLUTIONS,
   ReturnPolicySchema,
@@ -11,6 +17,8 @@ import {
   type ReturnDecision,
   type ReturnPolicy,
 } from "./policy";
+import { signalsForCustomer } from "./abuse.server";
+import { emitReturnRecorded } from "./events.server";
 import { storePhotos, type PreparedPhoto } from "./photos.server";
 import { productFacts, type ExchangeVariant, type ProductCatalog } from "./products.server";
 import { queueShopifyReturn } from "./shopify-returns.server";
@@ -67,8 +75,7 @@ export async function findReturnableOrder(
   catalog: ProductCatalog = productFacts,
 ): Promise<ReturnableOrder | null> {
   const found = await findShopperOrder(shopDomain, { orderNumber });
-  const wanted = normalizeEmail(email);
-  if (!found || !wanted || normalizeEmail(found.email) !== wanted) return null;
+  if (!found || !orderAnswersToEmail(found, email)) return null;
   return returnableOrder(shopDomain, found.shopifyId, catalog);
 }
 
@@ -90,6 +97,12 @@ export async function returnableOrder(
       _sum: { quantity: true },
     }),
   ]);
+  // The policy's customer conditions read the customer's history as it stands at this lookup.
+  const customer = await signalsForCustomer(
+    shopDomain,
+    { customerShopifyId: order.customer?.shopifyId ?? null, email: order.email },
+    (await loadPolicy(shopDomain)).abuse,
+  );
   const claimedBy = new Map(claimed.map((row) => [row.lineItemShopifyId, row._sum.quantity ?? 0]));
   const products = await catalog(
     shopDomain,
@@ -105,7 +118,18 @@ export async function returnableOrder(
     name: order.name,
     email: order.email,
     currency: order.currency,
-    facts: { orderedAt: order.processedAt, ...dates },
+    facts: {
+      orderedAt: order.processedAt,
+      ...dates,
+      ...(customer
+        ? {
+            customer: {
+              unitReturnRate: customer.unitReturnRate,
+              serialReturner: customer.serialReturner,
+            },
+          }
+        : {}),
+    },
     items: order.lineItems
       .filter((line) => !line.giftCard && line.requiresShipping)
       .map((line) => {
@@ -262,7 +286,7 @@ export async function submitReturn(
   const stored = await storePhotos(shopDomain, photos);
   let created;
   try {
-    created = await db.$transaction(async (tx) => {
+    created = await transaction(async (tx) => {
       const request = await tx.returnRequest.create({
         data: {
           shopDomain,
@@ -292,6 +316,7 @@ export async function submitReturn(
           lineId: lineIds.get(lineItemShopifyId) ?? null,
         })),
       });
+      await emitReturnRecorded(tx, request);
       return request;
     });
   } catch (error) {

@@ -136,6 +136,18 @@ describe("submitting a return", () => {
       bonus: 200,
     });
     expect(stored[0]!.events.map((event) => event.kind)).toEqual(["requested"]);
+    // Approved by the policy at once: requested and approved, written once for both submissions.
+    const published = await db.outboxEvent.findMany({
+      where: { aggregate: "return", aggregateId: first.returnId },
+      orderBy: { sequence: "asc" },
+    });
+    expect(published.map((event) => [event.type, JSON.parse(event.data)])).toEqual([
+      [
+        "return.requested",
+        { returnId: first.returnId, orderId: order.shopifyId, source: "portal" },
+      ],
+      ["return.approved", { returnId: first.returnId, orderId: order.shopifyId }],
+    ]);
   });
 
   it("refuses items already being returned", async () => {
@@ -302,6 +314,8 @@ describe("submitting a return", () => {
       include: { photos: true, lines: true },
     });
     expect(stored).toMatchObject({ status: "requested" });
+    const published = await db.outboxEvent.findMany({ where: { aggregateId: stored!.id } });
+    expect(published.map((event) => event.type)).toEqual(["return.requested"]);
     expect(stored!.photos).toMatchObject([
       { lineId: stored!.lines[0]!.id, contentType: "image/jpeg", bytes: 3 },
     ]);
@@ -356,6 +370,7 @@ describe("customer privacy requests", () => {
       notesRemoved: 2,
       photosDeleted: 1,
       labelLinksRemoved: 1,
+      filesDeleted: 1,
     });
     expect(await db.returnLabel.findFirst({ where: { shopDomain: shop } })).toMatchObject({
       labelUrl: null,

@@ -105,8 +105,9 @@ export const createShopifyReturn = defineJob({
       where: { id: returnId, shopDomain: shop },
       include: { lines: true },
     });
-    // Already in Shopify (an earlier run, or Shopify told us first), or no longer wanted.
-    if (!request || request.shopifyId) return;
+    // Already in Shopify (an earlier run, or Shopify told us first), or no longer wanted; a
+    // warranty claim is no Shopify return (./warranty.server.ts).
+    if (!request || request.shopifyId || request.kind === "warranty") return;
     if (request.status !== "requested" && request.status !== "open") return;
     // Shopify's returnRequest takes no exchange items: a return with an exchange that waits for
     // approval reaches Shopify once approved, through returnCreate (queued by approveReturn).

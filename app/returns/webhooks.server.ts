@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { Prisma, db } from "../db.server";
+import { transaction } from "../platform/events/index.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { fromGid } from "../platform/shopify/gid";
 import { webhookHandler, type WebhookContext } from "../webhooks/types";
+import { emitReturnMoved, emitReturnRecorded } from "./events.server";
 import { attachReturnShipment } from "./labels/labels.server";
 import { ReturnForSyncQuery } from "./operations";
 import { returnableOrder } from "./returns.server";
@@ -116,43 +118,47 @@ async function localReturn(shop: string, shopifyGid: string, status: string) {
   if (!order) throw new Error(`Order ${orderShopifyId} of return ${shopifyId} is not mirrored yet`);
   const items = new Map(order.items.map((item) => [item.lineItemId, item]));
   try {
-    return await db.returnRequest.create({
-      data: {
-        shopDomain: shop,
-        shopifyId,
-        shopifyStatus: remote.status,
-        orderShopifyId,
-        orderName: order.name,
-        email: order.email?.toLowerCase() ?? null,
-        idempotencyKey: `shopify:${shopifyId}`,
-        source: "shopify",
-        status: localStatus(remote.status) ?? status,
-        currency: order.currency,
-        totalAmount: remoteLines.reduce((sum, node) => {
-          const item = items.get(fromGid(node.fulfillmentLineItem.lineItem.id));
-          return sum + (item?.unitPrice ?? 0) * node.quantity;
-        }, 0),
-        lines: {
-          create: remoteLines.map((node) => {
-            const lineItemShopifyId = fromGid(node.fulfillmentLineItem.lineItem.id);
-            const item = items.get(lineItemShopifyId);
-            return {
-              shopDomain: shop,
-              shopifyId: fromGid(node.id),
-              lineItemShopifyId,
-              fulfillmentLineItemShopifyId: fromGid(node.fulfillmentLineItem.id),
-              title: item?.title ?? "Item",
-              variantTitle: item?.variantTitle ?? null,
-              quantity: node.quantity,
-              reason: node.returnReasonDefinition?.handle ?? "other",
-              customerNote: node.customerNote ?? null,
-              resolution: "refund",
-              unitPrice: item?.unitPrice ?? 0,
-              amount: (item?.unitPrice ?? 0) * node.quantity,
-            };
-          }),
+    return await transaction(async (tx) => {
+      const created = await tx.returnRequest.create({
+        data: {
+          shopDomain: shop,
+          shopifyId,
+          shopifyStatus: remote.status,
+          orderShopifyId,
+          orderName: order.name,
+          email: order.email?.toLowerCase() ?? null,
+          idempotencyKey: `shopify:${shopifyId}`,
+          source: "shopify",
+          status: localStatus(remote.status) ?? status,
+          currency: order.currency,
+          totalAmount: remoteLines.reduce((sum, node) => {
+            const item = items.get(fromGid(node.fulfillmentLineItem.lineItem.id));
+            return sum + (item?.unitPrice ?? 0) * node.quantity;
+          }, 0),
+          lines: {
+            create: remoteLines.map((node) => {
+              const lineItemShopifyId = fromGid(node.fulfillmentLineItem.lineItem.id);
+              const item = items.get(lineItemShopifyId);
+              return {
+                shopDomain: shop,
+                shopifyId: fromGid(node.id),
+                lineItemShopifyId,
+                fulfillmentLineItemShopifyId: fromGid(node.fulfillmentLineItem.id),
+                title: item?.title ?? "Item",
+                variantTitle: item?.variantTitle ?? null,
+                quantity: node.quantity,
+                reason: node.returnReasonDefinition?.handle ?? "other",
+                customerNote: node.customerNote ?? null,
+                resolution: "refund",
+                unitPrice: item?.unitPrice ?? 0,
+                amount: (item?.unitPrice ?? 0) * node.quantity,
+              };
+            }),
+          },
         },
-      },
+      });
+      await emitReturnRecorded(tx, created);
+      return created;
     });
   } catch (error) {
     // The same return's other webhook created it a moment ago.
@@ -188,7 +194,7 @@ async function syncReturn({ shop, topic, payload, triggeredAt }: WebhookContext<
   if (!allowed) return;
 
   const declineNote = payload.decline?.note ?? payload.decline?.reason ?? null;
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // Guarded by the status read above: a concurrent delivery that moved it first wins.
     const moved = await tx.returnRequest.updateMany({
       where: { id: current.id, status: current.status },
@@ -211,6 +217,7 @@ async function syncReturn({ shop, topic, payload, triggeredAt }: WebhookContext<
         occurredAt: at,
       },
     });
+    await emitReturnMoved(tx, current, target, { reopened: kind === "reopened" });
   });
 }
 

@@ -52,12 +52,22 @@ const state = async (id: string) => {
   return { status: row.status, events: row.events.map((event) => `${event.kind}:${event.actor}`) };
 };
 
+/** The domain events the return's changes wrote to the outbox, oldest first. */
+const published = async (id: string) =>
+  (
+    await db.outboxEvent.findMany({
+      where: { aggregate: "return", aggregateId: id },
+      orderBy: { sequence: "asc" },
+    })
+  ).map((row) => row.type);
+
 describe("returns/* webhooks for a return we know", () => {
   it("applies an approval from Shopify once, however often it is delivered", async () => {
     const { shop, id } = await knownReturn("requested");
     await deliver(shop, "returns/approve", minutes(1));
     await deliver(shop, "returns/approve", minutes(1));
     expect(await state(id)).toEqual({ status: "open", events: ["approved:shopify"] });
+    expect(await published(id)).toEqual(["return.approved"]);
     expect(await db.returnRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({
       shopifyStatus: "OPEN",
       approvedAt: minutes(1),
@@ -69,6 +79,7 @@ describe("returns/* webhooks for a return we know", () => {
     await deliver(shop, "returns/approve", minutes(2));
     await deliver(shop, "returns/request", minutes(1));
     expect(await state(id)).toEqual({ status: "open", events: ["approved:shopify"] });
+    expect(await published(id)).toEqual(["return.approved"]);
   });
 
   it("never moves a return that is further along here back to open", async () => {
@@ -76,6 +87,7 @@ describe("returns/* webhooks for a return we know", () => {
     await deliver(shop, "returns/approve", minutes(1));
     await deliver(shop, "returns/update", minutes(2));
     expect(await state(id)).toEqual({ status: "received", events: [] });
+    expect(await published(id)).toEqual([]);
   });
 
   it("records Shopify's decline with the note the customer sees", async () => {
@@ -83,6 +95,7 @@ describe("returns/* webhooks for a return we know", () => {
     await deliver(shop, "returns/decline", minutes(1));
     await deliver(shop, "returns/approve", minutes(2));
     expect(await state(id)).toEqual({ status: "declined", events: ["declined:shopify"] });
+    expect(await published(id)).toEqual(["return.declined"]);
     expect((await db.returnRequest.findUniqueOrThrow({ where: { id } })).declineReason).toBe(
       "As discussed on the phone, the 30-day return window has ended.",
     );
@@ -100,15 +113,23 @@ describe("returns/* webhooks for a return we know", () => {
     });
     await deliver(shop, "returns/reopen", minutes(7));
     expect((await state(id)).events).toHaveLength(2);
+    expect(await published(id)).toEqual(["return.closed", "return.reopened"]);
   });
 
   it("reaches the same state whichever order the deliveries come in", async () => {
     const topics = ["returns/request", "returns/approve", "returns/close"];
+    const expected = [
+      ["return.approved", "return.closed"],
+      ["return.closed"],
+      ["return.approved", "return.closed"],
+    ];
     const orders = [topics, [...topics].reverse(), [topics[1]!, topics[2]!, topics[0]!]];
     for (const order of orders) {
       const { shop, id } = await knownReturn("requested");
       for (const topic of order) await deliver(shop, topic, minutes(topics.indexOf(topic)));
       expect((await state(id)).status).toBe("closed");
+      // Each delivery that moved the return announced it; the stale ones announced nothing.
+      expect(await published(id)).toEqual(expected[orders.indexOf(order)]);
     }
   });
 

@@ -1,30 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { afterBalanceChange } from "../loyalty/jobs.server";
-import { memberSummary } from "../loyalty/queries.server";
+import { memberSummary, shopperLoyaltyPage } from "../loyalty/queries.server";
 import { setBirthday } from "../loyalty/members.server";
 import { referralLink } from "../loyalty/referrals.server";
 import { redeemReward } from "../loyalty/rewards.server";
-import { fromGid } from "../platform/shopify/gid";
-import { authenticate } from "../shopify.server";
+import { customerAccountShopper } from "../storefront/shopper.server";
+import { BODY_LIMITS, readJson } from "../platform/http/body.server";
 
 /**
  * The customer-account loyalty page's backend. The session token names the shop (`dest`) and
  * the logged-in customer (`sub`): a shopper only ever sees and spends their own points.
  */
 async function shopper(request: Request) {
-  const { sessionToken, cors } = await authenticate.public.customerAccount(request);
-  const shop = new URL(sessionToken.dest).hostname;
-  const sub = sessionToken.sub;
-  const customerShopifyId = sub && sub.startsWith("gid://") ? fromGid(sub) : null;
-  return { shop, customerShopifyId, cors };
+  const { shopDomain, customerShopifyId, cors } = await customerAccountShopper(request);
+  return { shop: shopDomain, customerShopifyId, cors };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, customerShopifyId, cors } = await shopper(request);
   if (!customerShopifyId)
     return cors(Response.json({ error: "Sign in to see your points" }, { status: 401 }));
-  const summary = await memberSummary(shop, customerShopifyId);
+  const summary = await shopperLoyaltyPage(shop, customerShopifyId);
   // A failed link (Shopify unavailable) leaves the rest of the page working.
   const referral = summary.member
     ? await referralLink(shop, summary.member.id, {
@@ -81,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { shop, customerShopifyId, cors } = await shopper(request);
   if (!customerShopifyId)
     return cors(Response.json({ error: "Sign in to redeem" }, { status: 401 }));
-  const json: unknown = await request.json().catch(() => null);
+  const json: unknown = await readJson(request, BODY_LIMITS.publicForm);
   const birthday = BirthdayBody.safeParse(json);
   if (birthday.success) {
     const summary = await memberSummary(shop, customerShopifyId, 0);
@@ -97,8 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
     rewardId: body.data.rewardId,
     requestKey: `${customerShopifyId}:${body.data.requestKey}`,
   });
-  if (result.ok) await afterBalanceChange(shop, result.redemption.memberId);
-  else {
+  if (!result.ok) {
     const status =
       result.reason === "refused" ? 502 : result.reason === "unknown_reward" ? 404 : 409;
     return cors(Response.json({ error: result.reason, message: result.message }, { status }));

@@ -2,22 +2,21 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { orderPoints } from "../loyalty/queries.server";
 import { shopifyIdOrNull } from "../platform/shopify/gid";
 import { toMinorUnits } from "../platform/shopify/money";
-import { authenticate } from "../shopify.server";
+import { checkoutShopper } from "../storefront/shopper.server";
 
 /**
  * The thank-you page block's data: the points the order earns (pending until the return window
  * closes). The checkout session token names the shop and, when signed in, the customer.
  */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
-  const shopDomain = new URL(sessionToken.dest).hostname;
+  const { shopDomain, customerShopifyId, cors } = await checkoutShopper(request);
   const params = new URL(request.url).searchParams;
   const currency = params.get("currency");
   const subtotal = params.get("subtotal");
   const points = await orderPoints(
     shopDomain,
     shopifyIdOrNull(params.get("orderId")),
-    shopifyIdOrNull(sessionToken.sub),
+    customerShopifyId,
     {
       currency: currency && /^[A-Z]{3}$/.test(currency) ? currency : null,
       subtotal:

@@ -1,29 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { checkoutOrder } from "../recommendations/checkout.server";
+import { BODY_LIMITS, readJson } from "../platform/http/body.server";
 import { RecommendationEventSchema, recordEvents } from "../recommendations/events.server";
-import { authenticate } from "../shopify.server";
+import { shopperBudget } from "../storefront/rate-limit.server";
+import { checkoutShopper, shopperOrder } from "../storefront/shopper.server";
 
 /** Event requests per shop and order per minute: a page sends a handful, a script many. */
-const events = new RateLimiterMemory({ keyPrefix: "rec-events", points: 30, duration: 60 });
+const events = shopperBudget({ name: "rec-events", perClient: 30 });
 
 /** CORS preflight of the thank-you block's POST. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { cors } = await authenticate.public.checkout(request);
+  const { cors } = await checkoutShopper(request);
   return cors(new Response(null, { status: 405 }));
 };
 
 /**
- * Impressions and clicks of the thank-you block's recommendations, for an order of the shop and
- * customer the checkout session token names.
+ * Impressions and clicks of the thank-you block's recommendations, for an order that answers to
+ * the checkout or customer sending them (app/storefront/shopper.server.ts).
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const body: unknown = await request.json().catch(() => null);
+  // A stranger's body is never read: the session token is checked first.
+  const shopper = await checkoutShopper(request);
+  const { shopDomain, cors } = shopper;
+  const body = await readJson(request, BODY_LIMITS.publicForm);
   const parsed = RecommendationEventSchema.safeParse(body);
-  const { shopDomain, cors, order } = await checkoutOrder(
-    request,
-    parsed.success ? parsed.data.orderId : null,
-  );
+  const order = await shopperOrder(shopper, parsed.success ? parsed.data.orderId : null);
   if (!parsed.success) {
     return cors(
       Response.json(
@@ -33,11 +33,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     );
   }
   if (!order) return cors(Response.json({ error: "not_found" }, { status: 404 }));
-  try {
-    await events.consume(`${shopDomain}:${order.shopifyId}`);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-    return cors(Response.json({ error: "rate_limited" }, { status: 429 }));
+  const wait = await events.consume(shopDomain, `order:${order.shopifyId}`);
+  if (wait !== null) {
+    return cors(
+      Response.json(
+        { error: "rate_limited" },
+        { status: 429, headers: { "Retry-After": String(wait) } },
+      ),
+    );
   }
   const recorded = await recordEvents(shopDomain, order, parsed.data);
   return cors(Response.json({ recorded }));

@@ -5,8 +5,9 @@ import {
   customerReturnOptions,
   customerSubmitReturn,
 } from "../returns/shopper/customer-account.server";
-import { authenticate } from "../shopify.server";
-import { limitLookup } from "../tracking/shopper/rate-limit.server";
+import { customerAccountShopper } from "../storefront/shopper.server";
+import { BODY_LIMITS, readJson } from "../platform/http/body.server";
+import { limitLookup } from "../storefront/rate-limit.server";
 
 /**
  * The customer-account return modal's backend: GET what the signed-in customer may return from
@@ -14,9 +15,7 @@ import { limitLookup } from "../tracking/shopper/rate-limit.server";
  * `authenticate.public.customerAccount`.
  */
 async function customerRequest(request: Request, orderIdParam: string | undefined) {
-  const { sessionToken, cors } = await authenticate.public.customerAccount(request);
-  const shopDomain = new URL(sessionToken.dest).hostname;
-  const customer = shopifyIdOrNull(sessionToken.sub);
+  const { shopDomain, customerShopifyId: customer, cors } = await customerAccountShopper(request);
   const orderId = shopifyIdOrNull(orderIdParam);
   const wait = await limitLookup(shopDomain, `customer:${customer ?? "none"}`);
   const refusal =
@@ -51,7 +50,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     params.orderId,
   );
   if (refusal) return refusal;
-  const body: unknown = await request.json().catch(() => null);
+  const body: unknown = await readJson(request, BODY_LIMITS.publicForm);
   const answer = await customerSubmitReturn(shopDomain, orderId, customer, body, locale);
   return cors(Response.json(answer.body, { status: answer.status }));
 };

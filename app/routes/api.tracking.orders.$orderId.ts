@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordTrackingView } from "../analytics/index.server";
 import { shopifyIdOrNull } from "../platform/shopify/gid";
-import { authenticate } from "../shopify.server";
+import { customerAccountShopper } from "../storefront/shopper.server";
 import { trackForCustomer } from "../tracking/lookup.server";
-import { limitLookup } from "../tracking/shopper/rate-limit.server";
+import { limitLookup } from "../storefront/rate-limit.server";
 
 /**
  * The order-status page extension's data: the shipments of one order, for the customer the
@@ -10,9 +11,7 @@ import { limitLookup } from "../tracking/shopper/rate-limit.server";
  * `authenticate.public.customerAccount`.
  */
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
-  const { sessionToken, cors } = await authenticate.public.customerAccount(request);
-  const shopDomain = new URL(sessionToken.dest).hostname;
-  const customer = shopifyIdOrNull(sessionToken.sub);
+  const { shopDomain, customerShopifyId: customer, cors } = await customerAccountShopper(request);
   const orderId = shopifyIdOrNull(params.orderId);
   const wait = await limitLookup(shopDomain, `customer:${customer ?? "none"}`);
   if (wait !== null) {
@@ -25,5 +24,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
   const tracking = orderId ? await trackForCustomer(shopDomain, orderId, customer) : null;
   if (!tracking) return cors(Response.json({ error: "not_found" }, { status: 404 }));
+  await recordTrackingView(shopDomain, "widget", orderId);
   return cors(Response.json(tracking, { headers: { "Cache-Control": "private, max-age=30" } }));
 };

@@ -1,171 +1,264 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import {
-  Badge,
+  Banner,
   BlockStack,
+  Button,
+  ButtonGroup,
   Card,
   EmptyState,
-  IndexTable,
   InlineGrid,
+  InlineStack,
   Layout,
   Link as PolarisLink,
   Page,
   Text,
+  TextField,
 } from "@shopify/polaris";
+import { useState } from "react";
+import { dashboard, parseRange } from "../analytics/index.server";
+import { analyticsMessages } from "../analytics/messages";
+import { formatters, kpiCards } from "../analytics/view";
+import { DashboardCharts } from "../components/DashboardCharts";
+import { ExportButton, ExportableTable } from "../components/ExportableTable";
+import { LatestOrders } from "../components/LatestOrders";
+import { KpiCard } from "../components/KpiCard";
+import { formatDateTime } from "../components/format";
 import { useShop } from "../components/ShopContext";
-import { formatCount, formatDateTime, formatMinor } from "../components/format";
-import { orderStats, recentOrders } from "../orders/orders.server";
-import { jobs } from "../platform/jobs/queue.server";
+import { countRunningExperiments } from "../experiments/index.server";
+import { ExperimentsCard } from "../components/ExperimentsCard";
+import { dayInZone, nextDay } from "../platform/calendar";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
-import { deliveryPerformance } from "../tracking/queries.server";
+import { recentOrders } from "../orders/orders.server";
+import { getShop } from "../shops/shops.server";
 import { countByStatus } from "../webhooks/inbox.server";
 
+/** The admin home: every KPI for a date range against the previous one, from the daily rollups. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const [stats, orders, inbox, queues, delivery] = await Promise.all([
-    orderStats(shop),
-    recentOrders(shop, 10),
+  const record = await getShop(shop);
+  const timeZone = record?.ianaTimezone ?? "UTC";
+  const { range, error } = parseRange(new URL(request.url).searchParams, timeZone);
+  const [data, inbox, orders, experiments] = await Promise.all([
+    dashboard(shop, range, record?.currencyCode ?? "USD"),
     countByStatus(shop),
-    jobs.counts(),
-    deliveryPerformance(shop),
+    recentOrders(shop, 10),
+    countRunningExperiments(shop),
   ]);
-  const backlog = queues.reduce((sum, queue) => sum + queue.ready + queue.active, 0);
-  return { stats, orders, inbox, backlog, delivery };
+  return {
+    data,
+    error,
+    orders,
+    experiments,
+    parked: inbox.parked,
+    today: dayInZone(new Date(), timeZone),
+  };
 };
 
-export default function Home() {
-  const { stats, orders, inbox, backlog, delivery } = useLoaderData<typeof loader>();
+function RangePicker({ from, to, today }: { from: string; to: string; today: string }) {
   const shop = useShop();
-  const needsAttention = inbox.parked;
+  const t = analyticsMessages(negotiateLocale([shop.locale]));
+  const [start, setStart] = useState(from);
+  const [end, setEnd] = useState(to);
+  const preset = (days: number) => `?from=${nextDay(today, 1 - days)}&to=${today}`;
+  return (
+    <Form method="get">
+      <InlineStack gap="300" blockAlign="end" wrap>
+        <TextField
+          label={t("rangeFrom")}
+          type="date"
+          name="from"
+          value={start}
+          onChange={setStart}
+          autoComplete="off"
+        />
+        <TextField
+          label={t("rangeTo")}
+          type="date"
+          name="to"
+          value={end}
+          onChange={setEnd}
+          autoComplete="off"
+        />
+        <Button submit>{t("rangeApply")}</Button>
+        <ButtonGroup variant="segmented">
+          <Button url={preset(7)}>{t("rangeLast7")}</Button>
+          <Button url={preset(30)}>{t("rangeLast30")}</Button>
+          <Button url={preset(90)}>{t("rangeLast90")}</Button>
+        </ButtonGroup>
+      </InlineStack>
+    </Form>
+  );
+}
+
+export default function Home() {
+  const { data, error, orders, experiments, parked, today } = useLoaderData<typeof loader>();
+  const shop = useShop();
+  const locale = negotiateLocale([shop.locale]);
+  const t = analyticsMessages(locale);
+  const f = formatters(locale, shop.currency);
+  const c = data.current;
+  const query = `from=${data.range.from}&to=${data.range.to}`;
+  const table = (name: string) => ({
+    exportUrl: `/app/dashboard/export?table=${name}&${query}`,
+    exportName: `dashboard-${name}`,
+    exportLabel: t("exportCsv"),
+    empty: t("emptyTable"),
+  });
+  const days = (value: number | null) => f.decimal(value);
+  const nothingYet = c.orders === 0 && data.before.orders === 0 && c.delivery.shipments === 0;
 
   return (
-    <Page title={`Aftercare for ${shop.name}`}>
+    <Page
+      title={t("title", { shop: shop.name })}
+      subtitle={t("comparedWith", { from: data.previous.from, to: data.previous.to })}
+      secondaryActions={[{ content: t("customers"), url: "/app/customers" }]}
+    >
       <Layout>
         <Layout.Section>
-          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
-            <Metric label="Orders" value={formatCount(stats.orders)} />
-            <Metric label="Customers" value={formatCount(stats.customers)} />
-            <Metric label="Revenue" value={formatMinor(stats.revenue, shop.currency)} />
-            <Metric
-              label="Webhooks needing attention"
-              value={formatCount(needsAttention)}
-              tone={needsAttention ? "critical" : undefined}
-              href={needsAttention ? "/app/operations?status=parked" : undefined}
-            />
+          <BlockStack gap="400">
+            {parked > 0 && (
+              <Banner tone="critical">
+                <PolarisLink url="/app/operations?status=parked">
+                  {parked} webhooks need attention
+                </PolarisLink>
+              </Banner>
+            )}
+            {error && <Banner tone="warning">{error}</Banner>}
+            {!data.updatedAt && <Banner tone="info">{t("notYetComputed")}</Banner>}
+            <Card>
+              <BlockStack gap="200">
+                <RangePicker from={data.range.from} to={data.range.to} today={today} />
+                {data.updatedAt && (
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    {t("updatedAt", {
+                      time: formatDateTime(data.updatedAt, shop.timezone, shop.locale),
+                    })}
+                  </Text>
+                )}
+              </BlockStack>
+            </Card>
+            {nothingYet && (
+              <Card>
+                <EmptyState heading={t("welcomeHeading")} image="">
+                  <p>{t("welcomeBody")}</p>
+                </EmptyState>
+              </Card>
+            )}
+          </BlockStack>
+        </Layout.Section>
+
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="400">
+            {kpiCards(data, locale, shop.currency).map((kpi) => (
+              <KpiCard
+                key={kpi.key}
+                label={kpi.label}
+                value={kpi.value}
+                detail={kpi.detail}
+                previous={kpi.previous}
+                change={kpi.change}
+                definition={kpi.definition}
+                definitionLabel={t("howComputed")}
+                empty={kpi.empty}
+              />
+            ))}
           </InlineGrid>
         </Layout.Section>
 
         <Layout.Section>
-          {orders.length === 0 ? (
-            <Card>
-              <EmptyState heading="Waiting for your first order" image="">
-                <p>
-                  Orders appear here as soon as Shopify sends them. Place a test order in your
-                  store, or check <PolarisLink url="/app/operations">Operations</PolarisLink> to see
-                  the webhooks Aftercare has received.
-                </p>
-              </EmptyState>
-            </Card>
-          ) : (
-            <Card padding="0">
-              <BlockStack>
-                <div style={{ padding: "16px 16px 8px" }}>
-                  <Text as="h2" variant="headingMd">
-                    Latest orders
-                  </Text>
-                </div>
-                <IndexTable
-                  resourceName={{ singular: "order", plural: "orders" }}
-                  itemCount={orders.length}
-                  selectable={false}
-                  headings={[
-                    { title: "Order" },
-                    { title: "Date" },
-                    { title: "Customer" },
-                    { title: "Payment" },
-                    { title: "Total", alignment: "end" },
-                  ]}
-                >
-                  {orders.map((order, index) => (
-                    <IndexTable.Row id={order.id} key={order.id} position={index}>
-                      <IndexTable.Cell>
-                        <Text as="span" fontWeight="semibold">
-                          {order.name}
-                        </Text>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {formatDateTime(order.processedAt, shop.timezone, shop.locale)}
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{order.email ?? "—"}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Badge>{order.financialStatus ?? "unknown"}</Badge>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" alignment="end" numeric>
-                          {formatMinor(order.totalPrice, order.currency, shop.locale)}
-                        </Text>
-                      </IndexTable.Cell>
-                    </IndexTable.Row>
-                  ))}
-                </IndexTable>
-              </BlockStack>
-            </Card>
-          )}
+          <DashboardCharts
+            days={data.series}
+            currency={shop.currency}
+            titles={{ orders: t("chartOrders"), nps: t("chartNps"), onTime: t("chartOnTime") }}
+          />
         </Layout.Section>
 
-        <Layout.Section variant="oneThird">
+        <Layout.Section>
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Delivery performance
-                </Text>
-                {delivery.delivered === 0 && delivery.inTransit === 0 ? (
-                  <Text as="p" tone="subdued">
-                    Fulfill an order with a tracking number and its journey shows up here.
-                  </Text>
-                ) : (
-                  <>
-                    <Text as="p">
-                      {formatCount(delivery.delivered, shop.locale)} delivered in the last{" "}
-                      {delivery.days} days
-                      {delivery.onTimeRate !== null
-                        ? `, ${Math.round(delivery.onTimeRate * 100)}% by the estimate shown`
-                        : ""}
-                      .
-                    </Text>
-                    {delivery.medianTransitDays !== null && (
-                      <Text as="p" tone="subdued">
-                        Fulfillment to delivery: median {delivery.medianTransitDays.toFixed(1)}{" "}
-                        days, p90 {delivery.p90TransitDays?.toFixed(1)} days;{" "}
-                        {formatCount(delivery.inTransit, shop.locale)} on the way now.
-                      </Text>
-                    )}
-                    <PolarisLink url="/app/shipments?attention=any">
-                      {formatCount(delivery.attention, shop.locale)} shipments need attention
-                    </PolarisLink>
-                  </>
-                )}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Sync health
-                </Text>
-                <Text as="p">
-                  {formatCount(inbox.processed)} webhooks processed,{" "}
-                  {formatCount(inbox.received + inbox.processing + inbox.retrying)} in progress,{" "}
-                  {formatCount(inbox.parked)} parked.
-                </Text>
-                <Text as="p" tone="subdued">
-                  {backlog
-                    ? `${formatCount(backlog)} background jobs waiting.`
-                    : "Background jobs are up to date."}
-                </Text>
-                <PolarisLink url="/app/operations">Open operations</PolarisLink>
-              </BlockStack>
-            </Card>
+            <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+              <ExportableTable
+                title={t("tableReasons")}
+                headings={[t("colReason"), t("colUnits"), t("colValue"), t("colShare")]}
+                numeric={[false, true, true, true]}
+                rows={c.returns.byReason.map((r) => [
+                  r.reason,
+                  r.units,
+                  f.money(r.value),
+                  f.percent(r.share),
+                ])}
+                {...table("return-reasons")}
+              />
+              <ExportableTable
+                title={t("tableProducts")}
+                headings={[t("colProduct"), t("colUnits"), t("colDelivered"), t("colRate")]}
+                numeric={[false, true, true, true]}
+                rows={c.returns.byProduct.map((p) => [
+                  p.product,
+                  p.units,
+                  p.deliveredUnits,
+                  f.percent(p.rate),
+                ])}
+                {...table("return-products")}
+              />
+              <ExportableTable
+                title={t("tableCarriers")}
+                headings={[
+                  t("colCarrier"),
+                  t("colDeliveries"),
+                  t("colMedian"),
+                  t("colP90"),
+                  t("colOnTime"),
+                ]}
+                numeric={[false, true, true, true, true]}
+                rows={c.delivery.byCarrier.map((r) => [
+                  r.carrier,
+                  r.deliveries,
+                  days(r.medianDays),
+                  days(r.p90Days),
+                  f.percent(r.onTimeRate),
+                ])}
+                {...table("carriers")}
+              />
+              <ExportableTable
+                title={t("tableRegions")}
+                headings={[t("colRegion"), t("colDeliveries"), t("colMedian"), t("colP90")]}
+                numeric={[false, true, true, true]}
+                rows={c.delivery.byRegion.map((r) => [
+                  r.region,
+                  r.deliveries,
+                  days(r.medianDays),
+                  days(r.p90Days),
+                ])}
+                {...table("regions")}
+              />
+            </InlineGrid>
+            <ExportableTable
+              title={t("tableCohorts")}
+              headings={[
+                t("colCohort"),
+                t("colCustomers"),
+                ...[1, 3, 6, 12].map((n) => t("colMonth", { n })),
+              ]}
+              numeric={[false, true, true, true, true, true]}
+              rows={data.cohorts.map((cohort) => [
+                cohort.month,
+                cohort.customers,
+                ...[1, 3, 6, 12].map((n) => {
+                  const rate = cohort.repeatRate[n - 1] ?? null;
+                  const revenue = cohort.revenuePerCustomer[n - 1] ?? null;
+                  return rate === null ? "—" : `${f.percent(rate)} · ${f.money(revenue)}`;
+                }),
+              ])}
+              {...table("cohorts")}
+              empty={t("emptyCohorts")}
+            />
+            <InlineStack align="end">
+              <ExportLinks query={query} label={t("exportCsv")} />
+            </InlineStack>
+            <ExperimentsCard running={experiments} />
+            {orders.length > 0 && <LatestOrders orders={orders} title={t("latestOrders")} />}
           </BlockStack>
         </Layout.Section>
       </Layout>
@@ -173,27 +266,18 @@ export default function Home() {
   );
 }
 
-function Metric({
-  label,
-  value,
-  tone,
-  href,
-}: {
-  label: string;
-  value: string;
-  tone?: "critical";
-  href?: string;
-}) {
+/** The KPI summary and the daily series, which have no table of their own on the page. */
+function ExportLinks({ query, label }: { query: string; label: string }) {
   return (
-    <Card>
-      <BlockStack gap="100">
-        <Text as="h3" variant="bodyMd" tone="subdued">
-          {label}
-        </Text>
-        <Text as="p" variant="headingLg" tone={tone}>
-          {href ? <PolarisLink url={href}>{value}</PolarisLink> : value}
-        </Text>
-      </BlockStack>
-    </Card>
+    <ButtonGroup>
+      {(["kpis", "daily"] as const).map((name) => (
+        <ExportButton
+          key={name}
+          url={`/app/dashboard/export?table=${name}&${query}`}
+          name={`dashboard-${name}`}
+          label={`${label}: ${name}`}
+        />
+      ))}
+    </ButtonGroup>
   );
 }

@@ -20,10 +20,10 @@ import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { db } from "../db.server";
 import { adjustPoints, AdjustmentSchema } from "../loyalty/admin.server";
-import { afterBalanceChange } from "../loyalty/jobs.server";
 import { entryLabel } from "../loyalty/labels";
 import { memberSummary } from "../loyalty/queries.server";
 import { requireAdminShop } from "../shopify.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 async function findMember(shop: string, id: string | undefined) {
   const member = id ? await db.loyaltyMember.findFirst({ where: { id, shopDomain: shop } }) : null;
@@ -55,7 +55,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, sessionToken } = await requireAdminShop(request);
   const member = await findMember(shop, params.id);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request, BODY_LIMITS.adminForm));
   const parsed = AdjustmentSchema.safeParse(form);
   if (!parsed.success) {
     return Response.json(
@@ -65,7 +65,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
   const actor = `staff:${sessionToken?.sub ?? "unknown"}`;
   await adjustPoints(shop, member.id, parsed.data, actor);
-  await afterBalanceChange(shop, member.id);
   return Response.json({ ok: true, error: null });
 };
 

@@ -17,48 +17,30 @@ import {
 import { useMemo, useState } from "react";
 import { formatCount } from "../components/format";
 import { useShop } from "../components/ShopContext";
-import { earnForOrder } from "../loyalty/earning";
+import { previewEarning } from "../loyalty/preview";
 import { loadProgram, saveProgram } from "../loyalty/program.server";
-import type { LoyaltyOrderPayload } from "../loyalty/schemas";
 import {
-  ProgramInputSchema,
+  FLAGS,
+  NUMBER_FIELDS,
+  parseList,
+  parseProgramForm,
   RewardSchema,
   TagMultiplierSchema,
   TierSchema,
   type Program,
 } from "../loyalty/settings";
 import { requireAdminShop } from "../shopify.server";
-import { z } from "zod";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   return { program: await loadProgram(shop) };
 };
 
-const NUMBER_FIELDS = [
-  "pointsPerUnit",
-  "returnWindowDays",
-  "firstOrderBonus",
-  "birthdayBonus",
-  "surveyBonus",
-  "referralBonus",
-  "referralFriendPercent",
-  "expiryInactiveDays",
-  "expiryWarningDays",
-] as const;
-const FLAGS = ["enabled", "excludeShipping", "excludeTaxes", "excludeDiscounts"] as const;
-
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
-  const parsed = ProgramInputSchema.safeParse({
-    ...Object.fromEntries(NUMBER_FIELDS.map((key) => [key, form.get(key)])),
-    ...Object.fromEntries(FLAGS.map((key) => [key, form.get(key) === "on"])),
-    tierBasis: form.get("tierBasis"),
-    tagMultipliers: String(form.get("tagMultipliers") ?? "[]"),
-    tiers: String(form.get("tiers") ?? "[]"),
-    rewards: String(form.get("rewards") ?? "[]"),
-  });
+  const form = await readForm(request, BODY_LIMITS.adminForm);
+  const parsed = parseProgramForm(form);
   if (!parsed.success) {
     return Response.json(
       {
@@ -73,41 +55,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   await saveProgram(shop, parsed.data);
   return Response.json({ ok: true, error: null });
 };
-
-function parsedList<T>(text: string, schema: z.ZodType<T>): T[] {
-  try {
-    const parsed = z.array(schema).safeParse(JSON.parse(text || "[]"));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-
-/** A sample order as Shopify would send it, for the preview. */
-function sampleOrder(
-  currency: string,
-  sample: { subtotal: string; discount: string; shipping: string; tax: string; tag: string },
-): LoyaltyOrderPayload {
-  const money = (value: string) => (Number(value) > 0 ? Number(value).toFixed(2) : "0.00");
-  return {
-    id: "1",
-    name: "#preview",
-    currency,
-    total_price: money(
-      String(Number(sample.subtotal) + Number(sample.shipping) + Number(sample.tax)),
-    ),
-    total_discounts: money(sample.discount),
-    total_tax: money(sample.tax),
-    total_shipping_price_set: {
-      shop_money: { amount: money(sample.shipping), currency_code: currency },
-      presentment_money: { amount: money(sample.shipping), currency_code: currency },
-    },
-    created_at: new Date(0).toISOString(),
-    line_items: [
-      { id: "1", product_id: sample.tag ? "1" : null, quantity: 1, price: money(sample.subtotal) },
-    ],
-  };
-}
 
 export default function LoyaltySettings() {
   const { program } = useLoaderData<typeof loader>();
@@ -145,20 +92,11 @@ export default function LoyaltySettings() {
       ...program,
       ...flags,
       pointsPerUnit: Math.max(1, Number(numbers.pointsPerUnit) || 1),
-      tagMultipliers: parsedList(tagMultipliers, TagMultiplierSchema),
-      tiers: parsedList(tiers, TierSchema),
-      rewards: parsedList(rewards, RewardSchema),
+      tagMultipliers: parseList(tagMultipliers || "[]", TagMultiplierSchema, []),
+      tiers: parseList(tiers || "[]", TierSchema, []),
+      rewards: parseList(rewards || "[]", RewardSchema, []),
     };
-    const order = sampleOrder(shop.currency, sample);
-    const productTags = new Map([["1", sample.tag ? [sample.tag] : []]]);
-    return {
-      base: earnForOrder(order, draft, { productTags }),
-      tiers: draft.tiers.map((tier) => ({
-        name: tier.name,
-        points: earnForOrder(order, draft, { productTags, tierMultiplier: tier.earnMultiplier })
-          .points,
-      })),
-    };
+    return previewEarning(draft, shop.currency, sample);
   }, [
     program,
     flags,

@@ -33,6 +33,7 @@ import {
 import { isTrigger, TRIGGER_OPTIONS, type TriggerName } from "../notifications/triggers";
 import { requireAdminShop } from "../shopify.server";
 import { getShop } from "../shops/shops.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 function selectedTrigger(value: string | null): TriggerName {
   return value && isTrigger(value) ? value : "shipment.shipped";
@@ -54,7 +55,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   const trigger = selectedTrigger(String(form.get("trigger")));
   if (form.get("intent") === "test") {
     const owner = await getShop(shop);
@@ -120,7 +121,10 @@ export default function Notifications() {
     <Page
       title="Notifications"
       subtitle="Emails your shoppers get as their parcel moves, in their language"
-      secondaryActions={[{ content: "Sent emails", url: "/app/notifications/log" }]}
+      secondaryActions={[
+        { content: "SMS", url: "/app/notifications/sms" },
+        { content: "Sent messages", url: "/app/notifications/log" },
+      ]}
     >
       <Form method="post" key={trigger} ref={form}>
         <input type="hidden" name="trigger" value={trigger} />
@@ -201,7 +205,7 @@ export default function Notifications() {
                 </FormLayout.Group>
                 <Checkbox
                   label="Track opens with an invisible image"
-                  helpText="Shows when each email was opened in Sent emails. Off by default for your shoppers' privacy."
+                  helpText="Shows when each email was opened in Sent messages. Off by default for your shoppers' privacy."
                   name="openTracking"
                   checked={openTracking}
                   onChange={setOpenTracking}

@@ -32,6 +32,14 @@ const STATUS_TONES = {
   suppressed: undefined,
 } as const;
 
+/** What the carrier reported for an SMS (Twilio's status callbacks). */
+const DELIVERY_TONES: Record<string, "success" | "critical" | "info" | undefined> = {
+  delivered: "success",
+  read: "success",
+  undelivered: "critical",
+  failed: "critical",
+};
+
 export default function NotificationLog() {
   const { messages, filter } = useLoaderData<typeof loader>();
   const shop = useShop();
@@ -51,9 +59,9 @@ export default function NotificationLog() {
 
   return (
     <Page
-      title="Sent emails"
+      title="Sent messages"
       backAction={{ content: "Notifications", url: "/app/notifications" }}
-      subtitle="Every email Aftercare queued for your shoppers, with what happened to it"
+      subtitle="Every email and SMS Aftercare queued for your shoppers, with what happened to it"
     >
       <Card padding="0">
         <div style={{ padding: "12px" }}>
@@ -62,7 +70,7 @@ export default function NotificationLog() {
               <TextField
                 label="Search"
                 labelHidden
-                placeholder="Order (#1001) or email"
+                placeholder="Order (#1001), email or phone"
                 value={query}
                 onChange={setQuery}
                 onBlur={() => update({ q: query })}
@@ -82,36 +90,59 @@ export default function NotificationLog() {
               value={filter.status ?? ""}
               onChange={(value) => update({ status: value })}
             />
+            <Select
+              label="Channel"
+              labelInline
+              options={[
+                { label: "Any", value: "" },
+                { label: "Email", value: "email" },
+                { label: "SMS", value: "sms" },
+              ]}
+              value={filter.channel ?? ""}
+              onChange={(value) => update({ channel: value })}
+            />
           </InlineStack>
         </div>
         {messages.total === 0 ? (
           <EmptyState
-            heading={filter.query || filter.status ? "No emails match" : "No emails yet"}
+            heading={
+              filter.query || filter.status || filter.channel
+                ? "No messages match"
+                : "No messages yet"
+            }
             image=""
           >
             <p>
               Shoppers get an email when their parcel ships, is out for delivery, is delivered or
-              runs into a problem. Turn triggers on or off under Notifications.
+              runs into a problem, and a text too when you turn SMS on. Turn triggers on or off
+              under Notifications.
             </p>
           </EmptyState>
         ) : (
           <IndexTable
-            resourceName={{ singular: "email", plural: "emails" }}
+            resourceName={{ singular: "message", plural: "messages" }}
             itemCount={messages.items.length}
             selectable={false}
             headings={[
               { title: "Order" },
               { title: "Recipient" },
-              { title: "Email" },
+              { title: "Message" },
               { title: "Status" },
-              { title: "Opened" },
+              { title: "Delivery" },
               { title: "When" },
             ]}
           >
             {messages.items.map((message, index) => (
               <IndexTable.Row id={message.id} key={message.id} position={index}>
                 <IndexTable.Cell>{message.orderName ?? "—"}</IndexTable.Cell>
-                <IndexTable.Cell>{message.recipient}</IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="span" variant="bodyMd">
+                    {message.recipient}
+                  </Text>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {message.channel === "sms" ? "SMS" : "Email"}
+                  </Text>
+                </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" variant="bodyMd">
                     {isTrigger(message.trigger) ? TRIGGERS[message.trigger].label : message.trigger}
@@ -119,6 +150,10 @@ export default function NotificationLog() {
                   <Text as="p" tone="subdued" variant="bodySm">
                     {message.trigger}
                     {message.subject ? ` · ${message.subject}` : ""}
+                    {message.smsBody ? ` · ${message.smsBody}` : ""}
+                    {message.segments
+                      ? ` · ${message.segments} segment${message.segments === 1 ? "" : "s"}`
+                      : ""}
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
@@ -132,7 +167,19 @@ export default function NotificationLog() {
                   ) : null}
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  {message.openedAt ? formatDateTime(message.openedAt, shop.timezone) : "—"}
+                  {message.channel === "sms" ? (
+                    message.deliveryStatus ? (
+                      <Badge tone={DELIVERY_TONES[message.deliveryStatus] ?? "info"}>
+                        {message.deliveryStatus}
+                      </Badge>
+                    ) : (
+                      "—"
+                    )
+                  ) : message.openedAt ? (
+                    `Opened ${formatDateTime(message.openedAt, shop.timezone)}`
+                  ) : (
+                    "—"
+                  )}
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   {formatDateTime(message.sentAt ?? message.sendAfter, shop.timezone)}

@@ -24,7 +24,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!delivery) throw new Response("Not found", { status: 404 });
   let payload = delivery.payload;
   try {
-    payload = JSON.stringify(JSON.parse(delivery.payload), null, 2);
+    if (payload !== null) payload = JSON.stringify(JSON.parse(payload), null, 2);
   } catch {
     // shown as received
   }
@@ -78,14 +78,20 @@ export default function DeliveryDetail() {
                     </fetcher.Form>
                   )}
                 </InlineStack>
-                <Box
-                  background="bg-surface-secondary"
-                  padding="300"
-                  borderRadius="200"
-                  overflowX="scroll"
-                >
-                  <pre style={{ margin: 0, fontSize: 12 }}>{delivery.payload}</pre>
-                </Box>
+                {delivery.payload === null ? (
+                  <Text as="p" tone="subdued">
+                    Not kept: the shop had uninstalled Aftercare when this arrived.
+                  </Text>
+                ) : (
+                  <Box
+                    background="bg-surface-secondary"
+                    padding="300"
+                    borderRadius="200"
+                    overflowX="scroll"
+                  >
+                    <pre style={{ margin: 0, fontSize: 12 }}>{delivery.payload}</pre>
+                  </Box>
+                )}
               </BlockStack>
             </Card>
           </BlockStack>

@@ -25,6 +25,7 @@ import { requireAdminShop } from "../shopify.server";
 import { listDeliveries } from "../webhooks/inbox.server";
 import { replayDelivery } from "../webhooks/jobs.server";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "../webhooks/statuses";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 const STATUS_TONES: Partial<Record<DeliveryStatus, "success" | "critical" | "attention" | "info">> =
   {
@@ -32,6 +33,7 @@ const STATUS_TONES: Partial<Record<DeliveryStatus, "success" | "critical" | "att
     parked: "critical",
     retrying: "attention",
     processing: "info",
+    held: "info",
   };
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -64,7 +66,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(
+    Object.fromEntries(await readForm(request, BODY_LIMITS.adminForm)),
+  );
   if (!parsed.success)
     return Response.json({ ok: false, error: "Unknown action" }, { status: 400 });
   const input = parsed.data;

@@ -1,33 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-} from "@remix-run/react";
-import {
-  Banner,
-  BlockStack,
-  Button,
-  Card,
-  EmptyState,
-  FormLayout,
-  IndexTable,
-  InlineGrid,
-  InlineStack,
-  Layout,
-  List,
-  Page,
-  ProgressBar,
-  Text,
-  TextField,
-} from "@shopify/polaris";
-import { useEffect, useState } from "react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Banner, BlockStack, Card, InlineGrid, Layout, List, Page, Text } from "@shopify/polaris";
 import { useCsvExport } from "../components/download";
 import { PerformanceChart } from "../components/RecommendationsChart";
-import { formatCount, formatDateTime, formatMinor } from "../components/format";
+import { formatCount, formatMinor } from "../components/format";
+import {
+  ExclusionsCard,
+  ImportCard,
+  SettingsCard,
+  TopProducts,
+} from "../components/RecommendationsCards";
 import { useShop } from "../components/ShopContext";
 import { catalogImportProgress } from "../recommendations/bulk.server";
 import { importCatalogFromShopify } from "../recommendations/jobs.server";
@@ -41,6 +24,7 @@ import {
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
 import { requireAdminShop } from "../shopify.server";
 import { getShop } from "../shops/shops.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisVizStyles }];
 
@@ -78,7 +62,7 @@ type ActionResult = { ok: boolean; error: string | null };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   const intent = String(form.get("intent") ?? "");
   if (intent === "import") {
     try {
@@ -125,10 +109,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return Response.json({ ok: true, error: null } satisfies ActionResult);
 };
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
-
 export default function Recommendations() {
-  const { performance, settings, progress } = useLoaderData<typeof loader>();
+  const { performance, settings, progress, excludedProducts, matches, query } =
+    useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const shop = useShop();
   const csvExport = useCsvExport("/app/recommendations/export", "recommendations");
@@ -206,273 +189,17 @@ export default function Recommendations() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <SettingsCard />
-            <ExclusionsCard />
+            <SettingsCard settings={settings} />
+            <ExclusionsCard
+              excludedProducts={excludedProducts}
+              matches={matches}
+              query={query}
+              settings={settings}
+            />
             <ImportCard progress={progress} />
           </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-function TopProducts({ products }: { products: LoaderData["performance"]["topProducts"] }) {
-  const shop = useShop();
-  if (products.length === 0) {
-    return (
-      <Card>
-        <EmptyState heading="No recommended products yet" image="">
-          <p>The products shoppers see most after buying will be ranked here.</p>
-        </EmptyState>
-      </Card>
-    );
-  }
-  return (
-    <Card padding="0">
-      <IndexTable
-        resourceName={{ singular: "product", plural: "products" }}
-        itemCount={products.length}
-        selectable={false}
-        headings={[
-          { title: "Top recommended products" },
-          { title: "Impressions", alignment: "end" },
-          { title: "Clicks", alignment: "end" },
-          { title: "CTR", alignment: "end" },
-          { title: "Orders", alignment: "end" },
-          { title: "Revenue", alignment: "end" },
-        ]}
-      >
-        {products.map((product, index) => (
-          <IndexTable.Row id={product.productId} key={product.productId} position={index}>
-            <IndexTable.Cell>{product.title}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatCount(product.impressions, shop.locale)}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatCount(product.clicks, shop.locale)}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {product.ctr === null ? "—" : `${product.ctr} %`}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatCount(product.orders, shop.locale)}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatRevenue(product.revenue, shop.currency, shop.locale)}
-              </Text>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </IndexTable>
-    </Card>
-  );
-}
-
-/**
- * A product's revenue in each currency it was credited in, side by side and the shop's first
- * (amounts in different currencies cannot be added); the shop's currency at zero when there is
- * none.
- */
-function formatRevenue(
-  revenue: LoaderData["performance"]["totals"]["revenue"],
-  shopCurrency: string,
-  locale: string,
-) {
-  const credited = revenue.filter((entry) => entry.orders > 0);
-  const shown = credited.length
-    ? credited
-    : revenue.filter((entry) => entry.currency === shopCurrency);
-  return shown
-    .sort((a, b) => Number(b.currency === shopCurrency) - Number(a.currency === shopCurrency))
-    .map((entry) => formatMinor(entry.revenue, entry.currency, locale))
-    .join(" · ");
-}
-
-function SettingsCard() {
-  const { settings } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
-  const [maxShown, setMaxShown] = useState(String(settings.maxShown));
-  const [excludedTags, setExcludedTags] = useState(settings.excludedTags.join(", "));
-  const [attributionDays, setAttributionDays] = useState(String(settings.attributionDays));
-  const [offerCode, setOfferCode] = useState(settings.offerCode ?? "");
-  return (
-    <Card>
-      <Form method="post">
-        <input type="hidden" name="intent" value="settings" />
-        <FormLayout>
-          <Text as="h2" variant="headingMd">
-            Settings
-          </Text>
-          <TextField
-            label="Products shown"
-            name="maxShown"
-            type="number"
-            min={1}
-            max={8}
-            value={maxShown}
-            onChange={setMaxShown}
-            autoComplete="off"
-          />
-          <TextField
-            label="Never recommend products tagged"
-            name="excludedTags"
-            value={excludedTags}
-            onChange={setExcludedTags}
-            helpText="Comma-separated. Products tagged aftercare-exclude are always left out."
-            autoComplete="off"
-          />
-          <TextField
-            label="Post-purchase offer code"
-            name="offerCode"
-            value={offerCode}
-            onChange={setOfferCode}
-            helpText="An existing discount code: “add to cart” applies it through Shopify's discount link. Leave empty for a plain cart link."
-            autoComplete="off"
-          />
-          <TextField
-            label="Attribution window (days)"
-            name="attributionDays"
-            type="number"
-            min={1}
-            max={30}
-            value={attributionDays}
-            onChange={setAttributionDays}
-            helpText="An order by the same customer within this many days of a click counts for the recommendation."
-            autoComplete="off"
-          />
-          <Button submit variant="primary" loading={navigation.state === "submitting"}>
-            Save
-          </Button>
-        </FormLayout>
-      </Form>
-    </Card>
-  );
-}
-
-function ExclusionsCard() {
-  const { excludedProducts, matches, query, settings } = useLoaderData<typeof loader>();
-  const [search, setSearch] = useState(query);
-  return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Excluded products
-        </Text>
-        {excludedProducts.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No product is excluded. Search your catalog to leave one out.
-          </Text>
-        ) : (
-          excludedProducts.map((product) => (
-            <Form method="post" key={product.productId}>
-              <input type="hidden" name="intent" value="include" />
-              <input type="hidden" name="productId" value={product.productId} />
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="span">{product.title}</Text>
-                <Button
-                  submit
-                  variant="plain"
-                  accessibilityLabel={`Recommend ${product.title} again`}
-                >
-                  Remove
-                </Button>
-              </InlineStack>
-            </Form>
-          ))
-        )}
-        <Form method="get">
-          <InlineStack gap="200" blockAlign="end" wrap={false}>
-            <TextField
-              label="Search products"
-              name="q"
-              value={search}
-              onChange={setSearch}
-              autoComplete="off"
-            />
-            <Button submit>Search</Button>
-          </InlineStack>
-        </Form>
-        {query && matches.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No product matches “{query}”.
-          </Text>
-        ) : null}
-        {matches
-          .filter((product) => !settings.excludedProducts.includes(product.shopifyId))
-          .map((product) => (
-            <Form method="post" key={product.shopifyId}>
-              <input type="hidden" name="intent" value="exclude" />
-              <input type="hidden" name="productId" value={product.shopifyId} />
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="span">{product.title}</Text>
-                <Button submit variant="plain" accessibilityLabel={`Exclude ${product.title}`}>
-                  Exclude
-                </Button>
-              </InlineStack>
-            </Form>
-          ))}
-      </BlockStack>
-    </Card>
-  );
-}
-
-/** While an import runs, the page reloads its data every second to move the bar. */
-function ImportCard({ progress }: { progress: LoaderData["progress"] }) {
-  const revalidator = useRevalidator();
-  const navigation = useNavigation();
-  const shop = useShop();
-  const active = progress?.status === "running" || progress?.status === "importing";
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => {
-      if (revalidator.state === "idle") revalidator.revalidate();
-    }, 1000);
-    return () => clearInterval(timer);
-  }, [active, revalidator]);
-  const describe = () => {
-    if (!progress) return "Products arrive as they change in Shopify; import them all at once.";
-    switch (progress.status) {
-      case "running":
-        return `Shopify is preparing the catalog (${formatCount(progress.objectCount, shop.locale)} objects so far)…`;
-      case "importing":
-        return `Importing ${formatCount(progress.imported, shop.locale)} of ${formatCount(progress.total, shop.locale)} products…`;
-      case "completed":
-        return `${formatCount(progress.total, shop.locale)} products imported ${formatDateTime(progress.finishedAt!, shop.timezone, shop.locale)}.`;
-      default:
-        return `The import failed: ${progress.error ?? "unknown error"}.`;
-    }
-  };
-  return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Catalog
-        </Text>
-        <Text as="p">{describe()}</Text>
-        {progress ? (
-          <div role="status" aria-label={`Catalog import ${progress.percent} percent`}>
-            <ProgressBar
-              progress={progress.percent}
-              tone={progress.status === "failed" ? "critical" : "primary"}
-            />
-          </div>
-        ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="import" />
-          <Button submit disabled={active} loading={navigation.state === "submitting"}>
-            Import catalog from Shopify
-          </Button>
-        </Form>
-      </BlockStack>
-    </Card>
   );
 }

@@ -14,28 +14,28 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { z } from "zod";
-import { AppImage } from "../components/AppImage";
+import { AutomaticRefundCard } from "../components/AutomaticRefundCard";
+import {
+  RefundPreviewCard,
+  ReturnLabelsCard,
+  ReturnPhotosCard,
+  ReturnTimelineCard,
+} from "../components/ReturnDetailCards";
+import { ClaimCard, CustomerSignalsCard, InspectionCard } from "../components/ReturnReview";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { returnDetail } from "../returns/admin.server";
 import {
-  EVENT_LABELS,
   RESOLUTION_LABELS,
   STATUS_LABELS,
   STATUS_TONES,
   label,
   reasonLabel,
 } from "../returns/labels";
-import {
-  approveReturn,
-  declineReturn,
-  issueLabel,
-  markReceived,
-  processReturn,
-  type LifecycleResult,
-} from "../returns/lifecycle.server";
+import { ReturnActionSchema, runReturnAction } from "../returns/admin-actions.server";
+import type { LifecycleResult } from "../returns/lifecycle.server";
 import { requireAdminShop } from "../shopify.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -44,32 +44,17 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   return { found };
 };
 
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("approve") }),
-  z.object({ intent: z.literal("decline"), reason: z.string().default("") }),
-  z.object({ intent: z.literal("issue_label") }),
-  z.object({ intent: z.literal("receive") }),
-  z.object({ intent: z.literal("process") }),
-]);
-
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await readForm(request, BODY_LIMITS.adminForm);
+  const parsed = ReturnActionSchema.safeParse({
+    ...Object.fromEntries(form),
+    mismatch: form.getAll("mismatch"),
+  });
   if (!parsed.success) {
     return Response.json({ ok: false, message: "Unknown action" }, { status: 400 });
   }
-  const id = params.id ?? "";
-  const input = parsed.data;
-  const result: LifecycleResult =
-    input.intent === "approve"
-      ? await approveReturn(shop, id)
-      : input.intent === "decline"
-        ? await declineReturn(shop, id, input.reason)
-        : input.intent === "issue_label"
-          ? await issueLabel(shop, id)
-          : input.intent === "receive"
-            ? await markReceived(shop, id)
-            : await processReturn(shop, id);
+  const result = await runReturnAction(shop, params.id ?? "", parsed.data);
   const status = result.ok ? 200 : result.message === "Return not found" ? 404 : 409;
   return Response.json(result, { status });
 };
@@ -96,16 +81,16 @@ export default function ReturnPage() {
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
   const busy = fetcher.state !== "idle";
-  const nextActions = NEXT[found.status] ?? [];
+  const claim = found.kind === "warranty";
+  const nextActions = claim ? [] : (NEXT[found.status] ?? []);
   const when = (value: string | Date | null | undefined) =>
     formatDateTime(value, shop.timezone, shop.locale);
   const money = (minor: number) => formatMinor(minor, found.currency, shop.locale);
-  const { preview } = found;
 
   return (
     <Page
       backAction={{ content: "Returns", url: "/app/returns" }}
-      title={`Return for ${found.orderName}`}
+      title={`${claim ? "Warranty claim" : "Return"} for ${found.orderName}`}
       titleMetadata={
         <Badge tone={STATUS_TONES[found.status]}>{label(STATUS_LABELS, found.status)}</Badge>
       }
@@ -133,7 +118,20 @@ export default function ReturnPage() {
             </Banner>
           </Layout.Section>
         )}
-        {nextActions.length > 0 && (
+        {claim && (
+          <Layout.Section>
+            <ClaimCard
+              status={found.status}
+              outcome={found.claimOutcome}
+              replacement={
+                found.replacementOrderShopifyId
+                  ? { id: found.replacementOrderShopifyId, name: found.replacementOrderName ?? "" }
+                  : null
+              }
+            />
+          </Layout.Section>
+        )}
+        {(nextActions.length > 0 || found.status === "requested") && (
           <Layout.Section>
             <Card>
               <BlockStack gap="300">
@@ -229,153 +227,22 @@ export default function ReturnPage() {
                 )}
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Timeline
-                </Text>
-                <ol style={{ listStyle: "none", margin: 0, padding: 0 }}>
-                  {found.events.map((event) => (
-                    <li
-                      key={event.id}
-                      style={{ borderLeft: "2px solid #d1d5db", padding: "0 0 16px 16px" }}
-                    >
-                      <BlockStack gap="050">
-                        <InlineStack gap="200" blockAlign="center">
-                          <Text as="span" fontWeight="semibold">
-                            {label(EVENT_LABELS, event.kind)}
-                          </Text>
-                          <Text as="span" tone="subdued" variant="bodySm">
-                            {when(event.occurredAt)} · {event.actor}
-                          </Text>
-                        </InlineStack>
-                        {event.detail && <Text as="p">{event.detail}</Text>}
-                      </BlockStack>
-                    </li>
-                  ))}
-                </ol>
-              </BlockStack>
-            </Card>
+            <ReturnTimelineCard events={found.events} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Refund preview
-                </Text>
-                {preview.byResolution.map((entry) => (
-                  <InlineStack key={entry.resolution} align="space-between">
-                    <Text as="span">
-                      {label(RESOLUTION_LABELS, entry.resolution)} (
-                      {formatCount(entry.items, shop.locale)})
-                    </Text>
-                    <Text as="span" numeric>
-                      {money(entry.amount)}
-                    </Text>
-                  </InlineStack>
-                ))}
-                <Divider />
-                <InlineStack align="space-between">
-                  <Text as="span">Restocking fees (included)</Text>
-                  <Text as="span" numeric>
-                    {money(preview.fees)}
-                  </Text>
-                </InlineStack>
-                <InlineStack align="space-between">
-                  <Text as="span">Store-credit bonus (included)</Text>
-                  <Text as="span" numeric>
-                    {money(preview.bonus)}
-                  </Text>
-                </InlineStack>
-                <InlineStack align="space-between">
-                  <Text as="span">Return shipping fee</Text>
-                  <Text as="span" numeric>
-                    {preview.shippingFee ? `−${money(preview.shippingFee)}` : money(0)}
-                  </Text>
-                </InlineStack>
-                <Divider />
-                <InlineStack align="space-between">
-                  <Text as="span" fontWeight="semibold">
-                    Refund to payment method
-                  </Text>
-                  <Text as="span" numeric fontWeight="semibold">
-                    {money(preview.refund)}
-                  </Text>
-                </InlineStack>
-                <InlineStack align="space-between">
-                  <Text as="span" fontWeight="semibold">
-                    Store credit
-                  </Text>
-                  <Text as="span" numeric fontWeight="semibold">
-                    {money(preview.storeCredit)}
-                  </Text>
-                </InlineStack>
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Return label
-                </Text>
-                {found.labels.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No label yet
-                  </Text>
-                ) : (
-                  found.labels.map((item) => (
-                    <BlockStack gap="050" key={item.id}>
-                      <Text as="p">
-                        {[item.carrier, item.service].filter(Boolean).join(" ") || item.provider}:{" "}
-                        {item.trackingNumber}
-                      </Text>
-                      <InlineStack gap="300">
-                        {item.trackingUrl && (
-                          <Button url={item.trackingUrl} external variant="plain">
-                            Track the parcel
-                          </Button>
-                        )}
-                        {item.labelUrl && (
-                          <Button url={item.labelUrl} external variant="plain">
-                            Print the label
-                          </Button>
-                        )}
-                      </InlineStack>
-                    </BlockStack>
-                  ))
-                )}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Photos
-                </Text>
-                {found.photos.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No photos attached
-                  </Text>
-                ) : (
-                  <InlineStack gap="300">
-                    {found.photos.map((photo, index) => (
-                      <BlockStack gap="100" key={photo.id}>
-                        <AppImage
-                          url={`/app/returns/photos/${photo.id}`}
-                          alt={`Photo ${index + 1} of ${found.photos.length}`}
-                        />
-                        <Text as="p" tone="subdued" variant="bodySm">
-                          {formatCount(Math.ceil(photo.bytes / 1024), shop.locale)} KB
-                          {photo.width && photo.height
-                            ? `, ${photo.width}×${photo.height}`
-                            : ""} · {when(photo.createdAt)}
-                        </Text>
-                      </BlockStack>
-                    ))}
-                  </InlineStack>
-                )}
-              </BlockStack>
-            </Card>
+            {found.automaticRefund && <AutomaticRefundCard refund={found.automaticRefund} />}
+            <CustomerSignalsCard
+              signals={found.customer.signals}
+              lookbackDays={found.customer.lookbackDays}
+            />
+            {["open", "in_transit", "received", "closed"].includes(found.status) && (
+              <InspectionCard lines={found.lines} />
+            )}
+            <RefundPreviewCard preview={found.preview} currency={found.currency} />
+            <ReturnLabelsCard labels={found.labels} />
+            <ReturnPhotosCard photos={found.photos} />
           </BlockStack>
         </Layout.Section>
       </Layout>

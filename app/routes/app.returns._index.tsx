@@ -39,6 +39,7 @@ import {
 import { approveReturn, declineReturn } from "../returns/lifecycle.server";
 import { RESOLUTIONS } from "../returns/policy";
 import { requireAdminShop } from "../shopify.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 const DAY_MS = 86_400_000;
 
@@ -74,7 +75,7 @@ export type BulkAnswer =
 /** Approves or declines each selected return; each one the lifecycle refuses says why. */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   const parsed = BulkSchema.safeParse({
     intent: form.get("intent"),
     ids: form.getAll("ids"),
@@ -151,7 +152,9 @@ export default function Returns() {
     TABS.findIndex((tab) => (tab.id === "all" ? !filter.tab : tab.id === filter.tab)),
   );
   const pages = Math.max(Math.ceil(returns.total / returns.pageSize), 1);
-  const filtered = Boolean(filter.query || filter.tab || filter.resolution || filter.reason);
+  const filtered = Boolean(
+    filter.query || filter.tab || filter.resolution || filter.reason || filter.kind,
+  );
 
   return (
     <Page
@@ -246,6 +249,17 @@ export default function Returns() {
               ]}
             />
             <Select
+              label="Type"
+              labelInline
+              value={filter.kind ?? ""}
+              onChange={(value) => update({ kind: value || undefined })}
+              options={[
+                { label: "All", value: "" },
+                { label: "Returns", value: "return" },
+                { label: "Warranty claims", value: "warranty" },
+              ]}
+            />
+            <Select
               label="Reason"
               labelInline
               value={filter.reason ?? ""}
@@ -306,6 +320,7 @@ export default function Returns() {
                   <BlockStack gap="050">
                     <Text as="span" fontWeight="semibold">
                       {row.orderName}
+                      {row.kind === "warranty" ? " · Warranty claim" : ""}
                     </Text>
                     <Text as="span" tone="subdued" variant="bodySm">
                       {row.email ?? ""}

@@ -12,8 +12,12 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { useShop } from "../components/ShopContext";
+import { destinationMessages } from "../destinations/messages";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
 import { getShopSettings, updateShopSettings } from "../shops/shops.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -22,7 +26,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   const text = (name: string) => {
     const value = String(form.get(name) ?? "").trim();
     return value === "" ? null : value;
@@ -51,9 +55,13 @@ export default function Settings() {
   const [supportEmail, setSupportEmail] = useState(settings.supportEmail ?? "");
   const [reviewUrl, setReviewUrl] = useState(settings.reviewUrl ?? "");
   const errors = (result?.errors ?? {}) as Record<string, string[] | undefined>;
+  const destinationsTitle = destinationMessages(negotiateLocale([useShop().locale]))("title");
 
   return (
-    <Page title="Settings">
+    <Page
+      title="Settings"
+      secondaryActions={[{ content: destinationsTitle, url: "/app/settings/endpoints" }]}
+    >
       <Layout>
         <Layout.AnnotatedSection
           title="Brand"

@@ -22,6 +22,7 @@ import { CARRIERS } from "../tracking/carriers/carriers";
 import { ATTENTION_LABELS, TAG_TONES, tagLabel } from "../tracking/labels";
 import { shipmentDetail } from "../tracking/queries.server";
 import { overrideCarrier, resolveAttention } from "../tracking/tracking.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -37,7 +38,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(
+    Object.fromEntries(await readForm(request, BODY_LIMITS.adminForm)),
+  );
   if (!parsed.success)
     return Response.json({ ok: false, error: "Unknown action" }, { status: 400 });
   const id = params.id ?? "";

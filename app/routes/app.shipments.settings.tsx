@@ -21,6 +21,7 @@ import { DEFAULT_STALL_DAYS } from "../tracking/attention";
 import { carrierName } from "../tracking/carriers/carriers";
 import { getTrackingSettings, TrackingSettingsInputSchema } from "../tracking/settings.server";
 import { providerWebhookUrl, updateTrackingSettings } from "../tracking/tracking.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -36,7 +37,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   const stallDays: Record<string, number> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("stall.") && String(value).trim()) {

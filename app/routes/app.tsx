@@ -37,12 +37,16 @@ export default function AdminLayout() {
         <Link to="/app" rel="home">
           Home
         </Link>
+        <Link to="/app/customers">Customers</Link>
         <Link to="/app/shipments">Shipments</Link>
         <Link to="/app/notifications">Notifications</Link>
         <Link to="/app/recommendations">Recommendations</Link>
         <Link to="/app/surveys">Surveys</Link>
         <Link to="/app/returns">Returns</Link>
         <Link to="/app/loyalty">Loyalty</Link>
+        <Link to="/app/experiments">Experiments</Link>
+        <Link to="/app/support/articles">Help center</Link>
+        <Link to="/app/support/inbox">Support inbox</Link>
         <Link to="/app/operations">Operations</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

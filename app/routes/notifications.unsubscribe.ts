@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { unsubscribe, unsubscribePage } from "../notifications/unsubscribe.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 const html = (body: string, status = 200) =>
   new Response(body, {
@@ -19,7 +20,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 /** RFC 8058 one-click (`List-Unsubscribe=One-Click` posted by the mail app) and the page's button. */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.publicForm);
   const token = String(form.get("token") ?? new URL(request.url).searchParams.get("token") ?? "");
   const outcome = await unsubscribe(token, true);
   return html(

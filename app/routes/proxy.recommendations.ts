@@ -1,18 +1,26 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { storefrontRecommendations } from "../recommendations/storefront.server";
+import {
+  STOREFRONT_REQUESTS_PER_ADDRESS,
+  storefrontRecommendations,
+} from "../recommendations/storefront.server";
 import { verifyAppProxy } from "../shopify.server";
-import { clientIp } from "../tracking/shopper/rate-limit.server";
+import { clientAddress, shopperBudget } from "../storefront/rate-limit.server";
+
+const requests = shopperBudget({
+  name: "rec-storefront",
+  perClient: STOREFRONT_REQUESTS_PER_ADDRESS,
+});
 
 /**
  * "You may also like" for the theme block on product and cart pages,
  * https://{shop}/apps/aftercare/recommendations?products=<id>,<id> (App Proxy), as JSON.
  */
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = async ({ request, context }: LoaderFunctionArgs) => {
   const shopDomain = await verifyAppProxy(request);
   const answer = await storefrontRecommendations({
     shopDomain,
     searchParams: new URL(request.url).searchParams,
-    ip: clientIp(request),
+    spendRequest: () => requests.consume(shopDomain, clientAddress(request, context, "app-proxy")),
   });
   const headers = new Headers({ "Cache-Control": "no-store" });
   // The answer depends only on the shop, the products and the limit, all in the storefront URL:

@@ -1,8 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  BODY_LIMITS,
+  BodyTooLargeError,
+  parseForm,
+  parseJson,
+  readBody,
+} from "../platform/http/body.server";
 import { labelFile, portalGet, portalPost, type PortalPage } from "../returns/shopper/page.server";
 import { portalRequest } from "../returns/shopper/portal.server";
 import { verifyAppProxy } from "../shopify.server";
-import { clientIp } from "../tracking/shopper/rate-limit.server";
+import { liquidPage } from "../storefront/liquid-page.server";
+import { clientAddress, limitLookup } from "../storefront/rate-limit.server";
 
 /**
  * The storefront returns portal, https://{shop}/apps/aftercare/returns (App Proxy):
@@ -12,12 +20,12 @@ import { clientIp } from "../tracking/shopper/rate-limit.server";
  *   returned and how; POST {action: "submit", order, email, idempotencyKey, lines} records it.
  */
 
-/** Ten photos of 10 MB at most (base64 in JSON), and the form around them. */
-const MAX_FORM_BYTES = 140 * 1024 * 1024;
+const spendLookup = (request: Request, loadContext: AppLoadContext, shopDomain: string) => () =>
+  limitLookup(shopDomain, clientAddress(request, loadContext, "app-proxy"));
 
-const context = (request: Request, shopDomain: string) => ({
+const pageContext = (request: Request, loadContext: AppLoadContext, shopDomain: string) => ({
   shopDomain,
-  ip: clientIp(request),
+  spendLookup: spendLookup(request, loadContext, shopDomain),
   acceptLanguage: request.headers.get("accept-language"),
   // Relative, so forms stay on the storefront path the shopper is on (a "/fr/…" locale too).
   formAction: "returns",
@@ -28,17 +36,12 @@ const context = (request: Request, shopDomain: string) => ({
 function liquid(page: PortalPage) {
   if (page.location)
     return new Response(null, { status: page.status, headers: { Location: page.location } });
-  const headers = new Headers({
-    "Cache-Control": "no-store",
-    Vary: "Accept-Language",
-    // Shopify renders it inside the merchant's theme layout.
-    "Content-Type": "application/liquid",
-  });
+  const headers = new Headers({ "Cache-Control": "no-store", Vary: "Accept-Language" });
   if (page.retryAfterSeconds) headers.set("Retry-After", String(page.retryAfterSeconds));
-  return new Response(page.html, { status: page.status, headers });
+  return liquidPage(page.html, { status: page.status, headers });
 }
 
-export const loader = async ({ request }: LoaderFunctionArgs) => {
+export const loader = async ({ request, context }: LoaderFunctionArgs) => {
   const shopDomain = await verifyAppProxy(request);
   const search = new URL(request.url).searchParams;
   const labelToken = search.get("label");
@@ -53,24 +56,33 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       },
     });
   }
-  return liquid(await portalGet(context(request, shopDomain), search));
+  return liquid(await portalGet(pageContext(request, context, shopDomain), search));
 };
 
-export const action = async ({ request }: ActionFunctionArgs) => {
+export const action = async ({ request, context }: ActionFunctionArgs) => {
   const shopDomain = await verifyAppProxy(request);
-  const pageContext = context(request, shopDomain);
-  const length = Number(request.headers.get("content-length") ?? "0");
+  const page = pageContext(request, context, shopDomain);
   const json = request.headers.get("content-type")?.startsWith("application/json");
-  if (length > MAX_FORM_BYTES) {
+  // Counted as it streams in: a chunked upload has no Content-Length to check.
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await readBody(request, BODY_LIMITS.returnUpload);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
     if (json) return Response.json({ error: "tooLarge" }, { status: 413 });
-    return liquid(await portalGet(pageContext, new URLSearchParams(), "tooLarge"));
+    return liquid(await portalGet(page, new URLSearchParams(), "tooLarge"));
   }
   if (json) {
-    const body: unknown = await request.json().catch(() => null);
-    const answer = await portalRequest(shopDomain, clientIp(request), body);
+    const answer = await portalRequest(
+      shopDomain,
+      spendLookup(request, context, shopDomain),
+      parseJson(body),
+    );
     const headers = new Headers({ "Cache-Control": "no-store" });
     if (answer.retryAfterSeconds) headers.set("Retry-After", String(answer.retryAfterSeconds));
     return Response.json(answer.body, { status: answer.status, headers });
   }
-  return liquid(await portalPost(pageContext, await request.formData()));
+  const form = await parseForm(request, body).catch(() => null);
+  if (!form) return liquid(await portalGet(page, new URLSearchParams(), "unreadableForm"));
+  return liquid(await portalPost(page, form));
 };

@@ -1,6 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { recordTrackingView } from "../analytics/index.server";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { verifyAppProxy } from "../shopify.server";
-import { clientIp } from "../tracking/shopper/rate-limit.server";
+import { liquidPage } from "../storefront/liquid-page.server";
+import { clientAddress, limitLookup } from "../storefront/rate-limit.server";
 import { renderStorefrontPage, storefrontLookup } from "../tracking/shopper/storefront.server";
 
 /**
@@ -8,15 +11,20 @@ import { renderStorefrontPage, storefrontLookup } from "../tracking/shopper/stor
  * shipments of an order (number + email, posted) or of a tracking number (?tracking=, the link in
  * shipment emails). `?format=json` answers the same lookup as JSON for headless storefronts.
  */
-async function respond(request: Request, fields: Record<string, string>) {
-  const shopDomain = await verifyAppProxy(request);
+async function respond(
+  request: Request,
+  context: AppLoadContext,
+  shopDomain: string,
+  fields: Record<string, string>,
+) {
   const url = new URL(request.url);
   const lookup = await storefrontLookup({
     shopDomain,
     fields,
-    ip: clientIp(request),
+    spendLookup: () => limitLookup(shopDomain, clientAddress(request, context, "app-proxy")),
     acceptLanguage: request.headers.get("accept-language"),
   });
+  if (lookup.result) await recordTrackingView(shopDomain, "page");
   const headers = new Headers({ "Cache-Control": "no-store", Vary: "Accept-Language" });
   if (lookup.retryAfterSeconds) headers.set("Retry-After", String(lookup.retryAfterSeconds));
   if (url.searchParams.get("format") === "json") {
@@ -27,9 +35,7 @@ async function respond(request: Request, fields: Record<string, string>) {
   }
   // Relative, so the form stays on the storefront path the shopper is on (a "/fr/…" locale too).
   const page = await renderStorefrontPage(shopDomain, lookup, "track");
-  // Liquid: Shopify renders it inside the merchant's theme layout.
-  headers.set("Content-Type", "application/liquid");
-  return new Response(page, { status: lookup.status, headers });
+  return liquidPage(page, { status: lookup.status, headers });
 }
 
 const searchFields = (request: Request) =>
@@ -40,14 +46,23 @@ const searchFields = (request: Request) =>
     }),
   );
 
-export const loader = ({ request }: LoaderFunctionArgs) => respond(request, searchFields(request));
+export const loader = async ({ request, context }: LoaderFunctionArgs) =>
+  respond(request, context, await verifyAppProxy(request), searchFields(request));
 
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const form = await request.formData();
+export const action = async ({ request, context }: ActionFunctionArgs) => {
+  // The signature covers the query only: verified before a byte of the form is read.
+  const shopDomain = await verifyAppProxy(request);
+  // A body that is not a form (JSON, a broken multipart) is the client's error, not ours; the
+  // reader's 413 still goes out as it is.
+  const form = await readForm(request, BODY_LIMITS.publicForm).catch((error: unknown) => {
+    if (error instanceof Response) throw error;
+    return null;
+  });
+  if (!form) return new Response("The form could not be read.", { status: 400 });
   const fields: Record<string, string> = searchFields(request);
   for (const name of ["order", "email", "tracking", "locale"]) {
     const value = form.get(name);
     if (typeof value === "string") fields[name] = value;
   }
-  return respond(request, fields);
+  return respond(request, context, shopDomain, fields);
 };

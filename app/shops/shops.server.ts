@@ -19,7 +19,33 @@ export async function installShop(domain: string) {
   });
   profiles.delete(domain);
   await jobs.send(syncShopDetails, { shop: domain });
+  for (const listener of installListeners) await listener(domain);
   log().info({ shop: domain }, "Shop installed");
+}
+
+type InstallListener = (domain: string) => Promise<void>;
+const installListeners: InstallListener[] = [];
+
+/**
+ * Runs `listener` after every install. The webhook inbox releases what it held for the shop here;
+ * it cannot be called directly, since the inbox's handlers depend on this module. (A
+ * `shop.installed` subscriber once the events outbox lands.)
+ */
+export function onShopInstalled(listener: InstallListener) {
+  if (!installListeners.includes(listener)) installListeners.push(listener);
+}
+
+export type Installation = "installed" | "uninstalled";
+
+/** Whether each shop has Aftercare installed now; a shop never installed is absent. */
+export async function installations(domains: string[]): Promise<Map<string, Installation>> {
+  const shops = await db.shop.findMany({
+    where: { domain: { in: [...new Set(domains)] } },
+    select: { domain: true, uninstalledAt: true },
+  });
+  return new Map(
+    shops.map((shop) => [shop.domain, shop.uninstalledAt ? "uninstalled" : "installed"]),
+  );
 }
 
 /** Name, currency, time zone and locale from the Admin API; run after install and on demand. */
@@ -43,6 +69,7 @@ export const syncShopDetails = defineJob({
         primaryLocale: shopLocales.find((locale) => locale.primary)?.locale ?? "en",
       },
     });
+    profiles.delete(shop);
   },
 });
 

@@ -1,6 +1,6 @@
-import { notify } from "../notifications/notify.server";
-import { orderNames } from "../orders/orders.server";
-import { getShop } from "../shops/shops.server";
+import { notify } from "../notifications/index.server";
+import { orderNames } from "../orders/index.server";
+import { getShop } from "../shops/index.server";
 
 /**
  * An unhappy answer reaches the merchant at once by email as well as in the Surveys inbox: the

@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import type { CustomerSubject } from "../orders/orders.server";
+import type { CustomerSubject } from "../compliance/subject";
 
 function responsesWhere(subject: CustomerSubject) {
   return {

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { config } from "../config.server";
 import { db, Prisma } from "../db.server";
+import { transaction } from "../platform/events/index.server";
+import { emitAnswer } from "./surveys.server";
 import { negotiateLocale, translator } from "../platform/i18n";
 import { readToken, signToken } from "../platform/signed-token.server";
-import { getOrder } from "../orders/orders.server";
+import { isHeldOut } from "../experiments/index.server";
+import { getOrder } from "../orders/index.server";
 import { emailMerchantAlert } from "./alerts.server";
 import { followUpOffers, type FollowUpOffer, type Sentiment } from "./follow-up.server";
 
@@ -33,6 +36,7 @@ function readSubject(token: string) {
 
 export type CsatOutcome =
   | { kind: "invalid" }
+  | { kind: "confirm"; score: number }
   | {
       kind: "recorded" | "already";
       score: number;
@@ -48,31 +52,73 @@ export function csatSentiment(score: number): Sentiment {
   return score <= LOW_SCORE ? "unhappy" : score === TOP_SCORE ? "happy" : "neutral";
 }
 
-/** The rating's follow-up, for the customer who placed the order (their referral link). */
+/**
+ * The rating's follow-up, for the customer who placed the order (their referral link); none for
+ * a customer an experiment holds out of CSAT follow-ups.
+ */
 async function offersFor(subject: NonNullable<ReturnType<typeof readSubject>>, score: number) {
   const order = subject.orderShopifyId
     ? await getOrder(subject.shopDomain, subject.orderShopifyId)
     : null;
+  const customerShopifyId = order?.customer?.shopifyId ?? null;
+  if (await isHeldOut(subject.shopDomain, "csat_follow_ups", customerShopifyId)) return [];
   return followUpOffers(subject.shopDomain, csatSentiment(score), {
-    customerShopifyId: order?.customer?.shopifyId ?? null,
+    customerShopifyId,
     orderName: order?.name ?? null,
   });
 }
 
+function ratingOf(token: string, scoreText: string | null) {
+  const subject = readSubject(token);
+  const score = Number(scoreText);
+  return subject && Number.isInteger(score) && score >= 1 && score <= TOP_SCORE
+    ? { subject, score }
+    : null;
+}
+
 /**
- * A click on a rating link: the first one per shipment counts (the link works once; later clicks
+ * Opening a rating link (GET) records nothing: mail scanners open every link of a message, and
+ * would rate every delivery 1 and alert the merchant. It asks the shopper to confirm the score
+ * with one click (a POST), or shows the rating they already gave.
+ */
+export async function previewCsat(token: string, scoreText: string | null): Promise<CsatOutcome> {
+  const rating = ratingOf(token, scoreText);
+  if (!rating) return { kind: "invalid" };
+  const { subject, score } = rating;
+  const existing = await db.surveyResponse.findUnique({
+    where: {
+      shopDomain_kind_subjectKey: {
+        shopDomain: subject.shopDomain,
+        kind: "csat",
+        subjectKey: subject.shipmentId,
+      },
+    },
+  });
+  if (!existing) return { kind: "confirm", score };
+  return {
+    kind: "already",
+    score: existing.score,
+    commented: existing.comment !== null,
+    offers: await offersFor(subject, existing.score),
+  };
+}
+
+/**
+ * A confirmed rating (POST): the first one per shipment counts (the link works once; later clicks
  * show the rating already given).
  */
 export async function recordCsat(token: string, scoreText: string | null): Promise<CsatOutcome> {
-  const subject = readSubject(token);
-  const score = Number(scoreText);
-  if (!subject || !Number.isInteger(score) || score < 1 || score > TOP_SCORE) {
-    return { kind: "invalid" };
-  }
+  const rating = ratingOf(token, scoreText);
+  if (!rating) return { kind: "invalid" };
+  const { subject, score } = rating;
   const key = { shopDomain: subject.shopDomain, kind: "csat", subjectKey: subject.shipmentId };
   try {
-    const response = await db.surveyResponse.create({
-      data: { ...key, orderShopifyId: subject.orderShopifyId, score, source: "email" },
+    const response = await transaction(async (tx) => {
+      const created = await tx.surveyResponse.create({
+        data: { ...key, orderShopifyId: subject.orderShopifyId, score, source: "email" },
+      });
+      await emitAnswer(tx, created, score <= LOW_SCORE);
+      return created;
     });
     if (score <= LOW_SCORE) {
       await db.surveyAlert.create({
@@ -127,6 +173,8 @@ const en = {
   thanksComment: "Thank you, we read every comment.",
   lowScore: "We're sorry it didn't go well. Reply to our email and we'll make it right.",
   invalid: "This survey link is not valid.",
+  confirm: "Rate your delivery {score} out of 5?",
+  confirmButton: "Send my rating",
   nextSteps: "What would you like to do next?",
   offerReturn: "Start a return",
   offerContact: "Contact us",
@@ -144,6 +192,8 @@ const CATALOGS = {
     thanksComment: "Merci, nous lisons chaque commentaire.",
     lowScore: "Nous sommes désolés. Répondez à notre e-mail et nous arrangerons cela.",
     invalid: "Ce lien d'enquête n'est pas valide.",
+    confirm: "Noter votre livraison {score} sur 5 ?",
+    confirmButton: "Envoyer ma note",
     nextSteps: "Que souhaitez-vous faire maintenant ?",
     offerReturn: "Lancer un retour",
     offerContact: "Nous contacter",
@@ -159,6 +209,8 @@ const CATALOGS = {
     thanksComment: "Danke, wir lesen jeden Kommentar.",
     lowScore: "Das tut uns leid. Antworte auf unsere E-Mail, und wir bringen es in Ordnung.",
     invalid: "Dieser Umfragelink ist ungültig.",
+    confirm: "Deine Lieferung mit {score} von 5 bewerten?",
+    confirmButton: "Bewertung senden",
     nextSteps: "Wie möchtest du weitermachen?",
     offerReturn: "Rücksendung starten",
     offerContact: "Kontaktiere uns",
@@ -174,6 +226,8 @@ const CATALOGS = {
     thanksComment: "Gracias, leemos todos los comentarios.",
     lowScore: "Lo sentimos. Responde a nuestro correo y lo solucionaremos.",
     invalid: "Este enlace de encuesta no es válido.",
+    confirm: "¿Valorar tu entrega con {score} de 5?",
+    confirmButton: "Enviar mi valoración",
     nextSteps: "¿Qué quieres hacer ahora?",
     offerReturn: "Iniciar una devolución",
     offerContact: "Contáctanos",
@@ -198,7 +252,9 @@ export function csatPage(outcome: CsatOutcome, token: string, acceptLanguage: st
     escape(translate(key, values));
   let body: string;
   if (outcome.kind === "invalid") body = `<p role="alert">${say("invalid")}</p>`;
-  else {
+  else if (outcome.kind === "confirm") {
+    body = `<form method="post"><input type="hidden" name="token" value="${escape(token)}"><input type="hidden" name="score" value="${outcome.score}"><p>${say("confirm", { score: outcome.score })}</p><button type="submit">${say("confirmButton")}</button></form>`;
+  } else {
     body = `<p role="status">${say(outcome.kind, { score: outcome.score })}</p>`;
     if (outcome.score <= LOW_SCORE) body += `<p>${say("lowScore")}</p>`;
     if (outcome.offers.length) {

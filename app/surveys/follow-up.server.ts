@@ -1,6 +1,6 @@
-import { customerReferralLink } from "../loyalty/referrals.server";
+import { customerReferralLink } from "../loyalty/index.server";
 import { log } from "../platform/logging/logger.server";
-import { getShop, getShopSettings } from "../shops/shops.server";
+import { getShop, getShopSettings } from "../shops/index.server";
 import type { NpsGroup } from "./surveys.server";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db.server";
-import { orderNames } from "../orders/orders.server";
+import { orderNames } from "../orders/index.server";
 
 const WEEK_MS = 7 * 86_400_000;
 

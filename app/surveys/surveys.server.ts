@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { db } from "../db.server";
+import { db, type Tx } from "../db.server";
+import { emit, transaction } from "../platform/events/index.server";
 import { emailMerchantAlert } from "./alerts.server";
 
 export const NPS_REASONS = ["delivery", "product_quality", "price", "service", "website"] as const;
@@ -34,20 +35,24 @@ export async function recordNps(
     customerShopifyId: context.customerShopifyId,
     source: context.source,
   };
-  const response = await db.surveyResponse.upsert({
-    where: {
-      shopDomain_kind_subjectKey: { shopDomain, kind: "nps", subjectKey: answer.orderId },
-    },
-    create: {
-      shopDomain,
-      kind: "nps",
-      subjectKey: answer.orderId,
-      orderShopifyId: answer.orderId,
-      ...fields,
-    },
-    update: fields,
-  });
   const group = npsGroup(answer.score);
+  const response = await transaction(async (tx) => {
+    const saved = await tx.surveyResponse.upsert({
+      where: {
+        shopDomain_kind_subjectKey: { shopDomain, kind: "nps", subjectKey: answer.orderId },
+      },
+      create: {
+        shopDomain,
+        kind: "nps",
+        subjectKey: answer.orderId,
+        orderShopifyId: answer.orderId,
+        ...fields,
+      },
+      update: fields,
+    });
+    await emitAnswer(tx, saved, group === "detractor");
+    return saved;
+  });
   if (group === "detractor") {
     await db.surveyAlert.upsert({
       where: { responseId: response.id },
@@ -89,4 +94,32 @@ export async function npsSummary(shopDomain: string, since: Date) {
     responses: count,
     nps: count ? Math.round(((promoters - detractors) / count) * 100) : null,
   };
+}
+
+/** survey.answered for every answer, and survey.detractor as well for an unhappy one. */
+export async function emitAnswer(
+  tx: Tx,
+  response: {
+    id: string;
+    shopDomain: string;
+    kind: string;
+    score: number;
+    orderShopifyId: string | null;
+    customerShopifyId: string | null;
+  },
+  unhappy: boolean,
+) {
+  const event = {
+    shop: response.shopDomain,
+    aggregateId: response.id,
+    data: {
+      responseId: response.id,
+      kind: response.kind === "csat" ? ("csat" as const) : ("nps" as const),
+      score: response.score,
+      orderId: response.orderShopifyId,
+      customerId: response.customerShopifyId,
+    },
+  };
+  await emit(tx, { ...event, type: "survey.answered" });
+  if (unhappy) await emit(tx, { ...event, type: "survey.detractor" });
 }

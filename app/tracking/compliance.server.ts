@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import type { CustomerSubject } from "../orders/orders.server";
+import type { CustomerSubject } from "../compliance/subject";
 
 /** The fulfillments that concern a customer: of their orders, or sent to their email. */
 function subjectWhere(subject: CustomerSubject) {
@@ -32,11 +32,25 @@ export async function exportCustomerShipments(subject: CustomerSubject) {
   }));
 }
 
-/** Keeps shipments for the shop's delivery statistics, without anything that identifies the customer. */
+/**
+ * Keeps shipments for the shop's delivery statistics, without anything that identifies the
+ * customer: the scans' places near the destination (city, region, postal code) locate their home.
+ */
 export async function redactCustomerShipments(subject: CustomerSubject) {
-  const { count } = await db.trackingFulfillment.updateMany({
+  const fulfillments = await db.trackingFulfillment.findMany({
     where: subjectWhere(subject),
-    data: { email: null, destination: null, customerShopifyId: null, locale: null },
+    select: { id: true },
   });
-  return { fulfillmentsAnonymized: count };
+  const ids = fulfillments.map((fulfillment) => fulfillment.id);
+  const [anonymized, checkpoints] = await db.$transaction([
+    db.trackingFulfillment.updateMany({
+      where: { id: { in: ids } },
+      data: { email: null, destination: null, customerShopifyId: null, locale: null },
+    }),
+    db.trackingCheckpoint.updateMany({
+      where: { fulfillmentId: { in: ids } },
+      data: { city: null, region: null, postalCode: null },
+    }),
+  ]);
+  return { fulfillmentsAnonymized: anonymized.count, checkpointsAnonymized: checkpoints.count };
 }

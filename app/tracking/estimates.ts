@@ -63,14 +63,21 @@ export function historyEstimate(shippedAt: Date, transitDays: number[]): Estimat
   };
 }
 
+/** The carrier's published business-day range, the international one, or a cautious fallback. */
+export function defaultTransitDays(
+  carrier: string | null,
+  international: boolean,
+): [number, number] {
+  if (international) return INTERNATIONAL_DAYS;
+  return (carrier ? DEFAULT_DAYS[carrier] : undefined) ?? FALLBACK_DAYS;
+}
+
 export function defaultEstimate(
   shippedAt: Date,
   carrier: string | null,
   international: boolean,
 ): Estimate {
-  const [min, max] = international
-    ? INTERNATIONAL_DAYS
-    : ((carrier ? DEFAULT_DAYS[carrier] : undefined) ?? FALLBACK_DAYS);
+  const [min, max] = defaultTransitDays(carrier, international);
   return {
     earliest: addBusinessDays(shippedAt, min),
     latest: endOfUtcDay(addBusinessDays(shippedAt, max)),

@@ -1,21 +1,19 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { z } from "zod";
 import { db } from "../db.server";
+import { defineSubscriber, transaction } from "../platform/events/index.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { PermanentJobError, defineJob } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { toGid } from "../platform/shopify/gid";
-import { emailShipmentChange } from "./notify.server";
 import { FulfillmentEventCreateMutation } from "./operations";
 import { trackingProvider } from "./providers/registry.server";
-import { isReturnShipment } from "./return-shipments.server";
 import {
   applyProviderTracking,
   recordCheckpoints,
   refreshShipment,
   shopTrackingContext,
-  type ShipmentChange,
 } from "./shipments.server";
 import { status, toFulfillmentEventStatus, type Status } from "./status";
 
@@ -113,31 +111,26 @@ export const writeBackStatus = defineJob({
 });
 
 /**
- * What follows a shipment's status change, after the change is committed: the shopper's email,
- * and the status goes back to Shopify (when a carrier data source, not Shopify, told us), so the
- * order-status page, Shop app and Shopify's own notifications stay right.
+ * A status a carrier data source (not Shopify) told us goes back to Shopify, so the order-status
+ * page, Shop app and Shopify's own notifications stay right. A return's parcel has no Shopify
+ * fulfillment to write to.
  */
-export async function afterShipmentChanges(changes: ShipmentChange[]) {
-  for (const change of changes) {
-    const shipment = await db.trackingShipment.findUnique({
-      where: { id: change.shipmentId },
-      select: { fulfillment: { select: { shopifyId: true } } },
-    });
-    // A return on its way back is the shop's news, not the shopper's, and not a fulfillment's.
-    if (shipment && isReturnShipment(shipment.fulfillment.shopifyId)) continue;
-    await emailShipmentChange(change);
-    const eventStatus = toFulfillmentEventStatus(change.current);
+export const writeBackOnStatusChange = defineSubscriber({
+  name: "tracking.write-back",
+  events: ["shipment.status_changed"],
+  async handle({ shop, data }) {
+    if (data.isReturn) return;
+    const eventStatus = toFulfillmentEventStatus(data.current as Status);
     // Only what a carrier data source told us is news to Shopify; its own statuses are not.
-    const fromCarrierSource = change.source !== null && change.source !== "shopify";
-    if (eventStatus && fromCarrierSource) {
-      await jobs.send(
-        writeBackStatus,
-        { shop: change.shopDomain, shipmentId: change.shipmentId, status: eventStatus },
-        { idempotencyKey: `${change.shipmentId}:${eventStatus}` },
-      );
-    }
-  }
-}
+    const fromCarrierSource = data.source !== null && data.source !== "shopify";
+    if (!eventStatus || !fromCarrierSource) return;
+    await jobs.send(
+      writeBackStatus,
+      { shop, shipmentId: data.shipmentId, status: eventStatus },
+      { idempotencyKey: `${data.shipmentId}:${eventStatus}` },
+    );
+  },
+});
 
 /** Starts following a new shipment with the shop's aggregator. */
 export const registerTracker = defineJob({
@@ -157,7 +150,7 @@ export const registerTracker = defineJob({
       carrier: shipment.carrier,
       providerRef: null,
     });
-    await afterShipmentChanges(await applyProviderTracking(shop, shipment.id, tracking));
+    await applyProviderTracking(shop, shipment.id, tracking);
     await db.trackingShipment.update({
       where: { id: shipment.id },
       data: { nextPollAt: nextPoll(shipment.tag, 0), pollFailures: 0 },
@@ -209,7 +202,6 @@ export const pollTrackers = defineJob({
           providerRef: shipment.providerRef,
         });
         const changes = await applyProviderTracking(shipment.shopDomain, shipment.id, tracking);
-        await afterShipmentChanges(changes);
         const tag = changes[0]?.current.tag ?? shipment.tag;
         await db.trackingShipment.update({
           where: { id: shipment.id },
@@ -276,16 +268,15 @@ export const sweepShipments = defineJob({
         cursor = page.at(-1)!.id;
         const now = new Date();
         for (const shipment of page) {
-          const change = await db.$transaction(async (tx) => {
+          await transaction(async (tx) => {
             const lastNews = shipment.lastCheckpointAt ?? shipment.createdAt;
             if (now.getTime() - lastNews.getTime() > EXPIRE_AFTER_MS) {
               await recordCheckpoints(tx, shopDomain, shipment.fulfillmentId, shipment.id, [
                 expiredCheckpoint(now),
               ]);
             }
-            return refreshShipment(tx, context, shipment.id, now);
+            await refreshShipment(tx, context, shipment.id, now);
           });
-          if (change) await afterShipmentChanges([change]);
         }
       }
     }

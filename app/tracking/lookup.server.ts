@@ -1,6 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { sql } from "../db.server";
-import { findShopperOrder, normalizeEmail } from "../orders/orders.server";
+import { findShopperOrder, orderAnswersToEmail } from "../orders/index.server";
 import { carrierName, carrierTrackingUrl } from "./carriers/carriers";
 import { FulfillmentLinesSchema } from "./schemas";
 
@@ -35,15 +34,10 @@ export interface ShopperTracking {
   shipments: ShopperShipment[];
 }
 
-function emailDigest(email: string | null) {
-  return createHash("sha256")
-    .update(email ?? "\u0000no email")
-    .digest();
-}
-
 /**
  * Order number + email. "No such order" and "wrong email" take the same path (one query, one
- * constant-time comparison) and give the same answer: null.
+ * constant-time comparison) and give the same answer: null. An order without an email (POS,
+ * phone-only, redacted) matches no email at all.
  */
 export async function trackByOrder(
   shopDomain: string,
@@ -51,11 +45,7 @@ export async function trackByOrder(
   email: string,
 ): Promise<ShopperTracking | null> {
   const order = await findShopperOrder(shopDomain, { orderNumber });
-  const matches = timingSafeEqual(
-    emailDigest(order?.email ?? null),
-    emailDigest(normalizeEmail(email) ?? "\u0000typed nothing"),
-  );
-  if (!order || !matches) return null;
+  if (!order || !orderAnswersToEmail(order, email)) return null;
   return {
     orderName: order.name,
     locale: order.locale,
@@ -73,7 +63,7 @@ export async function trackForCustomer(
   customerShopifyId: string | null,
 ): Promise<ShopperTracking | null> {
   const order = await findShopperOrder(shopDomain, { shopifyId: orderShopifyId });
-  if (!order) return null;
+  if (!order || order.redacted) return null;
   const owner = order.customerShopifyId;
   if (!owner || owner !== customerShopifyId) return null;
   return {

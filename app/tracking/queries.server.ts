@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db.server";
-import { parseAddress } from "../orders/orders.server";
+import { parseAddress } from "../orders/index.server";
 import { carrierName } from "./carriers/carriers";
 import { normalizeTrackingNumber } from "./carriers/detect";
 import { percentile } from "./estimates";
@@ -302,4 +302,28 @@ export async function orderDeliveryDates(
   const latest = (dates: Date[]) =>
     dates.length ? new Date(Math.max(...dates.map((date) => date.getTime()))) : null;
   return { fulfilledAt: earliest(created), deliveredAt: latest(delivered) };
+}
+
+/**
+ * Units of these orders that reached the shopper (their fulfillment has a delivered shipment),
+ * for other capabilities' rates; a return's parcel back to the shop does not count.
+ */
+export async function deliveredUnits(shopDomain: string, orderShopifyIds: string[]) {
+  if (orderShopifyIds.length === 0) return 0;
+  const fulfillments = await db.trackingFulfillment.findMany({
+    where: {
+      shopDomain,
+      orderShopifyId: { in: orderShopifyIds },
+      status: { notIn: ["cancelled", "error", "failure"] },
+      shipments: { some: { deliveredAt: { not: null } } },
+    },
+    select: { shopifyId: true, lineItems: true },
+  });
+  let units = 0;
+  for (const fulfillment of fulfillments) {
+    if (fulfillment.shopifyId.startsWith("return-")) continue;
+    const lines = FulfillmentLinesSchema.safeParse(JSON.parse(fulfillment.lineItems));
+    if (lines.success) units += lines.data.reduce((sum, line) => sum + line.quantity, 0);
+  }
+  return units;
 }

@@ -1,5 +1,11 @@
+import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { registerTracker } from "./jobs.server";
+import {
+  isReturnShipment,
+  RETURN_FULFILLMENT_PREFIX,
+  returnIdOfShipment,
+} from "./return-fulfillments";
 import { applyFulfillment } from "./shipments.server";
 
 /**
@@ -8,12 +14,6 @@ import { applyFulfillment } from "./shipments.server";
  * so it is kept under a fulfillment of its own whose id names the return: its news is neither
  * emailed to the shopper as a delivery nor written back to a Shopify fulfillment.
  */
-const RETURN_FULFILLMENT_PREFIX = "return-";
-
-export function isReturnShipment(fulfillmentShopifyId: string): boolean {
-  return fulfillmentShopifyId.startsWith(RETURN_FULFILLMENT_PREFIX);
-}
-
 export interface ReturnShipmentInput {
   /** Our return's id: one return shipment per return and tracking number. */
   returnId: string;
@@ -59,4 +59,17 @@ export async function trackReturnShipment(shopDomain: string, input: ReturnShipm
     );
   }
   return createdShipmentIds;
+}
+
+/** The return whose parcel a shipment is, or null for a shipment to the shopper. */
+export async function returnOfShipment(
+  shopDomain: string,
+  shipmentId: string,
+): Promise<string | null> {
+  const shipment = await db.trackingShipment.findFirst({
+    where: { id: shipmentId, shopDomain },
+    select: { fulfillment: { select: { shopifyId: true } } },
+  });
+  if (!shipment || !isReturnShipment(shipment.fulfillment.shopifyId)) return null;
+  return returnIdOfShipment(shipment.fulfillment.shopifyId);
 }

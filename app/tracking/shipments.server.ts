@@ -1,6 +1,7 @@
 import { db, type Tx } from "../db.server";
+import { emit, transaction } from "../platform/events/index.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
-import { normalizeEmail } from "../orders/orders.server";
+import { normalizeEmail } from "../orders/index.server";
 import { attentionKey, needsAttention } from "./attention";
 import { carrierFromCompany, carrierTrackingUrl } from "./carriers/carriers";
 import { detectCarrier, normalizeTrackingNumber, numberShape } from "./carriers/detect";
@@ -19,10 +20,11 @@ import type {
   FulfillmentPayload,
   OrderFulfillmentsPayload,
 } from "./schemas";
-import { getShop } from "../shops/shops.server";
+import { getShop } from "../shops/index.server";
 import { getTrackingSettings, type TrackingSettingsView } from "./settings.server";
 import { fromShopifyShipmentStatus, status, subtagMessage, type Status } from "./status";
 import { currentStatus, shippedAt as firstMovement } from "./timeline";
+import { isReturnShipment } from "./return-fulfillments";
 
 /**
  * Fulfillments, shipments and their checkpoints. Every source (Shopify's webhooks, an
@@ -31,7 +33,7 @@ import { currentStatus, shippedAt as firstMovement } from "./timeline";
  * events ends in the same state.
  */
 
-/** A shipment whose status changed, for the effects that follow (write-back, emails). */
+/** A shipment whose status changed (its events tell subscribers: write-back, emails). */
 export interface ShipmentChange {
   shopDomain: string;
   shipmentId: string;
@@ -92,7 +94,7 @@ export async function applyFulfillment(
   const updatedAt = new Date(payload.updated_at);
   const context = await shopTrackingContext(shopDomain);
   return retryOnUniqueViolation(() =>
-    db.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const existing = await tx.trackingFulfillment.findUnique({
         where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.id } },
       });
@@ -160,7 +162,7 @@ export async function applyFulfillmentEvent(
   if (!eventStatus) return [];
   const context = await shopTrackingContext(shopDomain);
   return retryOnUniqueViolation(() =>
-    db.$transaction(async (tx) => {
+    transaction(async (tx) => {
       // The event may come before its fulfillment: keep it on a placeholder the fulfillment fills in.
       const fulfillment = await tx.trackingFulfillment.upsert({
         where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.fulfillment_id } },
@@ -209,7 +211,7 @@ export async function applyProviderTracking(
 ): Promise<ShipmentChange[]> {
   const context = await shopTrackingContext(shopDomain);
   return retryOnUniqueViolation(() =>
-    db.$transaction(async (tx) => {
+    transaction(async (tx) => {
       const shipment = await tx.trackingShipment.findFirst({
         where: { id: shipmentId, shopDomain },
       });
@@ -587,15 +589,62 @@ export async function refreshShipment(
       attentionSince: attention && !dismissed ? attention.since : null,
     },
   });
+  const newlyDelayed =
+    attention &&
+    !dismissed &&
+    DELAY_REASONS.has(attention.reason) &&
+    shipment.attentionReason !== attention.reason;
+  const ref = {
+    shipmentId: shipment.id,
+    orderId: isReturnShipment(shipment.fulfillment.shopifyId)
+      ? null
+      : shipment.fulfillment.orderShopifyId,
+    isReturn: isReturnShipment(shipment.fulfillment.shopifyId),
+  };
+  const event = { shop: shipment.shopDomain, aggregateId: shipment.id };
+  if (newlyDelayed) {
+    await emit(tx, {
+      ...event,
+      type: "shipment.delayed",
+      data: {
+        ...ref,
+        reason: attention.reason,
+        estimateLatest: (estimate?.latest ?? shipment.estimateLatest)?.toISOString() ?? null,
+      },
+    });
+  }
   if (!changed) return null;
-  return {
+  const change: ShipmentChange = {
     shopDomain: shipment.shopDomain,
     shipmentId: shipment.id,
     previous: { tag: shipment.tag as Status["tag"], subtag: shipment.subtag },
     current,
     source: newest?.source ?? null,
   };
+  await emit(tx, {
+    ...event,
+    type: "shipment.status_changed",
+    data: { ...ref, previous: change.previous, current, source: change.source },
+  });
+  if (deliveredAt) {
+    await emit(tx, {
+      ...event,
+      type: "shipment.delivered",
+      data: { ...ref, deliveredAt: deliveredAt.toISOString() },
+    });
+  }
+  if (current.tag === "Exception") {
+    await emit(tx, {
+      ...event,
+      type: "shipment.exception",
+      data: { ...ref, subtag: current.subtag },
+    });
+  }
+  return change;
 }
+
+/** Attention reasons that mean the parcel is late, told as `shipment.delayed`. */
+const DELAY_REASONS = new Set(["missed_estimate", "stalled"]);
 
 type ShipmentRow = {
   shopDomain: string;

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { config } from "../config.server";
 import { db } from "../db.server";
+import { transaction } from "../platform/events/index.server";
 import { log } from "../platform/logging/logger.server";
 import { carrierTrackingUrl } from "./carriers/carriers";
-import { afterShipmentChanges } from "./jobs.server";
 import { trackingProvider } from "./providers/registry.server";
 import { ProviderSignatureError, type ProviderWebhook } from "./providers/types";
 import { saveTrackingSettings, type TrackingSettingsInput } from "./settings.server";
@@ -46,7 +46,7 @@ export async function receiveProviderWebhook(
     log().info({ shop: shopDomain, ref: tracking.ref }, "Tracker update for no known shipment");
     return "unknown-tracker";
   }
-  await afterShipmentChanges(await applyProviderTracking(shopDomain, shipment.id, tracking));
+  await applyProviderTracking(shopDomain, shipment.id, tracking);
   return "applied";
 }
 
@@ -69,7 +69,7 @@ export async function updateTrackingSettings(shopDomain: string, input: Tracking
 export async function overrideCarrier(shopDomain: string, shipmentId: string, carrier: string) {
   const shipment = await db.trackingShipment.findFirst({ where: { id: shipmentId, shopDomain } });
   if (!shipment) return null;
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.trackingShipment.update({
       where: { id: shipment.id },
       data: {
@@ -100,7 +100,7 @@ export async function resolveAttention(shopDomain: string, shipmentId: string) {
     stallDays: context.settings.stallDays,
     now: new Date(),
   });
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.trackingShipment.update({
       where: { id: shipment.id },
       data: { attentionDismissed: current ? attentionKey(current) : null },

@@ -1,6 +1,6 @@
 import { jobs } from "../platform/jobs/queue.server";
 import { webhookHandler } from "../webhooks/types";
-import { afterShipmentChanges, registerTracker } from "./jobs.server";
+import { registerTracker } from "./jobs.server";
 import {
   FulfillmentEventPayloadSchema,
   FulfillmentPayloadSchema,
@@ -15,7 +15,7 @@ import {
 } from "./shipments.server";
 
 async function track(shop: string, payload: FulfillmentPayload, order: OrderContext | null) {
-  const { createdShipmentIds, changes } = await applyFulfillment(shop, payload, order);
+  const { createdShipmentIds } = await applyFulfillment(shop, payload, order);
   for (const shipmentId of createdShipmentIds) {
     await jobs.send(
       registerTracker,
@@ -23,7 +23,6 @@ async function track(shop: string, payload: FulfillmentPayload, order: OrderCont
       { idempotencyKey: `register:${shipmentId}` },
     );
   }
-  await afterShipmentChanges(changes);
 }
 
 /** fulfillments/create and fulfillments/update. */
@@ -49,5 +48,7 @@ export const trackOrderFulfillments = webhookHandler(
 export const trackFulfillmentEvent = webhookHandler(
   "tracking.fulfillment-event",
   FulfillmentEventPayloadSchema,
-  async ({ shop, payload }) => afterShipmentChanges(await applyFulfillmentEvent(shop, payload)),
+  async ({ shop, payload }) => {
+    await applyFulfillmentEvent(shop, payload);
+  },
 );

@@ -12,8 +12,9 @@ export interface IncomingDelivery {
   apiVersion: string | null;
   eventId: string | null;
   triggeredAt: Date | null;
-  payload: string;
-  status: "received" | "ignored";
+  /** Null for a shop that uninstalled Aftercare: the delivery is recorded, its content dropped. */
+  payload: string | null;
+  status: "received" | "held" | "ignored";
 }
 
 const DELIVERY_COLUMNS = [
@@ -165,10 +166,89 @@ export function staleReceived(olderThan: Date, limit: number) {
   });
 }
 
+/** Puts a delivery claimed for processing back on hold: its shop has not installed Aftercare. */
+export async function holdDelivery(id: string) {
+  await db.webhookDelivery.update({ where: { id }, data: { status: "held" } });
+}
+
+/** Records a delivery as ignored without its payload: its shop no longer has Aftercare. */
+export async function ignoreWithoutPayload(id: string, reason: string) {
+  await db.webhookDelivery.update({
+    where: { id },
+    data: { status: "ignored", payload: null, lastError: reason },
+  });
+}
+
+/** The shop's held deliveries in the order Shopify triggered them (received order breaks ties). */
+export async function heldDeliveries(shopDomain: string) {
+  const held = await db.webhookDelivery.findMany({
+    where: { shopDomain, status: "held" },
+    select: { id: true, webhookId: true, triggeredAt: true, receivedAt: true },
+  });
+  const at = (delivery: (typeof held)[number]) =>
+    (delivery.triggeredAt ?? delivery.receivedAt).getTime();
+  return held.sort((a, b) => at(a) - at(b) || a.receivedAt.getTime() - b.receivedAt.getTime());
+}
+
+/** Claims a held delivery for processing; null when another worker released it first. */
+export async function claimHeld(id: string) {
+  const claimed = await db.webhookDelivery.updateMany({
+    where: { id, status: "held" },
+    data: { status: "processing", attempts: { increment: 1 } },
+  });
+  return claimed.count === 1 ? findDelivery(id) : null;
+}
+
+/** Shops with deliveries on hold, for the sweep to release those that have installed since. */
+export async function shopsWithHeldDeliveries(limit: number) {
+  const rows = await db.webhookDelivery.findMany({
+    where: { status: "held" },
+    distinct: ["shopDomain"],
+    select: { shopDomain: true },
+    take: limit,
+  });
+  return rows.map((row) => row.shopDomain);
+}
+
+/** Held deliveries received before `before` go, payload and all: their shop never installed. */
+export async function purgeHeld(before: Date) {
+  const { count } = await db.webhookDelivery.deleteMany({
+    where: { status: "held", receivedAt: { lt: before } },
+  });
+  return count;
+}
+
 /** Processed payloads carry customer data: keep them only as long as they help debugging. */
 export async function pruneFinished(before: Date) {
   const { count } = await db.webhookDelivery.deleteMany({
     where: { status: { in: ["processed", "ignored"] }, receivedAt: { lt: before } },
   });
   return count;
+}
+
+/** What a redacted delivery keeps in place of its payload. */
+export const REDACTED_PAYLOAD = '{"redacted":true}';
+
+/**
+ * Erasure: the shop's deliveries whose payload mentions any of `mentions` (a customer's id,
+ * email, phone, orders) keep their row, for the inbox's record, but lose their payload; those not
+ * yet processed are never processed.
+ */
+export async function redactDeliveries(shopDomain: string, mentions: string[]) {
+  if (!mentions.length) return 0;
+  const where = {
+    shopDomain,
+    payload: { not: REDACTED_PAYLOAD },
+    OR: [...new Set(mentions.flatMap((text) => [text, text.toLowerCase()]))].map((text) => ({
+      payload: { contains: text },
+    })),
+  };
+  const [, redacted] = await db.$transaction([
+    db.webhookDelivery.updateMany({
+      where: { ...where, status: { in: ["received", "held", "retrying", "parked"] } },
+      data: { status: "ignored", lastError: "Redacted at the customer's request" },
+    }),
+    db.webhookDelivery.updateMany({ where, data: { payload: REDACTED_PAYLOAD } }),
+  ]);
+  return redacted.count;
 }

@@ -1,6 +1,8 @@
 import { createBatcher } from "../platform/batch";
 import { addLogContext, log } from "../platform/logging/logger.server";
 import { validateWebhook } from "../shopify.server";
+import { installations } from "../shops/index.server";
+import { admit } from "./admission";
 import { recordDeliveries, type IncomingDelivery } from "./inbox.server";
 import { enqueueDeliveries } from "./jobs.server";
 import { hasHandlers } from "./registry.server";
@@ -55,7 +57,7 @@ export async function ingestWebhook(request: WebhookRequest): Promise<WebhookRes
     return { status: 400, body: "Bad Request: the body must be a JSON object" };
   }
 
-  const known = hasHandlers(topic);
+  const handled = hasHandlers(topic);
   const outcome = await store({
     webhookId: check.webhookId,
     shopDomain: shop,
@@ -64,38 +66,57 @@ export async function ingestWebhook(request: WebhookRequest): Promise<WebhookRes
     eventId: "eventId" in check ? (check.eventId ?? null) : null,
     triggeredAt: parseDate("triggeredAt" in check ? check.triggeredAt : undefined),
     payload: request.rawBody,
-    status: known ? "received" : "ignored",
+    handled,
   });
 
   if (outcome === "duplicate") {
     log().info({ topic, webhookId: check.webhookId }, "Duplicate webhook delivery acknowledged");
     return { status: 200, body: "OK (duplicate)" };
   }
-  if (!known) {
+  if (!handled) {
     log().info({ topic, webhookId: check.webhookId }, "Webhook topic has no handler; acknowledged");
     return { status: 200, body: "OK (no handler)" };
+  }
+  // Acknowledged either way: Shopify retries a failed delivery 8 times over 4 hours, for nothing.
+  if (outcome === "held") {
+    log().info({ topic, webhookId: check.webhookId }, "Webhook held until the shop installs");
+    return { status: 200, body: "OK (held until the shop installs)" };
+  }
+  if (outcome === "ignored") {
+    log().info({ topic, webhookId: check.webhookId }, "Webhook for an uninstalled shop ignored");
+    return { status: 200, body: "OK (shop not installed)" };
   }
   return { status: 200, body: "OK" };
 }
 
+type Arrival = Omit<IncomingDelivery, "status" | "payload"> & { payload: string; handled: boolean };
+
 /**
- * Deliveries arriving together are stored together (group commit): one INSERT for the batch,
- * one more to enqueue their processing. A delivery is acknowledged only once it is stored.
+ * Deliveries arriving together are stored together (group commit): one query for their shops'
+ * installations, one INSERT for the batch, one more to enqueue their processing. A delivery is
+ * acknowledged only once it is stored.
  */
-const store = createBatcher<IncomingDelivery, "stored" | "duplicate">({
+const store = createBatcher<Arrival, "duplicate" | IncomingDelivery["status"]>({
   maxSize: 200,
-  async run(deliveries) {
+  async run(arrivals) {
+    const installed = await installations(arrivals.map((arrival) => arrival.shopDomain));
+    const deliveries = arrivals.map(({ handled, ...arrival }): IncomingDelivery => {
+      const admission = admit(arrival.topic, installed.get(arrival.shopDomain), handled);
+      return {
+        ...arrival,
+        status: admission.status,
+        payload: admission.keepPayload ? arrival.payload : null,
+      };
+    });
     const stored = await recordDeliveries(deliveries);
     const claimed = new Set<string>();
     const outcomes = deliveries.map((delivery) => {
       // The same webhook id twice in one batch: the first one stored it.
       const first = stored.has(delivery.webhookId) && !claimed.has(delivery.webhookId);
       claimed.add(delivery.webhookId);
-      return first ? ("stored" as const) : ("duplicate" as const);
+      return first ? delivery.status : ("duplicate" as const);
     });
-    const toProcess = deliveries.filter(
-      (delivery, index) => outcomes[index] === "stored" && delivery.status === "received",
-    );
+    const toProcess = deliveries.filter((_delivery, index) => outcomes[index] === "received");
     try {
       await enqueueDeliveries(
         toProcess.map((delivery) => ({

@@ -1,23 +1,68 @@
 import { z } from "zod";
+import { config } from "../config.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
 import { log, withLogContext } from "../platform/logging/logger.server";
 import { parseShopifyJson } from "../platform/shopify/json";
+import { installations } from "../shops/index.server";
+import { COMPLIANCE_TOPICS } from "./admission";
 import {
+  claimHeld,
   findDelivery,
+  heldDeliveries,
+  holdDelivery,
+  ignoreWithoutPayload,
   markFailedAttempt,
   markProcessed,
   pruneFinished,
+  purgeHeld,
   requeueParked,
+  shopsWithHeldDeliveries,
   staleReceived,
   startAttempt,
 } from "./inbox.server";
 import { handlersFor } from "./registry.server";
 
 const MINUTE_MS = 60_000;
-const PAYLOAD_RETENTION_DAYS = 7;
+const HOUR_MS = 60 * MINUTE_MS;
 
-/** Runs every handler registered for the delivery's topic; each handler is idempotent. */
+type ClaimedDelivery = NonNullable<Awaited<ReturnType<typeof startAttempt>>>;
+
+/**
+ * Runs every handler registered for a claimed delivery's topic; each handler is idempotent. The
+ * shop is checked again first: it may have uninstalled since the delivery was stored, or (a
+ * delivery stored while its install was being written) not be installed yet.
+ */
+async function processDelivery(delivery: ClaimedDelivery) {
+  await withLogContext({ shop: delivery.shopDomain }, async () => {
+    if (!COMPLIANCE_TOPICS.has(delivery.topic)) {
+      const installation = (await installations([delivery.shopDomain])).get(delivery.shopDomain);
+      if (installation === undefined) return holdDelivery(delivery.id);
+      if (installation === "uninstalled")
+        return ignoreWithoutPayload(delivery.id, "The shop uninstalled Aftercare before it ran");
+    }
+    const context = {
+      shop: delivery.shopDomain,
+      topic: delivery.topic,
+      payload: parseShopifyJson(delivery.payload ?? "{}"),
+      webhookId: delivery.webhookId,
+      deliveryId: delivery.id,
+      triggeredAt: delivery.triggeredAt,
+    };
+    for (const handler of handlersFor(delivery.topic)) {
+      try {
+        await handler.handle(context);
+      } catch (error) {
+        const message = `${handler.name}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+        await markFailedAttempt(delivery.id, message, false);
+        throw error;
+      }
+    }
+    await markProcessed(delivery.id);
+    log().debug({ topic: delivery.topic, deliveryId: delivery.id }, "Webhook processed");
+  });
+}
+
 export const processWebhook = defineJob({
   name: "webhooks.process",
   schema: z.object({ deliveryId: z.string(), shop: z.string() }),
@@ -26,28 +71,7 @@ export const processWebhook = defineJob({
   concurrency: 4,
   async run({ deliveryId }) {
     const delivery = await startAttempt(deliveryId);
-    if (!delivery) return;
-    await withLogContext({ shop: delivery.shopDomain }, async () => {
-      const context = {
-        shop: delivery.shopDomain,
-        topic: delivery.topic,
-        payload: parseShopifyJson(delivery.payload),
-        webhookId: delivery.webhookId,
-        deliveryId: delivery.id,
-        triggeredAt: delivery.triggeredAt,
-      };
-      for (const handler of handlersFor(delivery.topic)) {
-        try {
-          await handler.handle(context);
-        } catch (error) {
-          const message = `${handler.name}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
-          await markFailedAttempt(delivery.id, message, false);
-          throw error;
-        }
-      }
-      await markProcessed(delivery.id);
-      log().debug({ topic: delivery.topic, deliveryId }, "Webhook processed");
-    });
+    if (delivery) await processDelivery(delivery);
   },
   async onFinalFailure({ deliveryId }, error) {
     const delivery = await findDelivery(deliveryId);
@@ -116,6 +140,60 @@ export const sweepInbox = defineJob({
   },
 });
 
+/**
+ * Runs what was held for a shop until it installed, one delivery after the other in the order
+ * Shopify triggered them (the queue's parallel workers would not keep that order). A delivery
+ * that fails goes on to the usual retries and the rest follow.
+ */
+export const releaseHeld = defineJob({
+  name: "webhooks.release-held",
+  schema: z.object({ shop: z.string() }),
+  retryLimit: 3,
+  concurrency: 1,
+  async run({ shop }) {
+    for (const held of await heldDeliveries(shop)) {
+      const delivery = await claimHeld(held.id);
+      if (!delivery) continue;
+      try {
+        await processDelivery(delivery);
+      } catch {
+        await enqueueDelivery(delivery, `${delivery.webhookId}:released:${delivery.attempts}`);
+      }
+    }
+  },
+});
+
+/** After an install: the shop's held deliveries run now. */
+export async function releaseHeldDeliveries(shop: string) {
+  await jobs.send(releaseHeld, { shop });
+}
+
+/**
+ * Held deliveries whose shop never installed within WEBHOOK_HOLD_HOURS are deleted with their
+ * payload; on the way, shops that installed without their held deliveries being released (the
+ * install raced a delivery) get them released.
+ */
+export async function expireHeldDeliveries(now = new Date()) {
+  const purged = await purgeHeld(new Date(now.getTime() - config().WEBHOOK_HOLD_HOURS * HOUR_MS));
+  const holding = await shopsWithHeldDeliveries(500);
+  const installed = await installations(holding);
+  for (const shop of holding)
+    if (installed.get(shop) === "installed") await releaseHeldDeliveries(shop);
+  return purged;
+}
+
+export const purgeHeldDeliveries = defineJob({
+  name: "webhooks.purge-held",
+  schema: z.object({}),
+  cron: "*/10 * * * *",
+  retryLimit: 1,
+  concurrency: 1,
+  async run() {
+    const purged = await expireHeldDeliveries();
+    if (purged) log().info({ purged }, "Purged held webhook deliveries of shops never installed");
+  },
+});
+
 export const pruneInbox = defineJob({
   name: "webhooks.prune",
   schema: z.object({}),
@@ -124,10 +202,16 @@ export const pruneInbox = defineJob({
   concurrency: 1,
   async run() {
     const pruned = await pruneFinished(
-      new Date(Date.now() - PAYLOAD_RETENTION_DAYS * 24 * 60 * MINUTE_MS),
+      new Date(Date.now() - config().WEBHOOK_RETENTION_DAYS * 24 * 60 * MINUTE_MS),
     );
     log().info({ pruned }, "Pruned processed webhook payloads");
   },
 });
 
-export const WEBHOOK_JOBS = [processWebhook, sweepInbox, pruneInbox];
+export const WEBHOOK_JOBS = [
+  processWebhook,
+  sweepInbox,
+  releaseHeld,
+  purgeHeldDeliveries,
+  pruneInbox,
+];

@@ -23,8 +23,14 @@ function pageRequest(baseUrl: string) {
   };
 }
 
-const load = (send: () => Promise<number>) =>
-  runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: WARMUP_MS, send });
+const load = (serverPid: number, send: () => Promise<number>) =>
+  runLoad({
+    concurrency: CONCURRENCY,
+    durationMs: DURATION_MS,
+    warmupMs: WARMUP_MS,
+    send,
+    serverPid,
+  });
 
 export async function loyaltyPageBenchmark(): Promise<Comparison[]> {
   ensureBuild();
@@ -50,11 +56,11 @@ export async function loyaltyPageBenchmark(): Promise<Comparison[]> {
     const baseline = await withFloor(
       "bench/floor/loyalty-floor.ts",
       { DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
-      (url) => load(pageRequest(url)),
+      (url, pid) => load(pid, pageRequest(url)),
     );
     const app = await startBenchApp(database.url, "bench-loyalty-page");
     try {
-      const result = await load(pageRequest(app.url));
+      const result = await load(app.process.pid!, pageRequest(app.url));
       return [
         {
           benchmark: "Customer-account loyalty page (GET /api/loyalty)",

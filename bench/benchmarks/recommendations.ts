@@ -26,8 +26,8 @@ function recommendationsRequest(baseUrl: string, orders: number) {
 }
 
 /** Under load (CONCURRENCY at once), then one request at a time: what a lone shopper waits. */
-async function loadBothWays(send: () => Promise<number>) {
-  const options = { durationMs: DURATION_MS, warmupMs: WARMUP_MS, send };
+async function loadBothWays(serverPid: number, send: () => Promise<number>) {
+  const options = { durationMs: DURATION_MS, warmupMs: WARMUP_MS, send, serverPid };
   const busy = await runLoad({ ...options, concurrency: CONCURRENCY });
   const alone = await runLoad({ ...options, concurrency: 1 });
   return { busy, alone };
@@ -62,6 +62,10 @@ export async function recommendationsBenchmark(): Promise<Comparison[]> {
       pairs: number;
       neighbors: number;
     };
+    // The nightly job replaces the generation the first build left: its old rows are deleted too.
+    const nightly = runTsScript("bench/runs/model-build.ts", env) as RunMeasure & {
+      orders: number;
+    };
     if (pass.lines !== seeded.lines) {
       throw new Error(`the floor read ${pass.lines} lines of ${seeded.lines}`);
     }
@@ -69,11 +73,14 @@ export async function recommendationsBenchmark(): Promise<Comparison[]> {
     const baseline = await withFloor(
       "bench/floor/recommendations-floor.ts",
       { DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
-      (url) => loadBothWays(recommendationsRequest(url, seeded.orders)),
+      (url, pid) => loadBothWays(pid, recommendationsRequest(url, seeded.orders)),
     );
     const app = await startBenchApp(database.url, "bench-recommendations");
     try {
-      const result = await loadBothWays(recommendationsRequest(app.url, seeded.orders));
+      const result = await loadBothWays(
+        app.process.pid!,
+        recommendationsRequest(app.url, seeded.orders),
+      );
       const shopData = `${seeded.lines.toLocaleString("en")} order lines in ${seeded.orders.toLocaleString("en")} orders of one shop (${PRODUCTS.toLocaleString("en")} products, clustered co-purchases), ${database.provider}`;
       return [
         {
@@ -83,6 +90,14 @@ export async function recommendationsBenchmark(): Promise<Comparison[]> {
           run: build,
           baselineRun: pass,
           note: `${shopData}. Subject: the same paged reads through Prisma, counted in memory, then ${build.orders.toLocaleString("en")} orders, ${build.products.toLocaleString("en")} product counts and ${build.pairs.toLocaleString("en")} pairs and ${build.neighbors.toLocaleString("en")} neighbours written as the next model generation in 1,000-row statements, then switched to. Floor: the same paged SQL through the raw driver, nothing counted or written. Each in its own process.`,
+        },
+        {
+          benchmark: "Co-purchase model rebuild, nightly (replacing the generation built above)",
+          subject: "rebuildModel",
+          floor: "bare pass over the same lines",
+          run: nightly,
+          baselineRun: pass,
+          note: `${shopData}. Subject: the same rebuild run again on the same shop, as the nightly job does: the model served meanwhile is the first build's, whose ${build.pairs.toLocaleString("en")} pairs and ${build.neighbors.toLocaleString("en")} neighbours the switch leaves to be deleted. Floor: the same bare pass.`,
         },
         {
           benchmark: "Recommendations for an order (GET /api/recommendations/orders/:id)",

@@ -64,8 +64,15 @@ const rightEmail = () => {
   return { format: "json", order: order.name, email: order.email };
 };
 
-const load = (send: Send, ok?: (status: number) => boolean) =>
-  runLoad({ concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: WARMUP_MS, send, ok });
+const load = (serverPid: number, send: Send, ok?: (status: number) => boolean) =>
+  runLoad({
+    concurrency: CONCURRENCY,
+    durationMs: DURATION_MS,
+    warmupMs: WARMUP_MS,
+    send,
+    ok,
+    serverPid,
+  });
 
 export async function trackingLookupBenchmark(): Promise<Comparison[]> {
   ensureBuild();
@@ -92,29 +99,36 @@ export async function trackingLookupBenchmark(): Promise<Comparison[]> {
     const [proxyFloor, extensionFloor] = await withFloor(
       "bench/floor/tracking-floor.ts",
       { DATABASE_URL: database.url, SHOPIFY_API_SECRET: TEST_API_SECRET },
-      async (url) => [await load(proxyLookup(url, rightEmail)), await load(extensionLookup(url))],
+      async (url, pid) => [
+        await load(pid, proxyLookup(url, rightEmail)),
+        await load(pid, extensionLookup(url)),
+      ],
     );
 
     const app = await startBenchApp(database.url, "bench-tracking-lookup", {
       TRACKING_LOOKUPS_PER_IP: "100000000",
       TRACKING_LOOKUPS_PER_SHOP: "100000000",
     });
+    const pid = app.process.pid!;
     try {
       const note = `${SHIPMENTS.toLocaleString("en")} shipments (3 scans each) in one shop, a random order per request, concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s after ${WARMUP_MS / 1000} s warm-up, production build, ${database.provider}.`;
-      const proxyJson = await load(proxyLookup(app.url, rightEmail));
+      const proxyJson = await load(pid, proxyLookup(app.url, rightEmail));
       const proxyPage = await load(
+        pid,
         proxyLookup(app.url, () => {
           const { order, email } = rightEmail();
           return { order, email };
         }),
       );
-      const extension = await load(extensionLookup(app.url));
+      const extension = await load(pid, extensionLookup(app.url));
       const notFound = (status: number) => status === 404;
       const wrongEmail = await load(
+        pid,
         proxyLookup(app.url, () => ({ ...rightEmail(), email: "guess@example.com" })),
         notFound,
       );
       const noSuchOrder = await load(
+        pid,
         proxyLookup(app.url, () => ({ ...rightEmail(), order: "#9" })),
         notFound,
       );

@@ -1,3 +1,5 @@
+import { processTreeCpuSeconds } from "./cpu";
+
 /**
  * A closed-loop load generator: `concurrency` workers each send a request, wait for the answer,
  * send the next, for `durationMs` after a warm-up. Latency is measured per request.
@@ -10,6 +12,8 @@ export interface LoadResult {
   p50: number;
   p99: number;
   statuses: Record<number, number>;
+  /** The server's CPU time (its process tree's user + system) per measured request, when known. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadOptions {
@@ -20,6 +24,8 @@ export interface LoadOptions {
   send(index: number): Promise<number>;
   /** Which statuses count as success (default 2xx). */
   ok?: (status: number) => boolean;
+  /** The server's process id: its CPU time per request is reported too. */
+  serverPid?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -34,6 +40,7 @@ export async function runLoad({
   warmupMs,
   send,
   ok = (status) => status >= 200 && status < 300,
+  serverPid,
 }: LoadOptions): Promise<LoadResult> {
   let index = 0;
   const latencies: number[] = [];
@@ -61,7 +68,13 @@ export async function runLoad({
       latencies.push(finished - started);
     }
   };
+  let cpuAtStart: number | null = null;
+  const cpuClock = setTimeout(() => {
+    if (serverPid) cpuAtStart = processTreeCpuSeconds(serverPid);
+  }, warmupMs);
   await Promise.all(Array.from({ length: concurrency }, worker));
+  clearTimeout(cpuClock);
+  const cpuAtEnd = serverPid ? processTreeCpuSeconds(serverPid) : null;
   const seconds = (performance.now() - (measuredStart || warmupEnds)) / 1000;
   latencies.sort((a, b) => a - b);
   return {
@@ -72,5 +85,8 @@ export async function runLoad({
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     statuses,
+    ...(cpuAtStart !== null && cpuAtEnd !== null && latencies.length
+      ? { cpuMsPerRequest: ((cpuAtEnd - cpuAtStart) * 1000) / latencies.length }
+      : {}),
   };
 }

@@ -41,6 +41,7 @@ export async function startTsProcess(file: string, env: Record<string, string>, 
     }
   }
   return {
+    pid: child.pid!,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
@@ -52,16 +53,28 @@ export async function startTsProcess(file: string, env: Record<string, string>, 
 export async function withFloor<T>(
   file: string,
   env: Record<string, string>,
-  measure: (url: string) => Promise<T>,
+  measure: (url: string, pid: number) => Promise<T>,
 ): Promise<T> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const floor = await startTsProcess(file, { ...env, PORT: String(port) }, `${url}/`);
   try {
-    return await measure(url);
+    return await measure(url, floor.pid);
   } finally {
     await floor.stop();
   }
+}
+
+/**
+ * With BENCH_CPU_PROF=<dir>, the app processes write V8 CPU profiles there when they stop
+ * (`npx tsx bench/profile.ts <file>` prints where the time went).
+ */
+export function profilingEnv(): Record<string, string> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return {};
+  return {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${path.resolve(dir)}`,
+  };
 }
 
 /** The production build on `databaseUrl` as the benchmarks run it: no Shopify to reach, quiet. */
@@ -75,6 +88,6 @@ export function startBenchApp(
     shopOrigin: "http://127.0.0.1:9/store/{shop}",
     appBridgeUrl: "",
     logName,
-    env: { LOG_LEVEL: "warn", ...env },
+    env: { LOG_LEVEL: "warn", ...profilingEnv(), ...env },
   });
 }

@@ -64,6 +64,11 @@ function printLoad({ subject, floor, result, baseline }: LoadComparison) {
       `| p50 latency (ms) | ${fixed(result.p50, 2)} | ${fixed(baseline.p50, 2)} | ${fixed(result.p50 / baseline.p50, 2)} |`,
       `| p99 latency (ms) | ${fixed(result.p99, 2)} | ${fixed(baseline.p99, 2)} | ${fixed(result.p99 / baseline.p99, 2)} |`,
       `| requests / errors | ${result.requests} / ${result.errors} | ${baseline.requests} / ${baseline.errors} | |`,
+      ...(result.cpuMsPerRequest !== undefined && baseline.cpuMsPerRequest !== undefined
+        ? [
+            `| server CPU per request (ms) | ${fixed(result.cpuMsPerRequest, 2)} | ${fixed(baseline.cpuMsPerRequest, 2)} | ${fixed(result.cpuMsPerRequest / baseline.cpuMsPerRequest, 2)} |`,
+          ]
+        : []),
     ].join("\n"),
   );
 }

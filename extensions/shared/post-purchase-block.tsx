@@ -17,6 +17,8 @@ export interface BlockContext {
   translate(key: string, values?: Record<string, string | number>): string;
   formatCurrency(amount: number, options: { currency: string }): string;
   sessionToken(): Promise<string>;
+  /** The checkout that placed the order: a guest's order answers only to it. */
+  checkoutToken(): string | undefined;
 }
 
 /** The parts of a target's `shopify` global the block reads (both targets have them). */
@@ -25,6 +27,7 @@ interface TargetApi {
   cost: { totalAmount: { value: { currencyCode: string } } };
   i18n: Pick<BlockContext, "translate" | "formatCurrency">;
   sessionToken: { get(): Promise<string> };
+  checkoutToken: { value: string | undefined };
 }
 
 export function blockContext(
@@ -38,6 +41,7 @@ export function blockContext(
     translate: (key, values) => api.i18n.translate(key, values),
     formatCurrency: (amount, options) => api.i18n.formatCurrency(amount, options),
     sessionToken: () => api.sessionToken.get(),
+    checkoutToken: () => api.checkoutToken.value,
   };
 }
 
@@ -73,10 +77,14 @@ const SCORES = Array.from({ length: 11 }, (_, score) => score);
 
 async function call(context: BlockContext, path: string, init: RequestInit = {}) {
   const token = await context.sessionToken();
-  return fetch(`${context.appUrl}${path}`, {
-    ...init,
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-  });
+  const headers: Record<string, string> = {
+    Authorization: `Bearer ${token}`,
+    "Content-Type": "application/json",
+  };
+  // app/storefront/shopper.server.ts CHECKOUT_TOKEN_HEADER
+  const checkout = context.checkoutToken();
+  if (checkout) headers["X-Aftercare-Checkout-Token"] = checkout;
+  return fetch(`${context.appUrl}${path}`, { ...init, headers });
 }
 
 /** Tells the app what was shown or followed, for the merchant's click-through and revenue figures. */

@@ -51,7 +51,8 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   child.stderr.pipe(options.output);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const deadline = Date.now() + 60_000;
+  // A production start on a loaded machine (CI runs other app processes beside it) takes a while.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`The app exited (${child.exitCode}); see ${options.outputName}`);

@@ -6,17 +6,24 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
 import { runAdminGraphql } from "./admin/graphql";
+import { redeemDiscountAtCheckout } from "./admin/loyalty";
 import { bulkResultFile } from "./admin/recommendations";
 import { merchantActsInShopify, webhookOutbox, type ShopifyAdminAction } from "./admin/returns";
 import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
 import { Mailbox, type ReceivedEmail } from "./mailbox";
+import { inboundReplyFields, postInbound, type ShopperReplyOptions } from "./mailgun";
 import { EasyPostApiError, EasyPostStandin } from "./easypost";
+import { KlaviyoStandin, serveKlaviyo } from "./klaviyo";
+import { serveTwilio, TwilioStandin } from "./twilio";
 import { adminFrameHtml } from "./frame";
+import { renderLiquidInTheme } from "./liquid-theme";
 import { sessionToken, signAppProxyQuery, webhookHeaders } from "./signing";
 import {
   ACCESS_TOKEN_LIFETIME_SECONDS,
   REFRESH_TOKEN_LIFETIME_SECONDS,
   StandinState,
+  shopStore,
+  type ShopState,
 } from "./state";
 
 /**
@@ -38,6 +45,8 @@ export interface StandinOptions {
   defaultShop: string;
   /** Where the app listens; can be set after start (the app needs the stand-in's URL first). */
   appUrl?: string;
+  /** Mailgun's HTTP webhook signing key: the stand-in signs inbound mail posts with it. */
+  mailgunSigningKey?: string;
   port?: number;
   host?: string;
 }
@@ -62,6 +71,12 @@ export interface Standin {
   /** EasyPost's API as the stand-in plays it; the app's EASYPOST_API_URL. */
   easypost: EasyPostStandin;
   readonly easypostApiUrl: string;
+  /** Twilio's Messages API as the stand-in plays it; the app's TWILIO_API_URL. */
+  twilio: TwilioStandin;
+  readonly twilioApiUrl: string;
+  /** Klaviyo's server-side API as the stand-in plays it; the app's KLAVIYO_API_URL. */
+  klaviyo: KlaviyoStandin;
+  readonly klaviyoApiUrl: string;
   /** The shoppers' mail server (SMTP); the app's SMTP_URL. */
   mailbox: Mailbox;
   adminUrl(shop?: string): string;
@@ -143,6 +158,14 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     mailbox: new Mailbox(),
     get easypostApiUrl() {
       return `${baseUrl}/easypost/v2/`;
+    },
+    twilio: new TwilioStandin(),
+    get twilioApiUrl() {
+      return `${baseUrl}/twilio/`;
+    },
+    klaviyo: new KlaviyoStandin(),
+    get klaviyoApiUrl() {
+      return `${baseUrl}/klaviyo`;
     },
     adminUrl: (shop = options.defaultShop) => `${baseUrl}/admin?shop=${encodeURIComponent(shop)}`,
     storefrontUrl: (pathname, shop = options.defaultShop) =>
@@ -253,7 +276,9 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     if (contentType.includes("application/liquid")) {
       headers["Content-Type"] = "text/html; charset=utf-8";
       response.writeHead(upstream.status, headers);
-      response.end(renderLiquidInTheme(await upstream.text(), state.shop(shop).details.name));
+      response.end(
+        await renderLiquidInTheme(await upstream.text(), shop, state.shop(shop).details),
+      );
       return;
     }
     response.writeHead(upstream.status, headers);
@@ -364,21 +389,29 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
               errors:
                 "[API] Invalid API key or access token (unrecognized login or wrong password)",
             });
-          const result = await runAdminGraphql(
-            shop,
-            JSON.parse((await readBody(request)).toString("utf8")),
-            baseUrl,
-          );
-          send(response, result.status, result.body);
-          for (const webhook of webhookOutbox(shop).splice(0)) {
-            const delivered = await standin.deliverWebhook(
-              shop.domain,
-              webhook.topic,
-              JSON.stringify(webhook.payload),
-            );
-            if (!delivered.ok)
-              console.error(`stand-in: ${webhook.topic} answered ${delivered.status}`);
+          const graphql = JSON.parse((await readBody(request)).toString("utf8"));
+          const result = await runAdminGraphql(shop, graphql, baseUrl);
+          const webhooks = webhookOutbox(shop).splice(0);
+          const deliverAll = async () => {
+            for (const webhook of webhooks) {
+              const delivered = await standin.deliverWebhook(
+                shop.domain,
+                webhook.topic,
+                JSON.stringify(webhook.payload),
+              );
+              if (!delivered.ok)
+                console.error(`stand-in: ${webhook.topic} answered ${delivered.status}`);
+            }
+          };
+          const held = heldAnswers(shop).get(operationNameOf(graphql));
+          if (held) {
+            // Shopify does not order a mutation's answer and its webhooks: a test can make the
+            // webhooks win, holding the answer until it releases it.
+            await deliverAll();
+            await held.released;
           }
+          send(response, result.status, result.body);
+          if (!held) await deliverAll();
           return;
         }
         if (rest.startsWith(`${proxyPrefix}`)) {
@@ -433,6 +466,21 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
         }
       }
 
+      if (parts[0] === "klaviyo") {
+        return serveKlaviyo(standin.klaviyo, request, response, parts.slice(1));
+      }
+      if (parts[0] === "__standin" && parts[1] === "klaviyo" && parts[2] === "requests") {
+        return serveKlaviyo(standin.klaviyo, request, response, ["__standin"]);
+      }
+      if (parts[0] === "__standin" && parts[1] === "klaviyo" && parts[2] === "keys") {
+        return serveKlaviyo(standin.klaviyo, request, response, ["__standin", "keys"]);
+      }
+      if (parts[0] === "twilio") {
+        return serveTwilio(standin.twilio, request, response, parts.slice(1));
+      }
+      if (parts[0] === "__standin" && parts[1] === "twilio") {
+        return serveTwilio(standin.twilio, request, response, ["__standin", ...parts.slice(2)]);
+      }
       if (parts[0] === "easypost" && parts[1] === "v2") {
         return serveEasyPost(request, response, parts.slice(2));
       }
@@ -462,6 +510,24 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
             delivered: await standin.easypost.advance(decodeURIComponent(parts[3]), step),
           });
         }
+      }
+
+      // A shopper answers the latest e-mail sent to them; Mailgun posts the reply to the app.
+      if (parts[0] === "__standin" && parts[1] === "mailgun" && parts[2] === "reply") {
+        const body = JSON.parse(
+          (await readBody(request)).toString("utf8"),
+        ) as ShopperReplyOptions & {
+          to: string;
+        };
+        const original = standin.mailbox.to(body.to).at(-1);
+        if (!original) return send(response, 404, { error: `No e-mail to ${body.to}` });
+        const fields = inboundReplyFields(original, options.mailgunSigningKey ?? "", body);
+        const answer = await postInbound(
+          `${standin.appUrl}/webhooks/mailgun`,
+          fields,
+          body.multipart,
+        );
+        return send(response, 200, { ...answer, fields });
       }
 
       // The mailbox: what the app sent (JSON, or a page for the demo) and SMTP outages on demand.
@@ -524,6 +590,26 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           );
           return send(response, 200, { return: acted.entry, webhook: delivered.status });
         }
+        if (parts[3] === "hold" && parts[4] && request.method === "POST") {
+          const operation = decodeURIComponent(parts[4]);
+          let release = () => {};
+          const released = new Promise<void>((resolve) => (release = resolve));
+          heldAnswers(shop).set(operation, { released, release });
+          return send(response, 200, { held: operation });
+        }
+        if (parts[3] === "release" && parts[4] && request.method === "POST") {
+          const operation = decodeURIComponent(parts[4]);
+          heldAnswers(shop).get(operation)?.release();
+          heldAnswers(shop).delete(operation);
+          return send(response, 200, { released: operation });
+        }
+        // A shopper enters a discount code at checkout and places the order.
+        if (parts[3] === "checkout-discount" && request.method === "POST") {
+          const body = JSON.parse((await readBody(request)).toString("utf8")) as Parameters<
+            typeof redeemDiscountAtCheckout
+          >[1];
+          return send(response, 200, redeemDiscountAtCheckout(shop, body));
+        }
         if (parts[3] === "throttle" && request.method === "POST") {
           const body = JSON.parse((await readBody(request)).toString("utf8")) as {
             currentlyAvailable: number;
@@ -552,19 +638,6 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
   return standin;
 }
 
-/**
- * Shopify renders an app proxy's Liquid inside the shop's theme; the stand-in's "theme" is a
- * plain page shell, and Liquid tags are dropped.
- */
-function renderLiquidInTheme(liquid: string, shopName: string) {
-  const layoutNone = /\{%-?\s*layout\s+none\s*-?%\}/.test(liquid);
-  const body = liquid.replace(/\{%-?[\s\S]*?-?%\}/g, "");
-  if (layoutNone) return body;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shopName}</title>
-<style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937}header,footer{padding:16px 24px;background:#f9fafb;border-bottom:1px solid #e5e7eb}footer{border-top:1px solid #e5e7eb;border-bottom:0;color:#6b7280}main{max-width:960px;margin:0 auto;padding:24px}</style>
-</head><body><header><strong>${shopName}</strong></header><main>${body}</main><footer>${shopName} · theme stand-in</footer></body></html>`;
-}
-
 /** The demo's view of the mailbox: newest first, each message's HTML in a frame. */
 function mailboxPage(messages: ReceivedEmail[]) {
   const escape = (text: string) =>
@@ -577,4 +650,19 @@ function mailboxPage(messages: ReceivedEmail[]) {
     )
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mailbox (stand-in)</title><style>body{font:15px system-ui;margin:24px;max-width:760px}iframe{width:100%;height:560px;border:1px solid #ddd}article{margin-bottom:32px}</style></head><body><h1>Mailbox (stand-in): ${messages.length} messages</h1>${items || "<p>No email yet.</p>"}</body></html>`;
+}
+
+/** Answers a test holds back (see `/__standin/shops/:shop/hold/:operation`), by operation name. */
+function heldAnswers(shop: ShopState) {
+  return shopStore(
+    shop,
+    "heldAnswers",
+    () => new Map<string, { released: Promise<void>; release: () => void }>(),
+  );
+}
+
+function operationNameOf(graphql: { operationName?: string; query?: string }): string {
+  return (
+    graphql.operationName ?? /\b(?:query|mutation)\s+(\w+)/.exec(graphql.query ?? "")?.[1] ?? ""
+  );
 }

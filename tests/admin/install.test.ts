@@ -33,11 +33,12 @@ describe("installing the app (Shopify-managed install, token exchange)", () => {
     expect((await adminApiCalls(shop)).map((call) => call.operationName)).toContain("ShopDetails");
   });
 
-  it("renders the admin home with the shop's data", async () => {
+  it("renders the admin home as the dashboard, with the shop's latest orders once they arrive", async () => {
     const shop = uniqueShop("home");
     await installShop(shop);
     let page = await (await adminDocument(shop)).text();
-    expect(page).toContain("Waiting for your first order");
+    expect(page).toContain("Your dashboard fills as orders arrive");
+    expect(page).not.toContain("#9999");
 
     const webhookId = randomUUID();
     await sendWebhook({
@@ -122,10 +123,9 @@ describe("privacy requests in the admin", () => {
     await installShop(shop);
     await sendWebhook({ shop, topic: "orders/create", body: webhookFixture("orders/create") });
     await waitFor(async () => (await db.order.count({ where: { shopDomain: shop } })) === 1);
-    const request = webhookFixture("customers/data_request").replace(
-      '"id": 191167',
-      '"id": 115310627314723954',
-    );
+    const request = webhookFixture("customers/data_request")
+      .replace('"id": 191167', '"id": 115310627314723954')
+      .replace("{shop}.myshopify.com", shop);
     await sendWebhook({ shop, topic: "customers/data_request", body: request });
     const exported = await waitFor(() =>
       db.complianceRequest
@@ -149,5 +149,19 @@ describe("health", () => {
     const response = await fetch(`${appUrl()}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, database: "ok", queue: "ok" });
+  });
+});
+
+describe("the app's icon", () => {
+  it("is served from public/ and named by every page", async () => {
+    const icon = await fetch(`${appUrl()}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/svg+xml");
+    expect(await icon.text()).toContain("<svg");
+    const shop = uniqueShop("icon");
+    await installShop(shop);
+    expect(await (await adminDocument(shop)).text()).toContain(
+      '<link rel="icon" href="/favicon.svg"',
+    );
   });
 });

@@ -132,3 +132,52 @@ describe("referrals", () => {
     ).toBe(1);
   });
 });
+
+describe("the referral discount in Shopify", () => {
+  /** A shopper enters the code at checkout and orders (the stand-in applies Shopify's rules). */
+  async function checkout(shop: string, code: string, customerId: string, numberOfOrders: number) {
+    const response = await fetch(`${standinUrl()}/__standin/shops/${shop}/checkout-discount`, {
+      method: "POST",
+      body: JSON.stringify({
+        code,
+        customerId: `gid://shopify/Customer/${customerId}`,
+        numberOfOrders,
+      }),
+    });
+    return ((await response.json()) as { applied: boolean }).applied;
+  }
+
+  // Issue #15, item 7: a REF- code posted publicly was a discount for every customer of the shop.
+  it("is for new customers only, once each, so a code posted publicly gives existing customers nothing", async () => {
+    const shop = uniqueShop("referral-once");
+    await installShop(shop);
+    await db.loyaltySettings.create({
+      data: { shopDomain: shop, referralBonus: 200, referralFriendPercent: 15 },
+    });
+    await sendWebhook({
+      shop,
+      topic: "orders/paid",
+      body: paidOrder("2001", REFERRER, "john@example.com", null),
+      webhookId: randomUUID(),
+    });
+    await waitFor(
+      async () =>
+        (await db.loyaltyMember.findFirst({
+          where: { shopDomain: shop, customerShopifyId: REFERRER },
+        })) ?? undefined,
+    );
+    const { code } = (await referralUrl(shop))!;
+
+    expect(await checkout(shop, code, REFERRER, 1)).toBe(false);
+    expect(await checkout(shop, code, "5550101", 3)).toBe(false);
+    expect(await checkout(shop, code, "5550102", 0)).toBe(true);
+    expect(await checkout(shop, code, "5550102", 0)).toBe(false);
+    expect(await checkout(shop, code, "5550103", 0)).toBe(true);
+
+    // Another member's code reuses the shop's segment instead of making a second one.
+    const segments = (await (
+      await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/segments`)
+    ).json()) as { query: string }[];
+    expect(segments).toEqual([expect.objectContaining({ query: "number_of_orders = 0" })]);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
-import { appUrl, BROWSER_UA, customerAccountToken, sendWebhook } from "../support/http";
+import { appUrl, BROWSER_UA, customerAccountToken, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
@@ -45,13 +45,31 @@ describe("survey bonus", () => {
     expect((await answer(9)).status).toBe(200);
     // Changing the answer is the same answer: no second bonus.
     expect((await answer(10)).status).toBe(200);
-    const member = await db.loyaltyMember.findFirstOrThrow({
-      where: { shopDomain: shop, customerShopifyId: CUSTOMER },
+    // The bonus follows the answer's survey.answered event (app/flows/survey-bonus.server.ts).
+    const member = await waitFor(async () => {
+      const found = await db.loyaltyMember.findFirst({
+        where: { shopDomain: shop, customerShopifyId: CUSTOMER },
+      });
+      return found && found.balance > 0 ? found : undefined;
     });
     const bonuses = await db.loyaltyEntry.findMany({
       where: { memberId: member.id, source: "survey" },
     });
     expect(bonuses.map((entry) => entry.points)).toEqual([25]);
     expect(member.balance).toBe(25);
+    // Like every points change, the bonus reaches the balance metafield themes read (the bonus
+    // used to forget it: issue #16).
+    await waitFor(
+      async () => {
+        const store = (await (
+          await fetch(`${standinUrl()}/__standin/shops/${shop}/stores/metafields`)
+        ).json()) as Record<string, Record<string, { value: string }>> | null;
+        return store?.[`gid://shopify/Customer/${CUSTOMER}`]?.["$app:loyalty.balance"]?.value ===
+          "25"
+          ? true
+          : undefined;
+      },
+      { message: "the balance metafield after the survey bonus" },
+    );
   });
 });

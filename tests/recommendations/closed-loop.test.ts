@@ -137,7 +137,7 @@ describe("closed loop on the shopper's side", { timeout: 120_000 }, () => {
             );
             const token = new URL(links[0]!).searchParams.get("token")!;
             const [forShop] = JSON.parse(
-              Buffer.from(token.split(".")[0]!, "base64url").toString(),
+              Buffer.from(token.split(".")[1]!, "base64url").toString(),
             ) as string[];
             if (forShop !== shop || seen.has(token)) continue;
             seen.add(token);
@@ -155,7 +155,20 @@ describe("closed loop on the shopper's side", { timeout: 120_000 }, () => {
       const outside = await fetch(first[0]!.replace(/score=\d/, `score=${score}`));
       expect(outside.status).toBe(400);
     }
-    const unhappy = await (await fetch(first[0]!, { headers: { "Accept-Language": "fr" } })).text();
+    /** The shopper's click on the rating page's button (opening the link alone records nothing). */
+    const confirm = async (link: string, language = "en") => {
+      const headers = { "Accept-Language": language };
+      const page = await (await fetch(link, { headers })).text();
+      const field = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page)![1]!;
+      const rated = await fetch(link.split("?")[0]!, {
+        method: "POST",
+        headers,
+        body: new URLSearchParams({ token: field("token"), score: field("score") }),
+      });
+      expect(rated.status).toBe(200);
+      return rated.text();
+    };
+    const unhappy = await confirm(first[0]!, "fr");
     expect(unhappy).toContain("votre livraison 1 sur 5.");
     expect(unhappy).toContain(
       `<a href="https://${shop}/apps/aftercare/returns?order=%232009">Lancer un retour</a>`,
@@ -164,7 +177,7 @@ describe("closed loop on the shopper's side", { timeout: 120_000 }, () => {
     expect(unhappy).not.toContain(REVIEW_URL);
 
     const second = await surveyLinks("1Z999AA10123456793", 5002);
-    const happy = await (await fetch(second[4]!)).text();
+    const happy = await confirm(second[4]!);
     expect(happy).toContain("Thanks for rating your delivery 5 out of 5.");
     expect(happy).toContain(`<a href="${REVIEW_URL}">Write a review</a>`);
     expect(happy).toMatch(

@@ -74,6 +74,27 @@ async function webhooksSettled(shop: string) {
   return deliveries.map((row) => row.topic);
 }
 
+/** The return's domain events in the outbox, oldest first, as type and data. */
+async function published(returnId: string) {
+  const rows = await db.outboxEvent.findMany({
+    where: { aggregate: "return", aggregateId: returnId },
+    orderBy: { sequence: "asc" },
+  });
+  return rows.map((row) => [row.type, JSON.parse(row.data) as Record<string, unknown>]);
+}
+
+/** What a processed portal return of the fixture order announces, each once. */
+function processedReturnEvents(returnId: string, amount: number) {
+  const ref = { returnId, orderId: ORDER_ID };
+  return [
+    ["return.requested", { ...ref, source: "portal" }],
+    ["return.approved", ref],
+    ["return.received", ref],
+    ["return.closed", ref],
+    ["return.refunded", { ...ref, currency: "USD", amount }],
+  ];
+}
+
 async function calls(shop: string, operationName: string) {
   const all = (await (await fetch(`${standinUrl()}/__standin/shops/${shop}/calls`)).json()) as {
     operationName: string;
@@ -125,6 +146,8 @@ describe("returns in step with Shopify", () => {
       orderBy: { occurredAt: "asc" },
     });
     expect(timeline.map((event) => event.kind)).toEqual(["requested", "received", "processed"]);
+    // Shopify's returns/approve and returns/close echo moves already made here: no second event.
+    expect(await published(request.id)).toEqual(processedReturnEvents(request.id, 1999));
 
     const [shopifyReturn] = await store<StandinReturn[]>(shop, "returns");
     expect(shopifyReturn!.status).toBe("CLOSED");
@@ -151,6 +174,42 @@ describe("returns in step with Shopify", () => {
       },
       notifyCustomer: false,
     });
+  });
+
+  it("records processing as the merchant's when Shopify's returns/close arrives before its answer", async () => {
+    const shop = await returnableShop("returns-sync-echo");
+    const request = await submitted(shop);
+    expect(await markReceived(shop, request.id)).toEqual({ ok: true, status: "received" });
+    await fetch(`${standinUrl()}/__standin/shops/${shop}/hold/ReturnsReturnProcess`, {
+      method: "POST",
+    });
+    const processing = processReturn(shop, request.id);
+    await waitFor(
+      async () =>
+        (await db.returnRequest.findUnique({ where: { id: request.id } }))?.status === "closed" ||
+        undefined,
+      { message: "returns/close handled before Shopify answered" },
+    );
+    await fetch(`${standinUrl()}/__standin/shops/${shop}/release/ReturnsReturnProcess`, {
+      method: "POST",
+    });
+    expect(await processing).toEqual({ ok: true, status: "closed" });
+
+    const timeline = await db.returnEvent.findMany({
+      where: { returnId: request.id },
+      orderBy: { occurredAt: "asc" },
+    });
+    expect(timeline.map((event) => [event.kind, event.actor])).toEqual([
+      ["requested", "shopper"],
+      ["received", "merchant"],
+      ["processed", "merchant"],
+    ]);
+    expect(
+      (await db.returnRequest.findUniqueOrThrow({ where: { id: request.id } })).processedAt,
+    ).not.toBeNull();
+    await emailWith(shop, "Your return for #9999 is processed", "$19.99 is on its way back");
+    // returns/close announced the close; the merchant's processing, claiming it, the refund.
+    expect(await published(request.id)).toEqual(processedReturnEvents(request.id, 1999));
   });
 
   it("asks Shopify for approval when photos are needed, and approves or declines there first", async () => {

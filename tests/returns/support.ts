@@ -53,18 +53,22 @@ export async function setCatalog(shop: string, products: CatalogProduct[]) {
   expect(response.status).toBe(200);
 }
 
-/** A shop with the fixture order (#9999, jon@example.com), placed 5 days ago and shipped since. */
-export async function shopWithFulfilledOrder(label: string) {
+/**
+ * A shop with the fixture order (#9999, jon@example.com), placed 5 days ago and shipped since;
+ * `order` changes more of its fields (the fixture is a test order).
+ */
+export async function shopWithFulfilledOrder(label: string, order: Record<string, unknown> = {}) {
   const shop = uniqueShop(label);
   await installShop(shop);
   await setCatalog(shop, [SUNGLASSES_NODE]);
   const placed = new Date(Date.now() - 5 * DAY).toISOString();
-  const order = withFields(webhookFixture("orders/create"), {
+  const created = withFields(webhookFixture("orders/create"), {
     cancelled_at: null,
     processed_at: placed,
     created_at: placed,
+    ...order,
   });
-  expect((await sendWebhook({ shop, topic: "orders/create", body: order })).status).toBe(200);
+  expect((await sendWebhook({ shop, topic: "orders/create", body: created })).status).toBe(200);
   const fulfillment = withFields(webhookFixture("fulfillments/create"), {
     status: "success",
     created_at: new Date(Date.now() - 4 * DAY).toISOString(),
@@ -128,8 +132,8 @@ export async function store<T>(shop: string, key: string, value?: unknown): Prom
 }
 
 /** The fixture order's two lines, shipped in Shopify's fulfillment 255858046. */
-export async function returnableShop(label: string) {
-  const shop = await shopWithFulfilledOrder(label);
+export async function returnableShop(label: string, order: Record<string, unknown> = {}) {
+  const shop = await shopWithFulfilledOrder(label, order);
   await store(shop, "returnableFulfillments", {
     [`gid://shopify/Order/${ORDER_ID}`]: [
       {

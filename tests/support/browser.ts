@@ -6,8 +6,11 @@ import { BROWSER_UA } from "./http";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** Debian's Chromium, headless, kept off the network it cannot reach here. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, kept off the network it cannot reach here. `extraArgs` for a test
+ * that needs a switch of its own.
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -19,6 +22,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-component-update",
       "--disable-sync",
       "--no-first-run",
+      ...extraArgs,
     ],
   });
 }

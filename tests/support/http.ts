@@ -44,8 +44,11 @@ export function adminToken(shop: string) {
   return sessionToken({ shop, apiKey: TEST_API_KEY, secret: TEST_API_SECRET });
 }
 
-/** An embedded admin document request, as the admin frame makes it ("/app/x?filter=y" keeps its query). */
-export function adminDocument(shop: string, path = "/app") {
+/**
+ * An embedded admin document request, as the admin frame makes it ("/app/x?filter=y" keeps its
+ * query), to the suite's app server unless `baseUrl` names another.
+ */
+export function adminDocument(shop: string, path = "/app", baseUrl = appUrl()) {
   const [pathname, search = ""] = path.split("?");
   const host = Buffer.from(
     `admin.shopify.com/store/${shop.replace(".myshopify.com", "")}`,
@@ -59,7 +62,7 @@ export function adminDocument(shop: string, path = "/app") {
     locale: "en",
   }))
     params.set(key, value);
-  return fetch(`${appUrl()}${pathname}?${params}`, {
+  return fetch(`${baseUrl}${pathname}?${params}`, {
     headers: { "User-Agent": BROWSER_UA },
     redirect: "manual",
   });

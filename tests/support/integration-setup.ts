@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -5,7 +6,12 @@ import type { TestProject } from "vitest/node";
 import { startStandin } from "../../scripts/standin/server";
 import { startAppServer } from "./app-server";
 import { ensureBuild } from "../../scripts/lib/build";
-import { TEST_API_KEY, TEST_API_SECRET } from "./constants";
+import {
+  TEST_API_KEY,
+  TEST_API_SECRET,
+  TEST_INBOUND_MAIL_DOMAIN,
+  TEST_MAILGUN_SIGNING_KEY,
+} from "./constants";
 import { createTestDatabase } from "./database";
 
 /**
@@ -19,6 +25,7 @@ export default async function setup(project: TestProject) {
     apiKey: TEST_API_KEY,
     apiSecret: TEST_API_SECRET,
     defaultShop: "default-shop.myshopify.com",
+    mailgunSigningKey: TEST_MAILGUN_SIGNING_KEY,
   });
   const storageDir = mkdtempSync(path.join(os.tmpdir(), "aftercare-storage-"));
   const app = await startAppServer({
@@ -28,8 +35,14 @@ export default async function setup(project: TestProject) {
     logName: `app-server-${database.provider}`,
     env: {
       EASYPOST_API_URL: standin.easypostApiUrl,
+      TWILIO_API_URL: standin.twilioApiUrl,
+      KLAVIYO_API_URL: standin.klaviyoApiUrl,
+      DESTINATIONS_ALLOW_LOCAL_HTTP: "true",
+      SECRETS_KEY: randomBytes(32).toString("base64"),
       SMTP_URL: standin.mailbox.smtpUrl,
       STORAGE_DIR: storageDir,
+      INBOUND_MAIL_DOMAIN: TEST_INBOUND_MAIL_DOMAIN,
+      MAILGUN_SIGNING_KEY: TEST_MAILGUN_SIGNING_KEY,
     },
   });
   standin.appUrl = app.url;

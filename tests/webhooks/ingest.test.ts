@@ -4,6 +4,7 @@ import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
 import { sendWebhook } from "../support/http";
+import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
 const ORDER = webhookFixture("orders/create");
@@ -22,6 +23,7 @@ const processed = (webhookId: string) =>
 describe("the webhook ingest path", () => {
   it("acknowledges a signed delivery, stores it once and processes it in the background", async () => {
     const shop = uniqueShop("ingest");
+    await installShop(shop);
     const webhookId = randomUUID();
     const started = performance.now();
     const response = await sendWebhook({ shop, topic: "orders/create", body: ORDER, webhookId });
@@ -112,6 +114,7 @@ describe("the webhook ingest path", () => {
 
   it("acknowledges a duplicate delivery and applies its effects once", async () => {
     const shop = uniqueShop("duplicate");
+    await installShop(shop);
     const webhookId = randomUUID();
     const first = await sendWebhook({ shop, topic: "orders/create", body: ORDER, webhookId });
     const second = await sendWebhook({ shop, topic: "orders/create", body: ORDER, webhookId });
@@ -124,6 +127,7 @@ describe("the webhook ingest path", () => {
 
   it("never lets an older update overwrite a newer one that arrived first", async () => {
     const shop = uniqueShop("out-of-order");
+    await installShop(shop);
     const newer = withFields(ORDER, {
       updated_at: "2022-01-03T09:00:00-05:00",
       financial_status: "refunded",
@@ -146,6 +150,7 @@ describe("the webhook ingest path", () => {
 
   it("converges on the newest state whatever order a burst of updates arrives in", async () => {
     const shop = uniqueShop("burst-order");
+    await installShop(shop);
     const versions = ["pending", "authorized", "paid", "partially_refunded", "refunded"].map(
       (status, index) =>
         withFields(ORDER, {
@@ -186,6 +191,7 @@ describe("the webhook ingest path", () => {
 
   it("parks a payload of the wrong shape with a clear error instead of crashing or retrying", async () => {
     const shop = uniqueShop("wrong-shape");
+    await installShop(shop);
     const webhookId = randomUUID();
     const response = await sendWebhook({
       shop,

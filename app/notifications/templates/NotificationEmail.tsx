@@ -14,6 +14,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
+import type { ReactNode } from "react";
 import type { ShopperLocale } from "../../platform/i18n";
 import type { ShipmentEmailData } from "../triggers";
 import type { emailTranslator } from "./messages";
@@ -39,6 +40,10 @@ export interface NotificationEmailProps {
   t: ReturnType<typeof emailTranslator>;
   unsubscribeUrl: string;
   openPixelUrl: string | null;
+  /** What only one trigger carries (the merchant's weekly figures), shown below the text. */
+  details?: ReactNode;
+  /** Why the recipient gets this email, when it is not a shopper's order (the merchant's digest). */
+  why?: string;
 }
 
 const text = { fontSize: "15px", lineHeight: "24px", margin: "0 0 12px" };
@@ -77,6 +82,7 @@ export function NotificationEmail(props: NotificationEmailProps) {
               {paragraph}
             </Text>
           ))}
+          {props.details}
           {shipment?.estimate ? (
             <Text style={{ ...text, fontWeight: 700 }}>
               {t("estimate", {
@@ -112,7 +118,7 @@ export function NotificationEmail(props: NotificationEmailProps) {
             {brand.address ? ` · ${brand.address}` : ""}
           </Text>
           <Text style={muted}>
-            {t("why", { shop: brand.shopName })}{" "}
+            {props.why ?? t("why", { shop: brand.shopName })}{" "}
             <Link href={props.unsubscribeUrl} style={{ color: "#6b7280" }}>
               {t("unsubscribe")}
             </Link>

@@ -22,3 +22,14 @@ export function valuesPlaceholders(rows: number, columns: number): string {
 export function listPlaceholders(count: number): string {
   return Array.from({ length: count }, () => "?").join(", ");
 }
+
+/**
+ * A DateTime column read in raw SQL as the instant it holds: SQLite gives Prisma's ISO text,
+ * PostgreSQL's driver a Date built from timestamp(3)-without-time-zone as if it were local time
+ * (Prisma stores UTC there).
+ */
+export function sqlInstant(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return new Date(value.getTime() - value.getTimezoneOffset() * 60_000);
+  return new Date(String(value));
+}

@@ -201,6 +201,22 @@ export class EmbeddedJobQueue implements JobQueue {
     }));
   }
 
+  async eraseShopJobs(shop: string, mentions: string[] | "all") {
+    if (mentions !== "all" && !mentions.length) return 0;
+    const mentioning =
+      mentions === "all"
+        ? {}
+        : {
+            OR: [...new Set(mentions.flatMap((text) => [text, text.toLowerCase()]))].flatMap(
+              (text) => [{ data: { contains: text } }, { lastError: { contains: text } }],
+            ),
+          };
+    const { count } = await this.db.job.deleteMany({
+      where: { state: { not: "active" }, data: { contains: shopMarker(shop) }, ...mentioning },
+    });
+    return count;
+  }
+
   async retry(shop: string, queue: string, id: string) {
     const { count } = await this.db.job.updateMany({
       where: { id, queue, state: "failed", data: { contains: shopMarker(shop) } },

@@ -220,6 +220,23 @@ export class PgBossJobQueue implements JobQueue {
     );
   }
 
+  async eraseShopJobs(shop: string, mentions: string[] | "all") {
+    if (mentions !== "all" && !mentions.length) return 0;
+    const boss = await this.ready();
+    const patterns =
+      mentions === "all" ? null : mentions.map((text) => `%${text.replace(/[\\%_]/g, "\\$&")}%`);
+    const { rows } = await boss.getDb().executeSql(
+      `WITH erased AS (
+         DELETE FROM ${SCHEMA}.job
+          WHERE data->>'shop' = $1 AND state <> 'active'
+            AND ($2::text[] IS NULL OR data::text ILIKE ANY($2) OR output::text ILIKE ANY($2))
+          RETURNING 1)
+       SELECT count(*)::int AS count FROM erased`,
+      [shop, patterns],
+    );
+    return (rows[0] as { count: number } | undefined)?.count ?? 0;
+  }
+
   async retry(shop: string, queue: string, id: string) {
     const boss = await this.ready();
     const { rows } = await boss

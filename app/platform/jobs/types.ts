@@ -118,6 +118,12 @@ export interface JobQueue {
   failures(shop: string, limit: number): Promise<FailedJob[]>;
   /** Runs one of the shop's failed jobs again from its first attempt; false if there is none. */
   retry(shop: string, queue: string, id: string): Promise<boolean>;
+  /**
+   * Erasure: deletes the shop's jobs (not those running) whose data or error mentions any of
+   * `mentions` (case-insensitive), or all of the shop's jobs when `mentions` is "all". Returns
+   * how many went.
+   */
+  eraseShopJobs(shop: string, mentions: string[] | "all"): Promise<number>;
 }
 
 /** Delay before retry number `retryCount` (1-based) under the policy, in milliseconds. */

@@ -2,7 +2,7 @@ import EasyPostClient from "@easypost/api";
 import { z } from "zod";
 import { config } from "../../config.server";
 import { toMinorUnits } from "../../platform/shopify/money";
-import { getTrackingSettings } from "../../tracking/settings.server";
+import { getTrackingSettings } from "../../tracking/index.server";
 import {
   LabelPurchaseError,
   type LabelAddress,

@@ -1,8 +1,8 @@
 import { Prisma, db } from "../../db.server";
-import { getOrder, parseAddress } from "../../orders/orders.server";
+import { getOrder, parseAddress } from "../../orders/index.server";
 import { adminGateway } from "../../platform/shopify/admin.server";
 import { fromGid, toGid } from "../../platform/shopify/gid";
-import { trackReturnShipment } from "../../tracking/return-shipments.server";
+import { trackReturnShipment } from "../../tracking/index.server";
 import {
   ReturnContextQuery,
   ReturnLocationsQuery,

@@ -1,4 +1,4 @@
-import { findShopperOrder } from "../../orders/orders.server";
+import { findShopperOrder } from "../../orders/index.server";
 import { shopOrigin } from "../../platform/shopify/shop-origin.server";
 import {
   ReturnSubmissionSchema,

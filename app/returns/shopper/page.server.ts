@@ -2,11 +2,10 @@ import { randomUUID } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
 import { db } from "../../db.server";
 import { negotiateLocale, type ShopperLocale } from "../../platform/i18n";
+import { hasControlCharacters } from "../../platform/typed-text";
 import { readToken, signToken } from "../../platform/signed-token.server";
 import { fileStorage } from "../../platform/storage/storage.server";
-import { ShopSettingsSchema } from "../../shops/settings";
-import { shopProfile } from "../../shops/shops.server";
-import { limitLookup } from "../../tracking/shopper/rate-limit.server";
+import { ShopSettingsSchema, shopProfile } from "../../shops/index.server";
 import { preparePhotos, type UploadedPhoto } from "../photos.server";
 import { RESOLUTIONS } from "../policy";
 import {
@@ -43,7 +42,8 @@ export interface PortalPage {
 
 interface PageContext {
   shopDomain: string;
-  ip: string;
+  /** Spends one shopper lookup of the request's budget: the seconds to wait when over it, or null. */
+  spendLookup: () => Promise<number | null>;
   acceptLanguage: string | null;
   formAction: string;
   storefrontPath: string;
@@ -82,10 +82,13 @@ const lookupView = (orderNumber = "", email = ""): PortalView => ({
 export async function portalGet(
   context: PageContext,
   search: URLSearchParams,
-  refusal: "tooLarge" | null = null,
+  refusal: "tooLarge" | "unreadableForm" | null = null,
 ) {
   const locale = negotiateLocale([search.get("locale")], context.acceptLanguage);
-  if (refusal) return render(context, locale, lookupView(), 413, { key: refusal });
+  if (refusal) {
+    const status = refusal === "tooLarge" ? 413 : 400;
+    return render(context, locale, lookupView(), status, { key: refusal });
+  }
   const token = search.get("status");
   if (token) {
     const ret = await returnFromToken(context.shopDomain, token);
@@ -114,7 +117,12 @@ export async function portalPost(context: PageContext, form: FormData, now = new
   if (!orderNumber || !email) {
     return render(context, locale, lookupView(orderNumber, email), 400, { key: "missingFields" });
   }
-  const wait = await limitLookup(context.shopDomain, context.ip);
+  if (hasControlCharacters(orderNumber) || hasControlCharacters(email)) {
+    return render(context, locale, lookupView(orderNumber, email), 400, {
+      key: "invalidCharacters",
+    });
+  }
+  const wait = await context.spendLookup();
   if (wait !== null) {
     const page = await render(context, locale, lookupView(orderNumber, email), 429, {
       key: "tooMany",

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { limitLookup } from "../../tracking/shopper/rate-limit.server";
+import { hasControlCharacters } from "../../platform/typed-text";
 import { PHOTO_LIMITS, preparePhotos } from "../photos.server";
 import { evaluateReturn } from "../policy";
+import { ClaimSchema, fileClaim, warrantyOptions } from "../warranty.server";
 import {
   ReturnSubmissionSchema,
   findReturnableOrder,
@@ -16,9 +17,12 @@ import {
  * order again from number + email, so a return is only ever made against the shopper's own order.
  */
 
+const typed = (text: string) => !hasControlCharacters(text);
+const CONTROL_CHARACTERS = "must not contain control characters";
+
 const OrderKeySchema = z.object({
-  order: z.string().trim().min(1).max(40),
-  email: z.string().trim().min(3).max(254),
+  order: z.string().trim().min(1).max(40).refine(typed, CONTROL_CHARACTERS),
+  email: z.string().trim().min(3).max(254).refine(typed, CONTROL_CHARACTERS),
 });
 
 /** Photos in JSON, for headless storefronts: base64 of the file, checked like any upload. */
@@ -34,6 +38,10 @@ const PortalRequestSchema = z.discriminatedUnion("action", [
     action: z.literal("submit"),
     photos: z.array(PhotoSchema).max(PHOTO_LIMITS.perReturn).default([]),
   }).merge(ReturnSubmissionSchema),
+  OrderKeySchema.extend({
+    action: z.literal("claim"),
+    photos: z.array(PhotoSchema).min(1).max(PHOTO_LIMITS.perLine),
+  }).merge(ClaimSchema),
 ]);
 
 export interface PortalAnswer {
@@ -44,7 +52,7 @@ export interface PortalAnswer {
 
 export async function portalRequest(
   shopDomain: string,
-  ip: string,
+  spendLookup: () => Promise<number | null>,
   input: unknown,
   now = new Date(),
 ): Promise<PortalAnswer> {
@@ -58,7 +66,7 @@ export async function portalRequest(
       },
     };
   }
-  const wait = await limitLookup(shopDomain, ip);
+  const wait = await spendLookup();
   if (wait !== null) return { status: 429, body: { error: "tooMany" }, retryAfterSeconds: wait };
   const request = parsed.data;
   const order = await findReturnableOrder(shopDomain, request.order, request.email);
@@ -80,6 +88,22 @@ export async function portalRequest(
       status: 422,
       body: { error: "refused", errors: [{ lineItemId: null, message: photos.problem }] },
     };
+  if (request.action === "claim") {
+    const claim = await fileClaim(shopDomain, order, request, photos.photos, now);
+    if (!claim.ok) {
+      return {
+        status: 422,
+        body: {
+          error: "refused",
+          errors: [{ lineItemId: request.lineItemId, message: claim.message }],
+        },
+      };
+    }
+    return {
+      status: claim.repeated ? 200 : 201,
+      body: { returnId: claim.returnId, repeated: claim.repeated },
+    };
+  }
   const result = await submitReturn(shopDomain, order, request, "portal", now, photos.photos);
   if (!result.ok) return { status: 422, body: { error: "refused", errors: result.errors } };
   return {
@@ -108,11 +132,13 @@ export async function returnOptions(
     {},
     now,
   );
+  const warranties = warrantyOptions(policy, order, now);
   return {
     order: { name: order.name, currency: order.currency },
     shippingFee: policy.returnShippingFee,
     lines: order.items.map((item, index) => {
       const line = decision.lines[index]!;
+      const { claimable, warranty } = warranties[index]!;
       const returnable = item.returnableQuantity > 0 && line.eligible;
       return {
         lineItemId: item.lineItemId,
@@ -127,6 +153,7 @@ export async function returnOptions(
         photosRequired: line.photosRequired,
         options: returnable ? line.options : [],
         exchangeVariants: item.exchangeVariants,
+        warranty: warranty && { ...warranty, claimable },
       };
     }),
   };

@@ -1,5 +1,5 @@
-import { allCouriers, getTracking } from "ts-tracking-number";
-import { OWN_RULES } from "./rules";
+import { specCarrier } from "./carriers";
+import { loadSpecFormats, matchFormat, type SpecMatch } from "./spec";
 
 export interface Detection {
   number: string;
@@ -28,6 +28,8 @@ const WEIGHT = {
 /** Shop history counts in full once this many numbers of the shape were confirmed. */
 const HISTORY_SATURATION = 5;
 
+const SPEC_FORMATS = loadSpecFormats();
+
 export function normalizeTrackingNumber(raw: string): string {
   return raw.replace(/[\s-]+/g, "").toUpperCase();
 }
@@ -48,39 +50,61 @@ export function numberShape(raw: string): string {
   return `${number.slice(0, 2)}:${runs.join(",")}`;
 }
 
-interface FormatMatch {
-  carrier: string;
-  checked: boolean;
-}
-
-function formatMatches(number: string): FormatMatch[] {
-  const matches: FormatMatch[] = [];
-  for (const courier of allCouriers) {
-    // The library only returns numbers whose check digit (where the format has one) is right.
-    if (getTracking(number, [courier]))
-      matches.push({ carrier: courier.courier_code, checked: true });
-  }
-  for (const rule of OWN_RULES) {
-    if (!rule.pattern.test(number)) continue;
-    if (rule.checksum && !rule.checksum(number)) continue;
-    matches.push({ carrier: rule.carrier, checked: Boolean(rule.checksum) });
+/**
+ * Every spec format the number is valid for (check digit and required lookups). Spaces never
+ * matter; dashes are kept for the formats that print one (LaserShip's "-1") and dropped otherwise.
+ */
+export function specMatches(raw: string): SpecMatch[] {
+  const spaced = raw.replace(/\s+/g, "").toUpperCase();
+  const candidates = spaced.includes("-") ? [spaced, spaced.replace(/-+/g, "")] : [spaced];
+  const matches: SpecMatch[] = [];
+  for (const format of SPEC_FORMATS) {
+    for (const candidate of candidates) {
+      const match = matchFormat(format, candidate);
+      if (match?.valid) {
+        matches.push(match);
+        break;
+      }
+    }
   }
   return matches;
 }
 
+/**
+ * The carriers the number's format points to, each weighted by its share of the evidence: a
+ * format that few strings of this length satisfy (literal prefixes, a check digit, a known
+ * service code) says more than one most strings satisfy, so a 12-digit number valid both as
+ * FedEx and as Purolator leans to the narrower format but leaves room for the shop's history.
+ */
+function formatEvidence(number: string): Map<string, number> {
+  const strongest = new Map<string, SpecMatch>();
+  for (const match of specMatches(number)) {
+    const carrier = specCarrier(match.format.courierCode);
+    const current = strongest.get(carrier);
+    if (!current || match.strength > current.strength) strongest.set(carrier, match);
+  }
+  const top = Math.max(...[...strongest.values()].map((match) => match.strength));
+  const likelihood = new Map(
+    [...strongest].map(([carrier, match]) => [carrier, 2 ** (match.strength - top)]),
+  );
+  const total = [...likelihood.values()].reduce((sum, value) => sum + value, 0);
+  const evidence = new Map<string, number>();
+  for (const [carrier, match] of strongest) {
+    const weight = match.format.checksum ? WEIGHT.checkedFormat : WEIGHT.patternOnly;
+    // Half the weight for matching at all, half by share: the merchant's tracking company or the
+    // shop's history still decides between formats that both hold.
+    evidence.set(carrier, weight * (0.5 + (0.5 * likelihood.get(carrier)!) / total));
+  }
+  return evidence;
+}
+
 export function detectCarrier(raw: string, context: DetectionContext = {}): Detection {
-  const number = normalizeTrackingNumber(raw);
   const scores = new Map<string, number>();
   const add = (carrier: string, score: number) =>
     scores.set(carrier, (scores.get(carrier) ?? 0) + score);
 
-  const formats = formatMatches(number);
-  const formatCarriers = new Set<string>();
-  for (const match of formats) {
-    if (formatCarriers.has(match.carrier)) continue;
-    formatCarriers.add(match.carrier);
-    add(match.carrier, match.checked ? WEIGHT.checkedFormat : WEIGHT.patternOnly);
-  }
+  const formats = formatEvidence(raw);
+  for (const [carrier, score] of formats) add(carrier, score);
   if (context.hint) add(context.hint, WEIGHT.hint);
 
   const history = Object.entries(context.history ?? {});
@@ -101,6 +125,6 @@ export function detectCarrier(raw: string, context: DetectionContext = {}): Dete
     number: raw.trim(),
     carrier,
     confidence: Math.round(Math.max(0.05, confidence) * 100) / 100,
-    valid: formatCarriers.has(carrier),
+    valid: formats.has(carrier),
   };
 }

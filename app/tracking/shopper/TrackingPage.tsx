@@ -1,4 +1,5 @@
 import type { ShopperLocale } from "../../platform/i18n";
+import { dateTimeFormat } from "../../platform/intl";
 import type { ShopperShipment, ShopperTracking } from "../lookup.server";
 import { tagMessageKey, trackingTranslator, type TrackingMessageKey } from "./messages";
 
@@ -43,13 +44,13 @@ function stepReached(tag: string): number {
 function formatters(locale: ShopperLocale) {
   return {
     scan: (iso: string, utcOffset: string | null) =>
-      new Intl.DateTimeFormat(locale, {
+      dateTimeFormat(locale, {
         dateStyle: "medium",
         timeStyle: "short",
         timeZone: utcOffset ?? "UTC",
       }).format(new Date(iso)),
     day: (iso: string) =>
-      new Intl.DateTimeFormat(locale, {
+      dateTimeFormat(locale, {
         weekday: "long",
         month: "long",
         day: "numeric",

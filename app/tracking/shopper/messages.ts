@@ -12,6 +12,8 @@ const en = {
     "We couldn't find a shipment with those details. Check the order number and email, or the tracking number.",
   tooMany: "Too many lookups. Please try again in {seconds} seconds.",
   missingFields: "Enter an order number and email, or a tracking number.",
+  invalidCharacters:
+    "Remove the invisible control characters (such as a pasted tab or line break) from the fields and try again.",
   order: "Order {name}",
   shipmentOf: "Shipment {index} of {count}",
   trackingWith: "{carrier} · {number}",
@@ -54,6 +56,8 @@ const fr: Catalog<TrackingMessageKey> = {
     "Aucun envoi ne correspond à ces informations. Vérifiez le numéro de commande et l'e-mail, ou le numéro de suivi.",
   tooMany: "Trop de recherches. Réessayez dans {seconds} secondes.",
   missingFields: "Saisissez un numéro de commande et un e-mail, ou un numéro de suivi.",
+  invalidCharacters:
+    "Retirez les caractères de contrôle invisibles (tabulation ou saut de ligne collés, par exemple) des champs, puis réessayez.",
   order: "Commande {name}",
   shipmentOf: "Colis {index} sur {count}",
   trackingWith: "{carrier} · {number}",
@@ -95,6 +99,8 @@ const de: Catalog<TrackingMessageKey> = {
     "Zu diesen Angaben wurde keine Sendung gefunden. Prüfe Bestellnummer und E-Mail-Adresse oder die Sendungsnummer.",
   tooMany: "Zu viele Anfragen. Bitte versuche es in {seconds} Sekunden erneut.",
   missingFields: "Gib eine Bestellnummer und E-Mail-Adresse oder eine Sendungsnummer ein.",
+  invalidCharacters:
+    "Entferne die unsichtbaren Steuerzeichen (etwa einen eingefügten Tabulator oder Zeilenumbruch) aus den Feldern und versuche es erneut.",
   order: "Bestellung {name}",
   shipmentOf: "Sendung {index} von {count}",
   trackingWith: "{carrier} · {number}",
@@ -136,6 +142,8 @@ const es: Catalog<TrackingMessageKey> = {
     "No encontramos ningún envío con esos datos. Revisa el número de pedido y el correo, o el número de seguimiento.",
   tooMany: "Demasiadas consultas. Inténtalo de nuevo en {seconds} segundos.",
   missingFields: "Introduce un número de pedido y un correo, o un número de seguimiento.",
+  invalidCharacters:
+    "Quita los caracteres de control invisibles (como un tabulador o un salto de línea pegados) de los campos y vuelve a intentarlo.",
   order: "Pedido {name}",
   shipmentOf: "Envío {index} de {count}",
   trackingWith: "{carrier} · {number}",

@@ -1,22 +1,30 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { negotiateLocale } from "../../platform/i18n";
-import { ShopSettingsSchema } from "../../shops/settings";
-import { shopProfile } from "../../shops/shops.server";
+import { hasControlCharacters } from "../../platform/typed-text";
+import { ShopSettingsSchema, shopProfile } from "../../shops/index.server";
 import { trackByNumber, trackByOrder, type ShopperTracking } from "../lookup.server";
 import type { TrackingMessageKey } from "./messages";
-import { limitLookup } from "./rate-limit.server";
 import { TrackingPage } from "./TrackingPage";
 
+/** Longer than any real value finds nothing, as a typo would (it used to fail the page with a 500). */
+const typedField = (maxLength: number) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => value.slice(0, maxLength))
+    .default("");
+
 const LookupSchema = z.object({
-  order: z.string().trim().max(40).default(""),
-  email: z.string().trim().max(254).default(""),
-  tracking: z.string().trim().max(60).default(""),
-  locale: z.string().max(20).optional(),
+  order: typedField(40),
+  email: typedField(254),
+  tracking: typedField(60),
+  // A hint only: one that is no locale is ignored.
+  locale: z.string().max(20).optional().catch(undefined),
 });
 
 export interface StorefrontLookup {
-  /** 200 with a result or the empty form; 404 not found (either way); 400 missing fields; 429. */
+  /** 200 with a result or the empty form; 404 not found (either way); 400 missing or untypable fields; 429. */
   status: 200 | 400 | 404 | 429;
   retryAfterSeconds?: number;
   error: TrackingMessageKey | null;
@@ -27,12 +35,13 @@ export interface StorefrontLookup {
 
 /**
  * One shopper lookup on the storefront tracking page (or its JSON form): order number + email,
- * or a tracking number; nothing asked yet shows the form. Rate-limited per IP and per shop.
+ * or a tracking number; nothing asked yet shows the form. Rate-limited per client address and per shop.
  */
 export async function storefrontLookup(input: {
   shopDomain: string;
   fields: Record<string, string>;
-  ip: string;
+  /** Spends one shopper lookup of the request's budget: the seconds to wait when over it, or null. */
+  spendLookup: () => Promise<number | null>;
   acceptLanguage: string | null;
 }): Promise<StorefrontLookup> {
   const fields = LookupSchema.parse(input.fields);
@@ -49,12 +58,15 @@ export async function storefrontLookup(input: {
     locale: negotiateLocale([fields.locale, result?.locale], input.acceptLanguage),
   });
 
+  if ([fields.order, fields.email, fields.tracking].some(hasControlCharacters)) {
+    return answer(400, "invalidCharacters");
+  }
   const byOrder = fields.order !== "" || fields.email !== "";
   if (!byOrder && !fields.tracking) return answer(200, null);
   if (byOrder && (!fields.order || !fields.email) && !fields.tracking) {
     return answer(400, "missingFields");
   }
-  const wait = await limitLookup(input.shopDomain, input.ip);
+  const wait = await input.spendLookup();
   if (wait !== null) return { ...answer(429, "tooMany"), retryAfterSeconds: wait };
 
   const shop = await shopProfile(input.shopDomain);

@@ -1,3 +1,4 @@
+import { draftOrderHandlers } from "./draft-orders";
 import { loyaltyHandlers } from "./loyalty";
 import { productHandlers } from "./products";
 import { recommendationHandlers } from "./recommendations";
@@ -14,4 +15,5 @@ export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...recommendationHandlers,
   ...productHandlers,
   ...returnsHandlers,
+  ...draftOrderHandlers,
 };

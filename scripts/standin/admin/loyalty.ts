@@ -9,11 +9,88 @@ export interface RecordedDiscount {
   title: string;
   code: string;
   customerIds: string[];
+  /** Customer segments the discount is limited to (empty with customerIds empty: everyone). */
+  segmentIds: string[];
   value: { percentage?: number; discountAmount?: { amount: string; appliesOnEachItem: boolean } };
   minimumSubtotal: string | null;
   usageLimit: number | null;
   appliesOncePerCustomer: boolean;
   startsAt: string;
+  /** Customer GIDs of the orders that used the code, one entry per use. */
+  usedBy: string[];
+}
+
+export interface RecordedSegment {
+  id: string;
+  name: string;
+  query: string;
+}
+
+/** The shop's customer segments, as segmentCreate left them. */
+export const segments = (shop: Shop) => shopStore<RecordedSegment[]>(shop, "segments", () => []);
+
+/**
+ * The part of Shopify's segment query language the stand-in understands: one comparison of the
+ * customer's order count (https://shopify.dev/docs/api/shopifyql/segment-query-language-reference).
+ * Anything else is refused by segmentCreate, as Shopify refuses a query it cannot parse.
+ */
+const ORDER_COUNT_QUERY = /^number_of_orders\s*(=|!=|>=|<=|>|<)\s*(\d+)$/;
+
+function segmentMatches(query: string, numberOfOrders: number): boolean {
+  const [, operator, value] = ORDER_COUNT_QUERY.exec(query.trim())!;
+  const limit = Number(value);
+  switch (operator) {
+    case "=":
+      return numberOfOrders === limit;
+    case "!=":
+      return numberOfOrders !== limit;
+    case ">=":
+      return numberOfOrders >= limit;
+    case "<=":
+      return numberOfOrders <= limit;
+    case ">":
+      return numberOfOrders > limit;
+    default:
+      return numberOfOrders < limit;
+  }
+}
+
+/**
+ * A shopper enters `code` at checkout: Shopify applies a code discount only once it has started,
+ * to the customers its context names, at most once per customer when so set and within its usage
+ * limit; an applied code counts as used when the order is placed.
+ */
+export function redeemDiscountAtCheckout(
+  shop: Shop,
+  {
+    code,
+    customerId,
+    numberOfOrders,
+  }: { code: string; customerId: string; numberOfOrders: number },
+): { applied: true } | { applied: false; reason: string } {
+  const discount = discounts(shop).find(
+    (candidate) => candidate.code.toLowerCase() === code.toLowerCase(),
+  );
+  if (!discount || Date.parse(discount.startsAt) > Date.now()) {
+    return { applied: false, reason: "not a valid discount code" };
+  }
+  const everyone = !discount.customerIds.length && !discount.segmentIds.length;
+  const eligible =
+    everyone ||
+    discount.customerIds.includes(customerId) ||
+    segments(shop).some(
+      (segment) =>
+        discount.segmentIds.includes(segment.id) && segmentMatches(segment.query, numberOfOrders),
+    );
+  if (!eligible) return { applied: false, reason: "customer not eligible" };
+  if (discount.appliesOncePerCustomer && discount.usedBy.includes(customerId)) {
+    return { applied: false, reason: "already used by this customer" };
+  }
+  if (discount.usageLimit !== null && discount.usedBy.length >= discount.usageLimit) {
+    return { applied: false, reason: "usage limit reached" };
+  }
+  discount.usedBy.push(customerId);
+  return { applied: true };
 }
 
 /** The shop's code discounts as Shopify would hold them. */
@@ -68,7 +145,11 @@ export const loyaltyHandlers: Record<string, AdminHandler> = {
       title?: string;
       code?: string;
       startsAt?: string;
-      context?: { customers?: { add?: string[] } };
+      context?: {
+        all?: "ALL";
+        customers?: { add?: string[] };
+        customerSegments?: { add?: string[] };
+      };
       customerGets?: { value?: RecordedDiscount["value"]; items?: { all?: boolean } };
       minimumRequirement?: { subtotal?: { greaterThanOrEqualToSubtotal?: string } } | null;
       usageLimit?: number | null;
@@ -107,6 +188,14 @@ export const loyaltyHandlers: Record<string, AdminHandler> = {
         message: "Customer does not exist",
       });
     }
+    const segmentIds = input.context?.customerSegments?.add ?? [];
+    if (segmentIds.some((id) => !segments(shop).some((segment) => segment.id === id))) {
+      userErrors.push({
+        field: ["basicCodeDiscount", "context", "customerSegments", "add"],
+        code: "INVALID",
+        message: "Customer segment does not exist",
+      });
+    }
     const value = input.customerGets?.value;
     const percentage = value?.percentage;
     const amount = value?.discountAmount?.amount;
@@ -130,16 +219,41 @@ export const loyaltyHandlers: Record<string, AdminHandler> = {
       title: input.title!,
       code: input.code!,
       customerIds: customers,
+      segmentIds,
       value: value!,
       minimumSubtotal: input.minimumRequirement?.subtotal?.greaterThanOrEqualToSubtotal ?? null,
       usageLimit: input.usageLimit ?? null,
       appliesOncePerCustomer: input.appliesOncePerCustomer ?? false,
       startsAt: input.startsAt ?? new Date().toISOString(),
+      usedBy: [],
     };
     list.push(discount);
     return {
       discountCodeBasicCreate: { codeDiscountNode: { id: discount.id }, userErrors: [] },
     };
+  },
+
+  // https://shopify.dev/docs/api/admin-graphql/latest/queries/segments
+  LoyaltySegments: ({ shop }) => ({ segments: { nodes: segments(shop).slice(0, 250) } }),
+
+  // https://shopify.dev/docs/api/admin-graphql/latest/mutations/segmentCreate
+  LoyaltySegmentCreate: ({ shop, variables }) => {
+    const name = String(variables.name ?? "").trim();
+    const query = String(variables.query ?? "").trim();
+    const userErrors: { field: string[]; message: string }[] = [];
+    if (!name) userErrors.push({ field: ["name"], message: "Name can't be blank" });
+    else if (segments(shop).some((segment) => segment.name === name))
+      userErrors.push({ field: ["name"], message: "Name has already been taken" });
+    if (!ORDER_COUNT_QUERY.test(query))
+      userErrors.push({ field: ["query"], message: `Query is invalid: ${query}` });
+    if (userErrors.length) return { segmentCreate: { segment: null, userErrors } };
+    const segment = {
+      id: `gid://shopify/Segment/${600_000_000 + segments(shop).length + 1}`,
+      name,
+      query,
+    };
+    segments(shop).push(segment);
+    return { segmentCreate: { segment: { id: segment.id }, userErrors: [] } };
   },
 
   // https://shopify.dev/docs/api/admin-graphql/latest/mutations/storeCreditAccountCredit

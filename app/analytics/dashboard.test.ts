@@ -1,0 +1,375 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "../db.server";
+import { dayInZone, nextDay } from "../platform/calendar";
+import { captureChanges } from "./capture.server";
+import { dashboard, type Range } from "./dashboard.server";
+import { rebuildShop } from "./rollups.server";
+import { seedShop } from "./seed.server";
+
+/**
+ * The dashboard's figures, read from the rollups, against the same KPIs recomputed here from
+ * every raw row with the plainest code: each row's day by `dayInZone`, percentiles by sorting.
+ * Definitions: ../shared/PRODUCT.md.
+ */
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function nearestRank(values: number[], q: number) {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
+}
+
+function ratio(a: number, b: number) {
+  return b > 0 ? a / b : null;
+}
+
+function plusMonths(date: Date, months: number) {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(date.getUTCDate(), lastDay)) + (date.getTime() % DAY));
+}
+
+async function expectedFigures(shopDomain: string, timeZone: string, range: Range) {
+  const inRange = (date: Date | null) => {
+    if (!date) return false;
+    const day = dayInZone(date, timeZone);
+    return day >= range.from && day <= range.to;
+  };
+  const where = { shopDomain };
+  const [
+    orders,
+    shipments,
+    checkpoints,
+    revisions,
+    fulfillments,
+    returns,
+    answers,
+    entries,
+    redemptions,
+    messages,
+    views,
+    events,
+    credits,
+  ] = await Promise.all([
+    db.order.findMany({ where }),
+    db.trackingShipment.findMany({ where }),
+    db.trackingCheckpoint.findMany({ where }),
+    db.trackingEstimateRevision.findMany({ where }),
+    db.trackingFulfillment.findMany({ where }),
+    db.returnRequest.findMany({ where, include: { lines: true } }),
+    db.surveyResponse.findMany({ where }),
+    db.loyaltyEntry.findMany({ where }),
+    db.loyaltyRedemption.findMany({ where }),
+    db.notificationMessage.findMany({ where }),
+    db.analyticsTrackingView.findMany({ where }),
+    db.recommendationEvent.findMany({ where }),
+    db.recommendationAttribution.findMany({ where }),
+  ]);
+
+  const counted = orders.filter((o) => !o.test && !o.cancelledAt);
+  const net = (o: (typeof orders)[number]) => o.currentTotalPrice ?? o.totalPrice;
+  const periodOrders = counted.filter((o) => inRange(o.processedAt));
+
+  const byCustomer = new Map<string, typeof counted>();
+  for (const o of counted) {
+    if (!o.customerId) continue;
+    byCustomer.set(o.customerId, [...(byCustomer.get(o.customerId) ?? []), o]);
+  }
+  let newCustomers = 0;
+  let repeaters = 0;
+  const ltv = { 3: 0, 6: 0, 12: 0 };
+  for (const list of byCustomer.values()) {
+    list.sort((a, b) => a.processedAt.getTime() - b.processedAt.getTime());
+    const first = list[0]!;
+    if (!inRange(first.processedAt)) continue;
+    newCustomers++;
+    const second = list[1];
+    if (second && second.processedAt.getTime() - first.processedAt.getTime() <= 90 * DAY)
+      repeaters++;
+    for (const months of [3, 6, 12] as const) {
+      const end = plusMonths(first.processedAt, months).getTime();
+      ltv[months] += list
+        .filter((o) => o.processedAt.getTime() < end)
+        .reduce((s, o) => s + net(o), 0);
+    }
+  }
+
+  const returnFulfillments = new Set(
+    fulfillments.filter((f) => f.shopifyId.startsWith("return-")).map((f) => f.id),
+  );
+  const outbound = shipments.filter((s) => !returnFulfillments.has(s.fulfillmentId));
+  const created = outbound.filter((s) => inRange(s.createdAt));
+  const exceptions = created.filter((s) =>
+    checkpoints.some(
+      (c) =>
+        c.tag === "Exception" &&
+        c.fulfillmentId === s.fulfillmentId &&
+        (c.shipmentId === null || c.shipmentId === s.id),
+    ),
+  ).length;
+  const delivered = outbound.filter((s) => s.tag === "Delivered" && inRange(s.deliveredAt));
+  const fulfillmentById = new Map(fulfillments.map((f) => [f.id, f]));
+  const hours = (s: (typeof shipments)[number]) => {
+    const fulfilledAt = fulfillmentById.get(s.fulfillmentId)!.shopifyCreatedAt!;
+    return Math.floor((s.deliveredAt!.getTime() - fulfilledAt.getTime()) / HOUR);
+  };
+  const firstPromise = (s: (typeof shipments)[number]) => {
+    const earliest = revisions
+      .filter((r) => r.shipmentId === s.id && r.kind === "revised" && r.previousLatest)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+    return earliest?.previousLatest ?? s.estimateLatest;
+  };
+  const promised = delivered.filter((s) => firstPromise(s));
+  const onTime = promised.filter((s) => s.deliveredAt! <= firstPromise(s)!);
+  const carriers = [...new Set(delivered.map((s) => s.carrier ?? "unknown"))];
+
+  let deliveredUnits = 0;
+  for (const f of fulfillments) {
+    const arrived = outbound
+      .filter((s) => s.fulfillmentId === f.id && s.deliveredAt)
+      .sort(
+        (a, b) => a.deliveredAt!.getTime() - b.deliveredAt!.getTime() || (a.id < b.id ? -1 : 1),
+      )[0];
+    if (arrived && arrived.tag === "Delivered" && inRange(arrived.deliveredAt)) {
+      for (const line of JSON.parse(f.lineItems) as { quantity: number }[])
+        deliveredUnits += line.quantity;
+    }
+  }
+
+  const periodReturns = returns.filter(
+    (r) => inRange(r.requestedAt) && !["declined", "cancelled"].includes(r.status),
+  );
+  const returnLines = periodReturns.flatMap((r) => r.lines);
+  const returnedUnits = returnLines.reduce((s, l) => s + l.quantity, 0);
+  const reasons = [...new Set(returnLines.map((l) => l.reason))];
+
+  const npsAnswers = answers.filter((a) => a.kind === "nps" && inRange(a.createdAt));
+  const promoters = npsAnswers.filter((a) => a.score >= 9).length;
+  const detractors = npsAnswers.filter((a) => a.score <= 6).length;
+  const ratings = answers.filter((a) => a.kind === "csat" && inRange(a.createdAt));
+
+  const periodEntries = entries.filter((e) => inRange(e.createdAt));
+  const movement = (...kinds: string[]) =>
+    periodEntries
+      .filter((e) => kinds.includes(e.kind))
+      .reduce((s, e) => s + e.points + e.pendingPoints, 0);
+  const used = redemptions.filter((r) => inRange(r.usedAt));
+  const sent = messages.filter((m) => m.status === "sent" && inRange(m.createdAt));
+  const periodViews = views.filter((v) => inRange(v.createdAt));
+  const periodEvents = events.filter((e) => inRange(e.createdAt));
+  const periodCredits = credits.filter((c) => inRange(c.orderCreatedAt));
+
+  return {
+    orders: periodOrders.length,
+    revenue: periodOrders.reduce((s, o) => s + o.totalPrice, 0),
+    netRevenue: periodOrders.reduce((s, o) => s + net(o), 0),
+    nps: npsAnswers.length ? (100 * (promoters - detractors)) / npsAnswers.length : null,
+    npsN: npsAnswers.length,
+    csat: ratio(ratings.filter((r) => r.score >= 4).length, ratings.length),
+    csatN: ratings.length,
+    repeatRate: ratio(repeaters, newCustomers),
+    newCustomers,
+    ltv3: ratio(ltv[3], newCustomers),
+    ltv6: ratio(ltv[6], newCustomers),
+    ltv12: ratio(ltv[12], newCustomers),
+    returnedUnits,
+    returnedValue: returnLines.reduce((s, l) => s + l.amount, 0),
+    deliveredUnits,
+    returnRate: ratio(returnedUnits, deliveredUnits),
+    returnsByReason: reasons
+      .map((reason) => ({
+        reason,
+        units: returnLines.filter((l) => l.reason === reason).reduce((s, l) => s + l.quantity, 0),
+      }))
+      .sort((a, b) => b.units - a.units || (a.reason < b.reason ? -1 : 1)),
+    delivered: delivered.length,
+    medianDays: delivered.length ? nearestRank(delivered.map(hours), 0.5)! / 24 : null,
+    p90Days: delivered.length ? nearestRank(delivered.map(hours), 0.9)! / 24 : null,
+    onTimeRate: ratio(onTime.length, promised.length),
+    carriers: carriers
+      .map((carrier) => {
+        const mine = delivered.filter((s) => (s.carrier ?? "unknown") === carrier);
+        const minePromised = mine.filter((s) => firstPromise(s));
+        return {
+          carrier,
+          medianDays: nearestRank(mine.map(hours), 0.5)! / 24,
+          onTimeRate: ratio(
+            minePromised.filter((s) => s.deliveredAt! <= firstPromise(s)!).length,
+            minePromised.length,
+          ),
+        };
+      })
+      .sort((a, b) => (a.carrier < b.carrier ? -1 : 1)),
+    shipments: created.length,
+    exceptionRate: ratio(exceptions, created.length),
+    pageViews: periodViews.filter((v) => v.surface === "page").length,
+    widgetViews: periodViews.filter((v) => v.surface === "widget").length,
+    emailsSent: sent.length,
+    emailsOpened: sent.filter((m) => m.openedAt).length,
+    pointsIssued: movement("earn"),
+    pointsRedeemed: 0 - movement("hold", "release"),
+    pointsExpired: 0 - movement("expire"),
+    redeemerOrders: used.length,
+    redeemerRevenue: used.reduce((s, r) => s + (r.usedOrderTotal ?? 0), 0),
+    impressions: periodEvents.filter((e) => e.kind === "impression").length,
+    clicks: periodEvents.filter((e) => e.kind === "click").length,
+    recOrders: periodCredits.length,
+    recRevenueUsd: periodCredits
+      .filter((c) => c.currency === "USD")
+      .reduce((s, c) => s + c.revenue, 0),
+  };
+}
+
+async function dashboardFigures(shopDomain: string, range: Range) {
+  const { current: f } = await dashboard(shopDomain, range, "USD");
+  return {
+    orders: f.orders,
+    revenue: f.revenue,
+    netRevenue: f.netRevenue,
+    nps: f.nps?.score ?? null,
+    npsN: f.nps?.n ?? 0,
+    csat: f.csat.rate,
+    csatN: f.csat.n,
+    repeatRate: f.repeat.rate,
+    newCustomers: f.repeat.newCustomers,
+    ltv3: f.ltv.month3,
+    ltv6: f.ltv.month6,
+    ltv12: f.ltv.month12,
+    returnedUnits: f.returns.units,
+    returnedValue: f.returns.value,
+    deliveredUnits: f.returns.deliveredUnits,
+    returnRate: f.returns.rate,
+    returnsByReason: f.returns.byReason
+      .map(({ reason, units }) => ({ reason, units }))
+      .sort((a, b) => b.units - a.units || (a.reason < b.reason ? -1 : 1)),
+    delivered: f.delivery.delivered,
+    medianDays: f.delivery.medianDays,
+    p90Days: f.delivery.p90Days,
+    onTimeRate: f.delivery.onTimeRate,
+    carriers: f.delivery.byCarrier
+      .map(({ carrier, medianDays, onTimeRate }) => ({ carrier, medianDays, onTimeRate }))
+      .sort((a, b) => (a.carrier < b.carrier ? -1 : 1)),
+    shipments: f.delivery.shipments,
+    exceptionRate: f.delivery.exceptionRate,
+    pageViews: f.wismo.pageViews,
+    widgetViews: f.wismo.widgetViews,
+    emailsSent: f.wismo.emailsSent,
+    emailsOpened: f.wismo.emailsOpened,
+    pointsIssued: f.loyalty.issued,
+    pointsRedeemed: f.loyalty.redeemed,
+    pointsExpired: f.loyalty.expired,
+    redeemerOrders: f.loyalty.redeemerOrders,
+    redeemerRevenue: f.loyalty.redeemerRevenue,
+    impressions: f.recommendations.impressions,
+    clicks: f.recommendations.clicks,
+    recOrders: f.recommendations.orders,
+    recRevenueUsd: f.recommendations.revenue,
+  };
+}
+
+function ranges(timeZone: string, now: Date): Range[] {
+  const today = dayInZone(now, timeZone);
+  return [
+    { from: nextDay(today, -6), to: today },
+    { from: nextDay(today, -29), to: today },
+    { from: nextDay(today, -75), to: nextDay(today, -31) },
+    { from: nextDay(today, -130), to: today },
+    { from: today, to: today },
+  ];
+}
+
+describe("the dashboard's figures equal the KPIs recomputed from raw rows", () => {
+  it.each(["UTC", "America/Los_Angeles", "Pacific/Kiritimati", "Asia/Kolkata"])(
+    "in %s, for several ranges, after a rebuild and after later changes are captured",
+    async (timeZone) => {
+      const shopDomain = `kpi-${randomUUID().slice(0, 8)}.myshopify.com`;
+      const now = new Date();
+      await seedShop({ shopDomain, timeZone, customers: 40, days: 120, ordersPerCustomer: 2, now });
+      await captureChanges(shopDomain, new Date());
+      for (const range of ranges(timeZone, now)) {
+        expect(await dashboardFigures(shopDomain, range), JSON.stringify(range)).toEqual(
+          await expectedFigures(shopDomain, timeZone, range),
+        );
+      }
+
+      // Later changes, from any path: a customer's first order cancelled (their cohort moves to
+      // their next order), a new order, a parcel delivered late, an answer, a view.
+      const customer = await db.customer.findFirstOrThrow({
+        where: { shopDomain, orders: { some: {} } },
+        include: { orders: { orderBy: { processedAt: "asc" } } },
+      });
+      await db.order.update({
+        where: { id: customer.orders[0]!.id },
+        data: { cancelledAt: new Date() },
+      });
+      await seedShop({
+        shopDomain,
+        timeZone,
+        customers: 5,
+        days: 2,
+        ordersPerCustomer: 1,
+        seed: 7,
+        now: new Date(),
+      });
+      const pending = await db.trackingShipment.findFirst({
+        where: { shopDomain, tag: "InTransit", estimateLatest: { not: null } },
+      });
+      if (pending) {
+        await db.trackingShipment.update({
+          where: { id: pending.id },
+          data: {
+            tag: "Delivered",
+            subtag: "Delivered_001",
+            deliveredAt: new Date(Date.now() - 60_000),
+          },
+        });
+      }
+      await db.surveyResponse.create({
+        data: { shopDomain, kind: "nps", subjectKey: randomUUID(), score: 3, source: "thank_you" },
+      });
+      await db.analyticsTrackingView.create({ data: { shopDomain, surface: "widget" } });
+      await captureChanges(shopDomain, new Date());
+      for (const range of ranges(timeZone, new Date())) {
+        expect(await dashboardFigures(shopDomain, range), JSON.stringify(range)).toEqual(
+          await expectedFigures(shopDomain, timeZone, range),
+        );
+      }
+    },
+    300_000,
+  );
+
+  it("gives the same rows whether a day is refreshed once, twice, or rebuilt", async () => {
+    const shopDomain = `kpi-${randomUUID().slice(0, 8)}.myshopify.com`;
+    await seedShop({
+      shopDomain,
+      timeZone: "Europe/Paris",
+      customers: 20,
+      days: 20,
+      ordersPerCustomer: 2,
+    });
+    const snapshot = async () =>
+      (
+        await db.analyticsDaily.findMany({
+          where: { shopDomain },
+          select: { day: true, metric: true, dimension: true, value: true },
+        })
+      )
+        .map((row) => `${row.day} ${row.metric} ${row.dimension} ${row.value}`)
+        .sort();
+    await rebuildShop(shopDomain);
+    const first = await snapshot();
+    expect(first.length).toBeGreaterThan(100);
+    await db.analyticsCursor.update({
+      where: { shopDomain },
+      data: { capturedUntil: new Date(Date.now() - 30 * DAY) },
+    });
+    await captureChanges(shopDomain);
+    expect(await snapshot()).toEqual(first);
+    await rebuildShop(shopDomain);
+    expect(await snapshot()).toEqual(first);
+  });
+});

@@ -1,0 +1,33 @@
+import { db } from "../db.server";
+
+/**
+ * A shopper looked at their tracking (a WISMO figure nothing else records): `page` is the
+ * storefront tracking page, `widget` the order-status page extension. Only answered lookups count.
+ */
+export async function recordTrackingView(
+  shopDomain: string,
+  surface: "page" | "widget",
+  orderShopifyId: string | null = null,
+) {
+  await db.analyticsTrackingView.create({ data: { shopDomain, surface, orderShopifyId } });
+}
+
+/** Ids per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ORDERS_PER_QUERY = 500;
+
+/** When shoppers looked at these orders' tracking: an experiment's WISMO outcome. */
+export async function trackingViewsOfOrders(shopDomain: string, orderShopifyIds: string[]) {
+  const views = [];
+  for (let start = 0; start < orderShopifyIds.length; start += ORDERS_PER_QUERY) {
+    views.push(
+      ...(await db.analyticsTrackingView.findMany({
+        where: {
+          shopDomain,
+          orderShopifyId: { in: orderShopifyIds.slice(start, start + ORDERS_PER_QUERY) },
+        },
+        select: { orderShopifyId: true, createdAt: true },
+      })),
+    );
+  }
+  return views;
+}

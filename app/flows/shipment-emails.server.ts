@@ -1,0 +1,116 @@
+import { isHeldOut } from "../experiments/index.server";
+import { notify, type TriggerName } from "../notifications/index.server";
+import { findShopperOrder } from "../orders/index.server";
+import { defineSubscriber, type DomainEvent } from "../platform/events/index.server";
+import { emailRecommendations, productImages } from "../recommendations/index.server";
+import { csatRatingUrls } from "../surveys/index.server";
+import { shipmentDetail, storefrontTrackingUrl } from "../tracking/index.server";
+
+const TRIGGER_OF_TAG: Partial<Record<string, TriggerName>> = {
+  InTransit: "shipment.shipped",
+  OutForDelivery: "shipment.out_for_delivery",
+  AvailableForPickup: "shipment.available_for_pickup",
+  AttemptFail: "shipment.failed_attempt",
+  Delivered: "shipment.delivered",
+  Exception: "shipment.exception",
+};
+
+/** News older than this is history being replayed (an import, a late webhook): no email. */
+const STALE_AFTER_MS = 72 * 3_600_000;
+
+/**
+ * Shipment news → the shopper's email, with recommendations for shoppers who accept marketing,
+ * and on delivery the delivery survey (CSAT). Each is sent at most once per shipment and trigger
+ * by the notifications engine, so a repeated event sends nothing twice.
+ */
+export const shipmentEmails = defineSubscriber({
+  name: "flows.shipment-emails",
+  events: ["shipment.status_changed"],
+  async handle(event) {
+    await emailShipmentChange(event);
+  },
+});
+
+/**
+ * The shopper's email for a shipment's new status, through the notifications engine: "shipped"
+ * once the parcel first moves, then each later milestone, each at most once per shipment. A
+ * return on its way back is the shop's news, not the shopper's.
+ */
+export async function emailShipmentChange(
+  event: DomainEvent<"shipment.status_changed">,
+  now = new Date(),
+) {
+  const change = { shopDomain: event.shop, ...event.data };
+  const trigger = TRIGGER_OF_TAG[change.current.tag];
+  if (change.isReturn || !trigger || change.current.tag === change.previous.tag) return null;
+  const shipment = await shipmentDetail(change.shopDomain, change.shipmentId);
+  if (!shipment) return null;
+  const newest = shipment.lastCheckpointAt ?? shipment.deliveredAt ?? now;
+  if (now.getTime() - newest.getTime() > STALE_AFTER_MS) return null;
+  // The order (when its webhook has arrived) knows the shopper's language; a fulfillment does not.
+  const order = await findShopperOrder(change.shopDomain, { shopifyId: shipment.order.shopifyId });
+  const email = order?.email ?? shipment.order.email;
+  if (!email) return null;
+  const customerId = order?.customerShopifyId ?? shipment.order.customerShopifyId;
+  // Held out of shipment emails: no milestone email, and so no delivery survey with it either.
+  if (await isHeldOut(change.shopDomain, "shipment_emails", customerId)) return null;
+  const productIds = shipment.lines.flatMap((line) => (line.productId ? [line.productId] : []));
+  const [images, recommendations] = await Promise.all([
+    productImages(change.shopDomain, productIds),
+    // Suggestions are marketing: only for shoppers who said yes to it.
+    order?.acceptsMarketing ? emailRecommendations(change.shopDomain, productIds) : [],
+  ]);
+  const recipient = {
+    email,
+    customerId,
+    locale: order?.locale ?? shipment.order.locale,
+  };
+  const result = await notify({
+    shop: change.shopDomain,
+    trigger,
+    subjectKey: shipment.id,
+    recipient,
+    orderId: shipment.order.shopifyId,
+    orderName: shipment.order.name,
+    data: {
+      orderName: shipment.order.name ?? "",
+      carrierName: shipment.carrierName,
+      trackingNumber: shipment.trackingNumber,
+      trackingUrl: storefrontTrackingUrl(change.shopDomain, shipment.trackingNumber),
+      estimate: shipment.estimate?.latest
+        ? {
+            earliest: shipment.estimate.earliest?.toISOString() ?? null,
+            latest: shipment.estimate.latest.toISOString(),
+          }
+        : null,
+      items: shipment.lines.map((line) => ({
+        title: line.title,
+        variantTitle: line.variantTitle,
+        quantity: line.quantity,
+        imageUrl: (line.productId && images.get(line.productId)) || null,
+      })),
+      checkpoints: shipment.checkpoints.map((checkpoint) => ({
+        at: checkpoint.occurredAt.toISOString(),
+        message: checkpoint.message,
+        location: checkpoint.location,
+      })),
+      recommendations,
+    },
+  });
+  if (trigger === "shipment.delivered") {
+    // The delivery survey: asked on delivery itself, not "fulfilled + N days".
+    await notify({
+      shop: change.shopDomain,
+      trigger: "survey.csat",
+      subjectKey: shipment.id,
+      recipient,
+      orderId: shipment.order.shopifyId,
+      orderName: shipment.order.name,
+      data: {
+        orderName: shipment.order.name ?? "",
+        ratingUrls: csatRatingUrls(change.shopDomain, shipment.id, shipment.order.shopifyId),
+      },
+    });
+  }
+  return result;
+}

@@ -1,0 +1,16 @@
+/** Orders' public face: what other capabilities and flows may use. */
+export {
+  customerOrderIds,
+  customersOrders,
+  findCustomer,
+  findShopperOrder,
+  getOrder,
+  normalizeEmail,
+  orderAnswersToEmail,
+  orderNames,
+  orderProductIds,
+  orderProducts,
+  ordersStoredSince,
+  parseAddress,
+  type ShopperOrder,
+} from "./orders.server";

@@ -1,0 +1,2 @@
+/** Recommendations' public face: what other capabilities and flows may use. */
+export { emailRecommendations, productImages } from "./recommendations.server";

@@ -1,0 +1,3 @@
+/** Returns' public face: what other capabilities and flows may use. */
+export { advanceReturnFromParcel } from "./automation.server";
+export { loadPolicy } from "./returns.server";

@@ -1,0 +1,246 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Link as PolarisLink,
+  Page,
+  Text,
+} from "@shopify/polaris";
+import { useState } from "react";
+import { customerRecord } from "../analytics/index.server";
+import { exportCustomerData, redactCustomerData } from "../compliance/compliance.server";
+import { downloadFromApp, useCsvExport } from "../components/download";
+import { formatDateTime, formatMinor } from "../components/format";
+import { useShop } from "../components/ShopContext";
+import { requireAdminShop } from "../shopify.server";
+
+/** One customer's record: headline figures, actions, and everything that happened, newest first. */
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const record = await customerRecord(shop, params.id ?? "");
+  if (!record) throw new Response("Not found", { status: 404 });
+  return { record, shop };
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { shop } = await requireAdminShop(request);
+  const record = await customerRecord(shop, params.id ?? "");
+  if (!record) throw new Response("Not found", { status: 404 });
+  const form = await request.formData();
+  const subject = {
+    shopDomain: shop,
+    customerShopifyId: record.customer.shopifyId,
+    email: record.customer.email,
+    orderShopifyIds: record.orders.map((order) => order.shopifyId),
+  };
+  if (form.get("intent") === "export") {
+    const request = await exportCustomerData(subject, null);
+    return { exported: request.id, erased: false, error: null };
+  }
+  if (form.get("intent") === "erase") {
+    if (form.get("confirm") !== "yes") {
+      return { exported: null, erased: false, error: "Tick the box to confirm the erasure." };
+    }
+    await redactCustomerData(subject);
+    return { exported: null, erased: true, error: null };
+  }
+  throw new Response("Unknown action", { status: 400 });
+};
+
+const KIND_TONES = {
+  order: "info",
+  shipment: undefined,
+  email: undefined,
+  return: "attention",
+  points: "success",
+  survey: "magic",
+  support: "warning",
+} as const;
+
+export default function CustomerPage() {
+  const { record, shop: shopDomain } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const shop = useShop();
+  const [confirm, setConfirm] = useState(false);
+  const csv = useCsvExport(
+    `/app/customers/${record.customer.id}/export`,
+    `customer-${record.customer.shopifyId}-timeline`,
+  );
+  const { figures } = record;
+  const money = (minor: number) =>
+    figures.currency ? formatMinor(minor, figures.currency, shop.locale) : "—";
+  const when = (date: Date | string | null) => formatDateTime(date, shop.timezone, shop.locale);
+  const latestOrder = record.orders[0];
+  const headline: [string, string][] = [
+    ["Orders", String(figures.orders)],
+    ["Net spend", money(figures.netSpend)],
+    ["Lifetime value, first 12 months", money(figures.lifetimeValue12)],
+    ["Return rate", figures.returnRate === null ? "—" : `${Math.round(figures.returnRate * 100)}%`],
+    ["Last NPS", figures.lastNps === null ? "—" : `${figures.lastNps}/10`],
+    ["Tier", figures.tier ?? (figures.points === null ? "Not a member" : "—")],
+    ["Points", figures.points === null ? "—" : String(figures.points)],
+    ["Next delivery", figures.nextDelivery ? when(figures.nextDelivery) : "—"],
+  ];
+
+  return (
+    <Page
+      title={record.customer.name}
+      subtitle={[record.customer.email, record.customer.phone].filter(Boolean).join(" · ")}
+      backAction={{ url: "/app/customers" }}
+      secondaryActions={[
+        { content: "Export timeline CSV", onAction: csv.onAction, loading: csv.loading },
+      ]}
+    >
+      <Layout>
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
+            {headline.map(([label, value]) => (
+              <Card key={label}>
+                <BlockStack gap="100">
+                  <Text as="h2" variant="bodySm" tone="subdued">
+                    {label}
+                  </Text>
+                  <Text as="p" variant="headingMd">
+                    {value}
+                  </Text>
+                </BlockStack>
+              </Card>
+            ))}
+          </InlineGrid>
+        </Layout.Section>
+
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                Timeline
+              </Text>
+              {record.timeline.length === 0 ? (
+                <Text as="p" tone="subdued">
+                  Nothing has happened yet for this customer.
+                </Text>
+              ) : (
+                <ol
+                  style={{ listStyle: "none", padding: 0, margin: 0 }}
+                  aria-label="Timeline, newest first"
+                >
+                  {record.timeline.map((entry, index) => (
+                    <li key={index} style={{ padding: "8px 0", borderBottom: "1px solid #e3e3e3" }}>
+                      <InlineStack gap="200" blockAlign="center" wrap>
+                        <Text as="span" variant="bodySm" tone="subdued">
+                          {when(entry.at)}
+                        </Text>
+                        <Badge tone={entry.critical ? "critical" : KIND_TONES[entry.kind]}>
+                          {entry.kind}
+                        </Badge>
+                        {entry.url ? (
+                          <PolarisLink url={entry.url}>{entry.title}</PolarisLink>
+                        ) : (
+                          <Text as="span">{entry.title}</Text>
+                        )}
+                      </InlineStack>
+                      {entry.detail && (
+                        <Text as="p" tone="subdued">
+                          {entry.detail}
+                        </Text>
+                      )}
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Actions
+                </Text>
+                {record.memberId ? (
+                  <PolarisLink url={`/app/loyalty/members/${record.memberId}`}>
+                    Adjust points
+                  </PolarisLink>
+                ) : (
+                  <Text as="p" tone="subdued">
+                    Not a loyalty member: points start with their next paid order.
+                  </Text>
+                )}
+                {latestOrder && (
+                  <PolarisLink
+                    url={`https://${shopDomain}/apps/aftercare/returns?order=${encodeURIComponent(latestOrder.name)}`}
+                    target="_blank"
+                  >
+                    Open a return for {latestOrder.name} (returns portal)
+                  </PolarisLink>
+                )}
+                {record.customer.email && (
+                  <PolarisLink
+                    url={`/app/returns?query=${encodeURIComponent(record.customer.email)}`}
+                  >
+                    Their returns
+                  </PolarisLink>
+                )}
+              </BlockStack>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  Privacy
+                </Text>
+                {result?.error && <Banner tone="warning">{result.error}</Banner>}
+                {result?.erased && (
+                  <Banner tone="success">The customer&apos;s data was erased.</Banner>
+                )}
+                {result?.exported && (
+                  <Button
+                    variant="plain"
+                    onClick={() =>
+                      downloadFromApp(
+                        `/app/privacy/${result.exported}`,
+                        `customer-${record.customer.shopifyId}.json`,
+                      )
+                    }
+                  >
+                    Download the export (JSON)
+                  </Button>
+                )}
+                <Form method="post">
+                  <input type="hidden" name="intent" value="export" />
+                  <Button submit loading={navigation.formData?.get("intent") === "export"}>
+                    Export their data
+                  </Button>
+                </Form>
+                <Form method="post">
+                  <BlockStack gap="200">
+                    <input type="hidden" name="intent" value="erase" />
+                    <Checkbox
+                      label="I understand this erases their orders, shipments, returns, points and answers here"
+                      checked={confirm}
+                      onChange={setConfirm}
+                    />
+                    <input type="hidden" name="confirm" value={confirm ? "yes" : "no"} />
+                    <Button submit tone="critical" disabled={!confirm}>
+                      Erase their data
+                    </Button>
+                  </BlockStack>
+                </Form>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

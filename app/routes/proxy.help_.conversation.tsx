@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { readText } from "../platform/http/body.server";
+import { verifyAppProxy } from "../shopify.server";
+import { liquidPage } from "../storefront/liquid-page.server";
+import {
+  MAX_THREAD_FORM_BYTES,
+  threadPage,
+  threadPost,
+  type ThreadResponse,
+} from "../support/index.server";
+
+/**
+ * A shopper's conversation with the shop's team, https://{shop}/apps/aftercare/help/conversation
+ * ?t=<signed conversation token> (App Proxy): the thread, a reply form, and ?format=json for a
+ * page that polls. The token names one conversation of the shop the signed request comes from.
+ */
+
+function respond(page: ThreadResponse) {
+  const headers = new Headers({ "Cache-Control": "no-store", Vary: "Accept-Language" });
+  if (page.retryAfterSeconds) headers.set("Retry-After", String(page.retryAfterSeconds));
+  if (page.json) return Response.json(page.json, { status: page.status, headers });
+  return liquidPage(page.html ?? "", { status: page.status, headers });
+}
+
+const threadContext = (request: Request, shopDomain: string) => ({
+  shopDomain,
+  acceptLanguage: request.headers.get("accept-language"),
+});
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const shopDomain = await verifyAppProxy(request);
+  return respond(
+    await threadPage(threadContext(request, shopDomain), new URL(request.url).searchParams),
+  );
+};
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const shopDomain = await verifyAppProxy(request);
+  const body = await readText(request, MAX_THREAD_FORM_BYTES);
+  return respond(
+    await threadPost(
+      threadContext(request, shopDomain),
+      new URL(request.url).searchParams,
+      new URLSearchParams(body),
+    ),
+  );
+};

@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "../../db.server";
+import { askAssistant } from "./answer.server";
+
+/** An order as the orders capability stores it from orders/create. */
+async function order(shopDomain: string, name: string, email: string | null) {
+  const now = new Date();
+  await db.order.create({
+    data: {
+      shopDomain,
+      shopifyId: String(Math.floor(Math.random() * 1e12)),
+      name,
+      email,
+      currency: "EUR",
+      presentmentCurrency: "EUR",
+      totalPrice: 1000,
+      subtotalPrice: 1000,
+      totalDiscounts: 0,
+      totalShipping: 0,
+      totalTax: 0,
+      presentmentTotalPrice: 1000,
+      processedAt: now,
+      shopifyCreatedAt: now,
+      shopifyUpdatedAt: now,
+    },
+  });
+}
+
+const question = (shopDomain: string, fields: Partial<Parameters<typeof askAssistant>[0]>) =>
+  askAssistant({
+    shopDomain,
+    ip: randomUUID(),
+    locale: "en",
+    orderNumber: "#1001",
+    email: "ana@example.com",
+    question: "how many points do I have",
+    ...fields,
+  });
+
+describe("support assistant", () => {
+  it("never matches an order that has no email, whatever is typed", async () => {
+    const shop = `assistant-${randomUUID().slice(0, 8)}.myshopify.com`;
+    await order(shop, "#1001", null);
+    for (const email of ["ana@example.com", " ", "\u0000no email", "null"]) {
+      const result = await question(shop, { email });
+      expect(result.ok).toBe(false);
+    }
+    expect(await question(shop, { email: "ana@example.com" })).toEqual({
+      ok: false,
+      error: "notFound",
+    });
+    expect(await question(shop, { email: "\u0000no email" })).toEqual({
+      ok: false,
+      error: "invalidText",
+    });
+  });
+
+  it("answers points for a guest order by saying it has no rewards account", async () => {
+    const shop = `assistant-${randomUUID().slice(0, 8)}.myshopify.com`;
+    await order(shop, "#1001", "ana@example.com");
+    expect(await question(shop, { email: " ANA@example.com " })).toEqual({
+      ok: true,
+      intent: "loyalty.points",
+      answer: { kind: "noPoints" },
+    });
+    expect(await question(shop, { orderNumber: "1001", question: "cancel my order" })).toEqual({
+      ok: true,
+      intent: "order.cancel",
+      answer: { kind: "cancel", orderName: "#1001", shipped: false },
+    });
+  }, 60_000);
+
+  it("refuses what is not a question before looking anything up", async () => {
+    const shop = `assistant-${randomUUID().slice(0, 8)}.myshopify.com`;
+    expect(await question(shop, { question: "  " })).toEqual({ ok: false, error: "missingFields" });
+    expect(await question(shop, { question: "x".repeat(501) })).toEqual({
+      ok: false,
+      error: "questionTooLong",
+    });
+    expect(await question(shop, { orderNumber: "1001\u0007" })).toEqual({
+      ok: false,
+      error: "invalidText",
+    });
+  });
+});

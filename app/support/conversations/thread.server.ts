@@ -1,0 +1,74 @@
+import { db } from "../../db.server";
+import { shopperBudget } from "../../storefront/rate-limit.server";
+import { announce } from "./live.server";
+
+/** A message is a few paragraphs; past this it is refused with a message saying so. */
+export const MAX_MESSAGE_CHARS = 5000;
+/** The storefront thread's forms: one message of 5,000 characters (4 bytes each at worst). */
+export const MAX_THREAD_FORM_BYTES = 32 * 1024;
+export type MessageError = "empty" | "invalidText" | "tooLong" | "tooMany";
+
+/**
+ * Messages per conversation per 10 minutes, wherever they come from (the storefront, e-mail):
+ * a person types a few; a script posting in a loop is stopped here with a message saying so.
+ */
+const messageBudget = shopperBudget({ name: "support-message", perClient: 10, windowSeconds: 600 });
+
+/** Shoppers' text: line breaks kept, other control characters refused (never typed on purpose). */
+export function checkMessage(
+  raw: string | null,
+): { ok: true; body: string } | { ok: false; error: MessageError } {
+  const body = (raw ?? "").replace(/\r\n?/g, "\n").trim();
+  if (!body) return { ok: false, error: "empty" };
+  if (/[^\P{Cc}\n\t]/u.test(body)) return { ok: false, error: "invalidText" };
+  if (body.length > MAX_MESSAGE_CHARS) return { ok: false, error: "tooLong" };
+  return { ok: true, body };
+}
+
+/** Counts a message against its conversation's budget; the seconds to wait when over it. */
+export function countMessage(shopDomain: string, conversationId: string) {
+  return messageBudget.consume(shopDomain, conversationId);
+}
+
+/**
+ * A shopper's message in their conversation (the storefront thread or an e-mail reply): it
+ * reopens a pending or closed conversation, since the shopper is waiting again.
+ */
+export async function addShopperMessage(
+  conversationId: string,
+  shopDomain: string,
+  body: string,
+  channel: "storefront" | "email",
+  emailMessageId?: string,
+): Promise<
+  { ok: true; duplicate: boolean } | { ok: false; error: "tooMany"; retryAfterSeconds: number }
+> {
+  if (emailMessageId) {
+    const seen = await db.supportConversationMessage.findFirst({
+      where: { conversationId, emailMessageId },
+      select: { id: true },
+    });
+    if (seen) return { ok: true, duplicate: true };
+  }
+  const wait = await countMessage(shopDomain, conversationId);
+  if (wait !== null) return { ok: false, error: "tooMany", retryAfterSeconds: wait };
+  const now = new Date();
+  await db.$transaction([
+    db.supportConversationMessage.create({
+      data: {
+        shopDomain,
+        conversationId,
+        author: "shopper",
+        channel,
+        body,
+        emailMessageId: emailMessageId ?? null,
+      },
+    }),
+    db.supportConversation.update({
+      where: { id: conversationId },
+      data: { status: "open", closedAt: null, lastMessageAt: now },
+    }),
+  ]);
+  await announce(shopDomain, conversationId);
+  return { ok: true, duplicate: false };
+}

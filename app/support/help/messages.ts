@@ -1,0 +1,128 @@
+import { translator, type Catalog, type ShopperLocale } from "../../platform/i18n";
+
+const en = {
+  title: "Help center",
+  intro: "Answers about your orders, deliveries, returns and rewards.",
+  searchLabel: "Search the help center",
+  searchPlaceholder: "How can we help?",
+  searchSubmit: "Search",
+  resultsFor: "Results for “{query}”",
+  resultCount: "{count} articles found.",
+  noResults: "No article matches “{query}”. Try other words, or browse the topics below.",
+  faqs: "Frequently asked questions",
+  topics: "Topics",
+  otherTopics: "More articles",
+  quickLinks: "Do it yourself",
+  trackOrder: "Track an order",
+  startReturn: "Start a return",
+  contactTitle: "Still need help?",
+  contactEmail: "Email us at {email}.",
+  contactPage: "Contact us",
+  empty: "There are no help articles yet. You can still track an order or start a return below.",
+  backToHelp: "All help articles",
+  helpfulQuestion: "Was this article helpful?",
+  helpfulYes: "Yes",
+  helpfulNo: "No",
+  helpfulThanks: "Thanks for your feedback.",
+  articleNotFound: "This article doesn't exist or was removed.",
+  queryTooLong: "Your search is too long. Use a few words.",
+  tooMany: "Too many requests. Please try again in {seconds} seconds.",
+};
+export type HelpMessageKey = keyof typeof en;
+
+const fr: Catalog<HelpMessageKey> = {
+  title: "Centre d'aide",
+  intro: "Des réponses sur vos commandes, livraisons, retours et récompenses.",
+  searchLabel: "Rechercher dans le centre d'aide",
+  searchPlaceholder: "Comment pouvons-nous vous aider ?",
+  searchSubmit: "Rechercher",
+  resultsFor: "Résultats pour « {query} »",
+  resultCount: "{count} articles trouvés.",
+  noResults:
+    "Aucun article ne correspond à « {query} ». Essayez d'autres mots, ou parcourez les thèmes ci-dessous.",
+  faqs: "Questions fréquentes",
+  topics: "Thèmes",
+  otherTopics: "Autres articles",
+  quickLinks: "Faites-le vous-même",
+  trackOrder: "Suivre une commande",
+  startReturn: "Retourner un article",
+  contactTitle: "Besoin d'aide supplémentaire ?",
+  contactEmail: "Écrivez-nous à {email}.",
+  contactPage: "Nous contacter",
+  empty:
+    "Il n'y a pas encore d'articles d'aide. Vous pouvez quand même suivre une commande ou retourner un article ci-dessous.",
+  backToHelp: "Tous les articles d'aide",
+  helpfulQuestion: "Cet article vous a-t-il aidé ?",
+  helpfulYes: "Oui",
+  helpfulNo: "Non",
+  helpfulThanks: "Merci pour votre avis.",
+  articleNotFound: "Cet article n'existe pas ou a été retiré.",
+  queryTooLong: "Votre recherche est trop longue. Utilisez quelques mots.",
+  tooMany: "Trop de demandes. Réessayez dans {seconds} secondes.",
+};
+
+const de: Catalog<HelpMessageKey> = {
+  title: "Hilfe-Center",
+  intro: "Antworten zu Bestellungen, Lieferungen, Rücksendungen und Prämien.",
+  searchLabel: "Im Hilfe-Center suchen",
+  searchPlaceholder: "Wie können wir helfen?",
+  searchSubmit: "Suchen",
+  resultsFor: "Ergebnisse für „{query}“",
+  resultCount: "{count} Artikel gefunden.",
+  noResults:
+    "Kein Artikel passt zu „{query}“. Versuchen Sie andere Wörter oder stöbern Sie in den Themen unten.",
+  faqs: "Häufige Fragen",
+  topics: "Themen",
+  otherTopics: "Weitere Artikel",
+  quickLinks: "Selbst erledigen",
+  trackOrder: "Bestellung verfolgen",
+  startReturn: "Rücksendung starten",
+  contactTitle: "Brauchen Sie weitere Hilfe?",
+  contactEmail: "Schreiben Sie uns an {email}.",
+  contactPage: "Kontakt",
+  empty:
+    "Es gibt noch keine Hilfe-Artikel. Sie können trotzdem unten eine Bestellung verfolgen oder eine Rücksendung starten.",
+  backToHelp: "Alle Hilfe-Artikel",
+  helpfulQuestion: "War dieser Artikel hilfreich?",
+  helpfulYes: "Ja",
+  helpfulNo: "Nein",
+  helpfulThanks: "Danke für Ihr Feedback.",
+  articleNotFound: "Diesen Artikel gibt es nicht oder er wurde entfernt.",
+  queryTooLong: "Ihre Suche ist zu lang. Verwenden Sie wenige Wörter.",
+  tooMany: "Zu viele Anfragen. Bitte versuchen Sie es in {seconds} Sekunden erneut.",
+};
+
+const es: Catalog<HelpMessageKey> = {
+  title: "Centro de ayuda",
+  intro: "Respuestas sobre tus pedidos, entregas, devoluciones y recompensas.",
+  searchLabel: "Buscar en el centro de ayuda",
+  searchPlaceholder: "¿Cómo podemos ayudarte?",
+  searchSubmit: "Buscar",
+  resultsFor: "Resultados para «{query}»",
+  resultCount: "{count} artículos encontrados.",
+  noResults:
+    "Ningún artículo coincide con «{query}». Prueba con otras palabras o consulta los temas de abajo.",
+  faqs: "Preguntas frecuentes",
+  topics: "Temas",
+  otherTopics: "Más artículos",
+  quickLinks: "Hazlo tú mismo",
+  trackOrder: "Seguir un pedido",
+  startReturn: "Iniciar una devolución",
+  contactTitle: "¿Necesitas más ayuda?",
+  contactEmail: "Escríbenos a {email}.",
+  contactPage: "Contacto",
+  empty:
+    "Todavía no hay artículos de ayuda. Aun así puedes seguir un pedido o iniciar una devolución abajo.",
+  backToHelp: "Todos los artículos de ayuda",
+  helpfulQuestion: "¿Te ha resultado útil este artículo?",
+  helpfulYes: "Sí",
+  helpfulNo: "No",
+  helpfulThanks: "Gracias por tu opinión.",
+  articleNotFound: "Este artículo no existe o se ha retirado.",
+  queryTooLong: "Tu búsqueda es demasiado larga. Usa pocas palabras.",
+  tooMany: "Demasiadas solicitudes. Inténtalo de nuevo en {seconds} segundos.",
+};
+
+export const helpTranslator = (locale: ShopperLocale) =>
+  translator<HelpMessageKey>({ en, fr, de, es }, locale);
+export type HelpT = ReturnType<typeof helpTranslator>;

@@ -1,0 +1,16 @@
+/** Tracking's public face: what other capabilities and flows may use. */
+export { storefrontTrackingUrl, trackByOrder, type ShopperShipment } from "./lookup.server";
+export {
+  deliveredUnits,
+  deliveryPerformance,
+  orderDeliveryDates,
+  shipmentDetail,
+} from "./queries.server";
+export { isReturnShipment } from "./return-fulfillments";
+export {
+  returnOfShipment,
+  trackReturnShipment,
+  type ReturnShipmentInput,
+} from "./return-shipments.server";
+export { getTrackingSettings } from "./settings.server";
+export { tagMessageKey, trackingTranslator } from "./shopper/messages";

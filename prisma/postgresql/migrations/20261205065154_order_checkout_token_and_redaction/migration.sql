@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN     "checkoutTokenDigest" TEXT,
+ADD COLUMN     "redactedAt" TIMESTAMP(3);

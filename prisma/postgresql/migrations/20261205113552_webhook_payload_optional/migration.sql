@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WebhookDelivery" ALTER COLUMN "payload" DROP NOT NULL;

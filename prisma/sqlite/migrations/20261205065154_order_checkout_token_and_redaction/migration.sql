@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Order" ADD COLUMN "checkoutTokenDigest" TEXT;
+ALTER TABLE "Order" ADD COLUMN "redactedAt" DATETIME;

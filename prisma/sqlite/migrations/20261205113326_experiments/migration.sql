@@ -1,0 +1,29 @@
+-- CreateTable
+CREATE TABLE "Experiment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shopDomain" TEXT NOT NULL,
+    "touch" TEXT NOT NULL,
+    "holdoutPercent" INTEGER NOT NULL,
+    "startedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "stoppedAt" DATETIME
+);
+
+-- CreateTable
+CREATE TABLE "ExperimentAssignment" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "shopDomain" TEXT NOT NULL,
+    "experimentId" TEXT NOT NULL,
+    "customerShopifyId" TEXT NOT NULL,
+    "arm" TEXT NOT NULL,
+    "assignedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ExperimentAssignment_experimentId_fkey" FOREIGN KEY ("experimentId") REFERENCES "Experiment" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "Experiment_shopDomain_touch_stoppedAt_idx" ON "Experiment"("shopDomain", "touch", "stoppedAt");
+
+-- CreateIndex
+CREATE INDEX "ExperimentAssignment_shopDomain_customerShopifyId_idx" ON "ExperimentAssignment"("shopDomain", "customerShopifyId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ExperimentAssignment_experimentId_customerShopifyId_key" ON "ExperimentAssignment"("experimentId", "customerShopifyId");

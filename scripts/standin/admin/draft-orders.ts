@@ -1,0 +1,211 @@
+import { shopStore } from "../state";
+import { catalog } from "./products";
+import { AdminGraphqlError, type AdminHandler } from "./types";
+
+type Shop = Parameters<AdminHandler>[0]["shop"];
+
+/**
+ * Draft orders as Shopify keeps them, for warranty replacements: draftOrderCreate
+ * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/draftOrderCreate) prices the lines
+ * from the catalog and applies the order-level discount
+ * (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/DraftOrderAppliedDiscountInput:
+ * `value` is the percentage for PERCENTAGE, an amount for FIXED_AMOUNT; `valueType` one of
+ * DraftOrderAppliedDiscountType); draftOrderComplete
+ * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/draftOrderComplete) turns an open
+ * draft into an order, once. Refusals are userErrors with the field they concern; their wording
+ * is ours, Shopify's exact messages are not documented. Read them at
+ * GET /__standin/shops/<shop>/stores/draftOrders.
+ */
+
+interface DraftLine {
+  variantId: string;
+  title: string;
+  quantity: number;
+  /** Minor units. */
+  unitPrice: number;
+}
+
+export interface StandinDraftOrder {
+  id: string;
+  status: "OPEN" | "COMPLETED";
+  email: string | null;
+  customerId: string | null;
+  lines: DraftLine[];
+  appliedDiscount: { value: number; valueType: string; title: string | null } | null;
+  shippingAddress: Record<string, unknown> | null;
+  note: string | null;
+  tags: string[];
+  subtotal: number;
+  discount: number;
+  total: number;
+  order: { id: string; name: string; financialStatus: string } | null;
+}
+
+const drafts = (shop: Shop) => shopStore(shop, "draftOrders", () => [] as StandinDraftOrder[]);
+
+interface UserError {
+  field: string[] | null;
+  message: string;
+}
+
+const cents = (price: string) => Math.round(Number(price) * 100);
+const money = (minor: number) => ({
+  shopMoney: { amount: (minor / 100).toFixed(2), currencyCode: "USD" },
+});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const VALUE_TYPES = ["PERCENTAGE", "FIXED_AMOUNT"];
+const INPUT_FIELDS = new Set([
+  "email",
+  "purchasingEntity",
+  "lineItems",
+  "appliedDiscount",
+  "shippingAddress",
+  "note",
+  "tags",
+]);
+
+let nextId = 1_000_000;
+
+export const draftOrderHandlers: Record<string, AdminHandler> = {
+  ReturnsDraftOrderCreate: ({ shop, variables }) => {
+    const input = (variables.input ?? {}) as Record<string, unknown>;
+    const errors: UserError[] = [];
+    for (const key of Object.keys(input)) {
+      if (!INPUT_FIELDS.has(key)) {
+        // Shopify answers a field DraftOrderInput does not have with a top-level error; the
+        // stand-in knows the fields Aftercare sends.
+        throw new AdminGraphqlError(
+          `Variable $input of type DraftOrderInput! was provided invalid value for ${key} (Field is not defined on DraftOrderInput)`,
+          "INVALID_VARIABLE",
+        );
+      }
+    }
+    const email = input.email as string | undefined;
+    if (email !== undefined && !EMAIL.test(email)) {
+      errors.push({ field: ["email"], message: "Email is invalid" });
+    }
+    const entity = input.purchasingEntity as { customerId?: string } | undefined;
+    if (entity && !/^gid:\/\/shopify\/Customer\/\d+$/.test(entity.customerId ?? "")) {
+      errors.push({
+        field: ["purchasingEntity", "customerId"],
+        message: "Customer does not exist",
+      });
+    }
+    const requested = (input.lineItems ?? []) as { variantId?: string; quantity?: number }[];
+    if (requested.length === 0) {
+      errors.push({ field: ["lineItems"], message: "Add at least 1 product" });
+    }
+    const lines: DraftLine[] = [];
+    requested.forEach((line, index) => {
+      const product = catalog(shop).find((candidate) =>
+        candidate.variants.some((variant) => variant.id === line.variantId),
+      );
+      const variant = product?.variants.find((candidate) => candidate.id === line.variantId);
+      if (!product || !variant) {
+        errors.push({
+          field: ["lineItems", String(index), "variantId"],
+          message: "Product variant does not exist",
+        });
+        return;
+      }
+      if (!Number.isInteger(line.quantity) || (line.quantity ?? 0) < 1) {
+        errors.push({
+          field: ["lineItems", String(index), "quantity"],
+          message: "Quantity must be greater than or equal to 1",
+        });
+        return;
+      }
+      lines.push({
+        variantId: variant.id,
+        title: product.title,
+        quantity: line.quantity!,
+        unitPrice: cents(variant.price),
+      });
+    });
+    const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+    const applied = input.appliedDiscount as
+      { value?: number; valueType?: string; title?: string } | undefined;
+    let discount = 0;
+    if (applied) {
+      if (typeof applied.value !== "number" || applied.value < 0) {
+        errors.push({ field: ["appliedDiscount", "value"], message: "Value must be positive" });
+      } else if (!VALUE_TYPES.includes(applied.valueType ?? "")) {
+        errors.push({ field: ["appliedDiscount", "valueType"], message: "Value type is invalid" });
+      } else if (applied.valueType === "PERCENTAGE") {
+        if (applied.value > 100) {
+          errors.push({
+            field: ["appliedDiscount", "value"],
+            message: "Percentage must be less than or equal to 100",
+          });
+        }
+        discount = Math.round((subtotal * Math.min(applied.value, 100)) / 100);
+      } else {
+        discount = Math.min(subtotal, cents(String(applied.value)));
+      }
+    }
+    if (errors.length) return { draftOrderCreate: { draftOrder: null, userErrors: errors } };
+    const draft: StandinDraftOrder = {
+      id: `gid://shopify/DraftOrder/${nextId++}`,
+      status: "OPEN",
+      email: email ?? null,
+      customerId: entity?.customerId ?? null,
+      lines,
+      appliedDiscount: applied
+        ? { value: applied.value!, valueType: applied.valueType!, title: applied.title ?? null }
+        : null,
+      shippingAddress: (input.shippingAddress as Record<string, unknown> | undefined) ?? null,
+      note: (input.note as string | undefined) ?? null,
+      tags: (input.tags as string[] | undefined) ?? [],
+      subtotal,
+      discount,
+      total: subtotal - discount,
+      order: null,
+    };
+    drafts(shop).push(draft);
+    return {
+      draftOrderCreate: {
+        draftOrder: { id: draft.id, totalPriceSet: money(draft.total) },
+        userErrors: [],
+      },
+    };
+  },
+
+  ReturnsDraftOrderComplete: ({ shop, variables }) => {
+    const draft = drafts(shop).find((candidate) => candidate.id === variables.id);
+    if (!draft) {
+      return {
+        draftOrderComplete: {
+          draftOrder: null,
+          userErrors: [{ field: ["id"], message: "Draft order does not exist" }],
+        },
+      };
+    }
+    if (draft.status === "COMPLETED") {
+      return {
+        draftOrderComplete: {
+          draftOrder: null,
+          userErrors: [{ field: ["id"], message: "Draft order has already been completed" }],
+        },
+      };
+    }
+    const number = 5000 + drafts(shop).filter((entry) => entry.order).length + 1;
+    draft.status = "COMPLETED";
+    draft.order = {
+      id: `gid://shopify/Order/${nextId++}`,
+      name: `#${number}`,
+      // Completed without payment pending: Shopify marks it paid, here for nothing.
+      financialStatus: "PAID",
+    };
+    return {
+      draftOrderComplete: {
+        draftOrder: {
+          id: draft.id,
+          status: draft.status,
+          order: { id: draft.order.id, name: draft.order.name },
+        },
+        userErrors: [],
+      },
+    };
+  },
+};
