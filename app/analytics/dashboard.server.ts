@@ -117,7 +117,8 @@ const KEPT_RESOLUTIONS = ["exchange", "store_credit"];
 /**
  * Returns as PRODUCT.md defines them: returned units over delivered units, by product, variant
  * and reason (units and value); the share of returned value exchanged, credited or refunded
- * (revenue kept = exchanges and store credit); and the median hours from request to refund.
+ * (revenue kept = exchanges and store credit); and the median and p90 hours from request to
+ * refund.
  */
 function returnFigures(sums: Sums, deliveredByProduct: Map<string, number>) {
   const t = (metric: string, dimension = "") => total(sums, metric, dimension);
@@ -127,6 +128,9 @@ function returnFigures(sums: Sums, deliveredByProduct: Map<string, number>) {
     byDimension(sums, METRIC.deliveredUnitsByVariant).map((d) => [d.dimension, d.value]),
   );
   const resolutions = byDimension(sums, METRIC.returnedValueByResolution);
+  const refundHours = new Map(
+    byDimension(sums, METRIC.refundHours).map((d) => [Number(d.dimension), d.value]),
+  );
   const kept = resolutions
     .filter((d) => KEPT_RESOLUTIONS.includes(d.dimension))
     .reduce((sum, d) => sum + d.value, 0);
@@ -161,14 +165,13 @@ function returnFigures(sums: Sums, deliveredByProduct: Map<string, number>) {
       units: t(METRIC.returnedUnitsByResolution, d.dimension),
       value: d.value,
       share: share(d.value, value),
+      kept: KEPT_RESOLUTIONS.includes(d.dimension),
     })),
     keptValue: kept,
     keptShare: share(kept, value),
-    refunded: byDimension(sums, METRIC.refundHours).reduce((sum, d) => sum + d.value, 0),
-    medianRefundHours: histogramPercentile(
-      new Map(byDimension(sums, METRIC.refundHours).map((d) => [Number(d.dimension), d.value])),
-      0.5,
-    ),
+    refunded: [...refundHours.values()].reduce((sum, n) => sum + n, 0),
+    medianRefundHours: histogramPercentile(refundHours, 0.5),
+    p90RefundHours: histogramPercentile(refundHours, 0.9),
   };
 }
 

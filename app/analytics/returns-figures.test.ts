@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { dashboard } from "./dashboard.server";
 import { refreshDay } from "./rollups.server";
+import { dashboardTable } from "./tables";
+import { kpiCards } from "./view";
 
 /**
  * The dashboard's return inputs (PRODUCT.md: return rate by product and by reason; issue #21:
@@ -46,7 +48,7 @@ async function aReturn(
 }
 
 describe("the dashboard's return inputs", () => {
-  it("gives rates by product and variant, value by resolution and the median time to refund", async () => {
+  it("gives rates by product and variant, value by resolution and the median and p90 time to refund", async () => {
     const shop = `returns-kpi-${randomUUID().slice(0, 8)}.myshopify.com`;
     const black = { title: "Aviator sunglasses", variantTitle: "Black" };
     const tortoise = { title: "Aviator sunglasses", variantTitle: "Tortoise" };
@@ -120,15 +122,75 @@ describe("the dashboard's return inputs", () => {
       unwanted: { reason: "unwanted", units: 1, value: 3_000, share: 1 / 5 },
     });
     expect(byName(returns.byResolution, (row) => row.resolution)).toEqual({
-      refund: { resolution: "refund", units: 3, value: 27_000, share: 27 / 39 },
-      exchange: { resolution: "exchange", units: 1, value: 9_000, share: 9 / 39 },
-      store_credit: { resolution: "store_credit", units: 1, value: 3_000, share: 3 / 39 },
+      refund: { resolution: "refund", units: 3, value: 27_000, share: 27 / 39, kept: false },
+      exchange: { resolution: "exchange", units: 1, value: 9_000, share: 9 / 39, kept: true },
+      store_credit: {
+        resolution: "store_credit",
+        units: 1,
+        value: 3_000,
+        share: 3 / 39,
+        kept: true,
+      },
     });
     // Revenue kept: the exchange and the store credit, 12,000 of 39,000.
     expect(returns.keptValue).toBe(12_000);
     expect(returns.keptShare).toBe(12 / 39);
-    // Two refunded, after 6 h and 24 h: the nearest-rank median (rank ⌈0.5 × 2⌉ = 1) is 6 h.
+    // Two refunded, after 6 h and 24 h: the nearest-rank median (rank ⌈0.5 × 2⌉ = 1) is 6 h,
+    // the p90 (rank ⌈0.9 × 2⌉ = 2) 24 h.
     expect(returns.refunded).toBe(2);
     expect(returns.medianRefundHours).toBe(6);
+    expect(returns.p90RefundHours).toBe(24);
+  });
+
+  it("shows them on the dashboard and in its CSV exports", async () => {
+    const shop = `returns-view-${randomUUID().slice(0, 8)}.myshopify.com`;
+    const black = { title: "Aviator sunglasses", variantTitle: "Black" };
+    await aReturn(
+      shop,
+      { status: "closed", requestedAt: at(`${DAY}T10:00:00`), processedAt: at(`${DAY}T16:00:00`) },
+      [{ ...black, quantity: 1, amount: 9000, reason: "quality", resolution: "exchange" }],
+    );
+    await aReturn(
+      shop,
+      {
+        status: "closed",
+        requestedAt: at(`${DAY}T11:00:00`),
+        processedAt: at("2026-11-13T11:00:00"),
+      },
+      [{ ...black, quantity: 3, amount: 27000, reason: "quality", resolution: "refund" }],
+    );
+    await refreshDay(shop, DAY, "UTC");
+    const data = await dashboard(shop, { from: DAY, to: DAY }, "USD", at(`${DAY}T23:00:00`));
+
+    expect(dashboardTable(data, "return-variants")).toEqual({
+      headers: ["variant", "returned_units", "value_minor", "delivered_units", "return_rate"],
+      rows: [["Aviator sunglasses / Black", 4, 36_000, 0, null]],
+    });
+    expect(dashboardTable(data, "return-resolutions")).toEqual({
+      headers: ["resolution", "units", "value_minor", "share_of_value", "revenue_kept"],
+      rows: [
+        ["refund", 3, 27_000, 0.75, "no"],
+        ["exchange", 1, 9_000, 0.25, "yes"],
+      ],
+    });
+    const kpis = new Map(
+      dashboardTable(data, "kpis").rows.map(([name, now, then]) => [name, [now, then]]),
+    );
+    expect(kpis.get("revenue_kept_minor")).toEqual([9_000, 0]);
+    expect(kpis.get("revenue_kept_share")).toEqual([0.25, null]);
+    expect(kpis.get("refunded_returns")).toEqual([2, 0]);
+    expect(kpis.get("refund_median_hours")).toEqual([6, null]);
+    expect(kpis.get("refund_p90_hours")).toEqual([72, null]);
+
+    // 6 h and 72 h: under two days in hours, beyond in days.
+    const card = kpiCards(data, "en", "USD").find((kpi) => kpi.key === "kpiRefundTime");
+    expect(card).toMatchObject({
+      label: "Time to refund",
+      value: "6 h",
+      detail: "median 6 h, p90 3.0 days, 2 processed returns",
+    });
+    expect(card?.definition).toMatch(/from a shopper's return request to its processing/);
+    const french = kpiCards(data, "fr", "USD").find((kpi) => kpi.key === "kpiRefundTime");
+    expect(french?.label).toBe("Délai de remboursement");
   });
 });

@@ -10,6 +10,8 @@ export const DASHBOARD_TABLES = [
   "daily",
   "return-reasons",
   "return-products",
+  "return-variants",
+  "return-resolutions",
   "carriers",
   "regions",
   "cohorts",
@@ -57,6 +59,11 @@ export function dashboardTable(
           line("returned_units", c.returns.units, b.returns.units),
           line("returned_value_minor", c.returns.value, b.returns.value),
           line("delivered_units", c.returns.deliveredUnits, b.returns.deliveredUnits),
+          line("revenue_kept_minor", c.returns.keptValue, b.returns.keptValue),
+          line("revenue_kept_share", c.returns.keptShare, b.returns.keptShare),
+          line("refunded_returns", c.returns.refunded, b.returns.refunded),
+          line("refund_median_hours", c.returns.medianRefundHours, b.returns.medianRefundHours),
+          line("refund_p90_hours", c.returns.p90RefundHours, b.returns.p90RefundHours),
           line("delivery_median_days", c.delivery.medianDays, b.delivery.medianDays),
           line("delivery_p90_days", c.delivery.p90Days, b.delivery.p90Days),
           line("on_time_rate_first_promise", c.delivery.onTimeRate, b.delivery.onTimeRate),
@@ -105,6 +112,28 @@ export function dashboardTable(
       return {
         headers: ["product", "returned_units", "delivered_units", "return_rate"],
         rows: c.returns.byProduct.map((p) => [p.product, p.units, p.deliveredUnits, round(p.rate)]),
+      };
+    case "return-variants":
+      return {
+        headers: ["variant", "returned_units", "value_minor", "delivered_units", "return_rate"],
+        rows: c.returns.byVariant.map((v) => [
+          v.variant,
+          v.units,
+          v.value,
+          v.deliveredUnits,
+          round(v.rate),
+        ]),
+      };
+    case "return-resolutions":
+      return {
+        headers: ["resolution", "units", "value_minor", "share_of_value", "revenue_kept"],
+        rows: c.returns.byResolution.map((r) => [
+          r.resolution,
+          r.units,
+          r.value,
+          round(r.share),
+          r.kept ? "yes" : "no",
+        ]),
       };
     case "carriers":
       return {

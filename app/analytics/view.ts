@@ -51,6 +51,13 @@ export function kpiCards(data: DashboardView, locale: ShopperLocale, currency: s
   const b = data.before;
   const minutes = (value: number | null) =>
     value === null ? "—" : t("minutesValue", { n: f.count(Math.round(value)) });
+  // Most refunds take hours; a slow one reads better in days than as "130 h".
+  const duration = (hours: number | null) => {
+    if (hours === null) return "—";
+    return hours < 48
+      ? t("hoursValue", { n: f.count(hours) })
+      : t("daysValue", { n: f.decimal(hours / 24) });
+  };
   const card = (
     key: AnalyticsMessageKey,
     pick: (figures: FiguresView) => number | null,
@@ -128,6 +135,16 @@ export function kpiCards(data: DashboardView, locale: ShopperLocale, currency: s
         units: c.returns.units,
         delivered: c.returns.deliveredUnits,
         value: f.money(c.returns.value),
+      }),
+    }),
+    card("kpiRefundTime", (x) => x.returns.medianRefundHours, duration, {
+      hasData: c.returns.refunded > 0,
+      emptyKey: "kpiRefundEmpty",
+      higherIsBetter: false,
+      detail: t("refundDetail", {
+        median: duration(c.returns.medianRefundHours),
+        p90: duration(c.returns.p90RefundHours),
+        n: c.returns.refunded,
       }),
     }),
     card(

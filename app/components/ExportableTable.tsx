@@ -2,7 +2,8 @@ import { BlockStack, Button, Card, DataTable, InlineStack, Text } from "@shopify
 import { useCsvExport } from "./download";
 
 /**
- * A titled table with its own CSV export, and a sentence in place of an empty table.
+ * A titled table with its own CSV export, an optional summary line under it, and a sentence in
+ * place of an empty table.
  */
 export function ExportableTable({
   title,
@@ -13,6 +14,7 @@ export function ExportableTable({
   exportName,
   exportLabel,
   empty,
+  footer,
 }: {
   title: string;
   headings: string[];
@@ -23,6 +25,7 @@ export function ExportableTable({
   exportName: string;
   exportLabel: string;
   empty: string;
+  footer?: string;
 }) {
   const csv = useCsvExport(exportUrl, exportName);
   return (
@@ -45,11 +48,18 @@ export function ExportableTable({
             {empty}
           </Text>
         ) : (
-          <DataTable
-            columnContentTypes={numeric.map((isNumber) => (isNumber ? "numeric" : "text"))}
-            headings={headings}
-            rows={rows}
-          />
+          <>
+            <DataTable
+              columnContentTypes={numeric.map((isNumber) => (isNumber ? "numeric" : "text"))}
+              headings={headings}
+              rows={rows}
+            />
+            {footer && (
+              <Text as="p" tone="subdued">
+                {footer}
+              </Text>
+            )}
+          </>
         )}
       </BlockStack>
     </Card>

@@ -22,6 +22,7 @@ import { formatters, kpiCards } from "../analytics/view";
 import { DashboardCharts } from "../components/DashboardCharts";
 import { ExportButton, ExportableTable } from "../components/ExportableTable";
 import { LatestOrders } from "../components/LatestOrders";
+import { ReturnsTables } from "../components/ReturnsTables";
 import { KpiCard } from "../components/KpiCard";
 import { formatDateTime } from "../components/format";
 import { useShop } from "../components/ShopContext";
@@ -177,31 +178,13 @@ export default function Home() {
 
         <Layout.Section>
           <BlockStack gap="400">
+            <ReturnsTables
+              returns={c.returns}
+              locale={locale}
+              currency={shop.currency}
+              table={table}
+            />
             <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-              <ExportableTable
-                title={t("tableReasons")}
-                headings={[t("colReason"), t("colUnits"), t("colValue"), t("colShare")]}
-                numeric={[false, true, true, true]}
-                rows={c.returns.byReason.map((r) => [
-                  r.reason,
-                  r.units,
-                  f.money(r.value),
-                  f.percent(r.share),
-                ])}
-                {...table("return-reasons")}
-              />
-              <ExportableTable
-                title={t("tableProducts")}
-                headings={[t("colProduct"), t("colUnits"), t("colDelivered"), t("colRate")]}
-                numeric={[false, true, true, true]}
-                rows={c.returns.byProduct.map((p) => [
-                  p.product,
-                  p.units,
-                  p.deliveredUnits,
-                  f.percent(p.rate),
-                ])}
-                {...table("return-products")}
-              />
               <ExportableTable
                 title={t("tableCarriers")}
                 headings={[

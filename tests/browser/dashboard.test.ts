@@ -43,6 +43,7 @@ describe("the dashboard and a customer's record in the stand-in's admin", () => 
       "NPS",
       "CSAT",
       "Return rate",
+      "Time to refund",
       "On time",
       "Loyalty points",
     ]) {
@@ -57,6 +58,16 @@ describe("the dashboard and a customer's record in the stand-in's admin", () => 
         app.getByText(/no later than the FIRST latest date the shopper was promised/).isVisible(),
       )
       .toBe(true);
+    await app.getByRole("button", { name: "How is this computed? Time to refund" }).click();
+    await expect
+      .poll(() => app.getByText(/from a shopper's return request to its processing/).isVisible())
+      .toBe(true);
+    for (const table of ["Returns by variant", "Returns by resolution"]) {
+      await expect.poll(() => app.getByRole("heading", { name: table }).isVisible()).toBe(true);
+      await expect
+        .poll(() => app.getByRole("button", { name: `Export CSV: ${table}` }).isVisible())
+        .toBe(true);
+    }
     await page.screenshot({ path: screenshotPath("dashboard-home"), fullPage: true });
 
     const order = await db.order.findFirstOrThrow({
