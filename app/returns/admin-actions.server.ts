@@ -58,3 +58,33 @@ export async function runReturnAction(
       });
   }
 }
+
+const BulkSchema = z.object({
+  intent: z.enum(["approve", "decline"]),
+  ids: z.array(z.string().min(1).max(40)).min(1, "Select at least one return").max(250),
+  reason: z.string().default(""),
+});
+
+export type BulkAnswer =
+  | { ok: true; done: number; refused: { id: string; message: string }[] }
+  | { ok: false; error: string };
+
+/** Approves or declines each return selected in the queue; each one the lifecycle refuses says why. */
+export async function runBulkReturnAction(shop: string, form: FormData): Promise<BulkAnswer> {
+  const parsed = BulkSchema.safeParse({
+    intent: form.get("intent"),
+    ids: form.getAll("ids"),
+    reason: form.get("reason") ?? "",
+  });
+  if (!parsed.success) {
+    return { ok: false, error: parsed.error.issues[0]?.message ?? "Unknown action" };
+  }
+  const { intent, ids, reason } = parsed.data;
+  const refused: { id: string; message: string }[] = [];
+  for (const id of ids) {
+    const result =
+      intent === "approve" ? await approveReturn(shop, id) : await declineReturn(shop, id, reason);
+    if (!result.ok) refused.push({ id, message: result.message });
+  }
+  return { ok: true, done: ids.length - refused.length, refused };
+}

@@ -139,6 +139,28 @@ export async function returnCounts(shopDomain: string) {
   };
 }
 
+const DAY_MS = 86_400_000;
+
+/** The queue's page for this filter, each return with its age in whole days, and the tab counts. */
+export async function returnsQueue(shopDomain: string, filter: ReturnFilter) {
+  const [returns, counts] = await Promise.all([
+    listReturns(shopDomain, filter),
+    returnCounts(shopDomain),
+  ]);
+  const now = Date.now();
+  return {
+    returns: {
+      ...returns,
+      rows: returns.rows.map((row) => ({
+        ...row,
+        ageDays: Math.floor((now - row.requestedAt.getTime()) / DAY_MS),
+      })),
+    },
+    counts,
+  };
+}
+export type ReturnCounts = Awaited<ReturnType<typeof returnCounts>>;
+
 /** One row per returned line for every return matching the filter, in pages so memory stays flat. */
 export async function* exportReturnLines(shopDomain: string, filter: ReturnFilter) {
   const where = whereFor(shopDomain, filter);

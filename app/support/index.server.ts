@@ -38,6 +38,10 @@ export {
   type MerchantActionResult,
   type SavedReplyResult,
 } from "./conversations/conversations.server";
+export {
+  runConversationAction,
+  type ConversationActionResult,
+} from "./conversations/merchant-actions.server";
 export { MAX_THREAD_FORM_BYTES } from "./conversations/thread.server";
 export { MAX_INBOUND_BYTES, receiveInboundMail } from "./conversations/mail.server";
 export { threadPage, threadPost, type ThreadResponse } from "./conversations/thread-page.server";
