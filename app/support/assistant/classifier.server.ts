@@ -20,7 +20,15 @@ function newModel() {
   const container = containerBootstrap();
   for (const language of [LangEn, LangFr, LangDe, LangEs]) container.use(language);
   return new Nlp(
-    { languages: [...SHOPPER_LOCALES], autoSave: false, autoLoad: false, nlu: { log: false } },
+    {
+      languages: [...SHOPPER_LOCALES],
+      autoSave: false,
+      autoLoad: false,
+      // nlp.js would otherwise swap any answer under its own 0.5 for "None" with a score of 1:
+      // MIN_CONFIDENCE alone decides, on the classifier's real score.
+      threshold: 0,
+      nlu: { log: false },
+    },
     container,
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SHOPPER_LOCALES } from "../../platform/i18n";
 import { heldOutAccuracy } from "./accuracy";
-import { classify } from "./classifier.server";
+import { classify, MIN_CONFIDENCE } from "./classifier.server";
 import { TRAINING } from "./corpus";
 import { HELD_OUT } from "./held-out";
 import { INTENTS } from "./intents";
@@ -28,11 +28,11 @@ describe("support intent classifier", () => {
     for (const language of results) {
       // The measured figures are in the README; this floor catches a corpus or library change
       // that breaks a language.
-      expect(language.accuracy, language.locale).toBeGreaterThanOrEqual(0.65);
+      expect(language.accuracy, language.locale).toBeGreaterThanOrEqual(0.8);
     }
     const correct = results.reduce((sum, language) => sum + language.correct, 0);
     const total = results.reduce((sum, language) => sum + language.total, 0);
-    expect(correct / total).toBeGreaterThanOrEqual(0.75);
+    expect(correct / total).toBeGreaterThanOrEqual(0.85);
   }, 60_000);
 
   it("answers the questions of the done-when journey, and admits when it does not know", async () => {
@@ -41,5 +41,24 @@ describe("support intent classifier", () => {
       "return.start",
     );
     expect((await classify("en", "purple elephants dance")).intent).toBeNull();
+  }, 60_000);
+
+  it("refuses a weak guess with its real score, not the library's placeholder", async () => {
+    const unsure = await classify("en", "do you sell gift cards");
+    expect(unsure.intent).toBeNull();
+    expect(unsure.score).toBeGreaterThan(0);
+    expect(unsure.score).toBeLessThan(MIN_CONFIDENCE);
+  }, 60_000);
+
+  it("takes a greeting alone for no intent in every language", async () => {
+    // A greeting inside training phrasings of one intent would send every "hello" there.
+    for (const [locale, greeting] of [
+      ["en", "hello"],
+      ["fr", "bonjour"],
+      ["de", "hallo"],
+      ["es", "hola"],
+    ] as const) {
+      expect((await classify(locale, greeting)).intent, locale).toBeNull();
+    }
   }, 60_000);
 });
