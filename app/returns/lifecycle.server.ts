@@ -13,6 +13,7 @@ import {
 } from "./transitions.server";
 
 export type { LifecycleResult } from "./transitions.server";
+export { nextActions } from "./transitions.server";
 
 /**
  * The merchant's actions on a return (see ./transitions.server.ts for the rules every move

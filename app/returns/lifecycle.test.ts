@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { approveReturn, declineReturn, markReceived, processReturn } from "./lifecycle.server";
+import {
+  approveReturn,
+  declineReturn,
+  markReceived,
+  nextActions,
+  processReturn,
+} from "./lifecycle.server";
 
 async function aReturn(status: string) {
   const shop = `lifecycle-${randomUUID().slice(0, 8)}.myshopify.com`;
@@ -43,6 +49,18 @@ async function domainEvents(id: string) {
   });
   return rows.map((row) => ({ type: row.type, shop: row.shopDomain, data: JSON.parse(row.data) }));
 }
+
+describe("the actions a return's page offers", () => {
+  it("are the transitions that move it on from its status, and none once it is settled", () => {
+    expect(nextActions("requested")).toEqual(["approve"]);
+    expect(nextActions("open")).toEqual(["issue_label", "receive", "process"]);
+    expect(nextActions("in_transit")).toEqual(["receive", "process"]);
+    expect(nextActions("received")).toEqual(["process"]);
+    for (const settled of ["closed", "declined", "cancelled"]) {
+      expect(nextActions(settled)).toEqual([]);
+    }
+  });
+});
 
 describe("the merchant's actions on a return", () => {
   it("approves a requested return once, however often it is asked", async () => {

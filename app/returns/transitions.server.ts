@@ -42,6 +42,16 @@ export const TRANSITIONS: Record<Action, Transition> = {
   process: { from: ["open", "in_transit", "received"], done: ["closed"], verb: "processed" },
 };
 
+/**
+ * The actions that move a return on from `status`, in the order a merchant takes them. Declining
+ * is left out: the page offers it beside approving, behind a reason.
+ */
+export function nextActions(status: string): Action[] {
+  return (Object.keys(TRANSITIONS) as Action[]).filter(
+    (action) => action !== "decline" && TRANSITIONS[action].from.includes(status),
+  );
+}
+
 const STATUS_WORDS: Record<string, string> = {
   requested: "waiting for approval",
   open: "open",

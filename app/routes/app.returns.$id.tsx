@@ -33,7 +33,7 @@ import {
   reasonLabel,
 } from "../returns/labels";
 import { ReturnActionSchema, runReturnAction } from "../returns/admin-actions.server";
-import type { LifecycleResult } from "../returns/lifecycle.server";
+import { nextActions, type LifecycleResult } from "../returns/lifecycle.server";
 import { requireAdminShop } from "../shopify.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
@@ -41,7 +41,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const found = await returnDetail(shop, params.id ?? "");
   if (!found) throw new Response("Return not found", { status: 404 });
-  return { found };
+  return { found, next: found.kind === "warranty" ? [] : nextActions(found.status) };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -59,30 +59,22 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return Response.json(result, { status });
 };
 
-/** The actions that can move a return on from each status. */
-const NEXT: Record<string, { intent: string; content: string }[]> = {
-  requested: [{ intent: "approve", content: "Approve" }],
-  open: [
-    { intent: "issue_label", content: "Issue label" },
-    { intent: "receive", content: "Mark received" },
-    { intent: "process", content: "Process" },
-  ],
-  in_transit: [
-    { intent: "receive", content: "Mark received" },
-    { intent: "process", content: "Process" },
-  ],
-  received: [{ intent: "process", content: "Process" }],
+const ACTION_LABELS: Record<string, string> = {
+  approve: "Approve",
+  issue_label: "Issue label",
+  receive: "Mark received",
+  process: "Process",
 };
 
 export default function ReturnPage() {
-  const { found } = useLoaderData<typeof loader>();
+  const { found, next } = useLoaderData<typeof loader>();
   const shop = useShop();
   const fetcher = useFetcher<LifecycleResult>();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
   const busy = fetcher.state !== "idle";
   const claim = found.kind === "warranty";
-  const nextActions = claim ? [] : (NEXT[found.status] ?? []);
+  const nextSteps = next.map((intent) => ({ intent, content: ACTION_LABELS[intent] }));
   const when = (value: string | Date | null | undefined) =>
     formatDateTime(value, shop.timezone, shop.locale);
   const money = (minor: number) => formatMinor(minor, found.currency, shop.locale);
@@ -131,16 +123,16 @@ export default function ReturnPage() {
             />
           </Layout.Section>
         )}
-        {(nextActions.length > 0 || found.status === "requested") && (
+        {(nextSteps.length > 0 || found.status === "requested") && (
           <Layout.Section>
             <Card>
               <BlockStack gap="300">
                 <InlineStack gap="200">
-                  {nextActions.map((next, index) => (
-                    <fetcher.Form method="post" key={next.intent}>
-                      <input type="hidden" name="intent" value={next.intent} />
+                  {nextSteps.map((step, index) => (
+                    <fetcher.Form method="post" key={step.intent}>
+                      <input type="hidden" name="intent" value={step.intent} />
                       <Button submit variant={index === 0 ? "primary" : undefined} loading={busy}>
-                        {next.content}
+                        {step.content}
                       </Button>
                     </fetcher.Form>
                   ))}
