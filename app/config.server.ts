@@ -22,6 +22,8 @@ const EnvSchema = z
     JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     /** Embedded queue: how long a running job's claim lasts before a crashed worker's job is retried. */
     JOBS_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+    /** How long a stopping process waits for its running jobs before leaving them to their leases. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(20_000),
     /** Days a processed or ignored webhook delivery (and its payload) is kept for debugging. */
     WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     /**

@@ -1,4 +1,5 @@
 import { CAPABILITIES } from "./capabilities.server";
+import { config } from "./config.server";
 import { prepareDatabase } from "./db.server";
 import { FLOW_SUBSCRIBERS } from "./flows/index.server";
 import { EVENT_JOBS, useSubscribers, wakeRelay } from "./platform/events/index.server";
@@ -40,7 +41,21 @@ export function startBackgroundWork(): Promise<void> {
   return started;
 }
 
+/**
+ * Stops taking jobs and waits for the running ones, for at most `SHUTDOWN_GRACE_MS`: a job still
+ * running then is left to its lease, and the next worker runs it again (jobs are safe to repeat),
+ * so a stuck job cannot keep a stopping process alive until the platform kills it.
+ */
 export async function stopBackgroundWork() {
-  await jobs.stop();
+  const graceMs = config().SHUTDOWN_GRACE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<"gave up">((resolve) => {
+    timer = setTimeout(() => resolve("gave up"), graceMs);
+  });
+  const outcome = await Promise.race([jobs.stop().then(() => "stopped" as const), gaveUp]);
+  clearTimeout(timer);
   started = undefined;
+  if (outcome === "gave up") {
+    log().warn({ graceMs }, "Jobs still running at shutdown are left to their leases");
+  }
 }

@@ -73,7 +73,10 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
     process: child,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null) child.kill(signal);
+      // A process still alive well past its own shutdown grace is killed, as a platform would.
+      const kill = setTimeout(() => child.kill("SIGKILL"), 60_000);
       await exited;
+      clearTimeout(kill);
     },
   };
 }
