@@ -19,9 +19,10 @@ const TRIGGER_OF_TAG: Partial<Record<string, TriggerName>> = {
 const STALE_AFTER_MS = 72 * 3_600_000;
 
 /**
- * Shipment news → the shopper's email, with recommendations for shoppers who accept marketing,
- * and on delivery the delivery survey (CSAT). Each is sent at most once per shipment and trigger
- * by the notifications engine, so a repeated event sends nothing twice.
+ * Shipment news → the shopper's email (and SMS, when the shop turned it on: also for a shopper
+ * who gave only a phone), with recommendations for shoppers who accept marketing, and on
+ * delivery the delivery survey (CSAT) by email. Each is sent at most once per shipment and
+ * trigger by the notifications engine, so a repeated event sends nothing twice.
  */
 export const shipmentEmails = defineSubscriber({
   name: "flows.shipment-emails",
@@ -49,8 +50,8 @@ export async function emailShipmentChange(
   if (now.getTime() - newest.getTime() > STALE_AFTER_MS) return null;
   // The order (when its webhook has arrived) knows the shopper's language; a fulfillment does not.
   const order = await findShopperOrder(change.shopDomain, { shopifyId: shipment.order.shopifyId });
-  const email = order?.email ?? shipment.order.email;
-  if (!email) return null;
+  // A shopper who gave only a phone still gets the SMS: notify() skips the email itself.
+  const email = order?.email ?? shipment.order.email ?? null;
   const customerId = order?.customerShopifyId ?? shipment.order.customerShopifyId;
   // Held out of shipment emails: no milestone email, and so no delivery survey with it either.
   if (await isHeldOut(change.shopDomain, "shipment_emails", customerId)) return null;
@@ -97,8 +98,8 @@ export async function emailShipmentChange(
       recommendations,
     },
   });
-  if (trigger === "shipment.delivered") {
-    // The delivery survey: asked on delivery itself, not "fulfilled + N days".
+  if (trigger === "shipment.delivered" && email) {
+    // The delivery survey: asked on delivery itself, not "fulfilled + N days"; by email only.
     await notify({
       shop: change.shopDomain,
       trigger: "survey.csat",

@@ -20,7 +20,8 @@ export interface NotifyRequest {
   /** What the email is about (a shipment id…): (shop, trigger, subjectKey) is sent at most once. */
   subjectKey: string;
   recipient: {
-    email: string;
+    /** Null for a shopper who gave only a phone: no email, the SMS still goes when allowed. */
+    email: string | null;
     customerId?: string | null;
     locale?: string | null;
     acceptsMarketing?: boolean;
@@ -33,7 +34,10 @@ export interface NotifyRequest {
 
 export type EmailQueueResult =
   | { queued: true; messageId: string }
-  | { queued: false; reason: "disabled" | "unsubscribed" | "duplicate" | "invalid" | "marketing" };
+  | {
+      queued: false;
+      reason: "disabled" | "unsubscribed" | "duplicate" | "invalid" | "marketing" | "no_email";
+    };
 
 /** The email's outcome, and the SMS's (sent besides when the shop turned SMS on for the trigger). */
 export type NotifyResult = EmailQueueResult & { sms: SmsQueueResult | null };
@@ -42,7 +46,7 @@ export type NotifyResult = EmailQueueResult & { sms: SmsQueueResult | null };
  * The one entry point every capability uses to tell a shopper something. Records the email (once
  * per shop × trigger × subject), then queues its sending for after the trigger's delay and
  * outside the shop's quiet hours; the SMS likewise when the shop offers it for the trigger and
- * the shopper may be texted (sms/consent.ts).
+ * the shopper may be texted (sms/consent.ts), also for a shopper without an email.
  */
 export async function notify(request: NotifyRequest): Promise<NotifyResult> {
   const definition = TRIGGERS[request.trigger];
@@ -59,7 +63,8 @@ export async function notify(request: NotifyRequest): Promise<NotifyResult> {
     getShop(request.shop),
   ]);
   const trigger = triggerSettings(settings, request.trigger);
-  const sendAfter = sendTime(new Date(), trigger.delayMinutes, {
+  const now = new Date();
+  const sendAfter = sendTime(now, trigger.delayMinutes, {
     start: settings.quietStart,
     end: settings.quietEnd,
     timeZone: shop?.ianaTimezone ?? "UTC",
@@ -76,6 +81,7 @@ export async function notify(request: NotifyRequest): Promise<NotifyResult> {
     locale: request.recipient.locale ?? null,
     data: data.data,
     sendAfter,
+    heldForQuietHours: sendAfter.getTime() > now.getTime() + trigger.delayMinutes * 60_000,
   });
   return { ...email, sms };
 }
@@ -90,7 +96,8 @@ async function queueEmail(
     return { queued: false, reason: "marketing" };
   }
   if (!enabled) return { queued: false, reason: "disabled" };
-  const email = request.recipient.email.trim().toLowerCase();
+  const email = request.recipient.email?.trim().toLowerCase();
+  if (!email) return { queued: false, reason: "no_email" };
   const unsubscribed = await db.notificationUnsubscribe.findUnique({
     where: { shopDomain_email: { shopDomain: request.shop, email } },
   });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { shipmentEmails } from "../../app/flows/shipment-emails.server";
+import { sendSmsNotification } from "../../app/notifications/sms/send.server";
 import type { ReceivedEmail } from "../../scripts/standin/mailbox";
 import { twilioSignature, type TwilioMessage } from "../../scripts/standin/twilio";
 import { uniqueShop } from "../support/constants";
@@ -91,16 +92,25 @@ async function shopperTexts(shop: string, account: StandinAccount, from: string,
   return (await response.json()) as { status: number; body: string };
 }
 
-/** Order #9999 with the shopper's contact phone, then a function giving its parcel's news. */
+/**
+ * Order #9999 with the shopper's contact phone, then a function giving its parcel's news. With
+ * `phoneOnly`, neither the order nor its customer has an email (an SMS-first checkout).
+ */
 async function orderWithPhone(
   shop: string,
   fields: {
     phone: string | null;
     customer?: { phone: string; smsMarketingConsent: { state: string; opt_in_level: string } };
+    phoneOnly?: boolean;
   },
 ) {
-  const email = `sms-${randomUUID().slice(0, 8)}@example.com`;
-  let body = withFields(webhookFixture("orders/create"), { email, phone: fields.phone });
+  const email = fields.phoneOnly ? null : `sms-${randomUUID().slice(0, 8)}@example.com`;
+  let body = withFields(webhookFixture("orders/create"), {
+    email,
+    phone: fields.phone,
+    ...(fields.phoneOnly ? { contact_email: null } : {}),
+  });
+  if (fields.phoneOnly) body = body.replace('"email": "john@example.com"', '"email": null');
   if (fields.customer) {
     // The customer object of Shopify's sample, with a phone and its SMS marketing consent
     // (REST customer fields: https://shopify.dev/docs/api/admin-rest/latest/resources/customer).
@@ -126,6 +136,66 @@ async function orderWithPhone(
   return { email, news };
 }
 
+/** The order fixture's customer: the id customers/update names. */
+const CUSTOMER_ID = "115310627314723954";
+
+/**
+ * The shopper changes their SMS consent, as Shopify reports it: customers/update with the REST
+ * customer (https://shopify.dev/docs/api/admin-rest/latest/resources/customer), written out so
+ * the id keeps its digits.
+ */
+async function customerUpdated(shop: string, phone: string, state: string) {
+  const body = `{
+  "id": ${CUSTOMER_ID},
+  "email": "john@example.com",
+  "created_at": "2021-12-31T19:00:00-05:00",
+  "updated_at": ${JSON.stringify(new Date().toISOString())},
+  "first_name": "John",
+  "last_name": "Smith",
+  "state": "disabled",
+  "phone": ${JSON.stringify(phone)},
+  "sms_marketing_consent": {
+    "state": ${JSON.stringify(state)},
+    "opt_in_level": "single_opt_in",
+    "consent_updated_at": ${JSON.stringify(new Date().toISOString())},
+    "consent_collected_from": "SHOPIFY"
+  },
+  "admin_graphql_api_id": "gid://shopify/Customer/${CUSTOMER_ID}"
+}`;
+  expect((await sendWebhook({ shop, topic: "customers/update", body })).status).toBe(200);
+  await waitFor(
+    async () =>
+      (await db.smsContact.findFirst({ where: { shopDomain: shop, marketingState: state } })) ??
+      undefined,
+    { message: `the customer's SMS consent "${state}" stored` },
+  );
+}
+
+/** A shop texting "shipped" that is inside its quiet hours: from an hour ago to three hours on. */
+async function quietShop(shop: string) {
+  const installed = await installShop(shop);
+  await connectTwilio(shop, ["shipment.shipped"]);
+  const hour = Number(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: installed.ianaTimezone ?? "UTC",
+      hour: "2-digit",
+      hourCycle: "h23",
+    }).format(new Date()),
+  );
+  const clock = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
+  const quiet = await adminFetch(shop, "/app/notifications.data", {
+    method: "POST",
+    headers: FORM,
+    body: new URLSearchParams({
+      trigger: "shipment.shipped",
+      "enabled:shipment.shipped": "on",
+      quietStart: clock(hour - 1),
+      quietEnd: clock(hour + 3),
+    }),
+  });
+  expect(await quiet.text()).toContain("Saved.");
+}
+
 /** Sends the parcel's news and waits until the shipment-emails flow has reacted to it. */
 async function parcelNews(shop: string, email: string, body: string, emails: number) {
   await sendWebhook({ shop, topic: "fulfillments/update", body });
@@ -149,7 +219,7 @@ describe("shipment updates by SMS through Twilio", { timeout: 180_000 }, () => {
     const account = await connectTwilio(shop, ["shipment.shipped"]);
     const phone = shopperPhone();
     const { email, news } = await orderWithPhone(shop, { phone: phone.national });
-    await parcelNews(shop, email, news("in_transit"), 1);
+    await parcelNews(shop, email!, news("in_transit"), 1);
 
     const [text] = await waitFor(
       async () => {
@@ -239,7 +309,7 @@ describe("shipment updates by SMS through Twilio", { timeout: 180_000 }, () => {
     ]);
     const phone = shopperPhone();
     const { email, news } = await orderWithPhone(shop, { phone: phone.e164 });
-    await parcelNews(shop, email, news("in_transit"), 1);
+    await parcelNews(shop, email!, news("in_transit"), 1);
     await waitFor(async () => ((await textsTo(phone.e164)).length === 1 ? true : undefined), {
       message: "the first SMS",
     });
@@ -250,9 +320,21 @@ describe("shipment updates by SMS through Twilio", { timeout: 180_000 }, () => {
       await db.smsOptOut.findFirst({ where: { shopDomain: shop, phone: phone.e164 } }),
     ).toMatchObject({ keyword: "STOP" });
 
-    await parcelNews(shop, email, news("out_for_delivery"), 2);
-    expect((await smsRows(shop)).map((row) => row.trigger)).toEqual(["shipment.shipped"]);
+    await parcelNews(shop, email!, news("out_for_delivery"), 2);
+    // Not sent, and the merchant's log says why.
+    const [, refused] = await smsRows(shop);
+    expect(refused).toMatchObject({
+      trigger: "shipment.out_for_delivery",
+      recipient: phone.e164,
+      status: "suppressed",
+      detail: "The number texted STOP",
+      sentAt: null,
+    });
     expect(await textsTo(phone.e164)).toHaveLength(1);
+    const log = await (
+      await adminFetch(shop, "/app/notifications/log.data?status=suppressed")
+    ).text();
+    expect(log).toContain("The number texted STOP");
 
     const help = await shopperTexts(shop, account, phone.e164, "HELP");
     expect(help.body).toMatch(
@@ -260,14 +342,14 @@ describe("shipment updates by SMS through Twilio", { timeout: 180_000 }, () => {
     );
 
     expect((await shopperTexts(shop, account, phone.e164, "START")).status).toBe(200);
-    await parcelNews(shop, email, news("delivered"), 4);
+    await parcelNews(shop, email!, news("delivered"), 4);
     await waitFor(async () => ((await textsTo(phone.e164)).length === 2 ? true : undefined), {
       message: "the SMS after START",
     });
     expect((await textsTo(phone.e164))[1]!.body).toContain("was delivered");
   });
 
-  it("texts nobody without consent: no phone for the order and a customer not subscribed to SMS", async () => {
+  it("texts nobody without consent (no phone for the order, a customer not subscribed to SMS) and logs why", async () => {
     const shop = uniqueShop("sms-consent");
     await installShop(shop);
     await connectTwilio(shop, ["shipment.shipped"]);
@@ -279,35 +361,102 @@ describe("shipment updates by SMS through Twilio", { timeout: 180_000 }, () => {
         smsMarketingConsent: { state: "not_subscribed", opt_in_level: "single_opt_in" },
       },
     });
-    await parcelNews(shop, email, news("in_transit"), 1);
-    expect(await smsRows(shop)).toEqual([]);
+    await parcelNews(shop, email!, news("in_transit"), 1);
+    const [refused, ...more] = await smsRows(shop);
+    expect(more).toEqual([]);
+    expect(refused).toMatchObject({
+      trigger: "shipment.shipped",
+      recipient: phone.e164,
+      status: "suppressed",
+      detail: expect.stringMatching(/^No SMS consent: /),
+      attempts: 0,
+    });
     expect(await textsTo(phone.e164)).toEqual([]);
+    const log = await (await adminFetch(shop, "/app/notifications/log.data?channel=sms")).text();
+    expect(log).toContain(phone.e164);
+    expect(log).toContain("No SMS consent: ");
+  });
+
+  it("stops texting an SMS subscriber whose consent a customers/update withdraws", async () => {
+    const shop = uniqueShop("sms-revoked");
+    await installShop(shop);
+    await connectTwilio(shop, ["shipment.shipped", "shipment.out_for_delivery"]);
+    const phone = shopperPhone();
+    // No phone of the order's own: texted only as a customer subscribed to the shop's SMS.
+    const { email, news } = await orderWithPhone(shop, {
+      phone: null,
+      customer: {
+        phone: phone.e164,
+        smsMarketingConsent: { state: "subscribed", opt_in_level: "single_opt_in" },
+      },
+    });
+    await parcelNews(shop, email!, news("in_transit"), 1);
+    await waitFor(async () => ((await textsTo(phone.e164)).length === 1 ? true : undefined), {
+      message: "the SMS to the subscriber",
+    });
+
+    await customerUpdated(shop, phone.e164, "unsubscribed");
+    await parcelNews(shop, email!, news("out_for_delivery"), 2);
+    expect(await smsRows(shop)).toMatchObject([
+      { trigger: "shipment.shipped", recipient: phone.e164 },
+      {
+        trigger: "shipment.out_for_delivery",
+        recipient: phone.e164,
+        status: "suppressed",
+        detail: expect.stringMatching(/^No SMS consent: /),
+      },
+    ]);
+    expect(await textsTo(phone.e164)).toHaveLength(1);
+  });
+
+  it("texts a shopper who gave only a phone (no email): each milestone once, no email and no survey", async () => {
+    const shop = uniqueShop("sms-phone-only");
+    await installShop(shop);
+    await connectTwilio(shop, [
+      "shipment.shipped",
+      "shipment.failed_attempt",
+      "shipment.delivered",
+    ]);
+    const phone = shopperPhone();
+    const { news } = await orderWithPhone(shop, { phone: phone.national, phoneOnly: true });
+    const texts = (count: number) =>
+      waitFor(
+        async () => {
+          const received = await textsTo(phone.e164);
+          return received.length >= count ? received : undefined;
+        },
+        { message: `${count} SMS`, timeout: 60_000 },
+      );
+    await sendWebhook({ shop, topic: "fulfillments/create", body: news("in_transit") });
+    await texts(1);
+    await sendWebhook({ shop, topic: "fulfillments/update", body: news("attempted_delivery") });
+    await texts(2);
+    // Back in transit after the failed attempt: "shipped" was already texted for this parcel.
+    await sendWebhook({ shop, topic: "fulfillments/update", body: news("in_transit") });
+    await sendWebhook({ shop, topic: "fulfillments/update", body: news("delivered") });
+    const received = await texts(3);
+    await eventsHandled(shop, shipmentEmails);
+    expect(received.map((text) => text.body)).toEqual([
+      expect.stringContaining("is on its way"),
+      expect.anything(),
+      expect.stringContaining("was delivered"),
+    ]);
+    expect((await smsRows(shop)).map((row) => [row.trigger, row.recipient])).toEqual([
+      ["shipment.shipped", phone.e164],
+      ["shipment.failed_attempt", phone.e164],
+      ["shipment.delivered", phone.e164],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await textsTo(phone.e164)).toHaveLength(3);
+    // No email recorded for the milestones, and the delivery survey (email only) not asked.
+    expect(
+      await db.notificationMessage.findMany({ where: { shopDomain: shop, channel: "email" } }),
+    ).toEqual([]);
   });
 
   it("holds an SMS inside the shop's quiet hours until they end", async () => {
     const shop = uniqueShop("sms-quiet");
-    const installed = await installShop(shop);
-    await connectTwilio(shop, ["shipment.shipped"]);
-    // Quiet from an hour ago until three hours from now, on the shop's clock.
-    const hour = Number(
-      new Intl.DateTimeFormat("en-GB", {
-        timeZone: installed.ianaTimezone ?? "UTC",
-        hour: "2-digit",
-        hourCycle: "h23",
-      }).format(new Date()),
-    );
-    const clock = (h: number) => `${String((h + 24) % 24).padStart(2, "0")}:00`;
-    const quiet = await adminFetch(shop, "/app/notifications.data", {
-      method: "POST",
-      headers: FORM,
-      body: new URLSearchParams({
-        trigger: "shipment.shipped",
-        "enabled:shipment.shipped": "on",
-        quietStart: clock(hour - 1),
-        quietEnd: clock(hour + 3),
-      }),
-    });
-    expect(await quiet.text()).toContain("Saved.");
+    await quietShop(shop);
     const phone = shopperPhone();
     const { email, news } = await orderWithPhone(shop, { phone: phone.e164 });
     await sendWebhook({ shop, topic: "fulfillments/update", body: news("in_transit") });
@@ -315,9 +464,42 @@ describe("shipment updates by SMS through Twilio", { timeout: 180_000 }, () => {
       message: "the SMS queued",
     });
     await eventsHandled(shop, shipmentEmails);
-    expect(held.status).toBe("queued");
+    expect(held).toMatchObject({ status: "queued", detail: "Held for the shop's quiet hours" });
     expect(held.sendAfter.getTime()).toBeGreaterThan(Date.now() + 60 * 60_000);
+    const log = await (await adminFetch(shop, "/app/notifications/log.data?channel=sms")).text();
+    expect(log).toContain("Held for the shop's quiet hours");
     expect(await textsTo(phone.e164)).toEqual([]);
-    expect(await mailbox(email)).toEqual([]);
+    expect(await mailbox(email!)).toEqual([]);
+  });
+
+  it("asks again when a held SMS is due: consent withdrawn meanwhile, it is not sent", async () => {
+    const shop = uniqueShop("sms-quiet-revoked");
+    await quietShop(shop);
+    const phone = shopperPhone();
+    const { news } = await orderWithPhone(shop, {
+      phone: null,
+      customer: {
+        phone: phone.e164,
+        smsMarketingConsent: { state: "subscribed", opt_in_level: "single_opt_in" },
+      },
+    });
+    await sendWebhook({ shop, topic: "fulfillments/update", body: news("in_transit") });
+    const held = await waitFor(async () => (await smsRows(shop))[0], {
+      message: "the SMS queued",
+    });
+    expect(held.status).toBe("queued");
+    await customerUpdated(shop, phone.e164, "unsubscribed");
+    // The quiet hours end: the worker runs the SMS's own job, as it would then.
+    await sendSmsNotification.run(
+      { shop, messageId: held.id },
+      { jobId: randomUUID(), retryCount: 0, isLastAttempt: true },
+    );
+    const [after] = await smsRows(shop);
+    expect(after).toMatchObject({
+      status: "suppressed",
+      detail: expect.stringMatching(/^No SMS consent: /),
+      sentAt: null,
+    });
+    expect(await textsTo(phone.e164)).toEqual([]);
   });
 });

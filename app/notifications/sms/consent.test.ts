@@ -33,12 +33,12 @@ describe("decideSmsConsent", () => {
     [
       "transactional",
       { customerPhone: CUSTOMER, marketingState: "not_subscribed" },
-      { allowed: false, reason: "no_consent" },
+      { allowed: false, reason: "no_consent", phone: CUSTOMER },
     ],
     [
       "transactional",
       { customerPhone: CUSTOMER, marketingState: "unsubscribed" },
-      { allowed: false, reason: "no_consent" },
+      { allowed: false, reason: "no_consent", phone: CUSTOMER },
     ],
     [
       "transactional",
@@ -50,7 +50,7 @@ describe("decideSmsConsent", () => {
     [
       "marketing",
       { customerPhone: CUSTOMER, marketingState: "pending" },
-      { allowed: false, reason: "no_consent" },
+      { allowed: false, reason: "no_consent", phone: CUSTOMER },
     ],
     [
       "marketing",
@@ -69,7 +69,7 @@ describe("decideSmsConsent", () => {
         marketingState: "subscribed",
         marketingOptInLevel: "single_opt_in",
       },
-      { allowed: false, reason: "double_opt_in_required" },
+      { allowed: false, reason: "double_opt_in_required", phone: CUSTOMER },
     ],
     [
       "marketing",
@@ -96,10 +96,12 @@ describe("decideSmsConsent", () => {
     expect(decideSmsConsent("transactional", facts, stopped)).toEqual({
       allowed: false,
       reason: "opted_out",
+      phone: ORDER,
     });
     expect(decideSmsConsent("marketing", facts, stopped)).toEqual({
       allowed: false,
       reason: "opted_out",
+      phone: CUSTOMER,
     });
   });
 });

@@ -35,9 +35,15 @@ export interface SmsContactFacts {
   marketingOptInLevel: string | null;
 }
 
+/** A refusal names the number it would have texted, so the merchant's log can show who and why. */
 export type SmsConsentDecision =
   | { allowed: true; phone: string; basis: "order_contact" | "sms_subscriber" }
-  | { allowed: false; reason: "no_phone" | "no_consent" | "opted_out" | "double_opt_in_required" };
+  | { allowed: false; reason: "no_phone" }
+  | {
+      allowed: false;
+      reason: "no_consent" | "opted_out" | "double_opt_in_required";
+      phone: string;
+    };
 
 /** Countries where marketing texts need a confirmed (double) opt-in. */
 export const DOUBLE_OPT_IN_COUNTRIES = new Set(["DE"]);
@@ -50,21 +56,24 @@ export function decideSmsConsent(
   const subscribed = contact.marketingState === "subscribed" && contact.customerPhone !== null;
   if (category === "marketing") {
     if (!contact.customerPhone) return { allowed: false, reason: "no_phone" };
-    if (optedOut(contact.customerPhone)) return { allowed: false, reason: "opted_out" };
-    if (!subscribed) return { allowed: false, reason: "no_consent" };
+    const phone = contact.customerPhone;
+    if (optedOut(phone)) return { allowed: false, reason: "opted_out", phone };
+    if (!subscribed) return { allowed: false, reason: "no_consent", phone };
     if (
       DOUBLE_OPT_IN_COUNTRIES.has(contact.countryCode ?? "") &&
       contact.marketingOptInLevel !== "confirmed_opt_in"
     ) {
-      return { allowed: false, reason: "double_opt_in_required" };
+      return { allowed: false, reason: "double_opt_in_required", phone };
     }
-    return { allowed: true, phone: contact.customerPhone, basis: "sms_subscriber" };
+    return { allowed: true, phone, basis: "sms_subscriber" };
   }
   const phone = contact.orderPhone ?? (subscribed ? contact.customerPhone : null);
   if (!phone) {
-    return { allowed: false, reason: contact.customerPhone ? "no_consent" : "no_phone" };
+    return contact.customerPhone
+      ? { allowed: false, reason: "no_consent", phone: contact.customerPhone }
+      : { allowed: false, reason: "no_phone" };
   }
-  if (optedOut(phone)) return { allowed: false, reason: "opted_out" };
+  if (optedOut(phone)) return { allowed: false, reason: "opted_out", phone };
   return { allowed: true, phone, basis: contact.orderPhone ? "order_contact" : "sms_subscriber" };
 }
 

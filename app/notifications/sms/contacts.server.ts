@@ -5,6 +5,10 @@ import { toE164 } from "./consent";
 
 const shopifyId = z.union([z.string().regex(/^\d+$/), z.number().int()]).transform(String);
 
+const SmsMarketingConsentSchema = z
+  .object({ state: z.string().nullish(), opt_in_level: z.string().nullish() })
+  .nullish();
+
 /** What orders/* payloads say about texting the shopper (REST order and its customer). */
 const OrderSmsFactsSchema = z.object({
   id: shopifyId,
@@ -17,11 +21,17 @@ const OrderSmsFactsSchema = z.object({
     .object({
       id: shopifyId,
       phone: z.string().nullish(),
-      sms_marketing_consent: z
-        .object({ state: z.string().nullish(), opt_in_level: z.string().nullish() })
-        .nullish(),
+      sms_marketing_consent: SmsMarketingConsentSchema,
     })
     .nullish(),
+});
+
+/** What customers/update says about texting the customer (REST customer). */
+const CustomerSmsFactsSchema = z.object({
+  id: shopifyId,
+  phone: z.string().nullish(),
+  updated_at: z.string(),
+  sms_marketing_consent: SmsMarketingConsentSchema,
 });
 
 /**
@@ -67,6 +77,39 @@ export const recordSmsContact = webhookHandler(
       where: { id: existing.id, shopifyUpdatedAt: { lte: updatedAt } },
       data,
     });
+  },
+);
+
+/**
+ * A customer's new phone or SMS consent (Shopify's customers/update, e.g. the shopper
+ * unsubscribed) applied to the stored contact of each of their orders, unless an order payload
+ * newer than this change already told us. The payload's time becomes the contact's, so an older
+ * order payload delivered late cannot bring the withdrawn consent back.
+ */
+export const recordCustomerSmsConsent = webhookHandler(
+  "notifications.sms-consent",
+  CustomerSmsFactsSchema,
+  async ({ shop, payload }) => {
+    const updatedAt = new Date(payload.updated_at);
+    const contacts = await db.smsContact.findMany({
+      where: {
+        shopDomain: shop,
+        customerShopifyId: payload.id,
+        shopifyUpdatedAt: { lte: updatedAt },
+      },
+      select: { id: true, countryCode: true },
+    });
+    for (const contact of contacts) {
+      await db.smsContact.updateMany({
+        where: { id: contact.id, shopifyUpdatedAt: { lte: updatedAt } },
+        data: {
+          customerPhone: toE164(payload.phone, contact.countryCode),
+          marketingState: payload.sms_marketing_consent?.state ?? null,
+          marketingOptInLevel: payload.sms_marketing_consent?.opt_in_level ?? null,
+          shopifyUpdatedAt: updatedAt,
+        },
+      });
+    }
   },
 );
 

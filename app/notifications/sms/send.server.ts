@@ -15,7 +15,7 @@ import { smsCredentials } from "./account.server";
 import { decideSmsConsent, type SmsConsentDecision } from "./consent";
 import { findSmsContact, isOptedOut } from "./contacts.server";
 import { shortenLink } from "./links.server";
-import { isSmsTrigger, renderSms, SMS_DEFAULTS } from "./templates";
+import { isSmsTrigger, renderSms, SMS_DEFAULTS, type SmsTrigger } from "./templates";
 
 /** The provider SMS goes through; tests of this module swap in their own. */
 let provider: SmsProvider | null = null;
@@ -34,18 +34,45 @@ export type SmsQueueResult =
   | { queued: true; messageId: string; basis: "order_contact" | "sms_subscriber" }
   | {
       queued: false;
-      reason:
-        | "not_offered"
-        | "disabled"
-        | "not_configured"
-        | "duplicate"
-        | Extract<SmsConsentDecision, { allowed: false }>["reason"];
+      reason: "not_offered" | "disabled" | "not_configured" | "duplicate" | SmsRefusal;
     };
+
+type SmsRefusal = Extract<SmsConsentDecision, { allowed: false }>["reason"];
+
+/** Why an SMS was not sent, as the merchant reads it in the sent-messages log. */
+const REFUSAL_DETAIL: Record<SmsRefusal, string> = {
+  no_phone: "No phone for the order",
+  no_consent:
+    "No SMS consent: the order has no phone of its own and the customer is not subscribed to the shop's SMS",
+  opted_out: "The number texted STOP",
+  double_opt_in_required: "No confirmed (double) opt-in to SMS, required in the shopper's country",
+};
+
+/** Who may be texted about the order now: its stored contact, its opt-outs, the trigger's rule. */
+async function decideForOrder(
+  shop: string,
+  trigger: SmsTrigger,
+  orderId: string | null,
+): Promise<SmsConsentDecision> {
+  const contact = orderId ? await findSmsContact(shop, orderId) : null;
+  if (!contact) return { allowed: false, reason: "no_phone" };
+  const optOuts = await db.smsOptOut.findMany({
+    where: {
+      shopDomain: shop,
+      phone: { in: [contact.orderPhone, contact.customerPhone].filter((p) => p !== null) },
+    },
+    select: { phone: true },
+  });
+  const optedOut = new Set(optOuts.map((row) => row.phone));
+  return decideSmsConsent(TRIGGERS[trigger].category, contact, (phone) => optedOut.has(phone));
+}
 
 /**
  * Records and queues the SMS of a trigger when the shop turned SMS on for it and the shopper may
  * be texted (consent.ts), at most once per shop × trigger × subject; sent at `sendAfter`, the
- * same time as the email (after the delay, outside quiet hours).
+ * same time as the email (after the delay, outside quiet hours). An SMS refused for a number
+ * (no consent, STOP) is recorded as not sent, with why, for the merchant's log; an order without
+ * any phone records nothing, as there is nobody to tell about.
  */
 export async function queueSms(input: {
   shop: string;
@@ -58,6 +85,8 @@ export async function queueSms(input: {
   locale: string | null;
   data: unknown;
   sendAfter: Date;
+  /** The quiet hours pushed `sendAfter` back: the log says why the SMS waits. */
+  heldForQuietHours: boolean;
 }): Promise<SmsQueueResult> {
   if (!isSmsTrigger(input.trigger)) return { queued: false, reason: "not_offered" };
   if (!triggerSettings(input.settings, input.trigger).sms.enabled) {
@@ -70,20 +99,10 @@ export async function queueSms(input: {
   if (!account?.smsAccountSid || !account.smsAuthTokenSealed) {
     return { queued: false, reason: "not_configured" };
   }
-  const contact = input.orderId ? await findSmsContact(input.shop, input.orderId) : null;
-  if (!contact) return { queued: false, reason: "no_phone" };
-  const optOuts = await db.smsOptOut.findMany({
-    where: {
-      shopDomain: input.shop,
-      phone: { in: [contact.orderPhone, contact.customerPhone].filter((p) => p !== null) },
-    },
-    select: { phone: true },
-  });
-  const optedOut = new Set(optOuts.map((row) => row.phone));
-  const decision = decideSmsConsent(TRIGGERS[input.trigger].category, contact, (phone) =>
-    optedOut.has(phone),
-  );
-  if (!decision.allowed) return { queued: false, reason: decision.reason };
+  const decision = await decideForOrder(input.shop, input.trigger, input.orderId);
+  if (!decision.allowed && decision.reason === "no_phone") {
+    return { queued: false, reason: "no_phone" };
+  }
   let message;
   try {
     message = await db.notificationMessage.create({
@@ -99,6 +118,9 @@ export async function queueSms(input: {
         locale: negotiateLocale([input.locale]),
         data: JSON.stringify(input.data),
         sendAfter: input.sendAfter,
+        ...(decision.allowed
+          ? { detail: input.heldForQuietHours ? "Held for the shop's quiet hours" : null }
+          : { status: "suppressed", detail: REFUSAL_DETAIL[decision.reason] }),
       },
     });
   } catch (error) {
@@ -107,6 +129,7 @@ export async function queueSms(input: {
     }
     throw error;
   }
+  if (!decision.allowed) return { queued: false, reason: decision.reason };
   await jobs.send(
     sendSmsNotification,
     { shop: input.shop, messageId: message.id },
@@ -147,8 +170,11 @@ export const sendSmsNotification = defineJob({
     const smsSettings = triggerSettings(settings, trigger).sms;
     if (!smsSettings.enabled) return void (await suppress("SMS was turned off for the trigger"));
     if (await isOptedOut(shop, message.recipient)) {
-      return void (await suppress("The number texted STOP"));
+      return void (await suppress(REFUSAL_DETAIL.opted_out));
     }
+    // Consent can be withdrawn while the SMS waits (a delay, quiet hours): asked again now.
+    const decision = await decideForOrder(shop, trigger, message.orderShopifyId);
+    if (!decision.allowed) return void (await suppress(REFUSAL_DETAIL[decision.reason]));
     const credentials = await smsCredentials(shop);
     if (!credentials) return void (await suppress("The shop's SMS account was removed"));
     const data = SmsDataSchema.parse(JSON.parse(message.data));
