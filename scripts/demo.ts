@@ -28,7 +28,12 @@ import { sessionToken } from "./standin/signing";
 import { Random } from "./standin/simulator/random";
 import { startAppProcess } from "./lib/app-process";
 import { ensureBuild } from "./lib/build";
+import { rateDeliveries } from "./lib/demo-csat";
+import { refreshDashboardAndSendDigest } from "./lib/demo-digest";
+import { DEMO_HOLDOUT_PERCENT, startShipmentEmailHoldout } from "./lib/demo-experiments";
+import { showRecommendations } from "./lib/demo-recommendations";
 import { startDemoReturn } from "./lib/demo-returns";
+import { startSupportConversations } from "./lib/demo-support";
 import { answerNps } from "./lib/demo-surveys";
 import { root } from "./lib/prisma-schema";
 import { execFileSync } from "node:child_process";
@@ -38,6 +43,8 @@ const DEMO_API_KEY = "aftercare-demo-api-key";
 const DEMO_SECRETS_KEY = Buffer.alloc(32, "aftercare-demo").toString("base64");
 const DEMO_API_SECRET = "aftercare-demo-api-secret";
 const DEMO_DATABASE = "prisma/demo.sqlite";
+/** The stand-in shop's owner (scripts/standin/state.ts), whom the weekly digest goes to. */
+const DEMO_OWNER = "owner@aftercare-demo.example.com";
 const BROWSER_UA =
   "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
 
@@ -121,6 +128,11 @@ async function main() {
   step("Setting up the loyalty program (14-day return window, tiers, rewards)");
   await setUpLoyalty(app.url);
 
+  step(
+    `Starting an experiment: ${DEMO_HOLDOUT_PERCENT} % of customers held out of shipment emails`,
+  );
+  await startShipmentEmailHoldout((pathname, fields) => adminPost(app.url, pathname, fields));
+
   const shop = simulateShop({ shopDomain: DEMO_SHOP, seed: 2026, orders: Number(args.orders) });
   step(`Sending the shop's catalog (${shop.products.length} products) as products/create webhooks`);
   const catalogContext = {
@@ -166,19 +178,7 @@ async function main() {
   const loyalty = await showLoyalty(app.url, standin, shop);
 
   step("Shoppers answer the NPS question on their order-status page (customer session tokens)");
-  const nps = await answerNps(
-    app.url,
-    shop.orders,
-    (customerId) =>
-      sessionToken({
-        shop: DEMO_SHOP,
-        apiKey: DEMO_API_KEY,
-        secret: DEMO_API_SECRET,
-        issuer: "shop",
-        sub: `gid://shopify/Customer/${customerId}`,
-      }),
-    BROWSER_UA,
-  );
+  const nps = await answerNps(app.url, shop.orders, customerToken, BROWSER_UA);
   if (nps.refused) console.warn(`  ${nps.refused} answers were refused; see ${logFile}`);
 
   step("Connecting EasyPost (played by the stand-in) and shipping three orders live");
@@ -188,6 +188,56 @@ async function main() {
   const demoReturn = await startDemoReturn(standin, DEMO_SHOP, shop, events, (pathname, fields) =>
     adminPost(app.url, pathname, fields),
   );
+
+  step("Recommendations: shoppers see and follow them on their order page, some buy them");
+  const recommended = await showRecommendations({
+    appUrl: app.url,
+    standin,
+    shopDomain: DEMO_SHOP,
+    shop,
+    customerToken,
+    userAgent: BROWSER_UA,
+  });
+  console.log(
+    `  ${recommended.impressions} impressions, ${recommended.clicks} clicks, ${recommended.orders} orders with a recommended product ($${recommended.revenue.toFixed(2)})`,
+  );
+
+  step("Support: shoppers ask the help center's assistant, then talk to a person; you answer one");
+  // The demo goes on without it: the other pages do not depend on the inbox.
+  const support = await startSupportConversations(
+    standin,
+    DEMO_SHOP,
+    shippedOrders(shop, events).slice(-2),
+    {
+      post: (pathname, fields) => adminPost(app.url, pathname, fields),
+      get: (pathname) => adminGet(app.url, pathname),
+    },
+  ).catch((error: unknown) => {
+    console.warn(`  ${error instanceof Error ? error.message : String(error)}; see ${logFile}`);
+    return null;
+  });
+
+  step("Shoppers rate their delivery from the survey in their shipment email (link, then confirm)");
+  // Last of the shoppers' steps: the app sends the month's emails while the others run.
+  const csat = await rateDeliveries(standin.url, BROWSER_UA);
+  console.log(
+    `  ${csat.scores.length} of ${csat.surveys} e-mailed surveys answered: ${csat.scores.join(", ") || "none"}`,
+  );
+
+  step("Dashboard rollups rebuilt; the weekly digest job enqueued as the scheduler does");
+  const digest = await refreshDashboardAndSendDigest({
+    env: {
+      DATABASE_URL: databaseUrl,
+      SHOPIFY_API_KEY: DEMO_API_KEY,
+      SHOPIFY_API_SECRET: DEMO_API_SECRET,
+      SHOPIFY_APP_URL: app.url,
+    },
+    shopDomain: DEMO_SHOP,
+    standinUrl: standin.url,
+    owner: DEMO_OWNER,
+  });
+  if (!digest.digest)
+    console.warn(`  the digest did not arrive (already sent this week?); see ${logFile}`);
 
   console.log(`
 Aftercare is running.
@@ -204,7 +254,16 @@ Aftercare is running.
   Storefront returns portal (App Proxy):              ${standin.storefrontUrl("/returns")}
   Surveys (NPS, delivery CSAT, follow-ups):            ${standin.adminUrl()}&path=/app/surveys
     ${nps.promoter} promoters, ${nps.passive} passives and ${nps.detractor} detractors answered the NPS question
+    ${csat.scores.length} shoppers rated their delivery (CSAT) from the survey link in their email
+  Recommendations (impressions, clicks, attributed):  ${standin.adminUrl()}&path=/app/recommendations
+    ${recommended.clicks} shoppers followed one; ${recommended.orders} came back and bought it
+  Experiments (holdout on shipment emails, results):  ${standin.adminUrl()}&path=/app/experiments
+  Support inbox (conversations, saved replies):       ${standin.adminUrl()}&path=/app/support/inbox
+    ${support ? `${support.answered.order} (${support.answered.email}) got your saved reply "${support.savedReply}"; ${support.waiting.map((c) => c.order).join(", ")} waits for an answer` : "no conversation was opened (see above)"}
+  Customers (each with orders, surveys, loyalty):     ${standin.adminUrl()}&path=/app/customers
+  Dashboard (every KPI, from fresh rollups):          ${standin.adminUrl()}
   Shoppers' mailbox (emails Aftercare sent, over SMTP): ${standin.url}/__standin/mailbox?format=html
+    the weekly digest to ${DEMO_OWNER}: ${digest.digest ?? "not sent"}
   Loyalty members, liability, settings with preview:  ${standin.adminUrl()}&path=/app/loyalty
     open ${loyalty.customer} there to see the earning, confirmation, refund and redemption in their ledger
   The app itself:                                     ${app.url}
@@ -288,6 +347,34 @@ async function shipLive(
   return { labels: numbers, example };
 }
 
+/** Orders with a parcel on its way or delivered: what shoppers write to support about. */
+function shippedOrders(shop: SimulatedShop, events: { topic: string; body: string }[]) {
+  const shipped = new Set(
+    events
+      .filter((event) => event.topic === "fulfillments/create")
+      .map((event) => /"order_id":(\d+)/.exec(event.body)?.[1]),
+  );
+  return shop.orders.filter((order) => !order.cancelledAt && shipped.has(String(order.id)));
+}
+
+/** A shopper's customer-account session token, as the checkout and account blocks send it. */
+function customerToken(customerId: bigint) {
+  return sessionToken({
+    shop: DEMO_SHOP,
+    apiKey: DEMO_API_KEY,
+    secret: DEMO_API_SECRET,
+    issuer: "shop",
+    sub: `gid://shopify/Customer/${customerId}`,
+  });
+}
+
+function adminGet(appUrl: string, pathname: string) {
+  const token = sessionToken({ shop: DEMO_SHOP, apiKey: DEMO_API_KEY, secret: DEMO_API_SECRET });
+  return fetch(`${appUrl}${pathname}`, {
+    headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_UA },
+  });
+}
+
 function adminPost(appUrl: string, pathname: string, fields: Record<string, string>) {
   const token = sessionToken({ shop: DEMO_SHOP, apiKey: DEMO_API_KEY, secret: DEMO_API_SECRET });
   return fetch(`${appUrl}${pathname}`, {
@@ -361,15 +448,8 @@ interface ShopperLoyalty {
 
 /** The customer-account page's own backend call, with the customer's session token. */
 async function shopperLoyalty(appUrl: string, customerId: bigint, init: RequestInit = {}) {
-  const token = sessionToken({
-    shop: DEMO_SHOP,
-    apiKey: DEMO_API_KEY,
-    secret: DEMO_API_SECRET,
-    issuer: "shop",
-    sub: `gid://shopify/Customer/${customerId}`,
-  });
   const headers = new Headers(init.headers);
-  headers.set("Authorization", `Bearer ${token}`);
+  headers.set("Authorization", `Bearer ${customerToken(customerId)}`);
   headers.set("User-Agent", BROWSER_UA);
   return fetch(`${appUrl}/api/loyalty`, { ...init, headers });
 }
