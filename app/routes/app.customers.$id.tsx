@@ -20,6 +20,7 @@ import { exportCustomerData, redactCustomerData } from "../compliance/compliance
 import { downloadFromApp, useCsvExport } from "../components/download";
 import { formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { requireAdminShop } from "../shopify.server";
 
 /** One customer's record: headline figures, actions, and everything that happened, newest first. */
@@ -34,7 +35,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const record = await customerRecord(shop, params.id ?? "");
   if (!record) throw new Response("Not found", { status: 404 });
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   const subject = {
     shopDomain: shop,
     customerShopifyId: record.customer.shopifyId,

@@ -17,6 +17,7 @@ import {
 import { useState } from "react";
 import { FormTextField } from "../components/FormTextField";
 import { SHOPPER_LOCALES } from "../platform/i18n";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { requireAdminShop } from "../shopify.server";
 import { deleteArticle, getArticle, renderMarkdown, saveArticle } from "../support/index.server";
 import { LANGUAGE_NAMES } from "../support/languages";
@@ -44,7 +45,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   const id = params.id === "new" ? null : (params.id ?? null);
   if (form.get("intent") === "delete" && id) {
     await deleteArticle(shop, id);

@@ -23,6 +23,7 @@ import { ListSearch } from "../components/ListSearch";
 import { useCsvExport } from "../components/download";
 import { useShop } from "../components/ShopContext";
 import { SHOPPER_LOCALES, type ShopperLocale } from "../platform/i18n";
+import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { requireAdminShop } from "../shopify.server";
 import { generateStarterArticles, listArticles, parseArticleFilter } from "../support/index.server";
 import { LANGUAGE_NAMES } from "../support/languages";
@@ -35,7 +36,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const form = await request.formData();
+  const form = await readForm(request, BODY_LIMITS.adminForm);
   if (form.get("intent") !== "starter") return { starter: null };
   return { starter: await generateStarterArticles(shop, SHOPPER_LOCALES) };
 };
