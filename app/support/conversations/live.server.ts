@@ -43,6 +43,70 @@ function sseEvent(event: string, data: unknown, id?: string) {
   );
 }
 
+type Send = (event: string, data: unknown, id?: string) => void;
+
+/**
+ * A Server-Sent Events stream that follows a pub/sub channel: each nudge runs `onNudge` (one at a
+ * time, so what each sends goes out in order), a comment every KEEPALIVE_SECONDS keeps proxies
+ * from closing it, and `markPresent` runs on opening and with each keep-alive, so the reader
+ * counts as present while the stream is open.
+ */
+function channelStream(options: {
+  channel: string;
+  signal: AbortSignal;
+  markPresent: () => Promise<unknown>;
+  onNudge: (send: Send, payload: string) => Promise<void> | void;
+  /** Run `onNudge` once on opening, for what was written before the stream subscribed. */
+  catchUpOnOpen?: boolean;
+}): ReadableStream<Uint8Array> {
+  let stop: (() => Promise<void>) | null = null;
+  let keepAlive: ReturnType<typeof setInterval> | null = null;
+  let handling = Promise.resolve();
+  let closed = false;
+  const release = () => {
+    closed = true;
+    if (keepAlive) clearInterval(keepAlive);
+    void stop?.();
+  };
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send: Send = (event, data, id) => {
+        if (!closed) controller.enqueue(sseEvent(event, data, id));
+      };
+      const close = () => {
+        if (closed) return;
+        release();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client.
+        }
+      };
+      const handle = (payload: string) => {
+        handling = handling.then(() => (closed ? undefined : options.onNudge(send, payload)));
+        handling.catch((error: unknown) => {
+          log().warn({ err: error }, "live stream read failed");
+          close();
+        });
+      };
+      options.signal.addEventListener("abort", close);
+      stop = await pubsub().subscribe(options.channel, handle);
+      if (closed) return void stop();
+      // A retry hint for EventSource.
+      controller.enqueue(encoder.encode(`retry: 3000\n\n`));
+      await options.markPresent();
+      if (options.catchUpOnOpen) handle("");
+      keepAlive = setInterval(() => {
+        if (closed) return;
+        controller.enqueue(encoder.encode(`: keep-alive\n\n`));
+        void options.markPresent();
+      }, KEEPALIVE_SECONDS * 1000);
+    },
+    cancel: release,
+  });
+}
+
 /**
  * A Server-Sent Events stream of a conversation's messages after `since` (the Last-Event-ID a
  * reconnecting EventSource sends): the shopper's and the team's, never internal notes. While it is
@@ -55,122 +119,53 @@ export function conversationEvents(
   signal: AbortSignal,
 ): ReadableStream<Uint8Array> {
   let cursor = since;
-  let stop: (() => Promise<void>) | null = null;
-  let keepAlive: ReturnType<typeof setInterval> | null = null;
-  let reading = Promise.resolve();
-  let closed = false;
-
-  const markPresent = () =>
-    db.supportConversation
-      .updateMany({
-        where: { id: conversationId, shopDomain },
-        data: { shopperSeenAt: new Date() },
-      })
-      .catch(() => {});
-
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        if (keepAlive) clearInterval(keepAlive);
-        void stop?.();
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the client.
-        }
-      };
-      const readNew = () => {
-        reading = reading.then(async () => {
-          if (closed) return;
-          const messages = await db.supportConversationMessage.findMany({
-            where: {
-              shopDomain,
-              conversationId,
-              author: { not: "note" },
-              createdAt: { gt: cursor },
-            },
-            orderBy: { createdAt: "asc" },
-            take: 100,
-          });
-          for (const message of messages) {
-            if (closed) return;
-            cursor = message.createdAt;
-            const live: LiveMessage = {
-              id: message.id,
-              author: message.author as LiveMessage["author"],
-              body: message.body,
-              at: message.createdAt.toISOString(),
-            };
-            controller.enqueue(sseEvent("message", live, String(message.createdAt.getTime())));
-          }
-        });
-        reading.catch((error: unknown) => {
-          log().warn({ err: error }, "chat stream read failed");
-          close();
-        });
-      };
-      signal.addEventListener("abort", close);
-      stop = await pubsub().subscribe(conversationChannel(conversationId), readNew);
-      if (closed) return void stop();
-      // A retry hint for EventSource, then whatever was written before the stream opened.
-      controller.enqueue(encoder.encode(`retry: 3000\n\n`));
-      await markPresent();
-      readNew();
-      keepAlive = setInterval(() => {
-        if (closed) return;
-        controller.enqueue(encoder.encode(`: keep-alive\n\n`));
-        void markPresent();
-      }, KEEPALIVE_SECONDS * 1000);
-    },
-    cancel() {
-      closed = true;
-      if (keepAlive) clearInterval(keepAlive);
-      void stop?.();
+  return channelStream({
+    channel: conversationChannel(conversationId),
+    signal,
+    catchUpOnOpen: true,
+    markPresent: () =>
+      db.supportConversation
+        .updateMany({
+          where: { id: conversationId, shopDomain },
+          data: { shopperSeenAt: new Date() },
+        })
+        .catch(() => {}),
+    async onNudge(send) {
+      const messages = await db.supportConversationMessage.findMany({
+        where: {
+          shopDomain,
+          conversationId,
+          author: { not: "note" },
+          createdAt: { gt: cursor },
+        },
+        orderBy: { createdAt: "asc" },
+        take: 100,
+      });
+      for (const message of messages) {
+        cursor = message.createdAt;
+        const live: LiveMessage = {
+          id: message.id,
+          author: message.author as LiveMessage["author"],
+          body: message.body,
+          at: message.createdAt.toISOString(),
+        };
+        send("message", live, String(message.createdAt.getTime()));
+      }
     },
   });
 }
 
 /** A stream of the shop's inbox: the id of each conversation that changed, for the inbox to reload. */
 export function inboxEvents(shopDomain: string, signal: AbortSignal): ReadableStream<Uint8Array> {
-  let stop: (() => Promise<void>) | null = null;
-  let keepAlive: ReturnType<typeof setInterval> | null = null;
-  let closed = false;
-  const markAgentPresent = () =>
-    db.supportChatSettings
-      .updateMany({ where: { shopDomain }, data: { agentSeenAt: new Date() } })
-      .catch(() => {});
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const close = () => {
-        if (closed) return;
-        closed = true;
-        if (keepAlive) clearInterval(keepAlive);
-        void stop?.();
-        try {
-          controller.close();
-        } catch {
-          // Already closed by the client.
-        }
-      };
-      signal.addEventListener("abort", close);
-      stop = await pubsub().subscribe(inboxChannel(shopDomain), (conversationId) => {
-        if (!closed) controller.enqueue(sseEvent("conversation", { id: conversationId }));
-      });
-      if (closed) return void stop();
-      controller.enqueue(encoder.encode(`retry: 3000\n\n`));
-      await markAgentPresent();
-      keepAlive = setInterval(() => {
-        if (closed) return;
-        controller.enqueue(encoder.encode(`: keep-alive\n\n`));
-        void markAgentPresent();
-      }, KEEPALIVE_SECONDS * 1000);
-    },
-    cancel() {
-      closed = true;
-      if (keepAlive) clearInterval(keepAlive);
-      void stop?.();
+  return channelStream({
+    channel: inboxChannel(shopDomain),
+    signal,
+    markPresent: () =>
+      db.supportChatSettings
+        .updateMany({ where: { shopDomain }, data: { agentSeenAt: new Date() } })
+        .catch(() => {}),
+    onNudge(send, conversationId) {
+      send("conversation", { id: conversationId });
     },
   });
 }
