@@ -9,6 +9,7 @@ import {
   transitHours,
 } from "./kpi";
 import { METRIC } from "./metrics";
+import { ledgerMovements } from "../loyalty/index.server";
 
 /**
  * The daily rollups: each day of a shop (in its time zone) is recomputed from the raw rows dated
@@ -252,24 +253,13 @@ async function tallySurveys(tally: Tally, shopDomain: string, start: Date, end: 
   }
 }
 
-/** Ledger movements by kind, as the liability report classifies them (app/loyalty/admin.server.ts). */
+/** Ledger movements as the liability report classifies them, and what reward codes brought in. */
 async function tallyLoyalty(tally: Tally, shopDomain: string, start: Date, end: Date) {
-  const groups = await db.loyaltyEntry.groupBy({
-    by: ["kind"],
-    where: { shopDomain, createdAt: { gte: start, lt: end } },
-    _sum: { points: true, pendingPoints: true },
-  });
-  const sum = (...kinds: string[]) =>
-    groups
-      .filter((group) => kinds.includes(group.kind))
-      .reduce(
-        (total, group) => total + (group._sum.points ?? 0) + (group._sum.pendingPoints ?? 0),
-        0,
-      );
-  tally.add(METRIC.pointsIssued, sum("earn"));
-  tally.add(METRIC.pointsRedeemed, -sum("hold", "release"));
-  tally.add(METRIC.pointsExpired, -sum("expire"));
-  tally.add(METRIC.pointsReversed, -sum("reverse", "cancel"));
+  const movements = await ledgerMovements(shopDomain, start, end);
+  tally.add(METRIC.pointsIssued, movements.issued);
+  tally.add(METRIC.pointsRedeemed, movements.redeemed);
+  tally.add(METRIC.pointsExpired, movements.expired);
+  tally.add(METRIC.pointsReversed, movements.reversed);
   const used = await db.loyaltyRedemption.aggregate({
     where: { shopDomain, usedAt: { gte: start, lt: end } },
     _sum: { usedOrderTotal: true },

@@ -106,6 +106,33 @@ function monthStart(date: Date, monthsBack: number) {
 }
 
 /**
+ * The ledger's movements from `from` (inclusive) to `to`, by what they did to points: issued by
+ * orders, reversed by refunds and cancellations, redeemed (held for a reward, less holds
+ * released), expired, adjusted by hand. Reductions are positive numbers.
+ */
+export async function ledgerMovements(shopDomain: string, from: Date, to: Date) {
+  const groups = await db.loyaltyEntry.groupBy({
+    by: ["kind"],
+    where: { shopDomain, createdAt: { gte: from, lt: to } },
+    _sum: { points: true, pendingPoints: true },
+  });
+  const sum = (...kinds: string[]) =>
+    groups
+      .filter((group) => kinds.includes(group.kind))
+      .reduce(
+        (total, group) => total + (group._sum.points ?? 0) + (group._sum.pendingPoints ?? 0),
+        0,
+      );
+  return {
+    issued: sum("earn"),
+    reversed: 0 - sum("reverse", "cancel"),
+    redeemed: 0 - sum("hold", "release"),
+    expired: 0 - sum("expire"),
+    adjusted: sum("adjust"),
+  };
+}
+
+/**
  * One month's movements: a month that has ended is read from its stored totals (computed on first
  * request), the current one is summed live from the entries (by the shop and date index).
  */
@@ -125,26 +152,7 @@ async function monthTotals(
     }
   }
   const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
-  const groups = await db.loyaltyEntry.groupBy({
-    by: ["kind"],
-    where: { shopDomain, createdAt: { gte: from, lt: to } },
-    _sum: { points: true, pendingPoints: true },
-  });
-  const sum = (...kinds: string[]) =>
-    groups
-      .filter((group) => kinds.includes(group.kind))
-      .reduce(
-        (total, group) => total + (group._sum.points ?? 0) + (group._sum.pendingPoints ?? 0),
-        0,
-      );
-  const totals = {
-    month,
-    issued: sum("earn"),
-    reversed: 0 - sum("reverse", "cancel"),
-    redeemed: 0 - sum("hold", "release"),
-    expired: 0 - sum("expire"),
-    adjusted: sum("adjust"),
-  };
+  const totals = { month, ...(await ledgerMovements(shopDomain, from, to)) };
   if (closed) {
     await retryOnUniqueViolation(() =>
       db.loyaltyMonthTotal.upsert({

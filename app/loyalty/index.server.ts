@@ -1,5 +1,5 @@
 /** Loyalty's public face: what other capabilities and flows may use. */
-export { pointValue } from "./admin.server";
+export { ledgerMovements, pointValue } from "./admin.server";
 export { awardSurveyBonus } from "./members.server";
 export { loadProgram } from "./program.server";
 export { memberSummary } from "./queries.server";
