@@ -36,6 +36,15 @@ export type AssistantAnswer =
 export type AssistantError =
   "missingFields" | "invalidText" | "questionTooLong" | "notFound" | "tooMany";
 
+/** The HTTP status each refusal is answered with, wherever the shopper asked (help center, chat). */
+export const ASSISTANT_ERROR_STATUS = {
+  missingFields: 400,
+  invalidText: 400,
+  questionTooLong: 400,
+  notFound: 404,
+  tooMany: 429,
+} as const satisfies Record<AssistantError, number>;
+
 export type AssistantResult =
   | { ok: true; intent: Intent | null; answer: AssistantAnswer }
   | { ok: false; error: AssistantError; retryAfterSeconds?: number };

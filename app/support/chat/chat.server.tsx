@@ -5,7 +5,11 @@ import { db } from "../../db.server";
 import { negotiateLocale, type ShopperLocale } from "../../platform/i18n";
 import { getShop, getShopSettings } from "../../shops/index.server";
 import { shopperBudget } from "../../storefront/rate-limit.server";
-import { askAssistant, MAX_QUESTION_CHARS } from "../assistant/answer.server";
+import {
+  ASSISTANT_ERROR_STATUS,
+  askAssistant,
+  MAX_QUESTION_CHARS,
+} from "../assistant/answer.server";
 import { Answer, handoffAnswer } from "../assistant/AssistantSection";
 import { assistantTranslator } from "../assistant/messages";
 import {
@@ -132,14 +136,6 @@ export async function chatRequest(context: ChatContext, raw: string): Promise<Ch
   }
 }
 
-const ASK_STATUS = {
-  missingFields: 400,
-  invalidText: 400,
-  questionTooLong: 400,
-  notFound: 404,
-  tooMany: 429,
-} as const;
-
 async function ask(
   context: ChatContext,
   locale: ShopperLocale,
@@ -156,7 +152,7 @@ async function ask(
   });
   if (!result.ok) {
     return {
-      status: ASK_STATUS[result.error],
+      status: ASSISTANT_ERROR_STATUS[result.error],
       retryAfterSeconds: result.retryAfterSeconds,
       json: {
         error: result.error,
@@ -187,7 +183,7 @@ async function ask(
 }
 
 const CONVERSATION_STATUS = {
-  ...ASK_STATUS,
+  ...ASSISTANT_ERROR_STATUS,
   empty: 400,
   tooLong: 400,
 } as const;

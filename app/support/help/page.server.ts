@@ -4,7 +4,11 @@ import { negotiateLocale, type ShopperLocale } from "../../platform/i18n";
 import { getShopSettings, shopProfile, ShopSettingsSchema } from "../../shops/index.server";
 import { publishedArticles, recordFeedback, searchArticles } from "../articles.server";
 import { renderMarkdown } from "../markdown";
-import { askAssistant, MAX_QUESTION_CHARS } from "../assistant/answer.server";
+import {
+  ASSISTANT_ERROR_STATUS,
+  askAssistant,
+  MAX_QUESTION_CHARS,
+} from "../assistant/answer.server";
 import { assistantTranslator } from "../assistant/messages";
 import { HANDOFF_ANSWERS, openConversation } from "../conversations/conversations.server";
 import { MAX_MESSAGE_CHARS } from "../conversations/thread.server";
@@ -169,14 +173,6 @@ export function helpPost(context: HelpContext, search: URLSearchParams, form: UR
   }
 }
 
-const ASSISTANT_STATUS = {
-  missingFields: 400,
-  invalidText: 400,
-  questionTooLong: 400,
-  notFound: 404,
-  tooMany: 429,
-} as const;
-
 /** The assistant's answer on the help center's home page (a plain form: no JavaScript needed). */
 async function helpAsk(
   context: HelpContext,
@@ -198,13 +194,13 @@ async function helpAsk(
     error: null,
     assistant: { form: fields, result },
   };
-  const status = result.ok ? 200 : ASSISTANT_STATUS[result.error];
+  const status = result.ok ? 200 : ASSISTANT_ERROR_STATUS[result.error];
   return render(context, locale, localeParam, view, status, {
     retryAfterSeconds: result.ok ? undefined : result.retryAfterSeconds,
   });
 }
 
-const HANDOFF_STATUS = { ...ASSISTANT_STATUS, empty: 400, tooLong: 400 } as const;
+const HANDOFF_STATUS = { ...ASSISTANT_ERROR_STATUS, empty: 400, tooLong: 400 } as const;
 
 /**
  * "Talk to a person" after the assistant's answer: the conversation opens (or the shopper's
