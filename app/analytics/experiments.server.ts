@@ -6,6 +6,7 @@ import {
   type Outcomes,
   type Touch,
 } from "../experiments/index.server";
+import { conversationsOfOrders } from "../support/index.server";
 import { orderNetRevenue } from "./kpi";
 import { trackingViewsOfOrders } from "./views.server";
 
@@ -19,9 +20,9 @@ export interface ExperimentResult {
 }
 
 /**
- * Every experiment of the shop with its arms' outcomes, read from the orders and the tracking
- * views of the customers it assigned (support contacts are not recorded anywhere yet, so WISMO is
- * tracking lookups alone). Experiments are read one after another: a shop has a handful.
+ * Every experiment of the shop with its arms' outcomes, read from the orders, the tracking views
+ * and the support conversations of the customers it assigned. Experiments are read one after
+ * another: a shop has a handful.
  */
 export async function experimentResults(
   shopDomain: string,
@@ -34,17 +35,16 @@ export async function experimentResults(
       shopDomain,
       assignments.map((assignment) => assignment.customerShopifyId),
     );
-    const views = await trackingViewsOfOrders(
-      shopDomain,
-      orders.map((order) => order.shopifyId),
-    );
+    const orderIds = orders.map((order) => order.shopifyId);
+    const views = await trackingViewsOfOrders(shopDomain, orderIds);
+    const conversations = await conversationsOfOrders(shopDomain, orderIds);
     results.push({
       ...experiment,
       touch: experiment.touch as Touch,
       outcomes: experimentOutcomes(
         assignments,
         orders.map((order) => ({ ...order, netRevenue: orderNetRevenue(order) })),
-        views,
+        { views, conversations },
         experiment.stoppedAt ?? now,
       ),
     });

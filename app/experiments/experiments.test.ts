@@ -110,7 +110,7 @@ async function customerWithOrders(
 }
 
 describe("experimentResults", () => {
-  it("counts each arm's orders and tracking lookups after assignment, until the stop", async () => {
+  it("counts each arm's orders, tracking lookups and support contacts after assignment, until the stop", async () => {
     const shop = newShop();
     const startedAt = new Date("2026-10-01T00:00:00Z");
     const assignedAt = new Date("2026-10-02T00:00:00Z");
@@ -134,7 +134,7 @@ describe("experimentResults", () => {
       { at: before, total: 4000 },
       { at: during, total: 3000, current: 2000 },
     ]);
-    await customerWithOrders(shop, "t2", [{ at: during, total: 5000 }]);
+    const [t2Order] = await customerWithOrders(shop, "t2", [{ at: during, total: 5000 }]);
     await customerWithOrders(shop, "t3", [{ at: before, total: 7000 }]);
     const [h1First] = await customerWithOrders(shop, "h1", [
       { at: before, total: 2000 },
@@ -174,6 +174,25 @@ describe("experimentResults", () => {
       });
     }
 
+    // Support conversations: t2 asks twice during; h1 once during and once after the stop.
+    for (const [order, at] of [
+      [t2Order, during],
+      [t2Order, during],
+      [h1First, during],
+      [h1First, after],
+    ] as const) {
+      await db.supportConversation.create({
+        data: {
+          shopDomain: shop,
+          orderShopifyId: order!,
+          orderName: "#1001",
+          email: "shopper@example.com",
+          context: "{}",
+          createdAt: at,
+        },
+      });
+    }
+
     const [result] = await experimentResults(shop, new Date("2026-12-01T00:00:00Z"));
     const { outcomes } = result!;
     expect(outcomes.customers).toEqual({ treated: 3, holdout: 4 });
@@ -187,6 +206,9 @@ describe("experimentResults", () => {
     // WISMO: treated 1/3 lookups per customer, held out 2/4.
     expect(outcomes.wismoPerCustomer.treated).toBeCloseTo(1 / 3, 10);
     expect(outcomes.wismoPerCustomer.heldOut).toBe(0.5);
+    // Support contacts: treated 2/3 per customer, held out 1/4.
+    expect(outcomes.supportContactsPerCustomer.treated).toBeCloseTo(2 / 3, 10);
+    expect(outcomes.supportContactsPerCustomer.heldOut).toBe(0.25);
     // Seven customers conclude nothing, whatever the intervals say.
     expect(outcomes.repeatRate.verdict).toBe("too_small");
     expect(outcomes.revenuePerCustomer.verdict).toBe("too_small");

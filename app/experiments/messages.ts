@@ -35,6 +35,7 @@ const en = {
   metricRepeat: "Repeat-purchase rate",
   metricRevenue: "Revenue per customer",
   metricWismo: "Tracking lookups per customer",
+  metricSupport: "Support conversations per customer",
   verdict_too_small: "Too small to conclude",
   verdict_too_small_needs: "Too small to conclude: about {n} customers per arm needed",
   verdict_no_difference: "No difference found",
@@ -43,7 +44,7 @@ const en = {
   noCustomers:
     "No customer has met this touch since the experiment started: results appear once they do.",
   definitions:
-    "Counted from each customer's assignment (the first time the touch would have reached them) until the experiment stops: whether they placed another order, their net revenue after refunds, and their tracking page and widget views (WISMO; support contacts are not recorded yet). Intervals: Newcombe's for rates, Welch's for means. An interval spanning zero is only \"no difference\" once both arms are large enough to see a 5-point change in repeat purchases or a 10 % change in a mean; guests cannot be followed to a next order and always get the touch.",
+    "Counted from each customer's assignment (the first time the touch would have reached them) until the experiment stops: whether they placed another order, their net revenue after refunds, their tracking page and widget views, and the support conversations they opened (WISMO). Intervals: Newcombe's for rates, Welch's for means. An interval spanning zero is only \"no difference\" once both arms are large enough to see a 5-point change in repeat purchases or a 10 % change in a mean; guests cannot be followed to a next order and always get the touch.",
 };
 type Key = keyof typeof en;
 
@@ -82,6 +83,7 @@ const fr: Catalog<Key> = {
   metricRepeat: "Taux de réachat",
   metricRevenue: "Chiffre d'affaires par client",
   metricWismo: "Consultations du suivi par client",
+  metricSupport: "Conversations avec le support par client",
   verdict_too_small: "Trop peu de données pour conclure",
   verdict_too_small_needs:
     "Trop peu de données pour conclure : environ {n} clients par groupe nécessaires",
@@ -91,7 +93,7 @@ const fr: Catalog<Key> = {
   noCustomers:
     "Aucun client n'a rencontré cette action depuis le début de l'expérience : les résultats apparaîtront ensuite.",
   definitions:
-    "Compté depuis l'affectation de chaque client (la première fois que l'action l'aurait atteint) jusqu'à l'arrêt : s'il a passé une autre commande, son chiffre d'affaires net des remboursements, et ses consultations de la page et du widget de suivi (WISMO ; les contacts au support ne sont pas encore enregistrés). Intervalles : Newcombe pour les taux, Welch pour les moyennes. Un intervalle qui contient zéro ne vaut « aucune différence » que lorsque les deux groupes suffisent pour voir 5 points de réachat ou 10 % d'une moyenne ; les clients invités ne peuvent pas être suivis et reçoivent toujours l'action.",
+    "Compté depuis l'affectation de chaque client (la première fois que l'action l'aurait atteint) jusqu'à l'arrêt : s'il a passé une autre commande, son chiffre d'affaires net des remboursements, ses consultations de la page et du widget de suivi et les conversations qu'il a ouvertes avec le support (WISMO). Intervalles : Newcombe pour les taux, Welch pour les moyennes. Un intervalle qui contient zéro ne vaut « aucune différence » que lorsque les deux groupes suffisent pour voir 5 points de réachat ou 10 % d'une moyenne ; les clients invités ne peuvent pas être suivis et reçoivent toujours l'action.",
 };
 
 const de: Catalog<Key> = {
@@ -129,6 +131,7 @@ const de: Catalog<Key> = {
   metricRepeat: "Wiederkaufrate",
   metricRevenue: "Umsatz pro Kunde",
   metricWismo: "Sendungsabfragen pro Kunde",
+  metricSupport: "Support-Anfragen pro Kunde",
   verdict_too_small: "Zu wenige Daten für eine Aussage",
   verdict_too_small_needs: "Zu wenige Daten für eine Aussage: etwa {n} Kunden pro Gruppe nötig",
   verdict_no_difference: "Kein Unterschied gefunden",
@@ -137,7 +140,7 @@ const de: Catalog<Key> = {
   noCustomers:
     "Seit dem Start hat die Maßnahme noch keinen Kunden erreicht: Ergebnisse erscheinen danach.",
   definitions:
-    "Gezählt ab der Zuordnung jedes Kunden (dem ersten Mal, wenn die Maßnahme ihn erreicht hätte) bis zum Ende des Experiments: ob er erneut bestellt hat, sein Nettoumsatz nach Erstattungen und seine Aufrufe der Sendungsverfolgung (Seite und Widget; Support-Kontakte werden noch nicht erfasst). Intervalle: Newcombe für Raten, Welch für Mittelwerte. Ein Intervall, das null enthält, heißt erst dann „kein Unterschied“, wenn beide Gruppen groß genug sind, um 5 Punkte Wiederkaufrate oder 10 % eines Mittelwerts zu erkennen; Gastkunden lassen sich nicht verfolgen und erhalten die Maßnahme immer.",
+    "Gezählt ab der Zuordnung jedes Kunden (dem ersten Mal, wenn die Maßnahme ihn erreicht hätte) bis zum Ende des Experiments: ob er erneut bestellt hat, sein Nettoumsatz nach Erstattungen, seine Aufrufe der Sendungsverfolgung (Seite und Widget) und die Support-Anfragen, die er gestellt hat (WISMO). Intervalle: Newcombe für Raten, Welch für Mittelwerte. Ein Intervall, das null enthält, heißt erst dann „kein Unterschied“, wenn beide Gruppen groß genug sind, um 5 Punkte Wiederkaufrate oder 10 % eines Mittelwerts zu erkennen; Gastkunden lassen sich nicht verfolgen und erhalten die Maßnahme immer.",
 };
 
 const es: Catalog<Key> = {
@@ -174,6 +177,7 @@ const es: Catalog<Key> = {
   metricRepeat: "Tasa de recompra",
   metricRevenue: "Ingresos por cliente",
   metricWismo: "Consultas de seguimiento por cliente",
+  metricSupport: "Conversaciones con soporte por cliente",
   verdict_too_small: "Muy pocos datos para concluir",
   verdict_too_small_needs: "Muy pocos datos para concluir: hacen falta unos {n} clientes por grupo",
   verdict_no_difference: "Sin diferencia",
@@ -182,7 +186,7 @@ const es: Catalog<Key> = {
   noCustomers:
     "Ningún cliente ha recibido esta acción desde que empezó el experimento: los resultados aparecerán después.",
   definitions:
-    "Se cuenta desde la asignación de cada cliente (la primera vez que la acción le habría llegado) hasta que el experimento se detiene: si hizo otro pedido, sus ingresos netos tras reembolsos y sus consultas de la página y el widget de seguimiento (WISMO; los contactos con soporte aún no se registran). Intervalos: Newcombe para tasas, Welch para medias. Un intervalo que incluye el cero solo significa «sin diferencia» cuando ambos grupos bastan para detectar 5 puntos de recompra o un 10 % de una media; los invitados no se pueden seguir y siempre reciben la acción.",
+    "Se cuenta desde la asignación de cada cliente (la primera vez que la acción le habría llegado) hasta que el experimento se detiene: si hizo otro pedido, sus ingresos netos tras reembolsos, sus consultas de la página y el widget de seguimiento y las conversaciones que abrió con soporte (WISMO). Intervalos: Newcombe para tasas, Welch para medias. Un intervalo que incluye el cero solo significa «sin diferencia» cuando ambos grupos bastan para detectar 5 puntos de recompra o un 10 % de una media; los invitados no se pueden seguir y siempre reciben la acción.",
 };
 
 export type ExperimentsMessageKey = Key;

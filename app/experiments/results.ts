@@ -12,7 +12,7 @@ import type { Arm } from "./touches";
 
 /**
  * The smallest effects an experiment is sized to find (80 % power, 5 % level): 5 points of
- * repeat-purchase rate, and 10 % of the pooled mean for revenue and WISMO per customer. An
+ * repeat-purchase rate, and 10 % of the pooled mean for revenue, tracking lookups and support contacts per customer. An
  * interval spanning zero before the arms reach that size says "too small to conclude".
  */
 export const REPEAT_RATE_EFFECT = 0.05;
@@ -32,7 +32,8 @@ export interface OrderRow {
   netRevenue: number;
 }
 
-export interface ViewRow {
+/** Something a shopper did about one order: a tracking lookup or a support conversation. */
+export interface OrderContactRow {
   orderShopifyId: string | null;
   createdAt: Date;
 }
@@ -57,6 +58,8 @@ export interface Outcomes {
   revenuePerCustomer: Metric;
   /** Tracking page and widget views per customer after their assignment. */
   wismoPerCustomer: Metric;
+  /** Support conversations opened per customer after their assignment. */
+  supportContactsPerCustomer: Metric;
 }
 
 function moments(values: number[]): Moments {
@@ -125,12 +128,13 @@ function rateMetric(treated: boolean[], heldOut: boolean[]): Metric {
 
 /**
  * Each assigned customer's outcomes from their assignment until `until` (the experiment's stop,
- * or now): whether they ordered again, what they spent, how often they looked up their tracking.
+ * or now): whether they ordered again, what they spent, how often they looked up their tracking
+ * and how often they asked a person.
  */
 export function experimentOutcomes(
   assignments: AssignmentRow[],
   orders: OrderRow[],
-  views: ViewRow[],
+  contacts: { views: OrderContactRow[]; conversations: OrderContactRow[] },
   until: Date,
 ): Outcomes {
   const ordersOf = new Map<string, OrderRow[]>();
@@ -141,18 +145,33 @@ export function experimentOutcomes(
     else ordersOf.set(order.customerShopifyId, [order]);
     customerOfOrder.set(order.shopifyId, order.customerShopifyId);
   }
-  const viewsOf = new Map<string, Date[]>();
-  for (const view of views) {
-    const customer = view.orderShopifyId ? customerOfOrder.get(view.orderShopifyId) : undefined;
-    if (!customer) continue;
-    const list = viewsOf.get(customer);
-    if (list) list.push(view.createdAt);
-    else viewsOf.set(customer, [view.createdAt]);
-  }
+  const byCustomer = (rows: OrderContactRow[]) => {
+    const datesOf = new Map<string, Date[]>();
+    for (const row of rows) {
+      const customer = row.orderShopifyId ? customerOfOrder.get(row.orderShopifyId) : undefined;
+      if (!customer) continue;
+      const list = datesOf.get(customer);
+      if (list) list.push(row.createdAt);
+      else datesOf.set(customer, [row.createdAt]);
+    }
+    return datesOf;
+  };
+  const viewsOf = byCustomer(contacts.views);
+  const conversationsOf = byCustomer(contacts.conversations);
   const within = (at: Date, from: Date) => at > from && at <= until;
   const arms = {
-    treated: { repeat: [] as boolean[], revenue: [] as number[], views: [] as number[] },
-    holdout: { repeat: [] as boolean[], revenue: [] as number[], views: [] as number[] },
+    treated: {
+      repeat: [] as boolean[],
+      revenue: [] as number[],
+      views: [] as number[],
+      asks: [] as number[],
+    },
+    holdout: {
+      repeat: [] as boolean[],
+      revenue: [] as number[],
+      views: [] as number[],
+      asks: [] as number[],
+    },
   };
   for (const assignment of assignments) {
     const arm = arms[assignment.arm as Arm];
@@ -162,16 +181,18 @@ export function experimentOutcomes(
     );
     arm.repeat.push(after.length > 0);
     arm.revenue.push(after.reduce((total, order) => total + order.netRevenue, 0));
-    arm.views.push(
-      (viewsOf.get(assignment.customerShopifyId) ?? []).filter((at) =>
+    const countSince = (datesOf: Map<string, Date[]>) =>
+      (datesOf.get(assignment.customerShopifyId) ?? []).filter((at) =>
         within(at, assignment.assignedAt),
-      ).length,
-    );
+      ).length;
+    arm.views.push(countSince(viewsOf));
+    arm.asks.push(countSince(conversationsOf));
   }
   return {
     customers: { treated: arms.treated.repeat.length, holdout: arms.holdout.repeat.length },
     repeatRate: rateMetric(arms.treated.repeat, arms.holdout.repeat),
     revenuePerCustomer: meanMetric(arms.treated.revenue, arms.holdout.revenue),
     wismoPerCustomer: meanMetric(arms.treated.views, arms.holdout.views),
+    supportContactsPerCustomer: meanMetric(arms.treated.asks, arms.holdout.asks),
   };
 }

@@ -184,6 +184,9 @@ function ExperimentCard({ experiment, locale }: { experiment: Loaded; locale: Sh
               row(t("metricRepeat"), outcomes.repeatRate, f.percent),
               row(t("metricRevenue"), outcomes.revenuePerCustomer, f.money),
               row(t("metricWismo"), outcomes.wismoPerCustomer, (value) => f.decimal(value, 2)),
+              row(t("metricSupport"), outcomes.supportContactsPerCustomer, (value) =>
+                f.decimal(value, 2),
+              ),
             ]}
           />
         )}

@@ -25,6 +25,7 @@ export {
 export {
   addNote,
   conversationDetail,
+  conversationsOfOrders,
   customerConversations,
   deleteSavedReply,
   listConversations,

@@ -506,6 +506,26 @@ export async function deleteSavedReply(shopDomain: string, id: string) {
 }
 
 /** The shopper's conversations for the customer record's timeline. */
+/** Ids per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const ORDERS_PER_QUERY = 500;
+
+/** When shoppers asked a person about these orders: an experiment's support-contact outcome. */
+export async function conversationsOfOrders(shopDomain: string, orderShopifyIds: string[]) {
+  const conversations = [];
+  for (let start = 0; start < orderShopifyIds.length; start += ORDERS_PER_QUERY) {
+    conversations.push(
+      ...(await db.supportConversation.findMany({
+        where: {
+          shopDomain,
+          orderShopifyId: { in: orderShopifyIds.slice(start, start + ORDERS_PER_QUERY) },
+        },
+        select: { orderShopifyId: true, createdAt: true },
+      })),
+    );
+  }
+  return conversations;
+}
+
 export async function customerConversations(
   shopDomain: string,
   customerShopifyId: string,
