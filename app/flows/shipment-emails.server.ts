@@ -19,18 +19,41 @@ const TRIGGER_OF_TAG: Partial<Record<string, TriggerName>> = {
 const STALE_AFTER_MS = 72 * 3_600_000;
 
 /**
+ * A parcel shipped longer ago than this is history (an import of old orders), not a delay a
+ * shopper is waiting on: no delay email. Delays are found by the clock, so the scan-age rule
+ * above cannot tell.
+ */
+const DELAY_NEWS_WITHIN_MS = 30 * 86_400_000;
+
+/**
  * Shipment news → the shopper's email (and SMS, when the shop turned it on: also for a shopper
  * who gave only a phone), with recommendations for shoppers who accept marketing, and on
- * delivery the delivery survey (CSAT) by email. Each is sent at most once per shipment and
- * trigger by the notifications engine, so a repeated event sends nothing twice.
+ * delivery the delivery survey (CSAT) by email. A parcel that stalls or misses its date gets a
+ * delay notice that says what happens next before the shopper has to ask. Each is sent at most
+ * once per shipment and trigger by the notifications engine, so a repeated event sends nothing
+ * twice.
  */
 export const shipmentEmails = defineSubscriber({
   name: "flows.shipment-emails",
-  events: ["shipment.status_changed"],
+  events: ["shipment.status_changed", "shipment.delayed"],
   async handle(event) {
-    await emailShipmentChange(event);
+    if (event.type === "shipment.delayed") {
+      await emailShipmentDelay(event as DomainEvent<"shipment.delayed">);
+    } else {
+      await emailShipmentChange(event as DomainEvent<"shipment.status_changed">);
+    }
   },
 });
+
+/** The shopper's delay notice, once per shipment, for a parcel that is still recent news. */
+export async function emailShipmentDelay(event: DomainEvent<"shipment.delayed">, now = new Date()) {
+  if (event.data.isReturn) return null;
+  const shipment = await shipmentDetail(event.shop, event.data.shipmentId);
+  if (!shipment || shipment.deliveredAt) return null;
+  const sent = shipment.shippedAt ?? shipment.createdAt;
+  if (now.getTime() - sent.getTime() > DELAY_NEWS_WITHIN_MS) return null;
+  return sendShipmentNotice(event.shop, shipment, "shipment.delayed");
+}
 
 /**
  * The shopper's email for a shipment's new status, through the notifications engine: "shipped"
@@ -48,18 +71,28 @@ export async function emailShipmentChange(
   if (!shipment) return null;
   const newest = shipment.lastCheckpointAt ?? shipment.deliveredAt ?? now;
   if (now.getTime() - newest.getTime() > STALE_AFTER_MS) return null;
+  return sendShipmentNotice(change.shopDomain, shipment, trigger);
+}
+
+type ShipmentDetail = NonNullable<Awaited<ReturnType<typeof shipmentDetail>>>;
+
+async function sendShipmentNotice(
+  shopDomain: string,
+  shipment: ShipmentDetail,
+  trigger: TriggerName,
+) {
   // The order (when its webhook has arrived) knows the shopper's language; a fulfillment does not.
-  const order = await findShopperOrder(change.shopDomain, { shopifyId: shipment.order.shopifyId });
+  const order = await findShopperOrder(shopDomain, { shopifyId: shipment.order.shopifyId });
   // A shopper who gave only a phone still gets the SMS: notify() skips the email itself.
   const email = order?.email ?? shipment.order.email ?? null;
   const customerId = order?.customerShopifyId ?? shipment.order.customerShopifyId;
   // Held out of shipment emails: no milestone email, and so no delivery survey with it either.
-  if (await isHeldOut(change.shopDomain, "shipment_emails", customerId)) return null;
+  if (await isHeldOut(shopDomain, "shipment_emails", customerId)) return null;
   const productIds = shipment.lines.flatMap((line) => (line.productId ? [line.productId] : []));
   const [images, recommendations] = await Promise.all([
-    productImages(change.shopDomain, productIds),
+    productImages(shopDomain, productIds),
     // Suggestions are marketing: only for shoppers who said yes to it.
-    order?.acceptsMarketing ? emailRecommendations(change.shopDomain, productIds) : [],
+    order?.acceptsMarketing ? emailRecommendations(shopDomain, productIds) : [],
   ]);
   const recipient = {
     email,
@@ -67,7 +100,7 @@ export async function emailShipmentChange(
     locale: order?.locale ?? shipment.order.locale,
   };
   const result = await notify({
-    shop: change.shopDomain,
+    shop: shopDomain,
     trigger,
     subjectKey: shipment.id,
     recipient,
@@ -77,7 +110,7 @@ export async function emailShipmentChange(
       orderName: shipment.order.name ?? "",
       carrierName: shipment.carrierName,
       trackingNumber: shipment.trackingNumber,
-      trackingUrl: storefrontTrackingUrl(change.shopDomain, shipment.trackingNumber),
+      trackingUrl: storefrontTrackingUrl(shopDomain, shipment.trackingNumber),
       estimate: shipment.estimate?.latest
         ? {
             earliest: shipment.estimate.earliest?.toISOString() ?? null,
@@ -101,7 +134,7 @@ export async function emailShipmentChange(
   if (trigger === "shipment.delivered" && email) {
     // The delivery survey: asked on delivery itself, not "fulfilled + N days"; by email only.
     await notify({
-      shop: change.shopDomain,
+      shop: shopDomain,
       trigger: "survey.csat",
       subjectKey: shipment.id,
       recipient,
@@ -109,7 +142,7 @@ export async function emailShipmentChange(
       orderName: shipment.order.name,
       data: {
         orderName: shipment.order.name ?? "",
-        ratingUrls: csatRatingUrls(change.shopDomain, shipment.id, shipment.order.shopifyId),
+        ratingUrls: csatRatingUrls(shopDomain, shipment.id, shipment.order.shopifyId),
       },
     });
   }

@@ -245,6 +245,28 @@ export const TRIGGERS = {
       body: "El transportista informa de un problema con tu pedido {order}. Nos estamos ocupando para que te llegue; responde a este correo si tienes preguntas.",
     },
   }),
+  "shipment.delayed": shipment("Delivery delayed", {
+    en: {
+      subject: "Your order {order} is running late",
+      heading: "Your parcel is late, and we are on it",
+      body: "Your order {order} is taking longer than expected: the carrier has not reported progress in a while, or the expected date has passed. We are following it up with the carrier. If it does not move in the next few days, we will send a replacement or refund you; you do not need to do anything. Reply to this email if you have questions.",
+    },
+    fr: {
+      subject: "Votre commande {order} a du retard",
+      heading: "Votre colis a du retard, nous nous en occupons",
+      body: "Votre commande {order} prend plus de temps que prévu : le transporteur ne signale plus d'avancée ou la date prévue est passée. Nous relançons le transporteur. Si rien ne bouge dans les prochains jours, nous vous enverrons un remplacement ou vous rembourserons ; vous n'avez rien à faire. Répondez à cet e-mail pour toute question.",
+    },
+    de: {
+      subject: "Deine Bestellung {order} verspätet sich",
+      heading: "Dein Paket ist verspätet – wir kümmern uns",
+      body: "Deine Bestellung {order} braucht länger als erwartet: Der Versanddienstleister meldet seit einiger Zeit keinen Fortschritt, oder der erwartete Termin ist verstrichen. Wir haken beim Versanddienstleister nach. Bewegt sich in den nächsten Tagen nichts, schicken wir Ersatz oder erstatten den Betrag; du musst nichts tun. Antworte auf diese E-Mail, wenn du Fragen hast.",
+    },
+    es: {
+      subject: "Tu pedido {order} lleva retraso",
+      heading: "Tu paquete lleva retraso y nos estamos ocupando",
+      body: "Tu pedido {order} está tardando más de lo previsto: el transportista no informa de avances desde hace un tiempo o la fecha prevista ya pasó. Lo estamos reclamando al transportista. Si no avanza en los próximos días, te enviaremos un reemplazo o te devolveremos el dinero; no tienes que hacer nada. Responde a este correo si tienes preguntas.",
+    },
+  }),
   "survey.csat": {
     category: "transactional",
     label: "Delivery survey (CSAT)",

@@ -14,3 +14,8 @@ export {
   parseAddress,
   type ShopperOrder,
 } from "./orders.server";
+export {
+  placeReplacementOrder,
+  type ReplacementRequest,
+  type ReplacementResult,
+} from "./replacement.server";

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { db } from "../db.server";
 import { transaction } from "../platform/events/index.server";
-import { normalizeEmail, parseAddress } from "../orders/index.server";
-import { adminGateway } from "../platform/shopify/admin.server";
-import { toGid, fromGid } from "../platform/shopify/gid";
+import {
+  normalizeEmail,
+  placeReplacementOrder,
+  type ReplacementResult,
+} from "../orders/index.server";
 import { emitReturnMoved, emitReturnRecorded } from "./events.server";
 import { storePhotos, type PreparedPhoto } from "./photos.server";
 import { evaluateLine, warrantyDecision, type ReturnPolicy } from "./policy";
-import { DraftOrderCompleteMutation, DraftOrderCreateMutation } from "./operations";
 import { loadPolicy, type ReturnableOrder } from "./returns.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
 import { findReturn, type LifecycleResult } from "./transitions.server";
@@ -229,78 +230,26 @@ export async function decideClaim(
   return { ok: true, status: "closed" };
 }
 
-type ShopifyOrderAnswer =
-  { ok: true; order: { id: string; name: string } } | { ok: false; message: string };
-
-const messages = (errors: { message: string }[]) => errors.map((error) => error.message).join("; ");
-
-/** A draft order of the claimed variant at 100 % off for the claim's customer, then completed. */
-async function orderReplacement(shopDomain: string, returnId: string): Promise<ShopifyOrderAnswer> {
+/** The claimed variant again, at no charge, for the claim's customer. */
+async function orderReplacement(shopDomain: string, returnId: string): Promise<ReplacementResult> {
   const claim = await db.returnRequest.findFirstOrThrow({
     where: { id: returnId, shopDomain },
     include: { lines: true },
   });
   const lines = claim.lines.flatMap((line) =>
-    line.exchangeVariantId
-      ? [{ variantId: toGid("ProductVariant", line.exchangeVariantId), quantity: line.quantity }]
-      : [],
+    line.exchangeVariantId ? [{ variantId: line.exchangeVariantId, quantity: line.quantity }] : [],
   );
   if (lines.length === 0) {
     return { ok: false, message: "The claimed item has no variant to send again" };
   }
-  const order = await db.order.findUnique({
-    where: { shopDomain_shopifyId: { shopDomain, shopifyId: claim.orderShopifyId } },
-    select: { shippingAddress: true, customer: { select: { shopifyId: true } } },
+  return placeReplacementOrder(shopDomain, {
+    orderShopifyId: claim.orderShopifyId,
+    lines,
+    title: "Warranty replacement",
+    description: `Warranty claim on ${claim.orderName}`,
+    note: `Warranty replacement for ${claim.orderName} (Aftercare claim ${claim.id})`,
+    tag: "aftercare-warranty",
+    email: claim.email,
+    customerShopifyId: claim.customerShopifyId,
   });
-  const address = parseAddress(order?.shippingAddress ?? null);
-  const customerId = claim.customerShopifyId ?? order?.customer?.shopifyId ?? null;
-  const created = await adminGateway.request(shopDomain, DraftOrderCreateMutation, {
-    input: {
-      ...(claim.email ? { email: claim.email } : {}),
-      ...(customerId ? { purchasingEntity: { customerId: toGid("Customer", customerId) } } : {}),
-      lineItems: lines,
-      appliedDiscount: {
-        value: 100,
-        valueType: "PERCENTAGE",
-        title: "Warranty replacement",
-        description: `Warranty claim on ${claim.orderName}`,
-      },
-      ...(address
-        ? {
-            shippingAddress: {
-              firstName: address.first_name ?? undefined,
-              lastName: address.last_name ?? undefined,
-              company: address.company ?? undefined,
-              address1: address.address1 ?? undefined,
-              address2: address.address2 ?? undefined,
-              city: address.city ?? undefined,
-              provinceCode: address.province_code ?? undefined,
-              zip: address.zip ?? undefined,
-              countryCode: address.country_code ?? undefined,
-              phone: address.phone ?? undefined,
-            },
-          }
-        : {}),
-      note: `Warranty replacement for ${claim.orderName} (Aftercare claim ${claim.id})`,
-      tags: ["aftercare-warranty"],
-    },
-  });
-  const draft = created.draftOrderCreate;
-  if (!draft?.draftOrder || draft.userErrors.length) {
-    return { ok: false, message: `Shopify refused: ${messages(draft?.userErrors ?? [])}` };
-  }
-  if (Number(draft.draftOrder.totalPriceSet.shopMoney.amount) !== 0) {
-    return { ok: false, message: "Shopify priced the replacement above zero; nothing was ordered" };
-  }
-  const completed = await adminGateway.request(shopDomain, DraftOrderCompleteMutation, {
-    id: draft.draftOrder.id,
-  });
-  const done = completed.draftOrderComplete;
-  if (!done?.draftOrder?.order || done.userErrors.length) {
-    return { ok: false, message: `Shopify refused: ${messages(done?.userErrors ?? [])}` };
-  }
-  return {
-    ok: true,
-    order: { id: fromGid(done.draftOrder.order.id), name: done.draftOrder.order.name },
-  };
 }

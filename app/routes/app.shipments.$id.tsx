@@ -19,8 +19,13 @@ import { formatDateTime } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { requireAdminShop } from "../shopify.server";
 import { CARRIERS } from "../tracking/carriers/carriers";
-import { ATTENTION_LABELS, TAG_TONES, tagLabel } from "../tracking/labels";
+import { ShipmentAttention, WriteBacksCard } from "../components/ShipmentCards";
+import { getOrder } from "../orders/index.server";
+import { TAG_TONES, tagLabel } from "../tracking/labels";
+import { storefrontTrackingUrl } from "../tracking/lookup.server";
 import { shipmentDetail } from "../tracking/queries.server";
+import { contactDraft } from "../tracking/remedies";
+import { reshipShipment } from "../tracking/remedies.server";
 import { overrideCarrier, resolveAttention } from "../tracking/tracking.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
@@ -28,11 +33,29 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const shipment = await shipmentDetail(shop, params.id ?? "");
   if (!shipment) throw new Response("Shipment not found", { status: 404 });
-  return { shipment };
+  // The order knows the shopper's language when the fulfillment does not.
+  const order = await getOrder(shop, shipment.order.shopifyId);
+  const email = order?.email ?? shipment.order.email;
+  const contact =
+    shipment.attention && email
+      ? {
+          email,
+          ...contactDraft({
+            reason: shipment.attention.reason,
+            locale: order?.locale ?? shipment.order.locale,
+            orderName: shipment.order.name,
+            trackingNumber: shipment.trackingNumber,
+            carrierName: shipment.carrierName,
+            trackingUrl: storefrontTrackingUrl(shop, shipment.trackingNumber),
+          }),
+        }
+      : null;
+  return { shipment, contact };
 };
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("resolve") }),
+  z.object({ intent: z.literal("reship") }),
   z.object({ intent: z.literal("carrier"), carrier: z.enum(Object.keys(CARRIERS) as [string]) }),
 ]);
 
@@ -44,6 +67,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!parsed.success)
     return Response.json({ ok: false, error: "Unknown action" }, { status: 400 });
   const id = params.id ?? "";
+  if (parsed.data.intent === "reship") {
+    const reshipped = await reshipShipment(shop, id);
+    return reshipped.ok
+      ? Response.json({ ok: true, error: null, order: reshipped.order })
+      : Response.json({ ok: false, error: reshipped.message }, { status: reshipped.status });
+  }
   const ok =
     parsed.data.intent === "resolve"
       ? await resolveAttention(shop, id)
@@ -52,48 +81,46 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function ShipmentPage() {
-  const { shipment } = useLoaderData<typeof loader>();
+  const { shipment, contact } = useLoaderData<typeof loader>();
   const shop = useShop();
   const fetcher = useFetcher<{ ok: boolean; error: string | null }>();
   const [carrier, setCarrier] = useState(shipment.carrier ?? "");
   const when = (value: string | Date | null | undefined) =>
     formatDateTime(value, shop.timezone, shop.locale);
   const orderUrl = `shopify://admin/orders/${shipment.order.shopifyId}`;
-  const contactUrl = shipment.order.email
-    ? `mailto:${shipment.order.email}?subject=${encodeURIComponent(
-        `Your order ${shipment.order.name ?? ""}`,
-      )}&body=${encodeURIComponent(
-        `Hello,\n\nAbout your shipment ${shipment.trackingNumber} (${shipment.carrierName ?? "carrier"}): `,
-      )}`
-    : undefined;
 
   return (
     <Page
       backAction={{ content: "Shipments", url: "/app/shipments" }}
       title={`${shipment.order.name ?? "Shipment"} · ${shipment.trackingNumber}`}
       titleMetadata={<Badge tone={TAG_TONES[shipment.tag]}>{tagLabel(shipment.tag)}</Badge>}
-      secondaryActions={[
-        { content: "Open order in Shopify", url: orderUrl, target: "_top" },
-        ...(contactUrl ? [{ content: "Contact customer", url: contactUrl, external: true }] : []),
-      ]}
+      secondaryActions={[{ content: "Open order in Shopify", url: orderUrl, target: "_top" }]}
     >
       <Layout>
+        {shipment.reship && (
+          <Layout.Section>
+            <Banner tone="success" title={`Reshipped as order ${shipment.reship.orderName ?? ""}`}>
+              <Button
+                url={`shopify://admin/orders/${shipment.reship.orderShopifyId}`}
+                target="_top"
+              >
+                Open the replacement order
+              </Button>
+            </Banner>
+          </Layout.Section>
+        )}
         {shipment.attention && (
           <Layout.Section>
-            <Banner
-              tone="warning"
-              title={`Needs attention: ${ATTENTION_LABELS[shipment.attention.reason] ?? shipment.attention.reason}`}
-            >
-              <BlockStack gap="200">
-                <p>{shipment.attention.detail}</p>
-                <fetcher.Form method="post">
-                  <input type="hidden" name="intent" value="resolve" />
-                  <Button submit loading={fetcher.state !== "idle"}>
-                    Mark resolved
-                  </Button>
-                </fetcher.Form>
-              </BlockStack>
-            </Banner>
+            <ShipmentAttention
+              attention={shipment.attention}
+              orderShopifyId={shipment.order.shopifyId}
+              contact={contact}
+              canReship={
+                !shipment.reship &&
+                !shipment.deliveredAt &&
+                shipment.lines.some((line) => line.variantId)
+              }
+            />
           </Layout.Section>
         )}
         <Layout.Section>
@@ -248,40 +275,7 @@ export default function ShipmentPage() {
                 )}
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Written back to Shopify
-                </Text>
-                {shipment.writeBacks.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    Nothing yet: statuses from your carrier data source are pushed to Shopify.
-                  </Text>
-                ) : (
-                  shipment.writeBacks.map((row) => (
-                    <InlineStack key={row.status} gap="200">
-                      <Badge
-                        tone={
-                          row.state === "sent"
-                            ? "success"
-                            : row.state === "failed"
-                              ? "critical"
-                              : undefined
-                        }
-                      >
-                        {row.state}
-                      </Badge>
-                      <Text as="span">{row.status}</Text>
-                      {row.error && (
-                        <Text as="span" tone="critical" variant="bodySm">
-                          {row.error}
-                        </Text>
-                      )}
-                    </InlineStack>
-                  ))
-                )}
-              </BlockStack>
-            </Card>
+            <WriteBacksCard writeBacks={shipment.writeBacks} />
           </BlockStack>
         </Layout.Section>
       </Layout>

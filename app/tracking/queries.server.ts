@@ -187,9 +187,13 @@ export async function shipmentDetail(shopDomain: string, shipmentId: string) {
     subtag: shipment.subtag,
     statusLabel: subtagMessage(shipment.subtag),
     provider: shipment.provider,
+    createdAt: shipment.createdAt,
     shippedAt: shipment.shippedAt,
     deliveredAt: shipment.deliveredAt,
     lastCheckpointAt: shipment.lastCheckpointAt,
+    reship: shipment.reshipOrderShopifyId
+      ? { orderShopifyId: shipment.reshipOrderShopifyId, orderName: shipment.reshipOrderName }
+      : null,
     estimate: shipment.estimateLatest
       ? {
           earliest: shipment.estimateEarliest,

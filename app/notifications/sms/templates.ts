@@ -45,6 +45,12 @@ export const SMS_DEFAULTS = {
     de: "{shop}: Bei der Zustellung Ihrer Bestellung {order} gibt es ein Problem. Details: {link}",
     es: "{shop}: hay un problema con la entrega de tu pedido {order}. Detalles: {link}",
   },
+  "shipment.delayed": {
+    en: "{shop}: your order {order} is running late. We are on it with the carrier: {link}",
+    fr: "{shop} : votre commande {order} a du retard. Nous contactons le transporteur : {link}",
+    de: "{shop}: Ihre Bestellung {order} verspätet sich. Wir haken beim Zusteller nach: {link}",
+    es: "{shop}: tu pedido {order} lleva retraso. Lo estamos reclamando al transportista: {link}",
+  },
 } as const satisfies Partial<Record<TriggerName, Record<ShopperLocale, string>>>;
 
 export type SmsTrigger = keyof typeof SMS_DEFAULTS;

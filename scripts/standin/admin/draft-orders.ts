@@ -5,7 +5,7 @@ import { AdminGraphqlError, type AdminHandler } from "./types";
 type Shop = Parameters<AdminHandler>[0]["shop"];
 
 /**
- * Draft orders as Shopify keeps them, for warranty replacements: draftOrderCreate
+ * Draft orders as Shopify keeps them, for replacements (warranty claims, reshipped parcels): draftOrderCreate
  * (https://shopify.dev/docs/api/admin-graphql/latest/mutations/draftOrderCreate) prices the lines
  * from the catalog and applies the order-level discount
  * (https://shopify.dev/docs/api/admin-graphql/latest/input-objects/DraftOrderAppliedDiscountInput:
@@ -68,7 +68,7 @@ const INPUT_FIELDS = new Set([
 let nextId = 1_000_000;
 
 export const draftOrderHandlers: Record<string, AdminHandler> = {
-  ReturnsDraftOrderCreate: ({ shop, variables }) => {
+  OrdersReplacementDraftCreate: ({ shop, variables }) => {
     const input = (variables.input ?? {}) as Record<string, unknown>;
     const errors: UserError[] = [];
     for (const key of Object.keys(input)) {
@@ -171,7 +171,7 @@ export const draftOrderHandlers: Record<string, AdminHandler> = {
     };
   },
 
-  ReturnsDraftOrderComplete: ({ shop, variables }) => {
+  OrdersReplacementDraftComplete: ({ shop, variables }) => {
     const draft = drafts(shop).find((candidate) => candidate.id === variables.id);
     if (!draft) {
       return {
