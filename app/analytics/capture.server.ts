@@ -1,6 +1,6 @@
 import { db } from "../db.server";
 import { dayInZone } from "../platform/calendar";
-import { rebuildShop, refreshDay, shopTimeZone } from "./rollups.server";
+import { chunks, rebuildShop, refreshDay, shopTimeZone } from "./rollups.server";
 
 /**
  * Keeps the rollups current: reads the rows each capability changed since the last look (by
@@ -32,6 +32,7 @@ async function changedDays(shopDomain: string, since: Date, timeZone: string) {
     credits,
     questions,
     conversations,
+    members,
   ] = await Promise.all([
     db.order.findMany({
       where: { shopDomain, updatedAt: changed },
@@ -39,15 +40,19 @@ async function changedDays(shopDomain: string, since: Date, timeZone: string) {
     }),
     db.trackingShipment.findMany({
       where: { shopDomain, updatedAt: changed },
-      select: { createdAt: true, deliveredAt: true },
+      select: {
+        createdAt: true,
+        deliveredAt: true,
+        fulfillment: { select: { orderShopifyId: true } },
+      },
     }),
     db.returnRequest.findMany({
       where: { shopDomain, updatedAt: changed },
-      select: { requestedAt: true },
+      select: { requestedAt: true, customerShopifyId: true },
     }),
     db.surveyResponse.findMany({
       where: { shopDomain, updatedAt: changed },
-      select: { createdAt: true },
+      select: { createdAt: true, customerShopifyId: true },
     }),
     db.loyaltyEntry.findMany({
       where: { shopDomain, createdAt: changed },
@@ -82,10 +87,27 @@ async function changedDays(shopDomain: string, since: Date, timeZone: string) {
       where: { shopDomain, updatedAt: changed },
       select: { createdAt: true },
     }),
+    db.loyaltyMember.findMany({
+      where: { shopDomain, createdAt: changed },
+      select: { customerShopifyId: true },
+    }),
   ]);
   for (const order of orders) mark(order.processedAt);
-  // A customer's order changes their cohort figures, kept on the day of their first order.
-  const customerIds = [...new Set(orders.flatMap((order) => order.customerId ?? []))];
+  // A customer's order changes their cohort figures, kept on the day of their first order; so
+  // does what happened after it (a delivery, a return, an answer, joining the loyalty program).
+  const customerIds = [
+    ...new Set([
+      ...orders.flatMap((order) => order.customerId ?? []),
+      ...(await customersOf(shopDomain, {
+        customerShopifyIds: [...returns, ...answers, ...members].flatMap(
+          (row) => row.customerShopifyId ?? [],
+        ),
+        orderShopifyIds: shipments.flatMap((shipment) =>
+          shipment.deliveredAt ? [shipment.fulfillment.orderShopifyId] : [],
+        ),
+      })),
+    ]),
+  ];
   for (let i = 0; i < customerIds.length; i += 500) {
     const firsts = await db.order.groupBy({
       by: ["customerId"],
@@ -114,6 +136,33 @@ async function changedDays(shopDomain: string, since: Date, timeZone: string) {
   for (const question of questions) mark(question.createdAt);
   for (const conversation of conversations) mark(conversation.createdAt);
   return days;
+}
+
+/** Our customer ids behind Shopify customer ids and the customers of Shopify orders. */
+async function customersOf(
+  shopDomain: string,
+  {
+    customerShopifyIds,
+    orderShopifyIds,
+  }: { customerShopifyIds: string[]; orderShopifyIds: string[] },
+) {
+  const ids: string[] = [];
+  const unique = (values: string[]) => [...new Set(values)];
+  for (const batch of chunks(unique(customerShopifyIds))) {
+    const rows = await db.customer.findMany({
+      where: { shopDomain, shopifyId: { in: batch } },
+      select: { id: true },
+    });
+    ids.push(...rows.map((row) => row.id));
+  }
+  for (const batch of chunks(unique(orderShopifyIds))) {
+    const rows = await db.order.findMany({
+      where: { shopDomain, shopifyId: { in: batch }, customerId: { not: null } },
+      select: { customerId: true },
+    });
+    ids.push(...rows.map((row) => row.customerId!));
+  }
+  return ids;
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db, sql } from "../db.server";
 import { loadProgram, pointValue } from "../loyalty/index.server";
 import { dayInZone, daysFromTo, nextDay } from "../platform/calendar";
+import { experienceSplit, type ExperienceRow } from "./experiences";
 import { COHORT_MONTHS, csat, histogramPercentile, nps, share } from "./kpi";
 import { METRIC } from "./metrics";
 import { shopTimeZone } from "./rollups.server";
@@ -314,31 +315,30 @@ async function series(shopDomain: string, range: Range) {
 }
 
 /**
+ * Three cohort metrics of the last 12 months to `today`, summed by month in the database (a year
+ * of days would be thousands of rows).
+ */
+async function monthlySums(shopDomain: string, metrics: [string, string, string], today: string) {
+  const firstMonth = `${nextDay(`${today.slice(0, 7)}-01`, -335).slice(0, 7)}-01`;
+  return sql.query<{ month: string; metric: string; dimension: string; total: unknown }>(
+    `SELECT substr("day", 1, 7) AS "month", "metric", "dimension", SUM("value") AS "total"
+       FROM "AnalyticsDaily"
+      WHERE "shopDomain" = ? AND "metric" IN (?, ?, ?) AND "day" >= ? AND "day" <= ?
+      GROUP BY substr("day", 1, 7), "metric", "dimension"`,
+    [shopDomain, ...metrics, firstMonth, today],
+  );
+}
+
+/**
  * Monthly first-order cohorts of the last 12 months: customers, the share who had ordered again
  * and the cumulative net revenue per customer by each month since their first order.
  */
 async function cohorts(shopDomain: string, timeZone: string, now: Date) {
   const today = dayInZone(now, timeZone);
-  const firstMonth = `${nextDay(`${today.slice(0, 7)}-01`, -335).slice(0, 7)}-01`;
-  // Summed by month in the database: a year of days would be thousands of rows.
-  const rows = await sql.query<{
-    month: string;
-    metric: string;
-    dimension: string;
-    total: unknown;
-  }>(
-    `SELECT substr("day", 1, 7) AS "month", "metric", "dimension", SUM("value") AS "total"
-       FROM "AnalyticsDaily"
-      WHERE "shopDomain" = ? AND "metric" IN (?, ?, ?) AND "day" >= ? AND "day" <= ?
-      GROUP BY substr("day", 1, 7), "metric", "dimension"`,
-    [
-      shopDomain,
-      METRIC.newCustomers,
-      METRIC.cohortRepeaters,
-      METRIC.cohortRevenue,
-      firstMonth,
-      today,
-    ],
+  const rows = await monthlySums(
+    shopDomain,
+    [METRIC.newCustomers, METRIC.cohortRepeaters, METRIC.cohortRevenue],
+    today,
   );
   const months = new Map<string, { customers: number; repeaters: number[]; revenue: number[] }>();
   for (const row of rows) {
@@ -375,6 +375,31 @@ async function cohorts(shopDomain: string, timeZone: string, now: Date) {
     });
 }
 
+const EXPERIENCE_METRICS: Record<string, ExperienceRow["metric"]> = {
+  [METRIC.experienceCustomers]: "customers",
+  [METRIC.experienceRepeaters]: "repeaters",
+  [METRIC.experienceRevenue]: "revenue",
+};
+
+/** The cohorts of the last 12 months split by what their first order brought them. */
+async function experiences(shopDomain: string, timeZone: string, now: Date) {
+  const today = dayInZone(now, timeZone);
+  const rows = await monthlySums(
+    shopDomain,
+    [METRIC.experienceCustomers, METRIC.experienceRepeaters, METRIC.experienceRevenue],
+    today,
+  );
+  return experienceSplit(
+    rows.map((row) => ({
+      month: row.month,
+      metric: EXPERIENCE_METRICS[row.metric]!,
+      dimension: row.dimension,
+      total: Number(row.total),
+    })),
+    today.slice(0, 7),
+  );
+}
+
 /** Outstanding spendable points and their value now (a negative balance offsets nothing). */
 async function loyaltyLiability(shopDomain: string) {
   const [owed, program] = await Promise.all([
@@ -396,14 +421,17 @@ export async function dashboard(
 ) {
   const timeZone = await shopTimeZone(shopDomain);
   const previous = previousRange(range);
-  const [current, before, daily, cohortRows, liability, cursor] = await Promise.all([
-    sums(shopDomain, range),
-    sums(shopDomain, previous),
-    series(shopDomain, range),
-    cohorts(shopDomain, timeZone, now),
-    loyaltyLiability(shopDomain),
-    db.analyticsCursor.findUnique({ where: { shopDomain }, select: { capturedUntil: true } }),
-  ]);
+  const [current, before, daily, cohortRows, experienceRows, liability, cursor] = await Promise.all(
+    [
+      sums(shopDomain, range),
+      sums(shopDomain, previous),
+      series(shopDomain, range),
+      cohorts(shopDomain, timeZone, now),
+      experiences(shopDomain, timeZone, now),
+      loyaltyLiability(shopDomain),
+      db.analyticsCursor.findUnique({ where: { shopDomain }, select: { capturedUntil: true } }),
+    ],
+  );
   return {
     range,
     previous,
@@ -411,6 +439,7 @@ export async function dashboard(
     before: figures(before, shopCurrency),
     series: daily,
     cohorts: cohortRows,
+    experiences: experienceRows,
     liability,
     /** When the rollups last caught up with the raw tables; null before the first look. */
     updatedAt: cursor?.capturedUntil ?? null,

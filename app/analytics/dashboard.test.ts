@@ -373,3 +373,188 @@ describe("the dashboard's figures equal the KPIs recomputed from raw rows", () =
     expect(await snapshot()).toEqual(first);
   });
 });
+
+/**
+ * Cohorts split by the first order's experience, recomputed here from every raw row: each new
+ * customer of the last 12 months by their first order's delivery against its first promise, a
+ * return of it, their first NPS answer and loyalty membership; months counted only for cohorts
+ * old enough to have lived them.
+ */
+async function expectedExperiences(shopDomain: string, timeZone: string, now: Date) {
+  const where = { shopDomain };
+  const [orders, customers, shipments, fulfillments, revisions, returns, answers, members] =
+    await Promise.all([
+      db.order.findMany({ where }),
+      db.customer.findMany({ where }),
+      db.trackingShipment.findMany({ where }),
+      db.trackingFulfillment.findMany({ where }),
+      db.trackingEstimateRevision.findMany({ where }),
+      db.returnRequest.findMany({ where }),
+      db.surveyResponse.findMany({ where }),
+      db.loyaltyMember.findMany({ where }),
+    ]);
+  const today = dayInZone(now, timeZone);
+  const firstMonth = `${nextDay(`${today.slice(0, 7)}-01`, -335).slice(0, 7)}-01`;
+  const [cy, cm] = today.split("-").map(Number) as [number, number];
+  const net = (o: (typeof orders)[number]) => o.currentTotalPrice ?? o.totalPrice;
+  const firstPromise = (s: (typeof shipments)[number]) =>
+    revisions
+      .filter((r) => r.shipmentId === s.id && r.kind === "revised" && r.previousLatest)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]?.previousLatest ??
+    s.estimateLatest;
+  const tallies = new Map<
+    string,
+    { customers: number; base: number[]; repeat: number[]; revenue: number[] }
+  >();
+  for (const customer of customers) {
+    const mine = orders
+      .filter((o) => o.customerId === customer.id && !o.test && !o.cancelledAt)
+      .sort((a, b) => a.processedAt.getTime() - b.processedAt.getTime());
+    const first = mine[0];
+    if (!first) continue;
+    const day = dayInZone(first.processedAt, timeZone);
+    if (day < firstMonth || day > today) continue;
+    const [y, m] = day.split("-").map(Number) as [number, number];
+    const elapsed = (cy - y) * 12 + (cm - m) + 1;
+    const parcels = shipments.filter((s) => {
+      const fulfillment = fulfillments.find((f) => f.id === s.fulfillmentId)!;
+      return (
+        fulfillment.orderShopifyId === first.shopifyId &&
+        !fulfillment.shopifyId.startsWith("return-") &&
+        s.deliveredAt &&
+        firstPromise(s)
+      );
+    });
+    const delivery = parcels.length
+      ? parcels.some((s) => s.deliveredAt! > firstPromise(s)!)
+        ? "late"
+        : "on_time"
+      : null;
+    const returned = returns.some(
+      (r) =>
+        r.orderShopifyId === first.shopifyId &&
+        r.kind === "return" &&
+        !["declined", "cancelled"].includes(r.status),
+    );
+    const answer = answers
+      .filter((a) => a.kind === "nps" && a.customerShopifyId === customer.shopifyId)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1))[0];
+    const nps = answer
+      ? answer.score >= 9
+        ? "promoter"
+        : answer.score >= 7
+          ? "passive"
+          : "detractor"
+      : null;
+    const member = members.some((x) => x.customerShopifyId === customer.shopifyId);
+    const segments = [
+      ...(delivery ? [`delivery:${delivery}`] : []),
+      returned ? "return:returned" : "return:kept",
+      ...(nps ? [`nps:${nps}`] : []),
+      member ? "loyalty:member" : "loyalty:not_member",
+    ];
+    for (const segment of segments) {
+      const tally = tallies.get(segment) ?? {
+        customers: 0,
+        base: [0, 0, 0],
+        repeat: [0, 0, 0],
+        revenue: [0, 0, 0],
+      };
+      tally.customers += 1;
+      [3, 6, 12].forEach((months, i) => {
+        if (elapsed < months) return;
+        const boundary = plusMonths(first.processedAt, months);
+        tally.base[i]! += 1;
+        if (mine[1] && mine[1].processedAt < boundary) tally.repeat[i]! += 1;
+        tally.revenue[i]! += mine
+          .filter((o) => o.processedAt < boundary)
+          .reduce((s, o) => s + net(o), 0);
+      });
+      tallies.set(segment, tally);
+    }
+  }
+  const order = [
+    "delivery:late",
+    "delivery:on_time",
+    "return:returned",
+    "return:kept",
+    "nps:promoter",
+    "nps:passive",
+    "nps:detractor",
+    "loyalty:member",
+    "loyalty:not_member",
+  ];
+  return order.flatMap((segment) => {
+    const tally = tallies.get(segment);
+    if (!tally) return [];
+    return [
+      {
+        segment,
+        customers: tally.customers,
+        repeatRate: tally.repeat.map((r, i) => ratio(r, tally.base[i]!)),
+        revenuePerCustomer: tally.revenue.map((r, i) => ratio(r, tally.base[i]!)),
+      },
+    ];
+  });
+}
+
+describe("cohorts split by the first order's experience", () => {
+  it("equal the split recomputed from raw rows, after a rebuild and after later changes", async () => {
+    const shopDomain = `experience-${randomUUID().slice(0, 8)}.myshopify.com`;
+    const timeZone = "America/Los_Angeles";
+    const now = new Date();
+    await seedShop({ shopDomain, timeZone, customers: 30, days: 330, ordersPerCustomer: 2, now });
+    // The looks are dated a few minutes ahead, and so are the changes below: the second look
+    // sees those changes alone, not the seed again.
+    const ahead = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    await captureChanges(shopDomain, ahead(5));
+    const today = dayInZone(now, timeZone);
+    const split = async () =>
+      (await dashboard(shopDomain, { from: today, to: today }, "USD")).experiences;
+    const expected = await expectedExperiences(shopDomain, timeZone, now);
+    expect(expected.map((row) => row.segment)).toEqual(
+      expect.arrayContaining(["delivery:late", "delivery:on_time", "loyalty:member"]),
+    );
+    expect(await split()).toEqual(expected);
+
+    // Later, with no new order: a return of a first order and a first NPS answer move a customer
+    // of a recent cohort between segments (the rollup of their first order's day must follow).
+    const customer = await db.customer.findFirstOrThrow({
+      where: {
+        shopDomain,
+        orders: { some: { processedAt: { gte: new Date(now.getTime() - 60 * DAY) } } },
+      },
+      include: { orders: { orderBy: { processedAt: "asc" } } },
+    });
+    const firstOrder = customer.orders[0]!;
+    await db.returnRequest.create({
+      data: {
+        shopDomain,
+        orderShopifyId: firstOrder.shopifyId,
+        orderName: firstOrder.name,
+        customerShopifyId: customer.shopifyId,
+        email: customer.email,
+        idempotencyKey: randomUUID(),
+        currency: "USD",
+        requestedAt: new Date(),
+        updatedAt: ahead(6),
+      },
+    });
+    await db.surveyResponse.create({
+      data: {
+        shopDomain,
+        kind: "nps",
+        subjectKey: randomUUID(),
+        score: 2,
+        source: "thank_you",
+        customerShopifyId: customer.shopifyId,
+        createdAt: new Date(firstOrder.processedAt.getTime() - DAY),
+        updatedAt: ahead(6),
+      },
+    });
+    await captureChanges(shopDomain, ahead(7));
+    const moved = await expectedExperiences(shopDomain, timeZone, new Date());
+    expect(moved).not.toEqual(expected);
+    expect(await split()).toEqual(moved);
+  }, 300_000);
+});

@@ -133,6 +133,26 @@ const en = {
   colMonth: "Month {n}",
   emptyTable: "Nothing in this period yet.",
   emptyCohorts: "Cohorts appear as customers place their first orders.",
+  tableExperiences:
+    "What the first order's experience is worth: repeat purchase and net revenue per customer",
+  colExperience: "After the first order",
+  colRepeatBy: "Ordered again by month {n}",
+  colRevenueBy: "Net revenue per customer by month {n}",
+  experience_delivery_late: "Parcel came after the date promised",
+  experience_delivery_on_time: "Parcel came on time",
+  experience_return_returned: "Returned something",
+  experience_return_kept: "Kept everything",
+  experience_nps_promoter: "First NPS: promoter",
+  experience_nps_passive: "First NPS: passive",
+  experience_nps_detractor: "First NPS: detractor",
+  experience_loyalty_member: "Loyalty member",
+  experience_loyalty_not_member: "Not a loyalty member",
+  lateDeliveryCost:
+    "A late first delivery: {late} of those customers ordered again within 6 months, against {onTime} after an on-time one ({revenueLate} against {revenueOnTime} net revenue per customer).",
+  experiencesHelp:
+    "New customers of the last 12 months by what their first order brought them; a month counts only cohorts old enough to have lived it.",
+  emptyExperiences:
+    "This fills as first orders are delivered, returned, answered in surveys and joined to loyalty.",
   welcomeHeading: "Your dashboard fills as orders arrive",
   welcomeBody:
     "Place a test order in your store, or check Operations to see the webhooks Aftercare has received.",
@@ -258,6 +278,26 @@ const fr: Partial<Catalog<Key>> = {
   colMonth: "Mois {n}",
   emptyTable: "Rien dans cette période pour l’instant.",
   emptyCohorts: "Les cohortes apparaissent avec les premières commandes des clients.",
+  tableExperiences:
+    "Ce que vaut l’expérience de la première commande : réachat et chiffre d’affaires net par client",
+  colExperience: "Après la première commande",
+  colRepeatBy: "Réachat au mois {n}",
+  colRevenueBy: "CA net par client au mois {n}",
+  experience_delivery_late: "Colis arrivé après la date promise",
+  experience_delivery_on_time: "Colis arrivé à temps",
+  experience_return_returned: "A retourné un article",
+  experience_return_kept: "A tout gardé",
+  experience_nps_promoter: "Premier NPS : promoteur",
+  experience_nps_passive: "Premier NPS : passif",
+  experience_nps_detractor: "Premier NPS : détracteur",
+  experience_loyalty_member: "Membre du programme de fidélité",
+  experience_loyalty_not_member: "Non membre du programme de fidélité",
+  lateDeliveryCost:
+    "Une première livraison en retard : {late} de ces clients ont recommandé sous 6 mois, contre {onTime} après une livraison à temps ({revenueLate} contre {revenueOnTime} de CA net par client).",
+  experiencesHelp:
+    "Les nouveaux clients des 12 derniers mois selon ce que leur a apporté leur première commande ; un mois ne compte que les cohortes assez anciennes pour l’avoir vécu.",
+  emptyExperiences:
+    "Ce tableau se remplit à mesure que les premières commandes sont livrées, retournées, notées et liées à la fidélité.",
   welcomeHeading: "Votre tableau de bord se remplit avec les commandes",
   welcomeBody:
     "Passez une commande de test dans votre boutique, ou consultez Opérations pour voir les webhooks reçus.",
@@ -382,6 +422,26 @@ const de: Partial<Catalog<Key>> = {
   colMonth: "Monat {n}",
   emptyTable: "In diesem Zeitraum noch nichts.",
   emptyCohorts: "Kohorten erscheinen mit den ersten Bestellungen der Kunden.",
+  tableExperiences:
+    "Was das Erlebnis der ersten Bestellung wert ist: Wiederkauf und Nettoumsatz pro Kunde",
+  colExperience: "Nach der ersten Bestellung",
+  colRepeatBy: "Wiederkauf bis Monat {n}",
+  colRevenueBy: "Nettoumsatz pro Kunde bis Monat {n}",
+  experience_delivery_late: "Paket kam nach dem zugesagten Termin",
+  experience_delivery_on_time: "Paket kam pünktlich",
+  experience_return_returned: "Hat etwas zurückgeschickt",
+  experience_return_kept: "Hat alles behalten",
+  experience_nps_promoter: "Erster NPS: Promotor",
+  experience_nps_passive: "Erster NPS: passiv",
+  experience_nps_detractor: "Erster NPS: Kritiker",
+  experience_loyalty_member: "Mitglied im Treueprogramm",
+  experience_loyalty_not_member: "Kein Mitglied im Treueprogramm",
+  lateDeliveryCost:
+    "Eine verspätete erste Lieferung: {late} dieser Kunden bestellten innerhalb von 6 Monaten erneut, gegenüber {onTime} nach pünktlicher Lieferung ({revenueLate} gegenüber {revenueOnTime} Nettoumsatz pro Kunde).",
+  experiencesHelp:
+    "Neukunden der letzten 12 Monate danach, was ihnen ihre erste Bestellung brachte; ein Monat zählt nur Kohorten, die alt genug sind, ihn erlebt zu haben.",
+  emptyExperiences:
+    "Füllt sich, sobald erste Bestellungen zugestellt, zurückgeschickt, bewertet und dem Treueprogramm zugeordnet werden.",
   welcomeHeading: "Ihr Dashboard füllt sich mit den Bestellungen",
   welcomeBody:
     "Geben Sie eine Testbestellung auf oder sehen Sie unter Betrieb die empfangenen Webhooks.",
@@ -505,6 +565,26 @@ const es: Partial<Catalog<Key>> = {
   colMonth: "Mes {n}",
   emptyTable: "Nada en este periodo todavía.",
   emptyCohorts: "Las cohortes aparecen con los primeros pedidos de los clientes.",
+  tableExperiences:
+    "Lo que vale la experiencia del primer pedido: recompra e ingresos netos por cliente",
+  colExperience: "Tras el primer pedido",
+  colRepeatBy: "Recompra al mes {n}",
+  colRevenueBy: "Ingresos netos por cliente al mes {n}",
+  experience_delivery_late: "El paquete llegó después de la fecha prometida",
+  experience_delivery_on_time: "El paquete llegó a tiempo",
+  experience_return_returned: "Devolvió algo",
+  experience_return_kept: "Se quedó con todo",
+  experience_nps_promoter: "Primer NPS: promotor",
+  experience_nps_passive: "Primer NPS: pasivo",
+  experience_nps_detractor: "Primer NPS: detractor",
+  experience_loyalty_member: "Miembro del programa de fidelidad",
+  experience_loyalty_not_member: "No es miembro del programa de fidelidad",
+  lateDeliveryCost:
+    "Una primera entrega tardía: {late} de esos clientes volvieron a comprar en 6 meses, frente a {onTime} tras una entrega a tiempo ({revenueLate} frente a {revenueOnTime} de ingresos netos por cliente).",
+  experiencesHelp:
+    "Los clientes nuevos de los últimos 12 meses según lo que les trajo su primer pedido; un mes solo cuenta las cohortes con antigüedad suficiente para haberlo vivido.",
+  emptyExperiences:
+    "Se llena a medida que los primeros pedidos se entregan, se devuelven, se valoran y se unen al programa de fidelidad.",
   welcomeHeading: "Su panel se llena a medida que llegan pedidos",
   welcomeBody:
     "Haga un pedido de prueba en su tienda o consulte Operaciones para ver los webhooks recibidos.",

@@ -14,6 +14,14 @@ export const METRIC = {
   cohortRepeaters: "cohort.repeaters",
   /** dimension = months since the first order (1…12): their cumulative net revenue by then. */
   cohortRevenue: "cohort.revenue",
+  /**
+   * New customers of the day by what their first order brought them (app/analytics/experiences.ts):
+   * dimension = "<family>:<segment>"; repeaters and revenue by "<family>:<segment>|<months>" for
+   * 3, 6 and 12 months since the first order.
+   */
+  experienceCustomers: "experience.customers",
+  experienceRepeaters: "experience.repeaters",
+  experienceRevenue: "experience.revenue",
   /** Shipments created that day, and those of them that ever had an Exception scan. */
   shipments: "shipments",
   exceptions: "shipments.exception",

@@ -10,15 +10,15 @@ import {
 } from "./kpi";
 import { METRIC } from "./metrics";
 import { ledgerMovements } from "../loyalty/index.server";
+import { RETURN_FULFILLMENT_PREFIX } from "../tracking/index.server";
+import { EXPERIENCE_MONTHS, experienceSegments } from "./experiences";
+import { customerExperiences } from "./experiences.server";
 
 /**
  * The daily rollups: each day of a shop (in its time zone) is recomputed from the raw rows dated
  * on it, so refreshing a day twice, or after a replayed webhook, gives the same rows (exactly
  * once in effect), and a rebuild is every day refreshed.
  */
-
-/** Return parcels are tracked as shipments under fulfillments named after the return. */
-const RETURN_FULFILLMENT_PREFIX = "return-";
 
 class Tally {
   readonly values = new Map<string, { metric: string; dimension: string; value: number }>();
@@ -32,7 +32,8 @@ class Tally {
   }
 }
 
-function chunks<T>(items: T[], size = 500): T[][] {
+/** Ids per query: well under SQLite's and PostgreSQL's bound-parameter limits. */
+export function chunks<T>(items: T[], size = 500): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -53,20 +54,35 @@ async function tallyOrders(tally: Tally, shopDomain: string, start: Date, end: D
     if (order.customerId) customerIds.add(order.customerId);
   }
   for (const ids of chunks([...customerIds])) {
-    const history = await db.order.findMany({
-      where: { shopDomain, test: false, cancelledAt: null, customerId: { in: ids } },
-      select: { customerId: true, processedAt: true, totalPrice: true, currentTotalPrice: true },
-    });
-    const byCustomer = new Map<string, { processedAt: Date; netRevenue: number }[]>();
+    const [history, shopifyIds] = await Promise.all([
+      db.order.findMany({
+        where: { shopDomain, test: false, cancelledAt: null, customerId: { in: ids } },
+        select: {
+          shopifyId: true,
+          customerId: true,
+          processedAt: true,
+          totalPrice: true,
+          currentTotalPrice: true,
+        },
+      }),
+      db.customer.findMany({ where: { id: { in: ids } }, select: { id: true, shopifyId: true } }),
+    ]);
+    const byCustomer = new Map<
+      string,
+      { shopifyId: string; processedAt: Date; netRevenue: number }[]
+    >();
     for (const order of history) {
       const list = byCustomer.get(order.customerId!) ?? [];
       list.push({
+        shopifyId: order.shopifyId,
         processedAt: order.processedAt,
         netRevenue: orderNetRevenue({ ...order, cancelledAt: null }),
       });
       byCustomer.set(order.customerId!, list);
     }
-    for (const customerOrders of byCustomer.values()) {
+    const shopifyIdOf = new Map(shopifyIds.map((row) => [row.id, row.shopifyId]));
+    const newCustomers = [];
+    for (const [customerId, customerOrders] of byCustomer) {
       const figures = customerCohortFigures({ orders: customerOrders });
       if (!figures || figures.firstOrderAt < start || figures.firstOrderAt >= end) continue;
       tally.add(METRIC.newCustomers, 1);
@@ -77,6 +93,31 @@ async function tallyOrders(tally: Tally, shopDomain: string, start: Date, end: D
       figures.revenueByMonth.forEach((revenue, index) =>
         tally.add(METRIC.cohortRevenue, revenue, String(index + 1)),
       );
+      const customerShopifyId = shopifyIdOf.get(customerId);
+      const first = customerOrders.find(
+        (order) => order.processedAt.getTime() === figures.firstOrderAt.getTime(),
+      );
+      if (customerShopifyId && first) {
+        newCustomers.push({ customerShopifyId, firstOrderShopifyId: first.shopifyId, figures });
+      }
+    }
+    if (newCustomers.length === 0) continue;
+    const experiences = await customerExperiences(shopDomain, newCustomers);
+    for (const { customerShopifyId, figures } of newCustomers) {
+      const experience = experiences.get(customerShopifyId);
+      if (!experience) continue;
+      for (const segment of experienceSegments(experience)) {
+        tally.add(METRIC.experienceCustomers, 1, segment);
+        for (const months of EXPERIENCE_MONTHS) {
+          const dimension = `${segment}|${months}`;
+          tally.add(
+            METRIC.experienceRepeaters,
+            figures.repeatedByMonth[months - 1] ? 1 : 0,
+            dimension,
+          );
+          tally.add(METRIC.experienceRevenue, figures.revenueByMonth[months - 1] ?? 0, dimension);
+        }
+      }
     }
   }
 }

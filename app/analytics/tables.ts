@@ -1,4 +1,5 @@
 import type { Dashboard } from "./dashboard.server";
+import { EXPERIENCE_MONTHS } from "./experiences";
 import { COHORT_MONTHS } from "./kpi";
 
 /**
@@ -15,6 +16,7 @@ export const DASHBOARD_TABLES = [
   "carriers",
   "regions",
   "cohorts",
+  "experiences",
 ] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
@@ -169,6 +171,21 @@ export function dashboardTable(
           cohort.customers,
           ...cohort.repeatRate.map((v) => round(v)),
           ...cohort.revenuePerCustomer.map((v) => round(v, 2)),
+        ]),
+      };
+    case "experiences":
+      return {
+        headers: [
+          "after_first_order",
+          "customers",
+          ...EXPERIENCE_MONTHS.map((m) => `repeat_rate_m${m}`),
+          ...EXPERIENCE_MONTHS.map((m) => `net_revenue_per_customer_m${m}`),
+        ],
+        rows: data.experiences.map((row) => [
+          row.segment,
+          row.customers,
+          ...row.repeatRate.map((v) => round(v)),
+          ...row.revenuePerCustomer.map((v) => round(v, 2)),
         ]),
       };
   }

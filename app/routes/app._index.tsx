@@ -20,6 +20,7 @@ import { dashboard, parseRange } from "../analytics/index.server";
 import { analyticsMessages } from "../analytics/messages";
 import { formatters, kpiCards } from "../analytics/view";
 import { DashboardCharts } from "../components/DashboardCharts";
+import { ExperienceTable } from "../components/ExperienceTable";
 import { ExportButton, ExportableTable } from "../components/ExportableTable";
 import { LatestOrders } from "../components/LatestOrders";
 import { ReturnsTables } from "../components/ReturnsTables";
@@ -237,6 +238,7 @@ export default function Home() {
               {...table("cohorts")}
               empty={t("emptyCohorts")}
             />
+            <ExperienceTable split={data.experiences} t={t} f={f} table={table("experiences")} />
             <InlineStack align="end">
               <ExportLinks query={query} label={t("exportCsv")} />
             </InlineStack>

@@ -6,7 +6,7 @@ export {
   orderDeliveryDates,
   shipmentDetail,
 } from "./queries.server";
-export { isReturnShipment } from "./return-fulfillments";
+export { isReturnShipment, RETURN_FULFILLMENT_PREFIX } from "./return-fulfillments";
 export {
   returnOfShipment,
   trackReturnShipment,
