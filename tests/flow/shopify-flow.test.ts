@@ -9,6 +9,7 @@ import { eventsHandled } from "../support/events";
 import { webhookFixture, withFields } from "../support/fixtures";
 import {
   adminDocument,
+  adminFetch,
   appUrl,
   BROWSER_UA,
   customerAccountToken,
@@ -291,6 +292,16 @@ describe("Shopify Flow actions", { timeout: 120_000 }, () => {
     ).toBe("flagged");
     const page = await (await adminDocument(shop, "/app/shipments")).text();
     expect(page).toContain("Flagged in Shopify Flow");
+    // "Mark resolved" takes it off the list.
+    const resolved = await adminFetch(shop, `/app/shipments/${shipment.id}.data`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "resolve" }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(resolved.status).toBe(200);
+    expect(
+      await db.trackingShipment.findUniqueOrThrow({ where: { id: shipment.id } }),
+    ).toMatchObject({ attentionReason: null, attentionDetail: null });
   });
 
   it("'Send delivery survey' e-mails the survey of the delivered shipment once, whatever the runs", async () => {
