@@ -22,6 +22,7 @@ const CAPABILITIES = [
   "analytics",
   "destinations",
   "experiments",
+  "automation",
 ];
 const PUBLIC_MODULES = ["index.server", "schemas", "manifest.server"];
 

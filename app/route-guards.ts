@@ -193,6 +193,10 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
     note: "a short link from an SMS: redirects to its tracking page, an unknown code is a 404",
   },
   "webhooks.easypost.ts": { guard: "provider-hmac", note: "EasyPost tracker events" },
+  "flow.actions.$action.ts": {
+    guard: "webhook-hmac",
+    note: "Shopify Flow action runs (add points, send the delivery survey, flag a shipment)",
+  },
   "webhooks.twilio.inbound.ts": {
     guard: "twilio-signature",
     note: "shoppers' texts to the shop's number: STOP, START, HELP (TwiML answer)",

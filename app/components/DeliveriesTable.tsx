@@ -74,7 +74,11 @@ export function DeliveriesTable({
                 <code>{delivery.eventType}</code> {delivery.isTest && <Badge>{t("test")}</Badge>}
               </td>
               <td>
-                {delivery.destinationKind === "klaviyo" ? t("klaviyo") : delivery.destinationUrl}
+                {delivery.destinationKind === "klaviyo"
+                  ? t("klaviyo")
+                  : delivery.destinationKind === "shopify_flow"
+                    ? t("shopifyFlow")
+                    : delivery.destinationUrl}
               </td>
               <td>
                 <Badge tone={status.tone}>{t(status.label)}</Badge>

@@ -29,7 +29,12 @@ export async function exportCustomerDeliveries(subject: CustomerSubject) {
   return rows.map((row) => ({
     eventId: row.eventId,
     eventType: row.eventType,
-    destination: row.destination.kind === "klaviyo" ? "Klaviyo" : row.destination.url,
+    destination:
+      row.destination.kind === "klaviyo"
+        ? "Klaviyo"
+        : row.destination.kind === "shopify_flow"
+          ? "Shopify Flow"
+          : row.destination.url,
     status: row.status,
     createdAt: row.createdAt,
   }));

@@ -9,7 +9,7 @@ import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
 import { log } from "../platform/logging/logger.server";
 import { shipmentDetail } from "../tracking/index.server";
-import { openDestinationSecret, splitEventTypes } from "./endpoints.server";
+import { MERCHANTS, openDestinationSecret, splitEventTypes } from "./endpoints.server";
 import {
   eventShipmentId,
   eventSubject,
@@ -18,6 +18,12 @@ import {
   type PublishedEvent,
 } from "./events";
 import { klaviyo, type KlaviyoAnswer } from "./klaviyo.server";
+import {
+  deliverToFlow,
+  ensureFlowDestination,
+  FLOW_KIND,
+  flowTriggerHandle,
+} from "./shopify-flow.server";
 import { deliveryHeaders } from "./signing.server";
 
 /**
@@ -57,11 +63,15 @@ export const DESTINATION_JOBS = [deliverToDestination];
  * same event again delivers nothing twice.
  */
 export async function publishToDestinations(event: PublishedEvent) {
+  const startsFlow = flowTriggerHandle(event) !== null;
+  if (startsFlow) await ensureFlowDestination(event.shop);
   const destinations = await db.destinationEndpoint.findMany({
     where: { shopDomain: event.shop, enabled: true },
   });
-  const matching = destinations.filter((row) =>
-    splitEventTypes(row.eventTypes).includes(event.type),
+  const matching = destinations.filter(
+    (row) =>
+      splitEventTypes(row.eventTypes).includes(event.type) &&
+      (row.kind !== FLOW_KIND || startsFlow),
   );
   let queued = 0;
   for (const destination of matching) {
@@ -100,7 +110,7 @@ function enqueue(shop: string, deliveryId: string, key: string, startAfter?: Dat
 /** A sample of the event type, marked as a test, to check an endpoint's receiver. */
 export async function sendTestEvent(shopDomain: string, destinationId: string, type: string) {
   const destination = await db.destinationEndpoint.findFirst({
-    where: { id: destinationId, shopDomain },
+    where: { id: destinationId, shopDomain, ...MERCHANTS },
   });
   if (!destination || !isEventType(type)) return null;
   const event = {
@@ -136,6 +146,8 @@ interface Outcome {
   error?: string;
   /** Klaviyo's 429: wait at least this many seconds. */
   retryAfter?: number | null;
+  /** Refused for good (Flow's userErrors): not retried. */
+  permanent?: boolean;
 }
 
 async function attemptDelivery(shop: string, deliveryId: string, now = new Date()) {
@@ -152,14 +164,16 @@ async function attemptDelivery(shop: string, deliveryId: string, now = new Date(
   else {
     try {
       outcome =
-        destination.kind === "klaviyo"
-          ? await deliverToKlaviyo(openDestinationSecret(destination.sealedSecret), event)
-          : await deliverToEndpoint(
-              destination.url ?? "",
-              openDestinationSecret(destination.sealedSecret),
-              event,
-              now,
-            );
+        destination.kind === FLOW_KIND
+          ? await deliverToFlow(event)
+          : destination.kind === "klaviyo"
+            ? await deliverToKlaviyo(openDestinationSecret(destination.sealedSecret), event)
+            : await deliverToEndpoint(
+                destination.url ?? "",
+                openDestinationSecret(destination.sealedSecret),
+                event,
+                now,
+              );
     } catch (error) {
       outcome = { ok: false, error: describeError(error) };
     }
@@ -189,7 +203,7 @@ async function attemptDelivery(shop: string, deliveryId: string, now = new Date(
     }
     return;
   }
-  const wait = retryDelaySeconds(attempts);
+  const wait = outcome.permanent ? null : retryDelaySeconds(attempts);
   const delay = wait === null ? null : Math.max(wait, outcome.retryAfter ?? 0);
   const nextAttemptAt = delay === null ? null : new Date(now.getTime() + delay * 1000);
   await db.destinationDelivery.update({
@@ -201,7 +215,9 @@ async function attemptDelivery(shop: string, deliveryId: string, now = new Date(
       nextAttemptAt,
     },
   });
-  if (!delivery.isTest) await noteFailure(destination.id, destination.failingSince, now);
+  // Shopify Flow is every shop's, never switched off: its failures are shown, not counted.
+  if (!delivery.isTest && destination.kind !== FLOW_KIND)
+    await noteFailure(destination.id, destination.failingSince, now);
   if (nextAttemptAt) {
     await enqueue(shop, delivery.id, `${delivery.id}:${attempts}`, nextAttemptAt);
   }
@@ -426,6 +442,7 @@ const SAMPLE_DATA: { [T in keyof typeof EVENT_CATALOG]: PublishedEvent<T>["data"
     pendingPoints: 0,
   },
   "loyalty.tier_changed": { ...MEMBER, previousTierId: null, tierId: "gold" },
+  "loyalty.points_expiring": { ...MEMBER, points: 1_200, expiresAt: "2026-02-01T00:00:00.000Z" },
   "loyalty.reward_redeemed": {
     ...MEMBER,
     redemptionId: "test-redemption",

@@ -103,8 +103,11 @@ async function runDelivery(shop: string, deliveryId: string) {
   return db.destinationDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
 }
 
+/** The shop's one delivery to its own destinations (Shopify Flow's are every shop's, aside). */
 async function onlyDelivery(shop: string) {
-  const rows = await db.destinationDelivery.findMany({ where: { shopDomain: shop } });
+  const rows = await db.destinationDelivery.findMany({
+    where: { shopDomain: shop, destination: { kind: { not: "shopify_flow" } } },
+  });
   expect(rows).toHaveLength(1);
   return rows[0]!;
 }
@@ -134,7 +137,8 @@ describe("merchant endpoints", () => {
       eventTypes: ["shipment.delivered"],
     });
     const event = deliveredEvent(shop);
-    expect(await publishToDestinations(event)).toEqual({ queued: 1 });
+    // The endpoint's delivery, and Shopify Flow's "Shipment delivered" trigger.
+    expect(await publishToDestinations(event)).toEqual({ queued: 2 });
     const delivery = await onlyDelivery(shop);
     receiver.received.length = 0;
     expect((await runDelivery(shop, delivery.id)).status).toBe("succeeded");
@@ -164,7 +168,8 @@ describe("merchant endpoints", () => {
     await createEndpoint(shop, { url: receiver.url, eventTypes: ["shipment.delivered"] });
     await createEndpoint(shop, { url: receiver.url, eventTypes: ["return.approved"] });
     const event = deliveredEvent(shop);
-    expect(await publishToDestinations(event)).toEqual({ queued: 1 });
+    // The endpoint that chose it, and Shopify Flow (every shop's): once each.
+    expect(await publishToDestinations(event)).toEqual({ queued: 2 });
     expect(await publishToDestinations(event)).toEqual({ queued: 0 });
     await onlyDelivery(shop);
   });
@@ -223,7 +228,8 @@ describe("merchant endpoints", () => {
       enabled: false,
       disabledReason: "failing",
     });
-    expect(await publishToDestinations(deliveredEvent(shop))).toEqual({ queued: 0 });
+    // Only Shopify Flow's: the switched-off endpoint gets nothing.
+    expect(await publishToDestinations(deliveredEvent(shop))).toEqual({ queued: 1 });
   });
 
   it("replays a delivery: the same event id, signed afresh", async () => {
@@ -473,7 +479,8 @@ describe("Klaviyo", () => {
     expect(await runDelivery(shop, delivery.id)).toMatchObject({ status: "skipped" });
     expect(klaviyoStandin.klaviyo.requests.length).toBe(seen);
 
-    expect(await redactCustomerDeliveries(subject)).toEqual({ deliveriesDeleted: 1 });
+    // Klaviyo's and Shopify Flow's delivery of the event about the customer's order.
+    expect(await redactCustomerDeliveries(subject)).toEqual({ deliveriesDeleted: 2 });
     expect(await listDeliveries(shop)).toEqual([]);
   });
 });

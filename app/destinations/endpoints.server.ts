@@ -62,6 +62,9 @@ export function checkEventTypes(input: string[]): EventType[] {
   return types;
 }
 
+/** The destinations a merchant sets up; Shopify Flow's is the app's own (./shopify-flow.server). */
+export const MERCHANTS = { kind: { in: ["webhook", "klaviyo"] } };
+
 export const splitEventTypes = (stored: string) => stored.split(",").filter(isEventType);
 
 export interface EndpointView {
@@ -100,14 +103,15 @@ function view(row: {
 /** The shop's destinations, never with their secrets. */
 export async function listDestinations(shopDomain: string): Promise<EndpointView[]> {
   const rows = await db.destinationEndpoint.findMany({
-    where: { shopDomain },
+    // Shopify Flow's destination is the app's own, not one the merchant set up.
+    where: { shopDomain, ...MERCHANTS },
     orderBy: { createdAt: "asc" },
   });
   return rows.map(view);
 }
 
 export async function getDestination(shopDomain: string, id: string) {
-  const row = await db.destinationEndpoint.findFirst({ where: { id, shopDomain } });
+  const row = await db.destinationEndpoint.findFirst({ where: { id, shopDomain, ...MERCHANTS } });
   return row && view(row);
 }
 
@@ -140,7 +144,9 @@ export async function updateEndpoint(
   id: string,
   input: { url?: string; eventTypes: string[]; enabled: boolean },
 ) {
-  const existing = await db.destinationEndpoint.findFirst({ where: { id, shopDomain } });
+  const existing = await db.destinationEndpoint.findFirst({
+    where: { id, shopDomain, ...MERCHANTS },
+  });
   if (!existing) return null;
   const row = await db.destinationEndpoint.update({
     where: { id },
@@ -158,7 +164,9 @@ export async function updateEndpoint(
 
 /** Removes a destination and its deliveries' history. */
 export async function deleteDestination(shopDomain: string, id: string) {
-  const { count } = await db.destinationEndpoint.deleteMany({ where: { id, shopDomain } });
+  const { count } = await db.destinationEndpoint.deleteMany({
+    where: { id, shopDomain, ...MERCHANTS },
+  });
   return count > 0;
 }
 

@@ -43,6 +43,7 @@ export const KLAVIYO_METRICS: Record<EventType, string> = {
   "return.reopened": "Aftercare Return Reopened",
   "loyalty.points_changed": "Aftercare Points Changed",
   "loyalty.tier_changed": "Aftercare Tier Changed",
+  "loyalty.points_expiring": "Aftercare Points Expiring",
   "loyalty.reward_redeemed": "Aftercare Reward Redeemed",
   "survey.answered": "Aftercare Survey Answered",
   "survey.detractor": "Aftercare Survey Detractor",

@@ -29,6 +29,7 @@ const en = {
   statusFailing: "Off: failing for days",
   failingSince: "Failing since {time}",
   klaviyo: "Klaviyo",
+  shopifyFlow: "Shopify Flow",
   klaviyoIntro:
     "Your Klaviyo private API key (with Events and Profiles write access). Events become metrics named “Aftercare …” on the shopper's profile, and the profile gets aftercare_points_balance, aftercare_tier, aftercare_last_nps and aftercare_next_delivery.",
   klaviyoKey: "Private API key",
@@ -86,6 +87,7 @@ const fr: Catalog<Key> = {
   statusFailing: "Désactivé : échecs depuis des jours",
   failingSince: "En échec depuis {time}",
   klaviyo: "Klaviyo",
+  shopifyFlow: "Shopify Flow",
   klaviyoIntro:
     "Votre clé API privée Klaviyo (écriture des événements et des profils). Les événements deviennent des métriques « Aftercare … » sur le profil du client, et le profil reçoit aftercare_points_balance, aftercare_tier, aftercare_last_nps et aftercare_next_delivery.",
   klaviyoKey: "Clé API privée",
@@ -142,6 +144,7 @@ const de: Catalog<Key> = {
   statusFailing: "Aus: schlägt seit Tagen fehl",
   failingSince: "Fehlerhaft seit {time}",
   klaviyo: "Klaviyo",
+  shopifyFlow: "Shopify Flow",
   klaviyoIntro:
     "Ihr privater Klaviyo-API-Schlüssel (Schreibrechte für Events und Profile). Ereignisse werden zu Metriken „Aftercare …“ im Profil des Kunden, und das Profil erhält aftercare_points_balance, aftercare_tier, aftercare_last_nps und aftercare_next_delivery.",
   klaviyoKey: "Privater API-Schlüssel",
@@ -198,6 +201,7 @@ const es: Catalog<Key> = {
   statusFailing: "Inactivo: falla desde hace días",
   failingSince: "Fallando desde {time}",
   klaviyo: "Klaviyo",
+  shopifyFlow: "Shopify Flow",
   klaviyoIntro:
     "Su clave privada de la API de Klaviyo (escritura de eventos y perfiles). Los eventos se convierten en métricas «Aftercare …» en el perfil del cliente, y el perfil recibe aftercare_points_balance, aftercare_tier, aftercare_last_nps y aftercare_next_delivery.",
   klaviyoKey: "Clave privada de la API",

@@ -4,7 +4,11 @@ import { findShopperOrder } from "../orders/index.server";
 import { defineSubscriber, type DomainEvent } from "../platform/events/index.server";
 import { emailRecommendations, productImages } from "../recommendations/index.server";
 import { csatRatingUrls } from "../surveys/index.server";
-import { shipmentDetail, storefrontTrackingUrl } from "../tracking/index.server";
+import {
+  latestOrderShipmentId,
+  shipmentDetail,
+  storefrontTrackingUrl,
+} from "../tracking/index.server";
 
 const TRIGGER_OF_TAG: Partial<Record<string, TriggerName>> = {
   InTransit: "shipment.shipped",
@@ -74,11 +78,11 @@ export async function emailShipmentChange(
   return sendShipmentNotice(change.shopDomain, shipment, trigger);
 }
 
-type ShipmentDetail = NonNullable<Awaited<ReturnType<typeof shipmentDetail>>>;
+type Shipment = NonNullable<Awaited<ReturnType<typeof shipmentDetail>>>;
 
 async function sendShipmentNotice(
   shopDomain: string,
-  shipment: ShipmentDetail,
+  shipment: Shipment,
   trigger: TriggerName,
 ) {
   // The order (when its webhook has arrived) knows the shopper's language; a fulfillment does not.
@@ -133,18 +137,47 @@ async function sendShipmentNotice(
   });
   if (trigger === "shipment.delivered" && email) {
     // The delivery survey: asked on delivery itself, not "fulfilled + N days"; by email only.
-    await notify({
-      shop: shopDomain,
-      trigger: "survey.csat",
-      subjectKey: shipment.id,
-      recipient,
-      orderId: shipment.order.shopifyId,
-      orderName: shipment.order.name,
-      data: {
-        orderName: shipment.order.name ?? "",
-        ratingUrls: csatRatingUrls(shopDomain, shipment.id, shipment.order.shopifyId),
-      },
-    });
+    await notifyDeliverySurvey(shopDomain, shipment, recipient);
   }
   return result;
+}
+
+/** The delivery survey (CSAT) e-mail of a shipment: at most once per shipment. */
+function notifyDeliverySurvey(
+  shopDomain: string,
+  shipment: Shipment,
+  recipient: { email: string | null; customerId: string | null; locale: string | null },
+) {
+  return notify({
+    shop: shopDomain,
+    trigger: "survey.csat",
+    subjectKey: shipment.id,
+    recipient,
+    orderId: shipment.order.shopifyId,
+    orderName: shipment.order.name,
+    data: {
+      orderName: shipment.order.name ?? "",
+      ratingUrls: csatRatingUrls(shopDomain, shipment.id, shipment.order.shopifyId),
+    },
+  });
+}
+
+/**
+ * The delivery survey of an order's newest delivered shipment, asked for by the merchant (a
+ * Shopify Flow action): the same e-mail as on delivery, so a shipment's survey is sent once
+ * whoever asks for it (`reason: "duplicate"` when it already was).
+ */
+export async function sendDeliverySurvey(shopDomain: string, orderShopifyId: string) {
+  const shipmentId = await latestOrderShipmentId(shopDomain, orderShopifyId, { delivered: true });
+  const shipment = shipmentId ? await shipmentDetail(shopDomain, shipmentId) : null;
+  if (!shipment) return { shipmentId: null, queued: false, reason: "no_shipment" } as const;
+  const order = await findShopperOrder(shopDomain, { shopifyId: orderShopifyId });
+  const result = await notifyDeliverySurvey(shopDomain, shipment, {
+    email: order?.email ?? shipment.order.email ?? null,
+    customerId: order?.customerShopifyId ?? shipment.order.customerShopifyId,
+    locale: order?.locale ?? shipment.order.locale,
+  });
+  return result.queued
+    ? { shipmentId: shipment.id, queued: true, reason: null }
+    : { shipmentId: shipment.id, queued: false, reason: result.reason };
 }

@@ -1,6 +1,6 @@
 /** Loyalty's public face: what other capabilities and flows may use. */
 export { ledgerMovements, pointValue } from "./admin.server";
-export { awardSurveyBonus } from "./members.server";
+export { addFlowPoints, awardSurveyBonus } from "./members.server";
 export { loadProgram } from "./program.server";
 export { memberSummary } from "./queries.server";
 export { customerReferralLink } from "./referrals.server";

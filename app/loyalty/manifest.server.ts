@@ -13,6 +13,11 @@ export const loyaltyCapability = defineCapability({
   },
   jobs: LOYALTY_JOBS as JobDefinition<never>[],
   customerData: { exportCustomer: exportCustomerLoyalty, redactCustomer: redactCustomerLoyalty },
-  emits: ["loyalty.points_changed", "loyalty.tier_changed", "loyalty.reward_redeemed"],
+  emits: [
+    "loyalty.points_changed",
+    "loyalty.tier_changed",
+    "loyalty.points_expiring",
+    "loyalty.reward_redeemed",
+  ],
   subscribers: [followBalance],
 });

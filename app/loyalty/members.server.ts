@@ -68,6 +68,34 @@ export async function awardSurveyBonus(
 }
 
 /**
+ * Points a Shopify Flow action adds to a customer (who becomes a member if not yet one), once per
+ * action run: Flow retries a run with the same id, and the ledger keeps one entry per key.
+ */
+export async function addFlowPoints(
+  shopDomain: string,
+  input: { customerShopifyId: string; points: number; note: string; runId: string },
+) {
+  const member = await retryOnUniqueViolation(() =>
+    db.$transaction((tx) =>
+      ensureMember(tx, shopDomain, { customerShopifyId: input.customerShopifyId }),
+    ),
+  );
+  const entry = await ledgerTransaction((tx) =>
+    appendEntry(tx, {
+      shopDomain,
+      memberId: member.id,
+      idempotencyKey: `flow:${input.runId}`,
+      source: "manual",
+      kind: "adjust",
+      points: input.points,
+      note: input.note,
+      actor: "Shopify Flow",
+    }),
+  );
+  return { memberId: member.id, added: entry !== null };
+}
+
+/**
  * What a member's tier is measured on over the last 12 months: points earned on orders (net of
  * reversals) or spend (earnable amount of orders, net of refunds).
  */
@@ -246,7 +274,20 @@ export async function expireInactivePoints(shopDomain: string, now = new Date())
     await sendPointsExpiringWarning(
       pointsExpiringNotification(shopDomain, { ...member, email: member.email! }, expiresAt),
     );
-    await db.loyaltyMember.update({ where: { id: member.id }, data: { expiryWarnedAt: now } });
+    await transaction(async (tx) => {
+      await tx.loyaltyMember.update({ where: { id: member.id }, data: { expiryWarnedAt: now } });
+      await emit(tx, {
+        type: "loyalty.points_expiring",
+        shop: shopDomain,
+        aggregateId: member.id,
+        data: {
+          memberId: member.id,
+          customerId: member.customerShopifyId,
+          points: member.balance,
+          expiresAt: expiresAt.toISOString(),
+        },
+      });
+    });
     warned++;
   }
   return { warned, expired };

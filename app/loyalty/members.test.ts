@@ -98,6 +98,18 @@ describe("expiry", () => {
         select: { recipient: true, customerShopifyId: true },
       }),
     ).toEqual([{ recipient: "ana@example.com", customerShopifyId: "42" }]);
+    // And an event, in the same transaction as the warning (Shopify Flow's points-expiring trigger).
+    const warnings = await db.outboxEvent.findMany({
+      where: { shopDomain: shop, type: "loyalty.points_expiring" },
+    });
+    expect(warnings.map((event) => JSON.parse(event.data))).toEqual([
+      {
+        memberId: member.id,
+        customerId: "42",
+        points: active.balance,
+        expiresAt: new Date(active.lastActivityAt!.getTime() + 100 * day).toISOString(),
+      },
+    ]);
     // Warned once per inactivity period.
     expect(
       await expireInactivePoints(shop, new Date(active.lastActivityAt!.getTime() + 96 * day)),

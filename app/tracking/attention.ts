@@ -1,5 +1,8 @@
 import { isFinal, subtagMessage, type Tag } from "./status";
 
+/** The reason of a shipment the merchant flagged by hand (through a Shopify Flow action). */
+export const FLAGGED = "flagged";
+
 /** Why a shipment needs the merchant, most urgent first. */
 export type AttentionReason = "exception" | "failed_attempt" | "stalled" | "missed_estimate";
 

@@ -3,6 +3,7 @@ export { storefrontTrackingUrl, trackByOrder, type ShopperShipment } from "./loo
 export {
   deliveredUnits,
   deliveryPerformance,
+  latestOrderShipmentId,
   orderDeliveryDates,
   shipmentDetail,
 } from "./queries.server";
@@ -13,4 +14,5 @@ export {
   type ReturnShipmentInput,
 } from "./return-shipments.server";
 export { getTrackingSettings } from "./settings.server";
+export { flagShipment } from "./tracking.server";
 export { tagMessageKey, trackingTranslator } from "./shopper/messages";

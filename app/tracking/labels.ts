@@ -32,4 +32,5 @@ export const ATTENTION_LABELS: Record<string, string> = {
   exception: "Exception",
   failed_attempt: "Failed attempt",
   missed_estimate: "Missed estimate",
+  flagged: "Flagged in Shopify Flow",
 };

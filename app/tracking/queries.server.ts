@@ -4,6 +4,7 @@ import { parseAddress } from "../orders/index.server";
 import { carrierName } from "./carriers/carriers";
 import { normalizeTrackingNumber } from "./carriers/detect";
 import { percentile } from "./estimates";
+import { RETURN_FULFILLMENT_PREFIX } from "./return-fulfillments";
 import { FulfillmentLinesSchema } from "./schemas";
 import { TAGS, subtagMessage } from "./status";
 
@@ -153,6 +154,27 @@ export async function shipmentCounts(shopDomain: string) {
       })),
     total: byTag.reduce((sum, row) => sum + row._count._all, 0),
   };
+}
+
+/** The order's newest shipment to the shopper (a return's parcel is not one), delivered if asked. */
+export async function latestOrderShipmentId(
+  shopDomain: string,
+  orderShopifyId: string,
+  options: { delivered?: boolean } = {},
+) {
+  const shipment = await db.trackingShipment.findFirst({
+    where: {
+      shopDomain,
+      fulfillment: {
+        orderShopifyId,
+        NOT: { shopifyId: { startsWith: RETURN_FULFILLMENT_PREFIX } },
+      },
+      ...(options.delivered ? { tag: "Delivered" } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true },
+  });
+  return shipment?.id ?? null;
 }
 
 export async function shipmentDetail(shopDomain: string, shipmentId: string) {

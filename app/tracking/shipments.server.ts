@@ -2,7 +2,7 @@ import { db, type Tx } from "../db.server";
 import { emit, transaction } from "../platform/events/index.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
 import { normalizeEmail } from "../orders/index.server";
-import { attentionKey, needsAttention } from "./attention";
+import { attentionKey, FLAGGED, needsAttention } from "./attention";
 import { carrierFromCompany, carrierTrackingUrl } from "./carriers/carriers";
 import { detectCarrier, normalizeTrackingNumber, numberShape } from "./carriers/detect";
 import {
@@ -567,6 +567,11 @@ export async function refreshShipment(
   }
 
   const changed = shipment.tag !== current.tag || shipment.subtag !== current.subtag;
+  // A shipment flagged by hand (a Shopify Flow action) stays flagged until resolved, unless a
+  // problem the carrier's data shows takes its place.
+  const flagged = shipment.attentionReason === FLAGGED;
+  const flaggedDetail = shipment.attentionDetail;
+  const flaggedSince = shipment.attentionSince;
   await tx.trackingShipment.update({
     where: { id: shipment.id },
     data: {
@@ -584,9 +589,9 @@ export async function refreshShipment(
             estimateConfidence: estimate.confidence,
           }
         : {}),
-      attentionReason: attention && !dismissed ? attention.reason : null,
-      attentionDetail: attention && !dismissed ? attention.detail : null,
-      attentionSince: attention && !dismissed ? attention.since : null,
+      attentionReason: attention && !dismissed ? attention.reason : flagged ? "flagged" : null,
+      attentionDetail: attention && !dismissed ? attention.detail : flagged ? flaggedDetail : null,
+      attentionSince: attention && !dismissed ? attention.since : flagged ? flaggedSince : null,
     },
   });
   const newlyDelayed =

@@ -14,7 +14,8 @@ import {
   shopTrackingContext,
   teachCarrier,
 } from "./shipments.server";
-import { attentionKey, needsAttention } from "./attention";
+import { attentionKey, FLAGGED, needsAttention } from "./attention";
+import { latestOrderShipmentId } from "./queries.server";
 
 /**
  * What the rest of the app asks of tracking: receiving an aggregator's webhooks, the merchant's
@@ -103,9 +104,36 @@ export async function resolveAttention(shopDomain: string, shipmentId: string) {
   await transaction(async (tx) => {
     await tx.trackingShipment.update({
       where: { id: shipment.id },
-      data: { attentionDismissed: current ? attentionKey(current) : null },
+      data: {
+        attentionDismissed: current ? attentionKey(current) : null,
+        ...(shipment.attentionReason === FLAGGED
+          ? { attentionReason: null, attentionDetail: null, attentionSince: null }
+          : {}),
+      },
     });
     await refreshShipment(tx, context, shipment.id);
   });
   return true;
+}
+
+/**
+ * Puts an order's latest shipment on the needs-attention list with the merchant's note (a Shopify
+ * Flow action). Flagging it again with the same note changes nothing; a problem the carrier's
+ * data shows still comes first. Returns the shipment's id, or null when the order has none.
+ */
+export async function flagShipment(shopDomain: string, orderShopifyId: string, note: string) {
+  const shipmentId = await latestOrderShipmentId(shopDomain, orderShopifyId);
+  const shipment =
+    shipmentId && (await db.trackingShipment.findUnique({ where: { id: shipmentId } }));
+  if (!shipment) return null;
+  const detail = note.trim().slice(0, 300) || "Flagged in Shopify Flow";
+  if (shipment.attentionReason && shipment.attentionReason !== FLAGGED) return shipment.id;
+  if (shipment.attentionReason === FLAGGED && shipment.attentionDetail === detail) {
+    return shipment.id;
+  }
+  await db.trackingShipment.update({
+    where: { id: shipment.id },
+    data: { attentionReason: FLAGGED, attentionDetail: detail, attentionSince: new Date() },
+  });
+  return shipment.id;
 }

@@ -1,10 +1,11 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
+import { flowActionRequest } from "./admin/flow";
 import { runAdminGraphql } from "./admin/graphql";
 import { redeemDiscountAtCheckout } from "./admin/loyalty";
 import { bulkResultFile } from "./admin/recommendations";
@@ -17,7 +18,7 @@ import { KlaviyoStandin, serveKlaviyo } from "./klaviyo";
 import { serveTwilio, TwilioStandin } from "./twilio";
 import { adminFrameHtml } from "./frame";
 import { renderLiquidInTheme } from "./liquid-theme";
-import { sessionToken, signAppProxyQuery, webhookHeaders } from "./signing";
+import { sessionToken, signAppProxyQuery, webhookHeaders, webhookHmac } from "./signing";
 import {
   ACCESS_TOKEN_LIFETIME_SECONDS,
   REFRESH_TOKEN_LIFETIME_SECONDS,
@@ -89,6 +90,16 @@ export interface Standin {
     body: string,
     options?: DeliverOptions,
   ): Promise<Response>;
+  /**
+   * Shopify Flow reaching one of the app's actions: POSTs the run to its runtime URL (on the
+   * app's URL, as the deployed app's would be), signed with the client secret (or `secret`).
+   */
+  runFlowAction(
+    shop: string,
+    handle: string,
+    properties: Record<string, unknown>,
+    options?: { runId?: string; secret?: string },
+  ): Promise<{ status: number; body: string } | { error: string }>;
   close(): Promise<void>;
 }
 
@@ -197,6 +208,25 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
         }),
         body,
       });
+    },
+    async runFlowAction(shop, handle, properties, run = {}) {
+      const request = flowActionRequest({
+        shopId: state.shop(shop).details.id,
+        shopDomain: shop,
+        handle,
+        properties,
+        runId: run.runId ?? randomUUID(),
+      });
+      if ("error" in request) return request;
+      const response = await fetch(`${standin.appUrl}${request.url.pathname}`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          "X-Shopify-Hmac-Sha256": webhookHmac(request.body, run.secret ?? options.apiSecret),
+        },
+        body: request.body,
+      });
+      return { status: response.status, body: await response.text() };
     },
     close: async () => {
       await standin.mailbox.close();
@@ -609,6 +639,21 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
             typeof redeemDiscountAtCheckout
           >[1];
           return send(response, 200, redeemDiscountAtCheckout(shop, body));
+        }
+        // Shopify Flow runs one of the app's actions for this shop.
+        if (parts[3] === "flow-actions" && parts[4] && request.method === "POST") {
+          const body = JSON.parse((await readBody(request)).toString("utf8") || "{}") as {
+            properties?: Record<string, unknown>;
+            runId?: string;
+            secret?: string;
+          };
+          const ran = await standin.runFlowAction(
+            shop.domain,
+            decodeURIComponent(parts[4]),
+            body.properties ?? {},
+            { runId: body.runId, secret: body.secret },
+          );
+          return send(response, "error" in ran ? 422 : 200, ran);
         }
         if (parts[3] === "throttle" && request.method === "POST") {
           const body = JSON.parse((await readBody(request)).toString("utf8")) as {

@@ -146,6 +146,22 @@ describe("bounded request bodies", () => {
     expect(large.sentBeforeAnswer).toBeLessThan(30 * MB);
   });
 
+  it("refuses an unsigned Shopify Flow action run before reading its body, and bounds a signed-looking one at 64 KB", async () => {
+    const unsigned = await upload({
+      path: "/flow/actions/add-loyalty-points",
+      totalBytes: 60 * MB,
+      sendAtMost: 1 * MB,
+    });
+    expect(unsigned.status).toBe(401);
+    const large = await upload({
+      path: "/flow/actions/add-loyalty-points",
+      headers: { "X-Shopify-Hmac-Sha256": "AAAA" },
+      totalBytes: 60 * MB,
+    });
+    expect(large.status).toBe(413);
+    expect(large.sentBeforeAnswer).toBeLessThan(30 * MB);
+  });
+
   it("checks the App Proxy signature of the tracking form before reading it, and bounds a signed one", async () => {
     const shop = uniqueShop("track-huge");
     const forged = await upload({

@@ -124,6 +124,16 @@ export const EVENT_CATALOG = {
     previousTierId: z.string().nullable(),
     tierId: z.string().nullable(),
   }),
+  "loyalty.points_expiring": event(
+    "member",
+    1,
+    "A member was warned that their points will expire after inactivity.",
+    {
+      ...MemberRef,
+      points: z.number().int(),
+      expiresAt: z.string().datetime(),
+    },
+  ),
   "loyalty.reward_redeemed": event("member", 1, "A member redeemed points for a reward.", {
     ...MemberRef,
     redemptionId: z.string(),

@@ -24,6 +24,11 @@ export const BODY_LIMITS = {
    * characters (Twilio's own limit), a few KB at most.
    */
   smsWebhook: 64 * KB,
+  /**
+   * Shopify Flow action runs: ids and the merchant's few fields. Flow does not publish a cap;
+   * its trigger payloads are limited to 50 KB, and an action's fields are no bigger.
+   */
+  flowAction: 64 * KB,
   /** Admin forms: settings, policies and templates typed by a merchant. */
   adminForm: 1 * MB,
   /** Shopper JSON and forms: an order number, an email, a choice of items. */

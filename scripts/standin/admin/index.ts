@@ -1,4 +1,5 @@
 import { draftOrderHandlers } from "./draft-orders";
+import { flowHandlers } from "./flow";
 import { loyaltyHandlers } from "./loyalty";
 import { productHandlers } from "./products";
 import { recommendationHandlers } from "./recommendations";
@@ -16,4 +17,5 @@ export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...productHandlers,
   ...returnsHandlers,
   ...draftOrderHandlers,
+  ...flowHandlers,
 };
