@@ -184,6 +184,10 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
   },
   "proxy.returns.tsx": { guard: "app-proxy-signature", note: "returns portal" },
   "proxy.track.tsx": { guard: "app-proxy-signature", note: "tracking page" },
+  "proxy.track_.go.ts": {
+    guard: "app-proxy-signature",
+    note: "a tracking page recommendation's click: a signed link of this shop, 302 to its product",
+  },
   "surveys.csat.ts": {
     guard: "signed-link",
     note: "delivery rating from the email: GET asks to confirm the score, POST records it or the comment",

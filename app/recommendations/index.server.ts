@@ -1,2 +1,7 @@
 /** Recommendations' public face: what other capabilities and flows may use. */
 export { emailRecommendations, productImages } from "./recommendations.server";
+export {
+  followRecommendation,
+  trackingPageRecommendations,
+  type TrackingRecommendation,
+} from "./tracking-page.server";

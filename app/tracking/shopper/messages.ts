@@ -1,6 +1,7 @@
 import { translator, type Catalog, type ShopperLocale } from "../../platform/i18n";
 
 const en = {
+  youMayAlsoLike: "You may also like",
   title: "Track your order",
   intro: "Enter your order number and the email you used at checkout, or a tracking number.",
   orderNumber: "Order number",
@@ -44,6 +45,7 @@ const en = {
 export type TrackingMessageKey = keyof typeof en;
 
 const fr: Catalog<TrackingMessageKey> = {
+  youMayAlsoLike: "Vous aimerez aussi",
   title: "Suivre votre commande",
   intro:
     "Saisissez votre numéro de commande et l'e-mail utilisé lors de l'achat, ou un numéro de suivi.",
@@ -87,6 +89,7 @@ const fr: Catalog<TrackingMessageKey> = {
 };
 
 const de: Catalog<TrackingMessageKey> = {
+  youMayAlsoLike: "Das könnte Ihnen auch gefallen",
   title: "Bestellung verfolgen",
   intro:
     "Gib deine Bestellnummer und die beim Kauf verwendete E-Mail-Adresse ein oder eine Sendungsnummer.",
@@ -130,6 +133,7 @@ const de: Catalog<TrackingMessageKey> = {
 };
 
 const es: Catalog<TrackingMessageKey> = {
+  youMayAlsoLike: "También te puede gustar",
   title: "Sigue tu pedido",
   intro:
     "Introduce tu número de pedido y el correo electrónico de la compra, o un número de seguimiento.",
