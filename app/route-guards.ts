@@ -104,6 +104,10 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
   "app.shipments._index.tsx": { guard: "admin-session", note: "shipments" },
   "app.shipments.export.ts": { guard: "admin-session", note: "CSV export" },
   "app.shipments.settings.tsx": { guard: "admin-session", note: "tracking settings" },
+  "app.shipments.tracking-page.tsx": {
+    guard: "admin-session",
+    note: "the storefront tracking page's offer",
+  },
   "app.support.inbox.$id.tsx": {
     guard: "admin-session",
     note: "a support conversation: reply, note, status, assignee",

@@ -15,6 +15,8 @@ export interface TrackingPageProps {
   result: ShopperTracking | null;
   /** "You may also like" for the order looked up; their links record the click. */
   recommendations?: PageRecommendation[];
+  /** The merchant's offer, only while its schedule runs. */
+  offer?: { code: string; headline: string } | null;
 }
 
 export interface PageRecommendation {
@@ -99,6 +101,8 @@ const STYLES = `
 .ac-track .ac-recs a{display:grid;gap:.25rem;color:inherit;text-decoration:none;border:1px solid #d1d5db;border-radius:.75rem;padding:.5rem}
 .ac-track .ac-recs a:hover span{text-decoration:underline}
 .ac-track .ac-recs img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:.5rem}
+.ac-track .ac-offer{border:2px dashed var(--ac-accent);border-radius:.75rem;padding:.75rem 1rem;margin:0 0 1rem}
+.ac-track .ac-offer p{margin:.25rem 0}
 .ac-track .ac-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (min-width:40rem){.ac-track form{grid-template-columns:1fr 1fr}.ac-track form .ac-wide{grid-column:1/-1}}
 `;
@@ -121,6 +125,17 @@ export function TrackingPage(props: TrackingPageProps) {
         </p>
       ) : null}
       {result ? <Result result={result} t={t} locale={props.locale} /> : null}
+      {result && props.offer ? (
+        <aside className="ac-offer" aria-label={t("offerLabel")}>
+          <p>
+            <strong>{props.offer.headline}</strong>
+          </p>
+          <p>
+            {t("offerCode", { code: props.offer.code })}{" "}
+            <a href={`/discount/${encodeURIComponent(props.offer.code)}`}>{t("offerApply")}</a>
+          </p>
+        </aside>
+      ) : null}
       {result && props.recommendations?.length ? (
         <Recommendations products={props.recommendations} t={t} locale={props.locale} />
       ) : null}

@@ -1,6 +1,9 @@
 import { translator, type Catalog, type ShopperLocale } from "../../platform/i18n";
 
 const en = {
+  offerLabel: "Offer",
+  offerCode: "Use code {code} at checkout.",
+  offerApply: "Shop with this code",
   youMayAlsoLike: "You may also like",
   title: "Track your order",
   intro: "Enter your order number and the email you used at checkout, or a tracking number.",
@@ -45,6 +48,9 @@ const en = {
 export type TrackingMessageKey = keyof typeof en;
 
 const fr: Catalog<TrackingMessageKey> = {
+  offerLabel: "Offre",
+  offerCode: "Utilisez le code {code} lors du paiement.",
+  offerApply: "Acheter avec ce code",
   youMayAlsoLike: "Vous aimerez aussi",
   title: "Suivre votre commande",
   intro:
@@ -89,6 +95,9 @@ const fr: Catalog<TrackingMessageKey> = {
 };
 
 const de: Catalog<TrackingMessageKey> = {
+  offerLabel: "Angebot",
+  offerCode: "Verwenden Sie den Code {code} an der Kasse.",
+  offerApply: "Mit diesem Code einkaufen",
   youMayAlsoLike: "Das könnte Ihnen auch gefallen",
   title: "Bestellung verfolgen",
   intro:
@@ -133,6 +142,9 @@ const de: Catalog<TrackingMessageKey> = {
 };
 
 const es: Catalog<TrackingMessageKey> = {
+  offerLabel: "Oferta",
+  offerCode: "Usa el código {code} al pagar.",
+  offerApply: "Comprar con este código",
   youMayAlsoLike: "También te puede gustar",
   title: "Sigue tu pedido",
   intro:

@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { negotiateLocale } from "../../platform/i18n";
 import { hasControlCharacters } from "../../platform/typed-text";
-import { ShopSettingsSchema, shopProfile } from "../../shops/index.server";
+import { getShop, ShopSettingsSchema, shopProfile } from "../../shops/index.server";
+import { activeTrackingOffer } from "../offer.server";
 import { trackByNumber, trackOrderByEmail, type ShopperTracking } from "../lookup.server";
 import type { TrackingMessageKey } from "./messages";
 import { TrackingPage, type PageRecommendation } from "./TrackingPage";
@@ -93,7 +94,11 @@ export async function renderStorefrontPage(
   formAction: string,
   recommendations: PageRecommendation[] = [],
 ) {
-  const shop = await shopProfile(shopDomain);
+  const [shop, record] = await Promise.all([shopProfile(shopDomain), getShop(shopDomain)]);
+  // The offer is for shoppers following an order, not for whoever opens the form.
+  const offer = lookup.result
+    ? await activeTrackingOffer(shopDomain, record?.ianaTimezone ?? "UTC")
+    : null;
   const html = renderToStaticMarkup(
     TrackingPage({
       locale: lookup.locale,
@@ -106,6 +111,7 @@ export async function renderStorefrontPage(
         : null,
       result: lookup.result,
       recommendations,
+      offer,
     }),
   );
   return html;
