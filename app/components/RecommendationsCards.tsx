@@ -28,6 +28,7 @@ type Progress = Awaited<ReturnType<typeof catalogImportProgress>>;
 const SURFACE_LABELS: Record<string, string> = {
   thank_you: "Thank-you and order-status pages",
   tracking_page: "Tracking page",
+  email: "Shipment emails",
 };
 
 /** Impressions, clicks, attributed orders and revenue per place recommendations are shown. */

@@ -2,7 +2,11 @@ import { isHeldOut } from "../experiments/index.server";
 import { notify, type TriggerName } from "../notifications/index.server";
 import { findShopperOrder } from "../orders/index.server";
 import { defineSubscriber, type DomainEvent } from "../platform/events/index.server";
-import { emailRecommendations, productImages } from "../recommendations/index.server";
+import {
+  productImages,
+  recordEmailImpressions,
+  trackedEmailRecommendations,
+} from "../recommendations/index.server";
 import { csatRatingUrls } from "../surveys/index.server";
 import { shipmentDetail, storefrontTrackingUrl } from "../tracking/index.server";
 
@@ -59,7 +63,9 @@ export async function emailShipmentChange(
   const [images, recommendations] = await Promise.all([
     productImages(change.shopDomain, productIds),
     // Suggestions are marketing: only for shoppers who said yes to it.
-    order?.acceptsMarketing ? emailRecommendations(change.shopDomain, productIds) : [],
+    order?.acceptsMarketing
+      ? trackedEmailRecommendations(change.shopDomain, productIds, order)
+      : [],
   ]);
   const recipient = {
     email,
@@ -98,6 +104,14 @@ export async function emailShipmentChange(
       recommendations,
     },
   });
+  // Shown once the email is on its way; their links record the clicks (surface "email").
+  if (order && result.queued && recommendations.length) {
+    await recordEmailImpressions(
+      change.shopDomain,
+      order,
+      recommendations.map((product) => product.productId),
+    );
+  }
   if (trigger === "shipment.delivered" && email) {
     // The delivery survey: asked on delivery itself, not "fulfilled + N days"; by email only.
     await notify({

@@ -55,8 +55,12 @@ export async function recordEvents(
   return recorded;
 }
 
-/** Where a recommendation was shown: the order's thank-you and status blocks, or the tracking page. */
-export type RecommendationSurface = "thank_you" | "tracking_page";
+/**
+ * Where a recommendation was shown: the order's thank-you and status blocks, the storefront
+ * tracking page, or a shipment email.
+ */
+export const RECOMMENDATION_SURFACES = ["thank_you", "tracking_page", "email"] as const;
+export type RecommendationSurface = (typeof RECOMMENDATION_SURFACES)[number];
 
 /** One impression or click, once per order × product × kind × surface. */
 export async function recordEvent(

@@ -2,6 +2,8 @@
 export { emailRecommendations, productImages } from "./recommendations.server";
 export {
   followRecommendation,
+  recordEmailImpressions,
+  trackedEmailRecommendations,
   trackingPageRecommendations,
   type TrackingRecommendation,
 } from "./tracking-page.server";

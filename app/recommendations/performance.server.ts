@@ -1,10 +1,10 @@
 import { db } from "../db.server";
 import { dayInZone, daysEndingToday, earliestStartOf } from "../platform/calendar";
 import { fromMinorUnits } from "../platform/shopify/money";
+import { RECOMMENDATION_SURFACES, type RecommendationSurface } from "./events.server";
 
-/** Where recommendations are shown: the thank-you and order-status blocks, the tracking page. */
-const SURFACES = ["thank_you", "tracking_page"] as const;
-type Surface = (typeof SURFACES)[number];
+const SURFACES = RECOMMENDATION_SURFACES;
+type Surface = RecommendationSurface;
 
 /** Attributed orders and their revenue in one currency (minor units of it). */
 export interface CurrencyRevenue {
@@ -165,7 +165,7 @@ export async function recommendationPerformance(
       revenue: byCurrency(totalRevenue, shop.currency),
       ctr: ctr(totals.clicks, totals.impressions),
     },
-    /** The same figures per surface: the order's blocks, the tracking page. */
+    /** The same figures per surface: the order's blocks, the tracking page, shipment emails. */
     surfaces: [...bySurface].map(([surface, row]) => ({
       surface,
       ...row,

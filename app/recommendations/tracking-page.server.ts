@@ -2,8 +2,8 @@ import { z } from "zod";
 import { db } from "../db.server";
 import { readToken, signToken } from "../platform/signed-token.server";
 import { shopProfile } from "../shops/index.server";
-import { recordEvent, type RecommendationSurface } from "./events.server";
-import { orderRecommendations } from "./recommendations.server";
+import { RECOMMENDATION_SURFACES, recordEvent, type RecommendationSurface } from "./events.server";
+import { emailRecommendations, orderRecommendations } from "./recommendations.server";
 
 /** The purpose a recommendation's click link is signed for (no other link's token is one). */
 const CLICK_PURPOSE = "recommendation-click";
@@ -14,7 +14,7 @@ const ClickSchema = z.tuple([
   z.string(),
   z.string().regex(/^\d+$/),
   z.string().regex(/^\d+$/),
-  z.enum(["thank_you", "tracking_page"]),
+  z.enum(RECOMMENDATION_SURFACES),
 ]);
 
 export interface TrackingRecommendation {
@@ -53,12 +53,47 @@ export async function trackingPageRecommendations(
     imageUrl: product.imageUrl,
     price: product.price,
     currency: shop?.currency ?? "USD",
-    clickUrl: `${clickPath}?r=${signToken(
-      CLICK_PURPOSE,
-      JSON.stringify([shopDomain, order.shopifyId, product.productId, surface]),
-      { lifetimeDays: CLICK_LINK_DAYS },
-    )}`,
+    clickUrl: `${clickPath}?r=${clickToken(shopDomain, order.shopifyId, product.productId, surface)}`,
   }));
+}
+
+const clickToken = (
+  shopDomain: string,
+  orderShopifyId: string,
+  productId: string,
+  surface: RecommendationSurface,
+) =>
+  signToken(CLICK_PURPOSE, JSON.stringify([shopDomain, orderShopifyId, productId, surface]), {
+    lifetimeDays: CLICK_LINK_DAYS,
+  });
+
+/**
+ * A shipment email's "You may also like" for this order: each link goes through the storefront's
+ * click redirect (`/apps/aftercare/track/go`), which records the click on the surface `email`
+ * and sends the shopper on to the product. `recordEmailImpressions` records them as shown once
+ * the email is on its way.
+ */
+export async function trackedEmailRecommendations(
+  shopDomain: string,
+  productIds: string[],
+  order: { shopifyId: string },
+) {
+  const products = await emailRecommendations(shopDomain, productIds);
+  return products.map(({ productId, ...product }) => ({
+    ...product,
+    productId,
+    url: `https://${shopDomain}/apps/aftercare/track/go?r=${clickToken(shopDomain, order.shopifyId, productId, "email")}`,
+  }));
+}
+
+export async function recordEmailImpressions(
+  shopDomain: string,
+  order: { shopifyId: string; customerShopifyId: string | null },
+  productIds: string[],
+) {
+  for (const productId of new Set(productIds)) {
+    await recordEvent(shopDomain, order, productId, "impression", "email");
+  }
 }
 
 /**

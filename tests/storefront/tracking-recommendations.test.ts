@@ -4,6 +4,7 @@ import { db } from "../../app/db.server";
 import { shopWithHistory } from "../recommendations/history";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
+import type { ReceivedEmail } from "../../scripts/standin/mailbox";
 import { adminDocument, sendWebhook, standinUrl, storefrontFetch } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
@@ -195,6 +196,78 @@ describe(
       expect(html).not.toContain(`owner@${shop.replace(/\.myshopify\.com$/, "")}.example.com`);
       expect(html).not.toContain("Liquid error");
       expect(html).toContain("shop.email");
+    });
+
+    it("sends a shipment email's recommendations through the same click redirect, crediting the email", async () => {
+      const { shop, products, email, latestOrderId, newOrderBody } =
+        await shopWithHistory("track-recs-email");
+      const fulfillment = withFields(webhookFixture("fulfillments/create"), {
+        id: 6001,
+        order_id: latestOrderId,
+        status: "success",
+        shipment_status: "delivered",
+        updated_at: new Date().toISOString(),
+      }).replaceAll("1z827wk74630", "1Z999AA10123456784");
+      await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment });
+      const pattern = /href="(https:\/\/([^/"]+)\/apps\/aftercare\/track\/go\?r=[^"]+)"/g;
+      const links = await waitFor(
+        async () => {
+          const response = await fetch(
+            `${standinUrl()}/__standin/mailbox?to=${encodeURIComponent(email)}`,
+          );
+          for (const message of (await response.json()) as ReceivedEmail[]) {
+            if (message.headers["x-aftercare-trigger"] !== "shipment.delivered") continue;
+            const found = [...message.html.matchAll(pattern)].filter((match) => match[2] === shop);
+            if (found.length) return found.map((match) => match[1]!.replaceAll("&amp;", "&"));
+          }
+          return undefined;
+        },
+        { message: "the delivered email with its recommendations", timeout: 60_000 },
+      );
+      // Sent: its recommendations count as shown in an email.
+      const impressions = await waitFor(
+        async () => {
+          const rows = await db.recommendationEvent.findMany({
+            where: { shopDomain: shop, surface: "email", kind: "impression" },
+            select: { productId: true, orderShopifyId: true },
+          });
+          return rows.length ? rows : undefined;
+        },
+        { message: "the email's impressions" },
+      );
+      expect(impressions).toHaveLength(links.length);
+      expect(impressions.every((row) => row.orderShopifyId === latestOrderId)).toBe(true);
+      expect(impressions.map((row) => row.productId)).toContain(String(products.b.id));
+
+      // The shopper's click on the shop's domain reaches the App Proxy: recorded, then the product.
+      const linkToB = links.find((link) => {
+        const token = new URL(link).searchParams.get("r")!;
+        const value = Buffer.from(token.split(".")[1]!, "base64url").toString();
+        return value.includes(`"${products.b.id}"`);
+      })!;
+      const followed = await fetch(
+        linkToB.replace(`https://${shop}/`, `${standinUrl()}/store/${shop}/`),
+        { redirect: "manual" },
+      );
+      expect(followed.status).toBe(302);
+      expect(followed.headers.get("location")).toBe(
+        `https://${shop}/products/${products.b.sku.toLowerCase()}`,
+      );
+      expect(
+        await db.recommendationEvent.findMany({
+          where: { shopDomain: shop, kind: "click" },
+          select: { productId: true, surface: true },
+        }),
+      ).toEqual([{ productId: String(products.b.id), surface: "email" }]);
+
+      await sendWebhook({ shop, topic: "orders/create", body: newOrderBody(21, [products.b]) });
+      const attribution = await waitFor(
+        async () =>
+          (await db.recommendationAttribution.findFirst({ where: { shopDomain: shop } })) ??
+          undefined,
+        { message: "the order attributed" },
+      );
+      expect(attribution).toMatchObject({ surface: "email", productIds: String(products.b.id) });
     });
   },
 );
