@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { shopWithHistory } from "../recommendations/history";
-import { adminFetch, storefrontFetch } from "../support/http";
+import { adminDocument, adminFetch, storefrontFetch } from "../support/http";
 
 /** Shipments → Tracking page: the offer form, as the admin posts it. */
 const saveOffer = (shop: string, fields: Record<string, string>) =>
@@ -28,6 +28,9 @@ describe("the tracking page's offer (Shipments → Tracking page)", { timeout: 1
       ).text();
     const order = { order: "2009", email };
     const headline = "10% off while you wait {{ shop.email }}";
+    const admin = await adminDocument(shop, "/app/shipments/tracking-page");
+    expect(admin.status).toBe(200);
+    expect(await admin.text()).toContain("No offer yet");
 
     // Refused: a code that is not a code, an end before the start, a code without headline.
     for (const fields of <Record<string, string>[]>[
