@@ -104,6 +104,10 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
   "app.shipments._index.tsx": { guard: "admin-session", note: "shipments" },
   "app.shipments.export.ts": { guard: "admin-session", note: "CSV export" },
   "app.shipments.settings.tsx": { guard: "admin-session", note: "tracking settings" },
+  "app.shipments.tracking-page.tsx": {
+    guard: "admin-session",
+    note: "the storefront tracking page's offer",
+  },
   "app.support.inbox.$id.tsx": {
     guard: "admin-session",
     note: "a support conversation: reply, note, status, assignee",
@@ -184,6 +188,10 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
   },
   "proxy.returns.tsx": { guard: "app-proxy-signature", note: "returns portal" },
   "proxy.track.tsx": { guard: "app-proxy-signature", note: "tracking page" },
+  "proxy.track_.go.ts": {
+    guard: "app-proxy-signature",
+    note: "a tracking page recommendation's click: a signed link of this shop, 302 to its product",
+  },
   "surveys.csat.ts": {
     guard: "signed-link",
     note: "delivery rating from the email: GET asks to confirm the score, POST records it or the comment",

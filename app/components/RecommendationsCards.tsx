@@ -25,6 +25,57 @@ type Performance = Awaited<ReturnType<typeof recommendationPerformance>>;
 type RecommendationSettings = Awaited<ReturnType<typeof recommendationSettings>>;
 type Progress = Awaited<ReturnType<typeof catalogImportProgress>>;
 
+const SURFACE_LABELS: Record<string, string> = {
+  thank_you: "Thank-you and order-status pages",
+  tracking_page: "Tracking page",
+  email: "Shipment emails",
+};
+
+/** Impressions, clicks, attributed orders and revenue per place recommendations are shown. */
+export function SurfacesTable({ surfaces }: { surfaces: Performance["surfaces"] }) {
+  const shop = useShop();
+  const cells = (row: Performance["surfaces"][number]) => {
+    const revenue = row.revenue.find((entry) => entry.currency === shop.currency)?.revenue ?? 0;
+    return [
+      formatCount(row.impressions, shop.locale),
+      formatCount(row.clicks, shop.locale),
+      row.ctr === null ? "—" : `${row.ctr} %`,
+      formatCount(row.orders, shop.locale),
+      formatMinor(revenue, shop.currency, shop.locale),
+    ];
+  };
+  return (
+    <Card padding="0">
+      <IndexTable
+        resourceName={{ singular: "surface", plural: "surfaces" }}
+        itemCount={surfaces.length}
+        selectable={false}
+        headings={[
+          { title: "Where shown" },
+          { title: "Impressions", alignment: "end" },
+          { title: "Clicks", alignment: "end" },
+          { title: "CTR", alignment: "end" },
+          { title: "Orders", alignment: "end" },
+          { title: "Revenue", alignment: "end" },
+        ]}
+      >
+        {surfaces.map((row, index) => (
+          <IndexTable.Row id={row.surface} key={row.surface} position={index}>
+            <IndexTable.Cell>{SURFACE_LABELS[row.surface] ?? row.surface}</IndexTable.Cell>
+            {cells(row).map((value, cell) => (
+              <IndexTable.Cell key={cell}>
+                <Text as="span" alignment="end" numeric>
+                  {value}
+                </Text>
+              </IndexTable.Cell>
+            ))}
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </Card>
+  );
+}
+
 export function TopProducts({ products }: { products: Performance["topProducts"] }) {
   const shop = useShop();
   if (products.length === 0) {

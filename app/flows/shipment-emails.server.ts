@@ -2,7 +2,11 @@ import { isHeldOut } from "../experiments/index.server";
 import { notify, type TriggerName } from "../notifications/index.server";
 import { findShopperOrder } from "../orders/index.server";
 import { defineSubscriber, type DomainEvent } from "../platform/events/index.server";
-import { emailRecommendations, productImages } from "../recommendations/index.server";
+import {
+  productImages,
+  recordEmailImpressions,
+  trackedEmailRecommendations,
+} from "../recommendations/index.server";
 import { csatRatingUrls } from "../surveys/index.server";
 import {
   latestOrderShipmentId,
@@ -80,11 +84,7 @@ export async function emailShipmentChange(
 
 type Shipment = NonNullable<Awaited<ReturnType<typeof shipmentDetail>>>;
 
-async function sendShipmentNotice(
-  shopDomain: string,
-  shipment: Shipment,
-  trigger: TriggerName,
-) {
+async function sendShipmentNotice(shopDomain: string, shipment: Shipment, trigger: TriggerName) {
   // The order (when its webhook has arrived) knows the shopper's language; a fulfillment does not.
   const order = await findShopperOrder(shopDomain, { shopifyId: shipment.order.shopifyId });
   // A shopper who gave only a phone still gets the SMS: notify() skips the email itself.
@@ -96,7 +96,7 @@ async function sendShipmentNotice(
   const [images, recommendations] = await Promise.all([
     productImages(shopDomain, productIds),
     // Suggestions are marketing: only for shoppers who said yes to it.
-    order?.acceptsMarketing ? emailRecommendations(shopDomain, productIds) : [],
+    order?.acceptsMarketing ? trackedEmailRecommendations(shopDomain, productIds, order) : [],
   ]);
   const recipient = {
     email,
@@ -135,6 +135,14 @@ async function sendShipmentNotice(
       recommendations,
     },
   });
+  // Shown once the email is on its way; their links record the clicks (surface "email").
+  if (order && result.queued && recommendations.length) {
+    await recordEmailImpressions(
+      shopDomain,
+      order,
+      recommendations.map((product) => product.productId),
+    );
+  }
   if (trigger === "shipment.delivered" && email) {
     // The delivery survey: asked on delivery itself, not "fulfilled + N days"; by email only.
     await notifyDeliverySurvey(shopDomain, shipment, recipient);

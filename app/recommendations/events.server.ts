@@ -41,6 +41,7 @@ export async function recordEvents(
                 shopDomain,
                 orderShopifyId: order.shopifyId,
                 kind: "impression",
+                surface: "thank_you",
                 productId: { in: input.productIds },
               },
               select: { productId: true },
@@ -49,19 +50,37 @@ export async function recordEvents(
         );
   const recorded = [...new Set(input.productIds)].filter((productId) => allowed.has(productId));
   for (const productId of recorded) {
-    const key = { shopDomain, orderShopifyId: order.shopifyId, productId, kind: input.kind };
-    try {
-      await db.recommendationEvent.upsert({
-        where: { shopDomain_orderShopifyId_productId_kind: key },
-        create: { ...key, customerShopifyId: order.customerShopifyId },
-        update: {},
-      });
-    } catch (error) {
-      // Two requests for the same event at once: the other one recorded it.
-      if (!isUniqueViolation(error)) throw error;
-    }
+    await recordEvent(shopDomain, order, productId, input.kind, "thank_you");
   }
   return recorded;
+}
+
+/**
+ * Where a recommendation was shown: the order's thank-you and status blocks, the storefront
+ * tracking page, or a shipment email.
+ */
+export const RECOMMENDATION_SURFACES = ["thank_you", "tracking_page", "email"] as const;
+export type RecommendationSurface = (typeof RECOMMENDATION_SURFACES)[number];
+
+/** One impression or click, once per order × product × kind × surface. */
+export async function recordEvent(
+  shopDomain: string,
+  order: Pick<ShopperOrder, "shopifyId" | "customerShopifyId">,
+  productId: string,
+  kind: "impression" | "click",
+  surface: RecommendationSurface,
+) {
+  const key = { shopDomain, orderShopifyId: order.shopifyId, productId, kind, surface };
+  try {
+    await db.recommendationEvent.upsert({
+      where: { shopDomain_orderShopifyId_productId_kind_surface: key },
+      create: { ...key, customerShopifyId: order.customerShopifyId },
+      update: {},
+    });
+  } catch (error) {
+    // Two requests for the same event at once: the other one recorded it.
+    if (!isUniqueViolation(error)) throw error;
+  }
 }
 
 export const AttributableOrderSchema = z.object({
@@ -127,6 +146,7 @@ export async function attributeOrderPayload(shopDomain: string, payload: Attribu
         orderShopifyId: payload.id,
         customerShopifyId: customer,
         clickId: attribution.clickId,
+        surface: clicks.find((click) => click.id === attribution.clickId)?.surface ?? "thank_you",
         productIds: attribution.productIds.join(","),
         revenue: attribution.revenue,
         currency: payload.currency,

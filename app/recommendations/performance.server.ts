@@ -1,6 +1,10 @@
 import { db } from "../db.server";
 import { dayInZone, daysEndingToday, earliestStartOf } from "../platform/calendar";
 import { fromMinorUnits } from "../platform/shopify/money";
+import { RECOMMENDATION_SURFACES, type RecommendationSurface } from "./events.server";
+
+const SURFACES = RECOMMENDATION_SURFACES;
+type Surface = RecommendationSurface;
 
 /** Attributed orders and their revenue in one currency (minor units of it). */
 export interface CurrencyRevenue {
@@ -61,11 +65,17 @@ export async function recommendationPerformance(
   const [events, attributions] = await Promise.all([
     db.recommendationEvent.findMany({
       where: { shopDomain, createdAt: { gte: since } },
-      select: { kind: true, productId: true, createdAt: true },
+      select: { kind: true, productId: true, surface: true, createdAt: true },
     }),
     db.recommendationAttribution.findMany({
       where: { shopDomain, orderCreatedAt: { gte: since } },
-      select: { revenue: true, currency: true, productIds: true, orderCreatedAt: true },
+      select: {
+        revenue: true,
+        currency: true,
+        productIds: true,
+        surface: true,
+        orderCreatedAt: true,
+      },
     }),
   ]);
   const series = new Map(
@@ -90,16 +100,30 @@ export async function recommendationPerformance(
     return row;
   };
   const totalRevenue: RevenueTally = new Map();
+  const bySurface = new Map(
+    SURFACES.map((surface) => [
+      surface,
+      { impressions: 0, clicks: 0, orders: 0, revenue: new Map() as RevenueTally },
+    ]),
+  );
+  const surfaceRow = (surface: string) => bySurface.get(surface as Surface);
   for (const event of events) {
     const field = event.kind === "click" ? "clicks" : "impressions";
     const day = point(event.createdAt);
     if (!day) continue;
     day[field] += 1;
     productRow(event.productId)[field] += 1;
+    const row = surfaceRow(event.surface);
+    if (row) row[field] += 1;
   }
   for (const attribution of attributions) {
     const day = point(attribution.orderCreatedAt);
     if (!day) continue;
+    const row = surfaceRow(attribution.surface);
+    if (row) {
+      row.orders += 1;
+      credit(row.revenue, attribution.currency, attribution.revenue);
+    }
     day.orders += 1;
     credit(day.revenue, attribution.currency, attribution.revenue);
     credit(totalRevenue, attribution.currency, attribution.revenue);
@@ -141,6 +165,13 @@ export async function recommendationPerformance(
       revenue: byCurrency(totalRevenue, shop.currency),
       ctr: ctr(totals.clicks, totals.impressions),
     },
+    /** The same figures per surface: the order's blocks, the tracking page, shipment emails. */
+    surfaces: [...bySurface].map(([surface, row]) => ({
+      surface,
+      ...row,
+      revenue: byCurrency(row.revenue, shop.currency),
+      ctr: ctr(row.clicks, row.impressions),
+    })),
     topProducts: top.map(([productId, row]) => ({
       productId,
       title: titles.get(productId) ?? `Product ${productId}`,

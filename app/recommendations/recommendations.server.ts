@@ -276,6 +276,7 @@ export async function emailRecommendations(shopDomain: string, productIds: strin
     shopProfile(shopDomain),
   ]);
   return products.map((product) => ({
+    productId: product.productId,
     title: product.title,
     url: `https://${shopDomain}/products/${product.handle}`,
     imageUrl: product.imageUrl,

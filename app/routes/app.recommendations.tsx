@@ -9,6 +9,7 @@ import {
   ExclusionsCard,
   ImportCard,
   SettingsCard,
+  SurfacesTable,
   TopProducts,
 } from "../components/RecommendationsCards";
 import { useShop } from "../components/ShopContext";
@@ -128,7 +129,7 @@ export default function Recommendations() {
   return (
     <Page
       title="Recommendations"
-      subtitle={`"You may also like" on the thank-you page: what it showed, what was clicked, and the orders that followed within ${settings.attributionDays} days`}
+      subtitle={`"You may also like" on the thank-you and tracking pages: what it showed, what was clicked, and the orders that followed within ${settings.attributionDays} days`}
       primaryAction={csvExport}
     >
       <Layout>
@@ -185,7 +186,10 @@ export default function Recommendations() {
           </Card>
         </Layout.Section>
         <Layout.Section>
-          <TopProducts products={performance.topProducts} />
+          <BlockStack gap="400">
+            <SurfacesTable surfaces={performance.surfaces} />
+            <TopProducts products={performance.topProducts} />
+          </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">

@@ -80,7 +80,11 @@ export default function TrackingSettings() {
   const [apiKey, setApiKey] = useState("");
 
   return (
-    <Page backAction={{ content: "Shipments", url: "/app/shipments" }} title="Tracking settings">
+    <Page
+      backAction={{ content: "Shipments", url: "/app/shipments" }}
+      title="Tracking settings"
+      secondaryActions={[{ content: "Tracking page offer", url: "/app/shipments/tracking-page" }]}
+    >
       <Form method="post">
         <Layout>
           {result && (

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { recordTrackingView } from "../analytics/index.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
+import { trackingPageRecommendations } from "../recommendations/index.server";
 import { verifyAppProxy } from "../shopify.server";
 import { liquidPage } from "../storefront/liquid-page.server";
 import { clientAddress, limitLookup } from "../storefront/rate-limit.server";
@@ -33,8 +34,13 @@ async function respond(
       { status: lookup.status, headers },
     );
   }
+  // "You may also like" for the order looked up by number and email; each product shown is
+  // recorded, and its link (our click redirect, /apps/aftercare/track/go) records the click.
+  const recommendations = lookup.order
+    ? await trackingPageRecommendations(shopDomain, lookup.order, "track/go")
+    : [];
   // Relative, so the form stays on the storefront path the shopper is on (a "/fr/…" locale too).
-  const page = await renderStorefrontPage(shopDomain, lookup, "track");
+  const page = await renderStorefrontPage(shopDomain, lookup, "track", recommendations);
   return liquidPage(page, { status: lookup.status, headers });
 }
 

@@ -44,12 +44,27 @@ export async function trackByOrder(
   orderNumber: string,
   email: string,
 ): Promise<ShopperTracking | null> {
+  return (await trackOrderByEmail(shopDomain, orderNumber, email))?.tracking ?? null;
+}
+
+/** The same lookup, with the order it found (for the page's own use, never shown or sent). */
+export async function trackOrderByEmail(
+  shopDomain: string,
+  orderNumber: string,
+  email: string,
+): Promise<{
+  tracking: ShopperTracking;
+  order: { shopifyId: string; customerShopifyId: string | null };
+} | null> {
   const order = await findShopperOrder(shopDomain, { orderNumber });
   if (!order || !orderAnswersToEmail(order, email)) return null;
   return {
-    orderName: order.name,
-    locale: order.locale,
-    shipments: await orderShipments(shopDomain, order.shopifyId),
+    tracking: {
+      orderName: order.name,
+      locale: order.locale,
+      shipments: await orderShipments(shopDomain, order.shopifyId),
+    },
+    order: { shopifyId: order.shopifyId, customerShopifyId: order.customerShopifyId },
   };
 }
 

@@ -189,7 +189,10 @@ describe("shipment emails over SMTP", { timeout: 120_000 }, () => {
     await sendWebhook({ shop, topic: "fulfillments/create", body: fulfillment });
     const [shipped] = await waitForEmails(email, 1);
     expect(shipped!.html).toContain(`https://cdn.example.com/${products.a.sku.toLowerCase()}.png`);
-    expect(shipped!.html).toContain(`https://${shop}/products/${products.b.sku.toLowerCase()}`);
+    // Recommendations link through the storefront's click redirect, which records the click
+    // (tests/storefront/tracking-recommendations.test.ts follows one to the product).
+    expect(shipped!.html).toContain(`https://${shop}/apps/aftercare/track/go?r=`);
+    expect(shipped!.html).toContain(products.b.title);
     expect(shipped!.text).toContain(products.c.title);
   });
 

@@ -1,5 +1,6 @@
 import type { ShopperLocale } from "../../platform/i18n";
 import { dateTimeFormat } from "../../platform/intl";
+import { formatMoney } from "../../platform/shopify/money";
 import type { ShopperShipment, ShopperTracking } from "../lookup.server";
 import { tagMessageKey, trackingTranslator, type TrackingMessageKey } from "./messages";
 
@@ -12,6 +13,19 @@ export interface TrackingPageProps {
   form: { orderNumber: string; email: string; trackingNumber: string };
   error: { key: TrackingMessageKey; values?: Record<string, number> } | null;
   result: ShopperTracking | null;
+  /** "You may also like" for the order looked up; their links record the click. */
+  recommendations?: PageRecommendation[];
+  /** The merchant's offer, only while its schedule runs. */
+  offer?: { code: string; headline: string } | null;
+}
+
+export interface PageRecommendation {
+  title: string;
+  imageUrl: string | null;
+  /** Minor units of `currency`. */
+  price: number;
+  currency: string;
+  clickUrl: string;
 }
 
 type T = ReturnType<typeof trackingTranslator>;
@@ -83,6 +97,12 @@ const STYLES = `
 .ac-track .ac-timeline li:first-child::before{background:var(--ac-accent)}
 .ac-track .ac-muted{color:#4b5563;font-size:.875rem}
 .ac-track .ac-logo{max-height:3rem;max-width:12rem;display:block;margin:0 0 1rem}
+.ac-track .ac-recs{list-style:none;padding:0;margin:.5rem 0 1.5rem;display:grid;grid-template-columns:repeat(auto-fill,minmax(8.5rem,1fr));gap:.75rem}
+.ac-track .ac-recs a{display:grid;gap:.25rem;color:inherit;text-decoration:none;border:1px solid #d1d5db;border-radius:.75rem;padding:.5rem}
+.ac-track .ac-recs a:hover span{text-decoration:underline}
+.ac-track .ac-recs img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:.5rem}
+.ac-track .ac-offer{border:2px dashed var(--ac-accent);border-radius:.75rem;padding:.75rem 1rem;margin:0 0 1rem}
+.ac-track .ac-offer p{margin:.25rem 0}
 .ac-track .ac-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (min-width:40rem){.ac-track form{grid-template-columns:1fr 1fr}.ac-track form .ac-wide{grid-column:1/-1}}
 `;
@@ -105,6 +125,20 @@ export function TrackingPage(props: TrackingPageProps) {
         </p>
       ) : null}
       {result ? <Result result={result} t={t} locale={props.locale} /> : null}
+      {result && props.offer ? (
+        <aside className="ac-offer" aria-label={t("offerLabel")}>
+          <p>
+            <strong>{props.offer.headline}</strong>
+          </p>
+          <p>
+            {t("offerCode", { code: props.offer.code })}{" "}
+            <a href={`/discount/${encodeURIComponent(props.offer.code)}`}>{t("offerApply")}</a>
+          </p>
+        </aside>
+      ) : null}
+      {result && props.recommendations?.length ? (
+        <Recommendations products={props.recommendations} t={t} locale={props.locale} />
+      ) : null}
       {result ? <h2>{t("lookupAnother")}</h2> : <p>{t("intro")}</p>}
       <LookupForm {...props} t={t} />
     </div>
@@ -255,6 +289,33 @@ function Shipment({
           ))}
         </ol>
       )}
+    </section>
+  );
+}
+
+function Recommendations({
+  products,
+  t,
+  locale,
+}: {
+  products: PageRecommendation[];
+  t: T;
+  locale: ShopperLocale;
+}) {
+  return (
+    <section className="ac-recommendations" aria-labelledby="ac-recs-heading">
+      <h2 id="ac-recs-heading">{t("youMayAlsoLike")}</h2>
+      <ul className="ac-recs">
+        {products.map((product) => (
+          <li key={product.clickUrl}>
+            <a href={product.clickUrl} rel="nofollow">
+              {product.imageUrl ? <img src={product.imageUrl} alt="" loading="lazy" /> : null}
+              <span>{product.title}</span>
+              <strong>{formatMoney(product.price, product.currency, locale)}</strong>
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,6 +1,10 @@
 import { translator, type Catalog, type ShopperLocale } from "../../platform/i18n";
 
 const en = {
+  offerLabel: "Offer",
+  offerCode: "Use code {code} at checkout.",
+  offerApply: "Shop with this code",
+  youMayAlsoLike: "You may also like",
   title: "Track your order",
   intro: "Enter your order number and the email you used at checkout, or a tracking number.",
   orderNumber: "Order number",
@@ -44,6 +48,10 @@ const en = {
 export type TrackingMessageKey = keyof typeof en;
 
 const fr: Catalog<TrackingMessageKey> = {
+  offerLabel: "Offre",
+  offerCode: "Utilisez le code {code} lors du paiement.",
+  offerApply: "Acheter avec ce code",
+  youMayAlsoLike: "Vous aimerez aussi",
   title: "Suivre votre commande",
   intro:
     "Saisissez votre numéro de commande et l'e-mail utilisé lors de l'achat, ou un numéro de suivi.",
@@ -87,6 +95,10 @@ const fr: Catalog<TrackingMessageKey> = {
 };
 
 const de: Catalog<TrackingMessageKey> = {
+  offerLabel: "Angebot",
+  offerCode: "Verwenden Sie den Code {code} an der Kasse.",
+  offerApply: "Mit diesem Code einkaufen",
+  youMayAlsoLike: "Das könnte Ihnen auch gefallen",
   title: "Bestellung verfolgen",
   intro:
     "Gib deine Bestellnummer und die beim Kauf verwendete E-Mail-Adresse ein oder eine Sendungsnummer.",
@@ -130,6 +142,10 @@ const de: Catalog<TrackingMessageKey> = {
 };
 
 const es: Catalog<TrackingMessageKey> = {
+  offerLabel: "Oferta",
+  offerCode: "Usa el código {code} al pagar.",
+  offerApply: "Comprar con este código",
+  youMayAlsoLike: "También te puede gustar",
   title: "Sigue tu pedido",
   intro:
     "Introduce tu número de pedido y el correo electrónico de la compra, o un número de seguimiento.",

@@ -2,10 +2,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { negotiateLocale } from "../../platform/i18n";
 import { hasControlCharacters } from "../../platform/typed-text";
-import { ShopSettingsSchema, shopProfile } from "../../shops/index.server";
-import { trackByNumber, trackByOrder, type ShopperTracking } from "../lookup.server";
+import { getShop, ShopSettingsSchema, shopProfile } from "../../shops/index.server";
+import { activeTrackingOffer } from "../offer.server";
+import { trackByNumber, trackOrderByEmail, type ShopperTracking } from "../lookup.server";
 import type { TrackingMessageKey } from "./messages";
-import { TrackingPage } from "./TrackingPage";
+import { TrackingPage, type PageRecommendation } from "./TrackingPage";
 
 /** Longer than any real value finds nothing, as a typo would (it used to fail the page with a 500). */
 const typedField = (maxLength: number) =>
@@ -29,6 +30,11 @@ export interface StorefrontLookup {
   retryAfterSeconds?: number;
   error: TrackingMessageKey | null;
   result: ShopperTracking | null;
+  /**
+   * The order a lookup by order number and email found: the page may recommend for it. Never
+   * for a tracking number alone, which does not reveal the order's contents.
+   */
+  order: { shopifyId: string; customerShopifyId: string | null } | null;
   form: { orderNumber: string; email: string; trackingNumber: string };
   locale: ReturnType<typeof negotiateLocale>;
 }
@@ -50,10 +56,12 @@ export async function storefrontLookup(input: {
     status: StorefrontLookup["status"],
     error: TrackingMessageKey | null,
     result: ShopperTracking | null = null,
+    order: StorefrontLookup["order"] = null,
   ): StorefrontLookup => ({
     status,
     error,
     result,
+    order,
     form,
     locale: negotiateLocale([fields.locale, result?.locale], input.acceptLanguage),
   });
@@ -71,10 +79,11 @@ export async function storefrontLookup(input: {
 
   const shop = await shopProfile(input.shopDomain);
   if (!shop?.installed) return answer(404, "notFound");
-  const result =
-    fields.order && fields.email
-      ? await trackByOrder(input.shopDomain, fields.order, fields.email)
-      : await trackByNumber(input.shopDomain, fields.tracking);
+  if (fields.order && fields.email) {
+    const found = await trackOrderByEmail(input.shopDomain, fields.order, fields.email);
+    return found ? answer(200, null, found.tracking, found.order) : answer(404, "notFound");
+  }
+  const result = await trackByNumber(input.shopDomain, fields.tracking);
   return result ? answer(200, null, result) : answer(404, "notFound");
 }
 
@@ -83,8 +92,13 @@ export async function renderStorefrontPage(
   shopDomain: string,
   lookup: StorefrontLookup,
   formAction: string,
+  recommendations: PageRecommendation[] = [],
 ) {
-  const shop = await shopProfile(shopDomain);
+  const [shop, record] = await Promise.all([shopProfile(shopDomain), getShop(shopDomain)]);
+  // The offer is for shoppers following an order, not for whoever opens the form.
+  const offer = lookup.result
+    ? await activeTrackingOffer(shopDomain, record?.ianaTimezone ?? "UTC")
+    : null;
   const html = renderToStaticMarkup(
     TrackingPage({
       locale: lookup.locale,
@@ -96,6 +110,8 @@ export async function renderStorefrontPage(
         ? { key: lookup.error, values: { seconds: lookup.retryAfterSeconds ?? 0 } }
         : null,
       result: lookup.result,
+      recommendations,
+      offer,
     }),
   );
   return html;

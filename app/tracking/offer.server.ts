@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { db } from "../db.server";
+import { dayInZone } from "../platform/calendar";
+import { hasControlCharacters } from "../platform/typed-text";
+
+/** A day of the shop's calendar, YYYY-MM-DD; empty: no bound. */
+const Day = z
+  .string()
+  .trim()
+  .refine((day) => day === "" || /^\d{4}-\d{2}-\d{2}$/.test(day), "Dates are YYYY-MM-DD")
+  .refine((day) => day === "" || !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "Not a date")
+  .transform((day) => day || null);
+
+/**
+ * The merchant's offer on the storefront tracking page. An empty code removes it. Shopify's
+ * discount codes are letters, digits, dashes and underscores in practice; the code goes into a
+ * storefront `/discount/CODE` link, so nothing else is accepted.
+ */
+export const TrackingOfferInputSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .max(255)
+      .refine(
+        (code) => code === "" || /^[A-Za-z0-9_-]+$/.test(code),
+        "A discount code is letters, digits, - and _",
+      ),
+    headline: z
+      .string()
+      .trim()
+      .max(120, "The headline is at most 120 characters")
+      .refine((text) => !hasControlCharacters(text), "The headline has control characters"),
+    startsOn: Day,
+    endsOn: Day,
+  })
+  .refine((offer) => offer.code === "" || offer.headline !== "", {
+    message: "Write a headline for the offer",
+  })
+  .refine((offer) => !offer.startsOn || !offer.endsOn || offer.startsOn <= offer.endsOn, {
+    message: "The offer ends before it starts",
+  });
+export type TrackingOfferInput = z.infer<typeof TrackingOfferInputSchema>;
+
+export interface TrackingOffer {
+  code: string;
+  headline: string;
+  startsOn: string | null;
+  endsOn: string | null;
+}
+
+export async function trackingOffer(shopDomain: string): Promise<TrackingOffer | null> {
+  return db.trackingPageOffer.findUnique({
+    where: { shopDomain },
+    select: { code: true, headline: true, startsOn: true, endsOn: true },
+  });
+}
+
+export async function saveTrackingOffer(shopDomain: string, input: TrackingOfferInput) {
+  if (input.code === "") {
+    await db.trackingPageOffer.deleteMany({ where: { shopDomain } });
+    return;
+  }
+  const fields = {
+    code: input.code,
+    headline: input.headline,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+  };
+  await db.trackingPageOffer.upsert({
+    where: { shopDomain },
+    create: { shopDomain, ...fields },
+    update: fields,
+  });
+}
+
+/** The offer the tracking page shows now: only from its first to its last day, in the shop's days. */
+export async function activeTrackingOffer(
+  shopDomain: string,
+  timeZone: string,
+  now = new Date(),
+): Promise<TrackingOffer | null> {
+  const offer = await trackingOffer(shopDomain);
+  if (!offer) return null;
+  const today = dayInZone(now, timeZone);
+  if (offer.startsOn && today < offer.startsOn) return null;
+  if (offer.endsOn && today > offer.endsOn) return null;
+  return offer;
+}
