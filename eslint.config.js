@@ -22,6 +22,7 @@ const CAPABILITIES = [
   "analytics",
   "destinations",
   "experiments",
+  "history",
 ];
 const PUBLIC_MODULES = ["index.server", "schemas", "manifest.server"];
 

@@ -1,5 +1,6 @@
 /** Orders' public face: what other capabilities and flows may use. */
 export {
+  applyOrderPayload,
   customerOrderIds,
   customersOrders,
   findCustomer,
@@ -12,5 +13,7 @@ export {
   orderProducts,
   ordersStoredSince,
   parseAddress,
+  storedOrderVersions,
   type ShopperOrder,
 } from "./orders.server";
+export { OrderPayloadSchema, type OrderPayload } from "./schemas";

@@ -14,3 +14,5 @@ export {
 } from "./return-shipments.server";
 export { getTrackingSettings } from "./settings.server";
 export { tagMessageKey, trackingTranslator } from "./shopper/messages";
+export { applyOrderFulfillments } from "./webhooks.server";
+export { OrderFulfillmentsPayloadSchema } from "./schemas";

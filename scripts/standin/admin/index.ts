@@ -1,7 +1,7 @@
 import { draftOrderHandlers } from "./draft-orders";
 import { loyaltyHandlers } from "./loyalty";
 import { productHandlers } from "./products";
-import { recommendationHandlers } from "./recommendations";
+import { bulkHandlers } from "./bulk";
 import { returnsHandlers } from "./returns";
 import { shopHandlers } from "./shop";
 import { trackingHandlers } from "./tracking";
@@ -12,7 +12,7 @@ export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...shopHandlers,
   ...trackingHandlers,
   ...loyaltyHandlers,
-  ...recommendationHandlers,
+  ...bulkHandlers,
   ...productHandlers,
   ...returnsHandlers,
   ...draftOrderHandlers,
