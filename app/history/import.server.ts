@@ -98,7 +98,7 @@ export async function advanceHistoryImport(
   if (claimed.count === 0) return "finished";
   try {
     // An operation that matched no orders has no file.
-    if (node.url) await readFile(shopDomain, importId, node.url, row.linesRead);
+    if (node.url) await importHistoryFile(shopDomain, importId, node.url, row.linesRead);
   } catch (error) {
     if (error instanceof BulkFileError) {
       log().warn({ shop: shopDomain, error: error.message }, "Unreadable history file");
@@ -123,7 +123,13 @@ export async function advanceHistoryImport(
   return "imported";
 }
 
-async function readFile(shopDomain: string, importId: string, url: string, skip: number) {
+/** Reads the file from line `skip` on, applying its orders in batches (also the bench's subject). */
+export async function importHistoryFile(
+  shopDomain: string,
+  importId: string,
+  url: string,
+  skip = 0,
+) {
   let batch: { order: HistoryOrder; lastLine: number }[] = [];
   for await (const entry of readHistoryFile(bulkFileLines(url), skip)) {
     batch.push(entry);
