@@ -87,13 +87,7 @@ export function HistoryImportCard({
         )}
         <Text as="p">{describe()}</Text>
         {progress ? (
-          <div
-            role="progressbar"
-            aria-label={t("progress", { percent: progress.percent })}
-            aria-valuenow={progress.percent}
-            aria-valuemin={0}
-            aria-valuemax={100}
-          >
+          <div role="status" aria-label={t("progress", { percent: progress.percent })}>
             <ProgressBar
               progress={progress.percent}
               tone={progress.status === "failed" ? "critical" : "primary"}
