@@ -377,3 +377,72 @@ export const DraftOrderCompleteMutation = adminOperation<
     }
   }
 `);
+
+interface ShopNowVariantNode {
+  id: string;
+  title: string;
+  price: string;
+  availableForSale: boolean;
+  /** Null when Shopify does not track the variant's inventory. */
+  inventoryQuantity: number | null;
+  inventoryPolicy: "DENY" | "CONTINUE";
+}
+
+/**
+ * The catalog a shop-now exchange searches:
+ * https://shopify.dev/docs/api/admin-graphql/latest/queries/products (`query` in Shopify's search
+ * syntax) with each variant's availableForSale, inventoryQuantity and inventoryPolicy.
+ */
+export const ShopNowSearchQuery = adminOperation<
+  {
+    products: {
+      nodes: { id: string; title: string; variants: { nodes: ShopNowVariantNode[] } }[];
+    };
+  },
+  { query: string }
+>(`#graphql
+  query ReturnsShopNowSearch($query: String!) {
+    products(first: 20, query: $query) {
+      nodes {
+        id
+        title
+        variants(first: 50) {
+          nodes { id title price availableForSale inventoryQuantity inventoryPolicy }
+        }
+      }
+    }
+  }
+`);
+
+/** The chosen variants as they stand at the moment of the exchange (nodes: unknown ids are null). */
+export const ShopNowVariantsQuery = adminOperation<
+  { nodes: ((ShopNowVariantNode & { product: { title: string } }) | null)[] },
+  { ids: string[] }
+>(`#graphql
+  query ReturnsShopNowVariants($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on ProductVariant {
+        id title price availableForSale inventoryQuantity inventoryPolicy
+        product { title }
+      }
+    }
+  }
+`);
+
+/** https://shopify.dev/docs/api/admin-graphql/latest/mutations/draftOrderInvoiceSend */
+export const DraftOrderInvoiceSendMutation = adminOperation<
+  {
+    draftOrderInvoiceSend: {
+      draftOrder: { id: string; status: string; invoiceUrl: string | null } | null;
+      userErrors: UserError[];
+    } | null;
+  },
+  { id: string }
+>(`#graphql
+  mutation ReturnsDraftOrderInvoiceSend($id: ID!) {
+    draftOrderInvoiceSend(id: $id) {
+      draftOrder { id status invoiceUrl }
+      userErrors { field message }
+    }
+  }
+`);
