@@ -226,6 +226,7 @@ export function ExchangeCard({
 }: {
   exchange: {
     status: string;
+    instant: boolean;
     credit: number;
     bonus: number;
     subtotal: number;
@@ -258,6 +259,9 @@ export function ExchangeCard({
               <Badge tone={["paid", "ordered"].includes(exchange.status) ? "success" : "attention"}>
                 {label(EXCHANGE_STATUS_LABELS, exchange.status)}
               </Badge>
+              {exchange.instant && (
+                <Badge tone="info">Instant: paid in full, refunded on receipt</Badge>
+              )}
             </InlineStack>
             {exchange.items.map((item, index) => (
               <Text as="p" key={index}>

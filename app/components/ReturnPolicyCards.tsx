@@ -141,6 +141,22 @@ export function ShopNowCard({
             onChange({ remainderAs: remainderAs === "refund" ? "refund" : "store_credit" })
           }
         />
+        <ChoiceList
+          title="Instant exchanges (new items ship before the return arrives)"
+          choices={[
+            { label: "Nobody", value: "nobody" },
+            {
+              label: "Customers without abuse signals",
+              value: "trusted",
+              helpText:
+                "They pay for the new items now through a Shopify invoice; the return's value goes back to them when it is received and processed, the bonus as store credit.",
+            },
+          ]}
+          selected={[shopNow.instantFor]}
+          onChange={([instantFor]) =>
+            onChange({ instantFor: instantFor === "trusted" ? "trusted" : "nobody" })
+          }
+        />
       </FormLayout>
     </Card>
   );

@@ -322,7 +322,7 @@ export interface DraftOrderInput {
   email?: string;
   purchasingEntity?: { customerId: string };
   lineItems: { variantId: string; quantity: number }[];
-  appliedDiscount: {
+  appliedDiscount?: {
     value: number;
     valueType: "PERCENTAGE" | "FIXED_AMOUNT";
     title: string;

@@ -60,6 +60,7 @@ export const PolicyDraftSchema = z.object({
       bonusPercent: z.string(),
       bonusAmount: z.string(),
       remainderAs: z.enum(["store_credit", "refund"]),
+      instantFor: z.enum(["nobody", "trusted"]).default("nobody"),
     })
     .optional(),
   /** Not edited as text: carried through, so saving the form keeps them. */
@@ -122,6 +123,7 @@ export function draftFromPolicy(policy: ReturnPolicy, currency: string): PolicyD
       bonusPercent: String(policy.shopNow.bonusPercent),
       bonusAmount: fromMinorUnits(policy.shopNow.bonusAmount, currency),
       remainderAs: policy.shopNow.remainderAs,
+      instantFor: policy.shopNow.instantFor,
     },
     automation: policy.automation,
     warranties: policy.warranties,
@@ -272,6 +274,7 @@ export function policyFromDraft(draft: PolicyDraft, currency: string): PolicyFro
         bonusPercent: number(draft.shopNow.bonusPercent),
         bonusAmount: money(draft.shopNow.bonusAmount || "0", currency),
         remainderAs: draft.shopNow.remainderAs,
+        instantFor: draft.shopNow.instantFor,
       },
       automation: draft.automation,
       warranties: draft.warranties,

@@ -120,6 +120,8 @@ export const ShopNowSchema = z.object({
   /** Minor units added to the credit of every shop-now exchange. */
   bonusAmount: z.number().int().min(0).default(0),
   remainderAs: z.enum(["store_credit", "refund"]).default("store_credit"),
+  /** Instant exchanges (pay now, refunded when the return is in) for customers without signals. */
+  instantFor: z.enum(["nobody", "trusted"]).default("nobody"),
 });
 export type ShopNowSettings = z.infer<typeof ShopNowSchema>;
 

@@ -12,6 +12,7 @@ import {
   ShopNowSearchQuery,
   ShopNowVariantsQuery,
 } from "./operations";
+import { signalsForCustomer } from "./abuse.server";
 import { loadPolicy } from "./returns.server";
 
 /**
@@ -28,6 +29,19 @@ import { loadPolicy } from "./returns.server";
  * - credit left over: becomes store credit or a refund when the return is processed, as the
  *   policy says (a refund never includes the bonus: it is only worth spending).
  * Only variants Shopify can sell now are offered, and they are checked again at confirmation.
+ *
+ * Instant exchanges (policy `shopNow.instantFor: "trusted"`, customers the abuse signals do not
+ * flag, ./abuse.ts): the new items ship before the return arrives. Shopify gives an app no card
+ * hold or deferred charge on a shopper's payment method, and a zero-value order for goods not
+ * yet returned would leave the merchant nothing to recover if the parcel never comes. What an
+ * app can do is the draft order's invoice: the new items are invoiced at full price now
+ * (draftOrderInvoiceSend, no credit applied) and ship once paid, like any order; the return
+ * itself keeps its refund or store-credit lines, so when it is received and processed the
+ * returned value goes back to the original payment (or as store credit) through returnProcess,
+ * and the bonus follows as store credit only if the exchange was paid. A return that never
+ * arrives is never processed: the shopper has paid for what they received, the merchant risks
+ * nothing. The cost is that the shopper pays twice for a while, which is why it is offered,
+ * never imposed: the standard exchange stays on the same page.
  */
 
 const OPEN_STATUSES = ["requested", "open"];
@@ -40,6 +54,8 @@ export interface ShopNowOffer {
   bonus: number;
   credit: number;
   remainderAs: "store_credit" | "refund";
+  /** The customer may take the instant exchange (pay now, refunded when the return is in). */
+  instant: boolean;
 }
 
 /** What a return may spend on the catalog now, or null when shop-now is not offered for it. */
@@ -62,7 +78,17 @@ export async function shopNowOffer(
   if (returnedValue <= 0) return null;
   const bonus =
     Math.round((returnedValue * policy.shopNow.bonusPercent) / 100) + policy.shopNow.bonusAmount;
+  // Trusted: the customer is known and none of the abuse signals is raised.
+  const signals =
+    policy.shopNow.instantFor === "trusted"
+      ? await signalsForCustomer(
+          shopDomain,
+          { customerShopifyId: ret.customerShopifyId, email: ret.email },
+          policy.abuse,
+        )
+      : null;
   return {
+    instant: signals !== null && signals.signals.length === 0,
     returnId: ret.id,
     currency: ret.currency,
     returnedValue,
@@ -148,10 +174,12 @@ const messages = (errors: { message: string }[]) => errors.map((error) => error.
 export async function confirmShopNow(
   shopDomain: string,
   returnId: string,
-  choice: { variantId: string; quantity: number },
+  choice: { variantId: string; quantity: number; instant?: boolean },
 ): Promise<ConfirmResult> {
   const offer = await shopNowOffer(shopDomain, returnId);
   if (!offer || !/^\d{1,20}$/.test(choice.variantId)) return { ok: false, problem: "notOffered" };
+  const instant = choice.instant === true;
+  if (instant && !offer.instant) return { ok: false, problem: "notOffered" };
   const quantity = Math.trunc(choice.quantity);
   if (!(quantity >= 1 && quantity <= 10)) return { ok: false, problem: "notOffered" };
   const checked = await adminGateway.request(shopDomain, ShopNowVariantsQuery, {
@@ -168,13 +196,17 @@ export async function confirmShopNow(
     unitPrice: toMinorUnits(variant.price, offer.currency),
   };
   const subtotal = item.unitPrice * quantity;
-  const covered = Math.min(offer.credit, subtotal);
+  // Instant: nothing is credited on the new order; the return refunds its value when processed
+  // and the bonus follows as store credit.
+  const covered = instant ? 0 : Math.min(offer.credit, subtotal);
   const upcharge = subtotal - covered;
   // A refund gives back at most what was paid and not spent: the bonus is only worth spending.
-  const remainder =
-    offer.remainderAs === "refund"
+  const remainder = instant
+    ? offer.bonus
+    : offer.remainderAs === "refund"
       ? Math.max(0, offer.returnedValue - covered)
       : offer.credit - covered;
+  const remainderAs = instant ? "store_credit" : offer.remainderAs;
 
   const ret = await db.returnRequest.findFirstOrThrow({ where: { id: returnId, shopDomain } });
   const order = await db.order.findUnique({
@@ -189,12 +221,16 @@ export async function confirmShopNow(
       ...(email ? { email } : {}),
       ...(customerId ? { purchasingEntity: { customerId: toGid("Customer", customerId) } } : {}),
       lineItems: [{ variantId: toGid("ProductVariant", item.variantId), quantity }],
-      appliedDiscount: {
-        value: Number(fromMinorUnits(covered, offer.currency)),
-        valueType: "FIXED_AMOUNT",
-        title: "Return credit",
-        description: `Exchange for the return on ${ret.orderName}`,
-      },
+      ...(covered > 0
+        ? {
+            appliedDiscount: {
+              value: Number(fromMinorUnits(covered, offer.currency)),
+              valueType: "FIXED_AMOUNT" as const,
+              title: "Return credit",
+              description: `Exchange for the return on ${ret.orderName}`,
+            },
+          }
+        : {}),
       ...(address
         ? {
             shippingAddress: {
@@ -253,14 +289,16 @@ export async function confirmShopNow(
         subtotal,
         upcharge,
         remainder,
-        remainderAs: offer.remainderAs,
+        remainderAs,
+        instant,
         items: JSON.stringify([item]),
         draftOrderShopifyId: fromGid(draft.draftOrder.id),
         invoiceUrl,
       },
     }),
+    // Spent on the exchange, unless instant: then the return refunds its value as it said.
     db.returnLine.updateMany({
-      where: { shopDomain, returnId, resolution: { in: SPENDABLE } },
+      where: { shopDomain, returnId, resolution: { in: instant ? [] : SPENDABLE } },
       data: { resolution: "exchange" },
     }),
     db.returnEvent.create({
@@ -269,7 +307,7 @@ export async function confirmShopNow(
         returnId,
         kind: "exchange_chosen",
         actor: "shopper",
-        detail: `${item.productTitle} – ${item.variantTitle} × ${quantity}`,
+        detail: `${instant ? "Instant: " : ""}${item.productTitle} – ${item.variantTitle} × ${quantity}`,
         occurredAt: now,
       },
     }),
@@ -295,6 +333,8 @@ export function exchangeItems(items: string): ExchangeItem[] {
 export async function exchangeRemainder(shopDomain: string, returnId: string) {
   const exchange = await db.returnExchange.findFirst({ where: { shopDomain, returnId } });
   if (!exchange || exchange.remainder <= 0) return { refund: 0, credit: 0 };
+  // An instant exchange's bonus is owed only once its new items were paid for.
+  if (exchange.instant && exchange.status !== "paid") return { refund: 0, credit: 0 };
   return exchange.remainderAs === "refund"
     ? { refund: exchange.remainder, credit: 0 }
     : { refund: 0, credit: exchange.remainder };

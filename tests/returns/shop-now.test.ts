@@ -85,13 +85,21 @@ const text = (html: string) =>
     .replace(/&#x27;/g, "'")
     .replace(/\s+/g, " ");
 
-async function shopNowShop(label: string, remainderAs: "store_credit" | "refund") {
-  const shop = await returnableShop(label);
-  await setCatalog(shop, [SUNGLASSES_NODE, tote(), jacket()]);
+async function savePolicyOf(shop: string, policy: Record<string, unknown>) {
   const { savePolicy } = await import("../../app/returns/returns.server");
-  await savePolicy(shop, {
-    resolutions: ["refund", "store_credit", "exchange"],
-    shopNow: { enabled: true, bonusPercent: 10, bonusAmount: 500, remainderAs },
+  await savePolicy(shop, { resolutions: ["refund", "store_credit", "exchange"], ...policy });
+}
+
+async function shopNowShop(
+  label: string,
+  remainderAs: "store_credit" | "refund",
+  instantFor: "nobody" | "trusted" = "nobody",
+  order: Record<string, unknown> = {},
+) {
+  const shop = await returnableShop(label, order);
+  await setCatalog(shop, [SUNGLASSES_NODE, tote(), jacket()]);
+  await savePolicyOf(shop, {
+    shopNow: { enabled: true, bonusPercent: 10, bonusAmount: 500, remainderAs, instantFor },
   });
   return shop;
 }
@@ -161,6 +169,18 @@ describe("shop-now exchanges in the storefront portal", () => {
     const themedHtml = await themed.text();
     expect(themedHtml).toContain("theme stand-in");
     expect(themedHtml).not.toContain(`owner@${shop.replace(/\.myshopify\.com$/, "")}`);
+
+    // Instant exchanges are off in this policy: neither offered nor taken when posted anyway.
+    expect(text(results)).not.toContain("Ship it now");
+    const instant = await post(shop, {
+      step: "shopnow",
+      status: token,
+      variant: TOTE_NATURAL.split("/").pop()!,
+      quantity: "1",
+      mode: "instant",
+    });
+    expect(instant.status).toBe(409);
+    expect(await db.returnExchange.count({ where: { shopDomain: shop } })).toBe(0);
 
     const confirmed = await post(shop, {
       step: "shopnow",
@@ -335,5 +355,93 @@ describe("shop-now exchanges in the storefront portal", () => {
     expect(
       transfer.issueRefund.orderTransactions.map((entry) => entry.transactionAmount.amount),
     ).toEqual(["59.99"]);
+  });
+
+  it("offers trusted customers an instant exchange: the new items are invoiced in full and ship once paid, the return refunds its value and the bonus when processed", async () => {
+    // A real order (test orders are left out of a customer's history).
+    const shop = await shopNowShop("shop-now-instant", "store_credit", "trusted", { test: false });
+    const { token, returnId } = await returnSunglasses(shop);
+    const choice = {
+      step: "shopnow",
+      status: token,
+      variant: TOTE_NATURAL.split("/").pop()!,
+      quantity: "1",
+      mode: "instant",
+    };
+
+    // Flagged as a serial returner (one return per order is enough under this threshold).
+    await savePolicyOf(shop, {
+      shopNow: { enabled: true, bonusPercent: 10, bonusAmount: 500, instantFor: "trusted" },
+      abuse: { serialReturnerMinReturns: 1, serialReturnerMinRate: 0.5 },
+    });
+    const flagged = await (await page(shop, { status: token, shopnow: "1", q: "tote" })).text();
+    expect(text(flagged)).toContain("Natural: $30.00");
+    expect(text(flagged)).not.toContain("Ship it now");
+    expect((await post(shop, choice)).status).toBe(409);
+    expect(await db.returnExchange.count({ where: { shopDomain: shop } })).toBe(0);
+
+    await savePolicyOf(shop, {
+      shopNow: { enabled: true, bonusPercent: 10, bonusAmount: 500, instantFor: "trusted" },
+    });
+    const trusted = await (await page(shop, { status: token, shopnow: "1", q: "tote" })).text();
+    expect(text(trusted)).toContain("Ship it now (instant exchange)");
+    expect((await post(shop, choice)).status).toBe(303);
+    expect(await db.returnExchange.findFirstOrThrow({ where: { shopDomain: shop } })).toMatchObject(
+      {
+        instant: true,
+        status: "awaiting_payment",
+        subtotal: 3000,
+        upcharge: 3000,
+        remainder: 1400,
+        remainderAs: "store_credit",
+      },
+    );
+    // Paid in full: no credit on the new order; the return still refunds the sunglasses.
+    const [draft] = await store<StandinDraftOrder[]>(shop, "draftOrders");
+    expect(draft).toMatchObject({ status: "INVOICE_SENT", appliedDiscount: null, total: 3000 });
+    expect(await db.returnLine.findFirstOrThrow({ where: { returnId } })).toMatchObject({
+      resolution: "refund",
+      amount: 8999,
+    });
+    expect(text(await (await page(shop, { status: token })).text())).toContain(
+      "Instant exchange: pay $30.00 now and your new items ship right away.",
+    );
+
+    const paid = await fetch(
+      `${standinUrl()}/__standin/shops/${shop}/draft-orders/${encodeURIComponent(draft!.id)}/pay`,
+      { method: "POST" },
+    );
+    expect(paid.status).toBe(200);
+    await waitFor(
+      async () =>
+        (await db.returnExchange.findFirst({ where: { shopDomain: shop, status: "paid" } })) ??
+        undefined,
+      { message: "instant exchange paid" },
+    );
+
+    // The return arrives: its value goes back to the original payment, the bonus as credit.
+    expect((await act(shop, returnId, "receive")).status).toBe(200);
+    expect((await act(shop, returnId, "process")).status).toBe(200);
+    const [shopifyReturn] = await store<RecordedReturn[]>(shop, "returns");
+    const { financialTransfer } = shopifyReturn!.processed[0] as {
+      financialTransfer: {
+        issueRefund: {
+          orderTransactions: { transactionAmount: { amount: string } }[];
+          refundMethods: { storeCreditRefund: { amount: { amount: string } } }[];
+        };
+      };
+    };
+    expect(
+      financialTransfer.issueRefund.orderTransactions.map(
+        (entry) => entry.transactionAmount.amount,
+      ),
+    ).toEqual(["89.99"]);
+    expect(
+      financialTransfer.issueRefund.refundMethods.map(
+        (entry) => entry.storeCreditRefund.amount.amount,
+      ),
+    ).toEqual(["14.00"]);
+    const admin = text(await (await adminDocument(shop, `/app/returns/${returnId}`)).text());
+    expect(admin).toContain("Instant: paid in full, refunded on receipt");
   });
 });

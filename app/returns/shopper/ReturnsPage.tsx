@@ -62,6 +62,7 @@ export interface PortalReturn {
   shopNow: { credit: number; href: string } | null;
   exchange: {
     status: string;
+    instant: boolean;
     items: { title: string; quantity: number }[];
     upcharge: number;
     remainder: number;
@@ -79,6 +80,8 @@ export interface ShopNowView {
   returnedValue: number;
   bonus: number;
   credit: number;
+  /** The customer may also take the instant exchange. */
+  instant: boolean;
   query: string;
   /** Null before a search; only variants on sale now. */
   results:
@@ -528,7 +531,9 @@ function ExchangeState({
       </ul>
       <p data-exchange-status={exchange.status}>
         {exchange.status === "awaiting_payment"
-          ? t("exchange_awaiting_payment", { amount: money(exchange.upcharge) })
+          ? t(exchange.instant ? "exchange_instant_awaiting" : "exchange_awaiting_payment", {
+              amount: money(exchange.upcharge),
+            })
           : t(`exchange_${exchange.status}` as ReturnsMessageKey, {
               name: exchange.orderName ?? "",
             })}
@@ -604,7 +609,19 @@ function ShopNow({
             {t("quantity")}
             <input name="quantity" type="number" min={1} max={10} defaultValue={1} />
           </label>
-          <button type="submit">{t("shopNow_confirm")}</button>
+          <button type="submit" name="mode" value="standard">
+            {t("shopNow_confirm")}
+          </button>
+          {view.instant ? (
+            <>
+              <p className="ac-muted" id="ac-instant-help">
+                {t("shopNow_instantHelp", { value: money(view.returnedValue) })}
+              </p>
+              <button type="submit" name="mode" value="instant" aria-describedby="ac-instant-help">
+                {t("shopNow_instant")}
+              </button>
+            </>
+          ) : null}
         </form>
       ) : null}
       <p>

@@ -124,6 +124,11 @@ const en = {
   shopNow_confirm: "Confirm my exchange",
   shopNow_soldOut: "Sorry, that item just sold out. Choose another one.",
   shopNow_notOffered: "Shop now isn't available for this return.",
+  shopNow_instant: "Ship it now (instant exchange)",
+  shopNow_instantHelp:
+    "Pay for the new items now and they ship right away; {value} comes back to you when your return arrives.",
+  exchange_instant_awaiting:
+    "Instant exchange: pay {amount} now and your new items ship right away. Your return's value comes back when it arrives.",
   exchange_items: "Your new items",
   exchange_awaiting_payment: "Pay the difference of {amount} to complete your exchange.",
   exchange_pay: "Pay {amount} now",
@@ -263,6 +268,11 @@ const fr: Catalog<ReturnsMessageKey> = {
   shopNow_confirm: "Confirmer mon échange",
   shopNow_soldOut: "Désolé, cet article vient d'être épuisé. Choisissez-en un autre.",
   shopNow_notOffered: "L'achat immédiat n'est pas proposé pour ce retour.",
+  shopNow_instant: "Expédier maintenant (échange instantané)",
+  shopNow_instantHelp:
+    "Payez les nouveaux articles maintenant et ils partent tout de suite ; {value} vous est rendu à l'arrivée de votre retour.",
+  exchange_instant_awaiting:
+    "Échange instantané : payez {amount} maintenant et vos nouveaux articles partent tout de suite. La valeur de votre retour vous est rendue à son arrivée.",
   exchange_items: "Vos nouveaux articles",
   exchange_awaiting_payment: "Réglez la différence de {amount} pour finaliser votre échange.",
   exchange_pay: "Payer {amount} maintenant",
@@ -401,6 +411,11 @@ const de: Catalog<ReturnsMessageKey> = {
   shopNow_confirm: "Umtausch bestätigen",
   shopNow_soldOut: "Dieser Artikel ist leider gerade ausverkauft. Bitte wählen Sie einen anderen.",
   shopNow_notOffered: "Jetzt einkaufen ist für diese Rücksendung nicht möglich.",
+  shopNow_instant: "Jetzt versenden (Sofortumtausch)",
+  shopNow_instantHelp:
+    "Bezahlen Sie die neuen Artikel jetzt, dann werden sie sofort versandt; {value} erhalten Sie zurück, sobald Ihre Rücksendung ankommt.",
+  exchange_instant_awaiting:
+    "Sofortumtausch: Zahlen Sie jetzt {amount}, dann werden Ihre neuen Artikel sofort versandt. Den Wert Ihrer Rücksendung erhalten Sie bei ihrer Ankunft zurück.",
   exchange_items: "Ihre neuen Artikel",
   exchange_awaiting_payment:
     "Zahlen Sie die Differenz von {amount}, um Ihren Umtausch abzuschließen.",
@@ -541,6 +556,11 @@ const es: Catalog<ReturnsMessageKey> = {
   shopNow_confirm: "Confirmar mi cambio",
   shopNow_soldOut: "Lo sentimos, ese artículo se acaba de agotar. Elige otro.",
   shopNow_notOffered: "Comprar ahora no está disponible para esta devolución.",
+  shopNow_instant: "Enviar ya (cambio instantáneo)",
+  shopNow_instantHelp:
+    "Paga ahora los artículos nuevos y se envían enseguida; te devolvemos {value} cuando llegue tu devolución.",
+  exchange_instant_awaiting:
+    "Cambio instantáneo: paga {amount} ahora y tus artículos nuevos se envían enseguida. El valor de tu devolución te vuelve cuando llegue.",
   exchange_items: "Tus artículos nuevos",
   exchange_awaiting_payment: "Paga la diferencia de {amount} para completar tu cambio.",
   exchange_pay: "Pagar {amount} ahora",

@@ -315,6 +315,7 @@ async function shopNowPage(
       returnedValue: offer.returnedValue,
       bonus: offer.bonus,
       credit: offer.credit,
+      instant: offer.instant,
       query,
       results,
       backHref: statusHref,
@@ -338,6 +339,7 @@ async function shopNowConfirm(
     result = await confirmShopNow(context.shopDomain, ret.view.id, {
       variantId: field("variant"),
       quantity: Number.parseInt(field("quantity"), 10) || 1,
+      instant: field("mode") === "instant",
     });
   } catch {
     return shopNowPage(context, locale, token, ret.view, field("q"), 503, { key: "unavailable" });
@@ -390,6 +392,7 @@ async function returnFromToken(
       exchange: ret.exchange
         ? {
             status: ret.exchange.status,
+            instant: ret.exchange.instant,
             items: exchangeItems(ret.exchange.items).map((item) => ({
               title: `${item.productTitle} – ${item.variantTitle}`,
               quantity: item.quantity,

@@ -12,6 +12,7 @@ CREATE TABLE "ReturnExchange" (
     "upcharge" INTEGER NOT NULL,
     "remainder" INTEGER NOT NULL,
     "remainderAs" TEXT NOT NULL,
+    "instant" BOOLEAN NOT NULL DEFAULT false,
     "items" TEXT NOT NULL,
     "draftOrderShopifyId" TEXT NOT NULL,
     "invoiceUrl" TEXT,
