@@ -1,6 +1,6 @@
-import { BlockStack, Button, Card, Divider, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, Card, Divider, InlineStack, Text } from "@shopify/polaris";
 import type { RefundPreview } from "../returns/admin.server";
-import { EVENT_LABELS, RESOLUTION_LABELS, label } from "../returns/labels";
+import { EVENT_LABELS, EXCHANGE_STATUS_LABELS, RESOLUTION_LABELS, label } from "../returns/labels";
 import { AppImage } from "./AppImage";
 import { formatCount, formatDateTime, formatMinor } from "./format";
 import { useShop } from "./ShopContext";
@@ -214,6 +214,79 @@ export function ReturnTimelineCard({
             </li>
           ))}
         </ol>
+      </BlockStack>
+    </Card>
+  );
+}
+
+/** A shop-now exchange: what the shopper chose, what they pay on top and where it stands. */
+export function ExchangeCard({
+  exchange,
+  currency,
+}: {
+  exchange: {
+    status: string;
+    instant: boolean;
+    credit: number;
+    bonus: number;
+    subtotal: number;
+    upcharge: number;
+    remainder: number;
+    remainderAs: string;
+    invoiceUrl: string | null;
+    orderShopifyId: string | null;
+    orderName: string | null;
+    draftOrderShopifyId: string;
+    items: { productTitle: string; variantTitle: string; quantity: number; unitPrice: number }[];
+  } | null;
+  currency: string;
+}) {
+  const { shop } = useFormat();
+  const money = (minor: number) => formatMinor(minor, currency, shop.locale);
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          Shop-now exchange
+        </Text>
+        {!exchange ? (
+          <Text as="p" tone="subdued">
+            The shopper has not spent this return on the catalog
+          </Text>
+        ) : (
+          <>
+            <InlineStack gap="200">
+              <Badge tone={["paid", "ordered"].includes(exchange.status) ? "success" : "attention"}>
+                {label(EXCHANGE_STATUS_LABELS, exchange.status)}
+              </Badge>
+              {exchange.instant && (
+                <Badge tone="info">Instant: paid in full, refunded on receipt</Badge>
+              )}
+            </InlineStack>
+            {exchange.items.map((item, index) => (
+              <Text as="p" key={index}>
+                {item.quantity} × {item.productTitle} – {item.variantTitle} ({money(item.unitPrice)}{" "}
+                each)
+              </Text>
+            ))}
+            <Text as="p" tone="subdued" variant="bodySm">
+              Credit {money(exchange.credit)} (bonus {money(exchange.bonus)}) · new items{" "}
+              {money(exchange.subtotal)} · shopper pays {money(exchange.upcharge)}
+            </Text>
+            {exchange.remainder > 0 && (
+              <Text as="p">
+                Left over: {money(exchange.remainder)} as{" "}
+                {exchange.remainderAs === "refund" ? "a refund" : "store credit"} when processed
+              </Text>
+            )}
+            <Text as="p" tone="subdued" variant="bodySm">
+              Draft order {exchange.draftOrderShopifyId}
+              {exchange.orderShopifyId
+                ? ` · order ${exchange.orderName ?? exchange.orderShopifyId}`
+                : ""}
+            </Text>
+          </>
+        )}
       </BlockStack>
     </Card>
   );

@@ -2,14 +2,18 @@ import {
   BlockStack,
   Button,
   Card,
+  Checkbox,
+  ChoiceList,
   FormLayout,
   InlineError,
   InlineStack,
+  Layout,
   Text,
   TextField,
 } from "@shopify/polaris";
+import type { Dispatch, SetStateAction } from "react";
 import type { WarrantyPeriod } from "../returns/policy";
-import type { PolicyDraft } from "../returns/policy-editor";
+import { POLICY_FIELD_LABELS, type PolicyDraft } from "../returns/policy-editor";
 
 type AbuseDraft = NonNullable<PolicyDraft["abuse"]>;
 
@@ -79,6 +83,80 @@ export function AbuseSettingsCard({
             autoComplete="off"
           />
         ))}
+      </FormLayout>
+    </Card>
+  );
+}
+
+type ShopNowDraft = NonNullable<PolicyDraft["shopNow"]>;
+
+/** Shop-now exchanges: on or off, the bonus on the returned value, what the remainder becomes. */
+export function ShopNowCard({
+  shopNow,
+  currency,
+  errors,
+  onChange,
+}: {
+  shopNow: ShopNowDraft;
+  currency: string;
+  errors: Record<string, string>;
+  onChange: (changes: Partial<ShopNowDraft>) => void;
+}) {
+  return (
+    <Card>
+      <FormLayout>
+        <Checkbox
+          label="Let shoppers spend their return on any product"
+          helpText="From the return's status page, before they get their money back."
+          checked={shopNow.enabled}
+          onChange={(enabled) => onChange({ enabled })}
+        />
+        <FormLayout.Group>
+          <TextField
+            label={POLICY_FIELD_LABELS["shopNow.bonusPercent"]}
+            type="number"
+            suffix="%"
+            value={shopNow.bonusPercent}
+            onChange={(bonusPercent) => onChange({ bonusPercent })}
+            error={errors["shopNow.bonusPercent"]}
+            autoComplete="off"
+          />
+          <TextField
+            label={POLICY_FIELD_LABELS["shopNow.bonusAmount"]}
+            prefix={currency}
+            value={shopNow.bonusAmount}
+            onChange={(bonusAmount) => onChange({ bonusAmount })}
+            error={errors["shopNow.bonusAmount"]}
+            autoComplete="off"
+          />
+        </FormLayout.Group>
+        <ChoiceList
+          title="Credit left over becomes"
+          choices={[
+            { label: "Store credit (bonus included)", value: "store_credit" },
+            { label: "A refund (without the bonus)", value: "refund" },
+          ]}
+          selected={[shopNow.remainderAs]}
+          onChange={([remainderAs]) =>
+            onChange({ remainderAs: remainderAs === "refund" ? "refund" : "store_credit" })
+          }
+        />
+        <ChoiceList
+          title="Instant exchanges (new items ship before the return arrives)"
+          choices={[
+            { label: "Nobody", value: "nobody" },
+            {
+              label: "Customers without abuse signals",
+              value: "trusted",
+              helpText:
+                "They pay for the new items now through a Shopify invoice; the return's value goes back to them when it is received and processed, the bonus as store credit.",
+            },
+          ]}
+          selected={[shopNow.instantFor]}
+          onChange={([instantFor]) =>
+            onChange({ instantFor: instantFor === "trusted" ? "trusted" : "nobody" })
+          }
+        />
       </FormLayout>
     </Card>
   );
@@ -181,5 +259,58 @@ export function WarrantiesCard({
         </InlineStack>
       </BlockStack>
     </Card>
+  );
+}
+
+/** The settings page's shop-now and abuse-signal sections. */
+export function ShopNowAndAbuseSections({
+  draft,
+  setDraft,
+  errors,
+  currency,
+}: {
+  draft: PolicyDraft;
+  setDraft: Dispatch<SetStateAction<PolicyDraft>>;
+  errors: Record<string, string>;
+  currency: string;
+}) {
+  return (
+    <>
+      {draft.shopNow && (
+        <Layout.AnnotatedSection
+          title="Shop-now exchanges"
+          description="Shoppers spend the returned value, plus your bonus, on any product in stock; a difference is paid through a Shopify invoice."
+        >
+          <ShopNowCard
+            shopNow={draft.shopNow}
+            currency={currency}
+            errors={errors}
+            onChange={(changes) =>
+              setDraft((current) => ({
+                ...current,
+                shopNow: current.shopNow && { ...current.shopNow, ...changes },
+              }))
+            }
+          />
+        </Layout.AnnotatedSection>
+      )}
+      {draft.abuse && (
+        <Layout.AnnotatedSection
+          title="Abuse signals"
+          description="When a customer's returns are flagged on the return's page. Rules can name the return rate or serial returners, for example to hold quick refunds for you."
+        >
+          <AbuseSettingsCard
+            abuse={draft.abuse}
+            errors={errors}
+            onChange={(changes) =>
+              setDraft((current) => ({
+                ...current,
+                abuse: current.abuse && { ...current.abuse, ...changes },
+              }))
+            }
+          />
+        </Layout.AnnotatedSection>
+      )}
+    </>
   );
 }

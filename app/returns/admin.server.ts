@@ -1,3 +1,4 @@
+import { exchangeItems } from "./shop-now.server";
 import { z } from "zod";
 import { db } from "../db.server";
 import { findShopperOrder } from "../orders/index.server";
@@ -228,14 +229,16 @@ export async function returnDetail(shopDomain: string, returnId: string) {
       photos: { orderBy: { createdAt: "asc" } },
       labels: { orderBy: { createdAt: "asc" } },
       events: { orderBy: [{ occurredAt: "asc" }, { id: "asc" }] },
+      exchange: true,
     },
   });
   if (!request) return null;
   const { abuse } = await loadPolicy(shopDomain);
   const decision = JSON.parse(request.decision) as Partial<ReturnDecision>;
-  const { decision: _stored, ...rest } = request;
+  const { decision: _stored, exchange, ...rest } = request;
   return {
     ...rest,
+    exchange: exchange ? { ...exchange, items: exchangeItems(exchange.items) } : null,
     customer: {
       signals: await signalsForCustomer(shopDomain, request, abuse),
       lookbackDays: abuse.lookbackDays,

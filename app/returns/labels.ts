@@ -46,6 +46,18 @@ export const EVENT_LABELS: Record<string, string> = {
   refund_held: "Refund held for the merchant",
   inspected: "Inspected",
   claim_decided: "Warranty decision",
+  exchange_chosen: "Shop-now exchange chosen",
+  exchange_paid: "Exchange difference paid",
+  exchange_ordered: "Exchange ordered",
+};
+
+/** A shop-now exchange's state (app/returns/shop-now.server.ts) as the admin names it. */
+export const EXCHANGE_STATUS_LABELS: Record<string, string> = {
+  awaiting_payment: "Waiting for the shopper's payment",
+  paid: "Paid: order created in Shopify",
+  ready: "Nothing to pay: ordered when the return is processed",
+  ordering: "Ordering",
+  ordered: "Ordered",
 };
 
 export const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;

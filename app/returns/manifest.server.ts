@@ -2,6 +2,7 @@ import { defineCapability } from "../capability";
 import type { JobDefinition } from "../platform/jobs/types";
 import { AUTOMATION_JOBS } from "./automation.server";
 import { exportCustomerReturns, redactCustomerReturns } from "./compliance.server";
+import { markExchangePaid } from "./shop-now.server";
 import { RETURN_JOBS } from "./shopify-returns.server";
 import { syncReverseDelivery, syncShopifyReturn } from "./webhooks.server";
 
@@ -20,6 +21,7 @@ export const returnsCapability = defineCapability({
   webhooks: {
     ...Object.fromEntries(RETURN_TOPICS.map((topic) => [topic, [syncShopifyReturn]])),
     "reverse_deliveries/attach_deliverable": [syncReverseDelivery],
+    "draft_orders/update": [markExchangePaid],
   },
   jobs: [...RETURN_JOBS, ...AUTOMATION_JOBS] as JobDefinition<never>[],
   emits: [

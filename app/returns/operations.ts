@@ -316,3 +316,133 @@ export const ReturnLocationsQuery = adminOperation<{
     }
   }
 `);
+
+/** https://shopify.dev/docs/api/admin-graphql/latest/input-objects/DraftOrderInput (the fields we send). */
+export interface DraftOrderInput {
+  email?: string;
+  purchasingEntity?: { customerId: string };
+  lineItems: { variantId: string; quantity: number }[];
+  appliedDiscount?: {
+    value: number;
+    valueType: "PERCENTAGE" | "FIXED_AMOUNT";
+    title: string;
+    description: string;
+  };
+  shippingAddress?: {
+    firstName?: string;
+    lastName?: string;
+    company?: string;
+    address1?: string;
+    address2?: string;
+    city?: string;
+    provinceCode?: string;
+    zip?: string;
+    countryCode?: string;
+    phone?: string;
+  };
+  note: string;
+  tags: string[];
+}
+
+export const DraftOrderCreateMutation = adminOperation<
+  {
+    draftOrderCreate: {
+      draftOrder: { id: string; totalPriceSet: { shopMoney: MoneyInput } } | null;
+      userErrors: UserError[];
+    } | null;
+  },
+  { input: DraftOrderInput }
+>(`#graphql
+  mutation ReturnsDraftOrderCreate($input: DraftOrderInput!) {
+    draftOrderCreate(input: $input) {
+      draftOrder { id totalPriceSet { shopMoney { amount currencyCode } } }
+      userErrors { field message }
+    }
+  }
+`);
+
+export const DraftOrderCompleteMutation = adminOperation<
+  {
+    draftOrderComplete: {
+      draftOrder: { id: string; status: string; order: { id: string; name: string } | null } | null;
+      userErrors: UserError[];
+    } | null;
+  },
+  { id: string }
+>(`#graphql
+  mutation ReturnsDraftOrderComplete($id: ID!) {
+    draftOrderComplete(id: $id) {
+      draftOrder { id status order { id name } }
+      userErrors { field message }
+    }
+  }
+`);
+
+interface ShopNowVariantNode {
+  id: string;
+  title: string;
+  price: string;
+  availableForSale: boolean;
+  /** Null when Shopify does not track the variant's inventory. */
+  inventoryQuantity: number | null;
+  inventoryPolicy: "DENY" | "CONTINUE";
+}
+
+/**
+ * The catalog a shop-now exchange searches:
+ * https://shopify.dev/docs/api/admin-graphql/latest/queries/products (`query` in Shopify's search
+ * syntax) with each variant's availableForSale, inventoryQuantity and inventoryPolicy.
+ */
+export const ShopNowSearchQuery = adminOperation<
+  {
+    products: {
+      nodes: { id: string; title: string; variants: { nodes: ShopNowVariantNode[] } }[];
+    };
+  },
+  { query: string }
+>(`#graphql
+  query ReturnsShopNowSearch($query: String!) {
+    products(first: 20, query: $query) {
+      nodes {
+        id
+        title
+        variants(first: 50) {
+          nodes { id title price availableForSale inventoryQuantity inventoryPolicy }
+        }
+      }
+    }
+  }
+`);
+
+/** The chosen variants as they stand at the moment of the exchange (nodes: unknown ids are null). */
+export const ShopNowVariantsQuery = adminOperation<
+  { nodes: ((ShopNowVariantNode & { product: { title: string } }) | null)[] },
+  { ids: string[] }
+>(`#graphql
+  query ReturnsShopNowVariants($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on ProductVariant {
+        id title price availableForSale inventoryQuantity inventoryPolicy
+        product { title }
+      }
+    }
+  }
+`);
+
+/** https://shopify.dev/docs/api/admin-graphql/latest/mutations/draftOrderInvoiceSend */
+export const DraftOrderInvoiceSendMutation = adminOperation<
+  {
+    draftOrderInvoiceSend: {
+      draftOrder: { id: string; status: string; invoiceUrl: string | null } | null;
+      userErrors: UserError[];
+    } | null;
+  },
+  { id: string }
+>(`#graphql
+  mutation ReturnsDraftOrderInvoiceSend($id: ID!) {
+    draftOrderInvoiceSend(id: $id) {
+      draftOrder { id status invoiceUrl }
+      userErrors { field message }
+    }
+  }
+`);

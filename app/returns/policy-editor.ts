@@ -53,6 +53,16 @@ export const PolicyDraftSchema = z.object({
       holdAutomaticRefund: z.boolean().default(false),
     }),
   ),
+  /** Shop-now exchanges: money in the shop's currency, the bonus percent as typed. */
+  shopNow: z
+    .object({
+      enabled: z.boolean(),
+      bonusPercent: z.string(),
+      bonusAmount: z.string(),
+      remainderAs: z.enum(["store_credit", "refund"]),
+      instantFor: z.enum(["nobody", "trusted"]).default("nobody"),
+    })
+    .optional(),
   /** Not edited as text: carried through, so saving the form keeps them. */
   automation: AutomationSchema.optional(),
   warranties: z.array(WarrantyPeriodSchema).optional(),
@@ -108,6 +118,13 @@ export function draftFromPolicy(policy: ReturnPolicy, currency: string): PolicyD
       serialReturner: tri(rule.when.serialReturner),
       holdAutomaticRefund: rule.then.holdAutomaticRefund ?? false,
     })),
+    shopNow: {
+      enabled: policy.shopNow.enabled,
+      bonusPercent: String(policy.shopNow.bonusPercent),
+      bonusAmount: fromMinorUnits(policy.shopNow.bonusAmount, currency),
+      remainderAs: policy.shopNow.remainderAs,
+      instantFor: policy.shopNow.instantFor,
+    },
     automation: policy.automation,
     warranties: policy.warranties,
     abuse: {
@@ -223,7 +240,9 @@ function editorError(issue: z.core.$ZodRawIssue): string | undefined {
  * "abuse.wardrobingDays".
  */
 function fieldOf(path: PropertyKey[]): string {
-  if (path[0] === "abuse" && path[1] !== undefined) return `abuse.${String(path[1])}`;
+  if ((path[0] === "abuse" || path[0] === "shopNow") && path[1] !== undefined) {
+    return `${String(path[0])}.${String(path[1])}`;
+  }
   if (path[0] !== "rules" || typeof path[1] !== "number") return String(path[0] ?? "form");
   const field = path.slice(2).find((part) => part !== "when" && part !== "then");
   return `rules.${path[1]}.${String(field ?? "name")}`;
@@ -250,6 +269,13 @@ export function policyFromDraft(draft: PolicyDraft, currency: string): PolicyFro
         draft.greenReturnMaxValue.trim() === "" ? null : money(draft.greenReturnMaxValue, currency),
       greenReturnReasons: values(draft.greenReturnReasons) ?? [],
       rules: draft.rules.map(ruleFromDraft),
+      shopNow: draft.shopNow && {
+        enabled: draft.shopNow.enabled,
+        bonusPercent: number(draft.shopNow.bonusPercent),
+        bonusAmount: money(draft.shopNow.bonusAmount || "0", currency),
+        remainderAs: draft.shopNow.remainderAs,
+        instantFor: draft.shopNow.instantFor,
+      },
       automation: draft.automation,
       warranties: draft.warranties,
       abuse: draft.abuse && {
@@ -291,6 +317,8 @@ export const POLICY_FIELD_LABELS: Record<string, string> = {
   waiveFeesFor: "Fees waived for",
   greenReturnMaxValue: "Keep items worth at most",
   greenReturnReasons: "Keep items returned for",
+  "shopNow.bonusPercent": "Shop-now bonus",
+  "shopNow.bonusAmount": "Shop-now bonus amount",
   form: "Form",
 };
 

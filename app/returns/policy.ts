@@ -110,6 +110,21 @@ export const WarrantyPeriodSchema = z.object({
 });
 export type WarrantyPeriod = z.infer<typeof WarrantyPeriodSchema>;
 
+/**
+ * Shop-now exchanges (app/returns/shop-now.server.ts): the shopper spends the returned value,
+ * plus this bonus, on any product of the catalog; what is left becomes `remainderAs`.
+ */
+export const ShopNowSchema = z.object({
+  enabled: z.boolean().default(false),
+  bonusPercent: z.number().min(0).max(100).default(0),
+  /** Minor units added to the credit of every shop-now exchange. */
+  bonusAmount: z.number().int().min(0).default(0),
+  remainderAs: z.enum(["store_credit", "refund"]).default("store_credit"),
+  /** Instant exchanges (pay now, refunded when the return is in) for customers without signals. */
+  instantFor: z.enum(["nobody", "trusted"]).default("nobody"),
+});
+export type ShopNowSettings = z.infer<typeof ShopNowSchema>;
+
 export const ReturnPolicySchema = z.object({
   /** Days from delivery. */
   windowDays: z.number().int().min(0).max(365).default(30),
@@ -129,6 +144,7 @@ export const ReturnPolicySchema = z.object({
   automation: AutomationSchema.default({ refundOn: "inspection", refundDelayHours: 24 }),
   abuse: AbuseSettingsSchema.default(AbuseSettingsSchema.parse({})),
   warranties: z.array(WarrantyPeriodSchema).default([]),
+  shopNow: ShopNowSchema.default(ShopNowSchema.parse({})),
 });
 export type ReturnPolicy = z.infer<typeof ReturnPolicySchema>;
 

@@ -1,3 +1,4 @@
+import { exchangeRemainder } from "./shop-now.server";
 import { z } from "zod";
 import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
@@ -286,19 +287,26 @@ export async function declineInShopify(
 }
 
 /** What the shopper gets back: refund lines (and kept items) and store credit, less the fee. */
-function moneyBack(request: {
-  shippingFee: number;
-  lines: { resolution: string; amount: number }[];
-}) {
+function moneyBack(
+  request: {
+    shippingFee: number;
+    lines: { resolution: string; amount: number }[];
+  },
+  // A shop-now exchange's credit left over (./shop-now.server.ts), as the policy says.
+  remainder: { refund: number; credit: number } = { refund: 0, credit: 0 },
+) {
   const sum = (kinds: string[]) =>
     request.lines
       .filter((line) => kinds.includes(line.resolution))
       .reduce((total, line) => total + line.amount, 0);
-  const refund = sum(["refund", "keep"]);
+  const refund = sum(["refund", "keep"]) + remainder.refund;
   const feeFromRefund = Math.min(refund, request.shippingFee);
   return {
     refund: refund - feeFromRefund,
-    credit: Math.max(0, sum(["store_credit"]) - (request.shippingFee - feeFromRefund)),
+    credit: Math.max(
+      0,
+      sum(["store_credit"]) + remainder.credit - (request.shippingFee - feeFromRefund),
+    ),
   };
 }
 
@@ -308,7 +316,7 @@ export async function refundedAmount(shop: string, returnId: string): Promise<nu
     include: { lines: true },
   });
   if (!request) return 0;
-  const { refund, credit } = moneyBack(request);
+  const { refund, credit } = moneyBack(request, await exchangeRemainder(shop, returnId));
   return refund + credit;
 }
 
@@ -332,7 +340,7 @@ export async function processInShopify(shop: string, returnId: string): Promise<
   // Processed already (an earlier attempt whose answer we lost): nothing to send again.
   if (shopifyReturn.status === "CLOSED") return { ok: true };
 
-  const { refund, credit } = moneyBack(request);
+  const { refund, credit } = moneyBack(request, await exchangeRemainder(shop, returnId));
 
   const money = (minor: number) => ({
     amount: fromMinorUnits(minor, request.currency),

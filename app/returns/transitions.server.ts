@@ -1,3 +1,4 @@
+import { orderReadyExchange } from "./shop-now.server";
 import { db, type Tx } from "../db.server";
 import { transaction } from "../platform/events/index.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
@@ -238,6 +239,8 @@ export async function processWithShopify(
       }
     },
     after: async () => {
+      // A shop-now exchange with nothing left to pay is ordered now that the return is in.
+      await orderReadyExchange(shopDomain, returnId);
       if (amount > 0) await emailReturnNews(shopDomain, returnId, "return.refunded", { amount });
     },
     now,

@@ -16,6 +16,7 @@ import {
 import { useState } from "react";
 import { AutomaticRefundCard } from "../components/AutomaticRefundCard";
 import {
+  ExchangeCard,
   RefundPreviewCard,
   ReturnLabelsCard,
   ReturnPhotosCard,
@@ -233,6 +234,7 @@ export default function ReturnPage() {
               <InspectionCard lines={found.lines} />
             )}
             <RefundPreviewCard preview={found.preview} currency={found.currency} />
+            <ExchangeCard exchange={found.exchange} currency={found.currency} />
             <ReturnLabelsCard labels={found.labels} />
             <ReturnPhotosCard photos={found.photos} />
           </BlockStack>

@@ -13,7 +13,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { AbuseSettingsCard, WarrantiesCard } from "../components/ReturnPolicyCards";
+import { ShopNowAndAbuseSections, WarrantiesCard } from "../components/ReturnPolicyCards";
 import { PolicyCheckCard } from "../components/ReturnPolicyCheck";
 import { OFFERED_CHOICES, RuleCard } from "../components/ReturnRuleCard";
 import { useShop } from "../components/ShopContext";
@@ -103,7 +103,7 @@ export default function ReturnPolicySettings() {
   const textField = (
     key: Exclude<
       keyof PolicyDraft,
-      "rules" | "resolutions" | "waiveFeesFor" | "automation" | "abuse" | "warranties"
+      "rules" | "resolutions" | "waiveFeesFor" | "automation" | "abuse" | "warranties" | "shopNow"
     >,
     extra: { suffix?: string; prefix?: string; helpText?: string; type?: "number" } = {},
   ) => (
@@ -258,23 +258,12 @@ export default function ReturnPolicySettings() {
             onChange={(warranties) => setDraft((current) => ({ ...current, warranties }))}
           />
         </Layout.AnnotatedSection>
-        {draft.abuse && (
-          <Layout.AnnotatedSection
-            title="Abuse signals"
-            description="When a customer's returns are flagged on the return's page. Rules can name the return rate or serial returners, for example to hold quick refunds for you."
-          >
-            <AbuseSettingsCard
-              abuse={draft.abuse}
-              errors={errors}
-              onChange={(changes) =>
-                setDraft((current) => ({
-                  ...current,
-                  abuse: current.abuse && { ...current.abuse, ...changes },
-                }))
-              }
-            />
-          </Layout.AnnotatedSection>
-        )}
+        <ShopNowAndAbuseSections
+          draft={draft}
+          setDraft={setDraft}
+          errors={errors}
+          currency={shop.currency}
+        />
         <Layout.Section>
           <BlockStack inlineAlign="end">
             <Button

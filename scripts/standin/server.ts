@@ -1,3 +1,4 @@
+import { payDraftInvoice } from "./admin/draft-orders";
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
@@ -619,6 +620,20 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
             JSON.stringify(acted.payload),
           );
           return send(response, 200, { return: acted.entry, webhook: delivered.status });
+        }
+        // The shopper pays a draft order's invoice (POST …/draft-orders/<gid>/pay).
+        if (
+          parts[3] === "draft-orders" &&
+          parts[4] &&
+          parts[5] === "pay" &&
+          request.method === "POST"
+        ) {
+          const paid = payDraftInvoice(shop, decodeURIComponent(parts[4]));
+          if (!paid)
+            return send(response, 422, { error: "Draft order is not waiting for payment" });
+          const body = JSON.stringify(paid.payload);
+          const delivered = await standin.deliverWebhook(shop.domain, paid.topic, body);
+          return send(response, 200, { webhook: delivered.status, payload: paid.payload });
         }
         if (parts[3] === "hold" && parts[4] && request.method === "POST") {
           const operation = decodeURIComponent(parts[4]);

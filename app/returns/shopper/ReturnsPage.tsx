@@ -58,6 +58,35 @@ export interface PortalReturn {
   }[];
   label: { trackingNumber: string; trackingUrl: string | null; downloadUrl: string | null } | null;
   events: { kind: string; at: string; detail: string | null }[];
+  /** The catalog offer while the return may still be spent on it; its link keeps the token. */
+  shopNow: { credit: number; href: string } | null;
+  exchange: {
+    status: string;
+    instant: boolean;
+    items: { title: string; quantity: number }[];
+    upcharge: number;
+    remainder: number;
+    remainderAs: string;
+    invoiceUrl: string | null;
+    orderName: string | null;
+  } | null;
+}
+
+export interface ShopNowView {
+  kind: "shopNow";
+  orderName: string;
+  statusToken: string;
+  currency: string;
+  returnedValue: number;
+  bonus: number;
+  credit: number;
+  /** The customer may also take the instant exchange. */
+  instant: boolean;
+  query: string;
+  /** Null before a search; only variants on sale now. */
+  results:
+    { variantId: string; productTitle: string; variantTitle: string; price: number }[] | null;
+  backHref: string;
 }
 
 export type PortalView =
@@ -72,7 +101,8 @@ export type PortalView =
       note: string;
       errors: string[];
     }
-  | { kind: "status"; ret: PortalReturn };
+  | { kind: "status"; ret: PortalReturn }
+  | ShopNowView;
 
 export interface ReturnsPageProps {
   locale: ShopperLocale;
@@ -126,7 +156,9 @@ export function ReturnsPage(props: ReturnsPageProps) {
       ? t("order", { name: view.options.order.name })
       : view.kind === "status"
         ? t("statusTitle", { name: view.ret.orderName })
-        : t("title");
+        : view.kind === "shopNow"
+          ? t("shopNow_title")
+          : t("title");
   return (
     <div className="ac-returns" lang={props.locale} style={style}>
       <style>{STYLES}</style>
@@ -142,6 +174,7 @@ export function ReturnsPage(props: ReturnsPageProps) {
       {view.kind === "lookup" ? <LookupForm {...props} view={view} t={t} /> : null}
       {view.kind === "choose" ? <ChooseForm {...props} view={view} t={t} /> : null}
       {view.kind === "status" ? <Status ret={view.ret} locale={props.locale} t={t} /> : null}
+      {view.kind === "shopNow" ? <ShopNow {...props} view={view} t={t} /> : null}
       {view.kind !== "lookup" ? (
         <p>
           <a href={props.formAction}>{t("lookupAnother")}</a>
@@ -453,6 +486,12 @@ function Status({
           )}
         </>
       ) : null}
+      {ret.exchange ? <ExchangeState exchange={ret.exchange} money={money} t={t} /> : null}
+      {ret.shopNow ? (
+        <p>
+          <a href={ret.shopNow.href}>{t("shopNow_open", { credit: money(ret.shopNow.credit) })}</a>
+        </p>
+      ) : null}
       <h2>{t("history")}</h2>
       <ol className="ac-timeline">
         {ret.events.map((event, index) => (
@@ -467,6 +506,127 @@ function Status({
         ))}
       </ol>
       <p className="ac-muted">{t("bookmark")}</p>
+    </>
+  );
+}
+
+function ExchangeState({
+  exchange,
+  money,
+  t,
+}: {
+  exchange: NonNullable<PortalReturn["exchange"]>;
+  money: (minor: number) => string;
+  t: ReturnsTranslator;
+}) {
+  return (
+    <>
+      <h2>{t("exchange_items")}</h2>
+      <ul>
+        {exchange.items.map((item, index) => (
+          <li key={index}>
+            {item.quantity} × {item.title}
+          </li>
+        ))}
+      </ul>
+      <p data-exchange-status={exchange.status}>
+        {exchange.status === "awaiting_payment"
+          ? t(exchange.instant ? "exchange_instant_awaiting" : "exchange_awaiting_payment", {
+              amount: money(exchange.upcharge),
+            })
+          : t(`exchange_${exchange.status}` as ReturnsMessageKey, {
+              name: exchange.orderName ?? "",
+            })}
+      </p>
+      {exchange.status === "awaiting_payment" && exchange.invoiceUrl ? (
+        <p>
+          <a href={exchange.invoiceUrl} rel="noopener noreferrer">
+            {t("exchange_pay", { amount: money(exchange.upcharge) })}
+          </a>
+        </p>
+      ) : null}
+      {exchange.remainder > 0 ? (
+        <p>
+          {t(`exchange_remainder_${exchange.remainderAs}` as ReturnsMessageKey, {
+            amount: money(exchange.remainder),
+          })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function ShopNow({
+  formAction,
+  locale,
+  view,
+  t,
+}: ReturnsPageProps & { view: ShopNowView; t: ReturnsTranslator }) {
+  const money = (minor: number) => formatMoney(minor, view.currency, locale);
+  return (
+    <>
+      <p>
+        {t("shopNow_intro", {
+          credit: money(view.credit),
+          value: money(view.returnedValue),
+          bonus: money(view.bonus),
+        })}
+      </p>
+      <form method="get" action={formAction} role="search">
+        <input type="hidden" name="status" value={view.statusToken} />
+        <input type="hidden" name="shopnow" value="1" />
+        <input type="hidden" name="locale" value={locale} />
+        <label>
+          {t("shopNow_search")}
+          <input name="q" type="search" defaultValue={view.query} maxLength={80} />
+        </label>
+        <button type="submit">{t("shopNow_searchButton")}</button>
+      </form>
+      {view.results && view.results.length === 0 ? <p>{t("shopNow_noResults")}</p> : null}
+      {view.results && view.results.length > 0 ? (
+        <form method="post" action={formAction} noValidate>
+          <input type="hidden" name="step" value="shopnow" />
+          <input type="hidden" name="status" value={view.statusToken} />
+          <input type="hidden" name="locale" value={locale} />
+          <input type="hidden" name="q" value={view.query} />
+          <fieldset>
+            <legend>{t("shopNow_results")}</legend>
+            {view.results.map((result, index) => (
+              <label className="ac-choice" key={result.variantId}>
+                <input
+                  type="radio"
+                  name="variant"
+                  value={result.variantId}
+                  defaultChecked={index === 0}
+                />
+                <span>
+                  {result.productTitle} – {result.variantTitle}: {money(result.price)}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <label>
+            {t("quantity")}
+            <input name="quantity" type="number" min={1} max={10} defaultValue={1} />
+          </label>
+          <button type="submit" name="mode" value="standard">
+            {t("shopNow_confirm")}
+          </button>
+          {view.instant ? (
+            <>
+              <p className="ac-muted" id="ac-instant-help">
+                {t("shopNow_instantHelp", { value: money(view.returnedValue) })}
+              </p>
+              <button type="submit" name="mode" value="instant" aria-describedby="ac-instant-help">
+                {t("shopNow_instant")}
+              </button>
+            </>
+          ) : null}
+        </form>
+      ) : null}
+      <p>
+        <a href={view.backHref}>{t("statusTitle", { name: view.orderName })}</a>
+      </p>
     </>
   );
 }

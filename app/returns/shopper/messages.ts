@@ -113,6 +113,34 @@ const en = {
   name_store_credit: "store credit",
   name_exchange: "exchange",
   name_keep: "keep the item",
+  shopNow_title: "Shop now with your return",
+  shopNow_intro:
+    "Spend {credit} on anything in the store instead: {value} for your items plus a {bonus} bonus.",
+  shopNow_open: "Shop now with {credit}",
+  shopNow_search: "Search products",
+  shopNow_searchButton: "Search",
+  shopNow_noResults: "Nothing in stock matches your search.",
+  shopNow_results: "In stock now",
+  shopNow_confirm: "Confirm my exchange",
+  shopNow_soldOut: "Sorry, that item just sold out. Choose another one.",
+  shopNow_notOffered: "Shop now isn't available for this return.",
+  shopNow_instant: "Ship it now (instant exchange)",
+  shopNow_instantHelp:
+    "Pay for the new items now and they ship right away; {value} comes back to you when your return arrives.",
+  exchange_instant_awaiting:
+    "Instant exchange: pay {amount} now and your new items ship right away. Your return's value comes back when it arrives.",
+  exchange_items: "Your new items",
+  exchange_awaiting_payment: "Pay the difference of {amount} to complete your exchange.",
+  exchange_pay: "Pay {amount} now",
+  exchange_paid: "Difference paid: your new items are on their way.",
+  exchange_ready: "Your new items ship once the store has received your return.",
+  exchange_ordering: "Your new items ship once the store has received your return.",
+  exchange_ordered: "Your new items were ordered ({name}).",
+  exchange_remainder_store_credit: "{amount} left over becomes store credit.",
+  exchange_remainder_refund: "{amount} left over is refunded to your original payment.",
+  event_exchange_chosen: "Exchange chosen",
+  event_exchange_paid: "Difference paid",
+  event_exchange_ordered: "New items ordered",
 };
 
 export type ReturnsMessageKey = keyof typeof en;
@@ -229,6 +257,34 @@ const fr: Catalog<ReturnsMessageKey> = {
   name_store_credit: "avoir",
   name_exchange: "échange",
   name_keep: "garder l'article",
+  shopNow_title: "Achetez maintenant avec votre retour",
+  shopNow_intro:
+    "Dépensez plutôt {credit} sur tout le magasin : {value} pour vos articles plus un bonus de {bonus}.",
+  shopNow_open: "Acheter maintenant avec {credit}",
+  shopNow_search: "Rechercher des produits",
+  shopNow_searchButton: "Rechercher",
+  shopNow_noResults: "Aucun article en stock ne correspond à votre recherche.",
+  shopNow_results: "En stock maintenant",
+  shopNow_confirm: "Confirmer mon échange",
+  shopNow_soldOut: "Désolé, cet article vient d'être épuisé. Choisissez-en un autre.",
+  shopNow_notOffered: "L'achat immédiat n'est pas proposé pour ce retour.",
+  shopNow_instant: "Expédier maintenant (échange instantané)",
+  shopNow_instantHelp:
+    "Payez les nouveaux articles maintenant et ils partent tout de suite ; {value} vous est rendu à l'arrivée de votre retour.",
+  exchange_instant_awaiting:
+    "Échange instantané : payez {amount} maintenant et vos nouveaux articles partent tout de suite. La valeur de votre retour vous est rendue à son arrivée.",
+  exchange_items: "Vos nouveaux articles",
+  exchange_awaiting_payment: "Réglez la différence de {amount} pour finaliser votre échange.",
+  exchange_pay: "Payer {amount} maintenant",
+  exchange_paid: "Différence réglée : vos nouveaux articles sont en route.",
+  exchange_ready: "Vos nouveaux articles partiront dès que le magasin aura reçu votre retour.",
+  exchange_ordering: "Vos nouveaux articles partiront dès que le magasin aura reçu votre retour.",
+  exchange_ordered: "Vos nouveaux articles ont été commandés ({name}).",
+  exchange_remainder_store_credit: "Le reste, {amount}, devient un avoir.",
+  exchange_remainder_refund: "Le reste, {amount}, est remboursé sur votre moyen de paiement.",
+  event_exchange_chosen: "Échange choisi",
+  event_exchange_paid: "Différence réglée",
+  event_exchange_ordered: "Nouveaux articles commandés",
 };
 
 const de: Catalog<ReturnsMessageKey> = {
@@ -344,6 +400,37 @@ const de: Catalog<ReturnsMessageKey> = {
   name_store_credit: "Guthaben",
   name_exchange: "Umtausch",
   name_keep: "Artikel behalten",
+  shopNow_title: "Jetzt mit Ihrer Rücksendung einkaufen",
+  shopNow_intro:
+    "Geben Sie stattdessen {credit} im ganzen Shop aus: {value} für Ihre Artikel plus {bonus} Bonus.",
+  shopNow_open: "Jetzt mit {credit} einkaufen",
+  shopNow_search: "Produkte suchen",
+  shopNow_searchButton: "Suchen",
+  shopNow_noResults: "Kein vorrätiger Artikel passt zu Ihrer Suche.",
+  shopNow_results: "Jetzt vorrätig",
+  shopNow_confirm: "Umtausch bestätigen",
+  shopNow_soldOut: "Dieser Artikel ist leider gerade ausverkauft. Bitte wählen Sie einen anderen.",
+  shopNow_notOffered: "Jetzt einkaufen ist für diese Rücksendung nicht möglich.",
+  shopNow_instant: "Jetzt versenden (Sofortumtausch)",
+  shopNow_instantHelp:
+    "Bezahlen Sie die neuen Artikel jetzt, dann werden sie sofort versandt; {value} erhalten Sie zurück, sobald Ihre Rücksendung ankommt.",
+  exchange_instant_awaiting:
+    "Sofortumtausch: Zahlen Sie jetzt {amount}, dann werden Ihre neuen Artikel sofort versandt. Den Wert Ihrer Rücksendung erhalten Sie bei ihrer Ankunft zurück.",
+  exchange_items: "Ihre neuen Artikel",
+  exchange_awaiting_payment:
+    "Zahlen Sie die Differenz von {amount}, um Ihren Umtausch abzuschließen.",
+  exchange_pay: "Jetzt {amount} bezahlen",
+  exchange_paid: "Differenz bezahlt: Ihre neuen Artikel sind unterwegs.",
+  exchange_ready:
+    "Ihre neuen Artikel werden versandt, sobald der Shop Ihre Rücksendung erhalten hat.",
+  exchange_ordering:
+    "Ihre neuen Artikel werden versandt, sobald der Shop Ihre Rücksendung erhalten hat.",
+  exchange_ordered: "Ihre neuen Artikel wurden bestellt ({name}).",
+  exchange_remainder_store_credit: "Der Rest von {amount} wird Ihr Guthaben.",
+  exchange_remainder_refund: "Der Rest von {amount} wird auf Ihr Zahlungsmittel erstattet.",
+  event_exchange_chosen: "Umtausch gewählt",
+  event_exchange_paid: "Differenz bezahlt",
+  event_exchange_ordered: "Neue Artikel bestellt",
 };
 
 const es: Catalog<ReturnsMessageKey> = {
@@ -458,6 +545,34 @@ const es: Catalog<ReturnsMessageKey> = {
   name_store_credit: "crédito en la tienda",
   name_exchange: "cambio",
   name_keep: "quedarse el artículo",
+  shopNow_title: "Compra ahora con tu devolución",
+  shopNow_intro:
+    "Gasta {credit} en cualquier producto de la tienda: {value} por tus artículos más un bono de {bonus}.",
+  shopNow_open: "Comprar ahora con {credit}",
+  shopNow_search: "Buscar productos",
+  shopNow_searchButton: "Buscar",
+  shopNow_noResults: "Ningún artículo en stock coincide con tu búsqueda.",
+  shopNow_results: "En stock ahora",
+  shopNow_confirm: "Confirmar mi cambio",
+  shopNow_soldOut: "Lo sentimos, ese artículo se acaba de agotar. Elige otro.",
+  shopNow_notOffered: "Comprar ahora no está disponible para esta devolución.",
+  shopNow_instant: "Enviar ya (cambio instantáneo)",
+  shopNow_instantHelp:
+    "Paga ahora los artículos nuevos y se envían enseguida; te devolvemos {value} cuando llegue tu devolución.",
+  exchange_instant_awaiting:
+    "Cambio instantáneo: paga {amount} ahora y tus artículos nuevos se envían enseguida. El valor de tu devolución te vuelve cuando llegue.",
+  exchange_items: "Tus artículos nuevos",
+  exchange_awaiting_payment: "Paga la diferencia de {amount} para completar tu cambio.",
+  exchange_pay: "Pagar {amount} ahora",
+  exchange_paid: "Diferencia pagada: tus artículos nuevos están en camino.",
+  exchange_ready: "Tus artículos nuevos se enviarán cuando la tienda reciba tu devolución.",
+  exchange_ordering: "Tus artículos nuevos se enviarán cuando la tienda reciba tu devolución.",
+  exchange_ordered: "Tus artículos nuevos se han pedido ({name}).",
+  exchange_remainder_store_credit: "El resto, {amount}, se convierte en crédito de tienda.",
+  exchange_remainder_refund: "El resto, {amount}, se reembolsa a tu método de pago.",
+  event_exchange_chosen: "Cambio elegido",
+  event_exchange_paid: "Diferencia pagada",
+  event_exchange_ordered: "Artículos nuevos pedidos",
 };
 
 export const RETURNS_MESSAGES = { en, fr, de, es };

@@ -14,6 +14,13 @@ import {
   submitReturn,
   type ReturnableOrder,
 } from "../returns.server";
+import {
+  confirmShopNow,
+  exchangeItems,
+  searchCatalog,
+  shopNowOffer,
+  type ShopNowVariant,
+} from "../shop-now.server";
 import { explanationText, returnsTranslator, type ReturnsMessageKey } from "./messages";
 import { returnOptions } from "./portal.server";
 import {
@@ -34,7 +41,7 @@ const STATUS_TOKEN = "return-status";
 const LABEL_TOKEN = "return-label";
 
 export interface PortalPage {
-  status: 200 | 303 | 400 | 404 | 413 | 422 | 429 | 503;
+  status: 200 | 303 | 400 | 404 | 409 | 413 | 422 | 429 | 503;
   html: string;
   location?: string;
   retryAfterSeconds?: number;
@@ -91,8 +98,15 @@ export async function portalGet(
   }
   const token = search.get("status");
   if (token) {
-    const ret = await returnFromToken(context.shopDomain, token);
+    const ret = await returnFromToken(context.shopDomain, token, context.formAction);
     if (!ret) return render(context, locale, lookupView(), 404, { key: "notFound" });
+    if (search.get("shopnow")) {
+      const shopLocale = negotiateLocale(
+        [search.get("locale"), ret.locale],
+        context.acceptLanguage,
+      );
+      return shopNowPage(context, shopLocale, token, ret.view, search.get("q") ?? "");
+    }
     return render(
       context,
       negotiateLocale([search.get("locale"), ret.locale], context.acceptLanguage),
@@ -112,6 +126,7 @@ export async function portalPost(context: PageContext, form: FormData, now = new
     return typeof value === "string" ? value.trim() : "";
   };
   const locale = negotiateLocale([field("locale")], context.acceptLanguage);
+  if (field("step") === "shopnow") return shopNowConfirm(context, locale, field);
   const orderNumber = field("order").slice(0, 40);
   const email = field("email").slice(0, 254);
   if (!orderNumber || !email) {
@@ -265,10 +280,91 @@ function returnIdFrom(purpose: string, shopDomain: string, token: string): strin
   return tokenShop === shopDomain && returnId ? returnId : null;
 }
 
+/** The shop-now page: the credit, the search and what is on sale now (from a status link). */
+async function shopNowPage(
+  context: PageContext,
+  locale: ShopperLocale,
+  token: string,
+  ret: PortalReturn & { id: string },
+  rawQuery: string,
+  status: PortalPage["status"] = 200,
+  error: PageError = null,
+): Promise<PortalPage> {
+  const statusHref = `${context.formAction}?status=${encodeURIComponent(token)}&locale=${locale}`;
+  const offer = await shopNowOffer(context.shopDomain, ret.id);
+  if (!offer) {
+    return render(context, locale, { kind: "status", ret }, 409, { key: "shopNow_notOffered" });
+  }
+  const query = rawQuery.trim().slice(0, 80);
+  let results: ShopNowVariant[] | null = null;
+  if (query && !hasControlCharacters(query)) {
+    try {
+      results = await searchCatalog(context.shopDomain, query, offer.currency);
+    } catch {
+      return render(context, locale, { kind: "status", ret }, 503, { key: "unavailable" });
+    }
+  }
+  return render(
+    context,
+    locale,
+    {
+      kind: "shopNow",
+      orderName: ret.orderName,
+      statusToken: token,
+      currency: offer.currency,
+      returnedValue: offer.returnedValue,
+      bonus: offer.bonus,
+      credit: offer.credit,
+      instant: offer.instant,
+      query,
+      results,
+      backHref: statusHref,
+    },
+    status,
+    error,
+  );
+}
+
+/** POST step=shopnow: the chosen variant, checked again against Shopify's stock. */
+async function shopNowConfirm(
+  context: PageContext,
+  locale: ShopperLocale,
+  field: (name: string) => string,
+): Promise<PortalPage> {
+  const token = field("status");
+  const ret = await returnFromToken(context.shopDomain, token, context.formAction);
+  if (!ret) return render(context, locale, lookupView(), 404, { key: "notFound" });
+  let result;
+  try {
+    result = await confirmShopNow(context.shopDomain, ret.view.id, {
+      variantId: field("variant"),
+      quantity: Number.parseInt(field("quantity"), 10) || 1,
+      instant: field("mode") === "instant",
+    });
+  } catch {
+    return shopNowPage(context, locale, token, ret.view, field("q"), 503, { key: "unavailable" });
+  }
+  if (!result.ok) {
+    if (result.problem === "soldOut") {
+      return shopNowPage(context, locale, token, ret.view, field("q"), 409, {
+        key: "shopNow_soldOut",
+      });
+    }
+    const key = result.problem === "shopify" ? "unavailable" : "shopNow_notOffered";
+    return render(context, locale, { kind: "status", ret: ret.view }, 409, { key });
+  }
+  return {
+    status: 303,
+    html: "",
+    location: `${context.storefrontPath}?status=${encodeURIComponent(token)}&locale=${locale}`,
+  };
+}
+
 async function returnFromToken(
   shopDomain: string,
   token: string,
-): Promise<{ view: PortalReturn; locale: string | null } | null> {
+  formAction: string,
+): Promise<{ view: PortalReturn & { id: string }; locale: string | null } | null> {
   const returnId = returnIdFrom(STATUS_TOKEN, shopDomain, token);
   if (!returnId) return null;
   const ret = await db.returnRequest.findFirst({
@@ -277,13 +373,37 @@ async function returnFromToken(
       lines: true,
       labels: { orderBy: { createdAt: "desc" }, take: 1 },
       events: { orderBy: { occurredAt: "asc" } },
+      exchange: true,
     },
   });
   if (!ret) return null;
   const label = ret.labels[0];
+  const offer = await shopNowOffer(shopDomain, ret.id);
   return {
     locale: ret.locale,
     view: {
+      id: ret.id,
+      shopNow: offer
+        ? {
+            credit: offer.credit,
+            href: `${formAction}?status=${encodeURIComponent(token)}&shopnow=1${ret.locale ? `&locale=${ret.locale}` : ""}`,
+          }
+        : null,
+      exchange: ret.exchange
+        ? {
+            status: ret.exchange.status,
+            instant: ret.exchange.instant,
+            items: exchangeItems(ret.exchange.items).map((item) => ({
+              title: `${item.productTitle} – ${item.variantTitle}`,
+              quantity: item.quantity,
+            })),
+            upcharge: ret.exchange.upcharge,
+            remainder: ret.exchange.remainder,
+            remainderAs: ret.exchange.remainderAs,
+            invoiceUrl: ret.exchange.invoiceUrl,
+            orderName: ret.exchange.orderName,
+          }
+        : null,
       orderName: ret.orderName,
       status: ret.status,
       declineReason: ret.declineReason,

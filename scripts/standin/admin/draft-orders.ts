@@ -27,7 +27,8 @@ interface DraftLine {
 
 export interface StandinDraftOrder {
   id: string;
-  status: "OPEN" | "COMPLETED";
+  status: "OPEN" | "INVOICE_SENT" | "COMPLETED";
+  invoiceUrl: string;
   email: string | null;
   customerId: string | null;
   lines: DraftLine[];
@@ -66,6 +67,69 @@ const INPUT_FIELDS = new Set([
 ]);
 
 let nextId = 1_000_000;
+
+/** The invoice emails Shopify sent (GET /__standin/shops/<shop>/stores/draftOrderInvoices). */
+const invoices = (shop: Shop) =>
+  shopStore(
+    shop,
+    "draftOrderInvoices",
+    () => [] as { draftOrderId: string; to: string; invoiceUrl: string }[],
+  );
+
+/** The draft becomes an order, paid; its units leave the catalog's stock. */
+function completeDraft(shop: Shop, draft: StandinDraftOrder) {
+  const number = 5000 + drafts(shop).filter((entry) => entry.order).length + 1;
+  draft.status = "COMPLETED";
+  const order = {
+    id: `gid://shopify/Order/${nextId++}`,
+    name: `#${number}`,
+    // Completed without payment pending (or paid at the invoice's checkout): paid.
+    financialStatus: "PAID",
+  };
+  draft.order = order;
+  for (const line of draft.lines) {
+    for (const product of catalog(shop)) {
+      const variant = product.variants.find((candidate) => candidate.id === line.variantId);
+      if (variant && variant.inventoryQuantity !== null) variant.inventoryQuantity -= line.quantity;
+    }
+  }
+  return order;
+}
+
+/**
+ * The shopper pays a draft order's invoice at its checkout: the draft completes into an order
+ * and Shopify sends draft_orders/update with the REST DraftOrder
+ * (https://shopify.dev/docs/api/admin-rest/latest/resources/draftorder: status "completed",
+ * order_id). Null when the draft is unknown or not waiting for payment.
+ */
+export function payDraftInvoice(shop: Shop, draftOrderId: string) {
+  const draft = drafts(shop).find((candidate) => candidate.id === draftOrderId);
+  if (!draft || draft.status !== "INVOICE_SENT") return null;
+  const order = completeDraft(shop, draft);
+  const numeric = (gid: string) => Number(gid.split("/").pop());
+  return {
+    topic: "draft_orders/update",
+    payload: {
+      id: numeric(draft.id),
+      admin_graphql_api_id: draft.id,
+      name: `#D${numeric(draft.id) - 999_999}`,
+      email: draft.email,
+      status: "completed",
+      invoice_url: draft.invoiceUrl,
+      order_id: numeric(order.id),
+      subtotal_price: (draft.subtotal / 100).toFixed(2),
+      total_price: (draft.total / 100).toFixed(2),
+      completed_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+      line_items: draft.lines.map((line) => ({
+        variant_id: numeric(line.variantId),
+        title: line.title,
+        quantity: line.quantity,
+        price: (line.unitPrice / 100).toFixed(2),
+      })),
+    },
+  };
+}
 
 export const draftOrderHandlers: Record<string, AdminHandler> = {
   OrdersReplacementDraftCreate: ({ shop, variables }) => {
@@ -145,9 +209,11 @@ export const draftOrderHandlers: Record<string, AdminHandler> = {
       }
     }
     if (errors.length) return { draftOrderCreate: { draftOrder: null, userErrors: errors } };
+    const id = nextId++;
     const draft: StandinDraftOrder = {
-      id: `gid://shopify/DraftOrder/${nextId++}`,
+      id: `gid://shopify/DraftOrder/${id}`,
       status: "OPEN",
+      invoiceUrl: `https://${shop.domain}/${id}/invoices/${id.toString(16)}`,
       email: email ?? null,
       customerId: entity?.customerId ?? null,
       lines,
@@ -171,6 +237,26 @@ export const draftOrderHandlers: Record<string, AdminHandler> = {
     };
   },
 
+  // https://shopify.dev/docs/api/admin-graphql/latest/mutations/draftOrderInvoiceSend: an email
+  // with the checkout link; the draft needs an email to send it to and must still be open.
+  ReturnsDraftOrderInvoiceSend: ({ shop, variables }) => {
+    const draft = drafts(shop).find((candidate) => candidate.id === variables.id);
+    const refuse = (message: string) => ({
+      draftOrderInvoiceSend: { draftOrder: null, userErrors: [{ field: ["id"], message }] },
+    });
+    if (!draft) return refuse("Draft order does not exist");
+    if (draft.status === "COMPLETED") return refuse("Draft order has already been completed");
+    if (!draft.email) return refuse("To can't be blank");
+    draft.status = "INVOICE_SENT";
+    invoices(shop).push({ draftOrderId: draft.id, to: draft.email, invoiceUrl: draft.invoiceUrl });
+    return {
+      draftOrderInvoiceSend: {
+        draftOrder: { id: draft.id, status: draft.status, invoiceUrl: draft.invoiceUrl },
+        userErrors: [],
+      },
+    };
+  },
+
   OrdersReplacementDraftComplete: ({ shop, variables }) => {
     const draft = drafts(shop).find((candidate) => candidate.id === variables.id);
     if (!draft) {
@@ -189,23 +275,21 @@ export const draftOrderHandlers: Record<string, AdminHandler> = {
         },
       };
     }
-    const number = 5000 + drafts(shop).filter((entry) => entry.order).length + 1;
-    draft.status = "COMPLETED";
-    draft.order = {
-      id: `gid://shopify/Order/${nextId++}`,
-      name: `#${number}`,
-      // Completed without payment pending: Shopify marks it paid, here for nothing.
-      financialStatus: "PAID",
-    };
+    const order = completeDraft(shop, draft);
     return {
       draftOrderComplete: {
         draftOrder: {
           id: draft.id,
           status: draft.status,
-          order: { id: draft.order.id, name: draft.order.name },
+          order: { id: order.id, name: order.name },
         },
         userErrors: [],
       },
     };
   },
 };
+
+// Shopify answers by the fields asked, not by the operation's name: the returns' own draft-order
+// operations (shop-now exchanges) get the same answers as the replacement orders'.
+draftOrderHandlers.ReturnsDraftOrderCreate = draftOrderHandlers.OrdersReplacementDraftCreate!;
+draftOrderHandlers.ReturnsDraftOrderComplete = draftOrderHandlers.OrdersReplacementDraftComplete!;

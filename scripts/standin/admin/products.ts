@@ -35,7 +35,61 @@ const availableForSale = (product: CatalogProduct, variant: CatalogProduct["vari
   product.status === "ACTIVE" &&
   (variant.inventoryPolicy === "CONTINUE" || (variant.inventoryQuantity ?? 0) > 0);
 
+/**
+ * Shopify's search syntax as the shop-now search uses it
+ * (https://shopify.dev/docs/api/usage/search-syntax): quoted or bare terms match the title,
+ * handle or a tag (every term must match), `status:active` filters on the status.
+ */
+function matchesSearch(product: CatalogProduct, query: string) {
+  const tokens = query.match(/"[^"]*"|\S+/g) ?? [];
+  return tokens.every((token) => {
+    const status = /^status:(\w+)$/i.exec(token);
+    if (status) return product.status === status[1]!.toUpperCase();
+    const term = token.replace(/^"|"$/g, "").toLowerCase();
+    if (!term) return true;
+    return [product.title, product.handle, ...product.tags].some((text) =>
+      text.toLowerCase().includes(term),
+    );
+  });
+}
+
+const variantNode = (product: CatalogProduct, variant: CatalogProduct["variants"][number]) => ({
+  id: variant.id,
+  title: variant.title ?? "Default Title",
+  price: variant.price,
+  availableForSale: availableForSale(product, variant),
+  inventoryQuantity: variant.inventoryQuantity,
+  inventoryPolicy: variant.inventoryPolicy,
+});
+
 export const productHandlers: Record<string, AdminHandler> = {
+  // https://shopify.dev/docs/api/admin-graphql/latest/queries/products — first ≤ 250.
+  ReturnsShopNowSearch: ({ shop, variables }) => {
+    const query = String(variables.query ?? "");
+    return {
+      products: {
+        nodes: catalog(shop)
+          .filter((product) => matchesSearch(product, query))
+          .slice(0, 20)
+          .map((product) => ({
+            id: product.id,
+            title: product.title,
+            variants: { nodes: product.variants.map((variant) => variantNode(product, variant)) },
+          })),
+      },
+    };
+  },
+  // https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes (ProductVariant).
+  ReturnsShopNowVariants: ({ shop, variables }) => ({
+    nodes: (variables.ids as string[]).map((id) => {
+      for (const product of catalog(shop)) {
+        const variant = product.variants.find((candidate) => candidate.id === id);
+        if (variant) return { ...variantNode(product, variant), product: { title: product.title } };
+      }
+      return null;
+    }),
+  }),
+
   // https://shopify.dev/docs/api/admin-graphql/latest/queries/nodes — unknown ids answer null.
   ReturnProducts: ({ shop, variables }) => ({
     nodes: (variables.ids as string[]).map((id) => {
