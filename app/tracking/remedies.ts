@@ -12,6 +12,7 @@ type Keys =
   | "failed_attempt"
   | "stalled"
   | "missed_estimate"
+  | "flagged"
   | "next"
   | "track"
   | "closing";
@@ -27,6 +28,8 @@ const en: Catalog<Keys> = {
     "Your parcel {parcel} has not moved for a few days, and we are looking into it with the carrier.",
   missed_estimate:
     "Your parcel {parcel} has missed its expected delivery date, and we are looking into it with the carrier.",
+  flagged:
+    "We are keeping a close eye on your parcel {parcel} and wanted to check in with you about its delivery.",
   next: "Would you like us to send a replacement, or would you prefer a refund? Just reply to this e-mail and we will take care of it.",
   track: "You can follow the parcel here: {url}",
   closing: "Sorry for the trouble, and thank you for your patience.",
@@ -43,6 +46,8 @@ const fr: Catalog<Keys> = {
     "Votre colis {parcel} n'a pas avancé depuis quelques jours ; nous nous renseignons auprès du transporteur.",
   missed_estimate:
     "Votre colis {parcel} a dépassé sa date de livraison prévue ; nous nous renseignons auprès du transporteur.",
+  flagged:
+    "Nous suivons de près votre colis {parcel} et voulions faire le point avec vous sur sa livraison.",
   next: "Préférez-vous que nous vous envoyions un remplacement ou que nous vous remboursions ? Répondez simplement à cet e-mail et nous nous en occupons.",
   track: "Vous pouvez suivre le colis ici : {url}",
   closing: "Désolés pour ce contretemps, et merci de votre patience.",
@@ -59,6 +64,8 @@ const de: Catalog<Keys> = {
     "Dein Paket {parcel} hat sich seit einigen Tagen nicht bewegt; wir klären das mit dem Versanddienstleister.",
   missed_estimate:
     "Dein Paket {parcel} hat den erwarteten Liefertermin überschritten; wir klären das mit dem Versanddienstleister.",
+  flagged:
+    "Wir behalten dein Paket {parcel} genau im Blick und wollten uns wegen der Zustellung bei dir melden.",
   next: "Sollen wir dir Ersatz schicken, oder möchtest du lieber eine Erstattung? Antworte einfach auf diese E-Mail, wir kümmern uns darum.",
   track: "Hier kannst du das Paket verfolgen: {url}",
   closing: "Entschuldige die Umstände, und danke für deine Geduld.",
@@ -75,12 +82,14 @@ const es: Catalog<Keys> = {
     "Tu paquete {parcel} no se ha movido en unos días y lo estamos consultando con el transportista.",
   missed_estimate:
     "Tu paquete {parcel} ha superado la fecha de entrega prevista y lo estamos consultando con el transportista.",
+  flagged:
+    "Estamos siguiendo de cerca tu paquete {parcel} y queríamos hablar contigo sobre su entrega.",
   next: "¿Prefieres que te enviemos un reemplazo o que te devolvamos el dinero? Responde a este correo y nos encargamos.",
   track: "Puedes seguir el paquete aquí: {url}",
   closing: "Disculpa las molestias y gracias por tu paciencia.",
 };
 
-const REASONS = new Set(["exception", "failed_attempt", "stalled", "missed_estimate"]);
+const REASONS = new Set(["exception", "failed_attempt", "stalled", "missed_estimate", "flagged"]);
 
 export interface ContactDraftInput {
   reason: string;
