@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { config } from "../config.server";
 import { db } from "../db.server";
+import { openSecret, sealSecret, secretKeyFromBase64 } from "../platform/crypto/secret-box.server";
 import { DEFAULT_STALL_DAYS } from "./attention";
 
 const StallDaysSchema = z.record(z.string(), z.number().int().min(1).max(60));
@@ -12,6 +14,35 @@ export interface TrackingSettingsView {
   writeBack: boolean;
 }
 
+/** The EasyPost API key cannot be sealed or opened: no SECRETS_KEY, or another key than sealed it. */
+export class TrackingSecretError extends Error {
+  override name = "TrackingSecretError";
+}
+
+function secretsKey() {
+  const encoded = config().SECRETS_KEY;
+  if (!encoded) {
+    throw new TrackingSecretError("SECRETS_KEY is not set: the EasyPost API key cannot be sealed");
+  }
+  return secretKeyFromBase64(encoded);
+}
+
+/** The stored key is sealed (`v1.…`); anything else is plain text saved before keys were sealed. */
+const isSealed = (stored: string) => stored.startsWith("v1.");
+
+function openApiKey(stored: string): string {
+  if (!isSealed(stored)) return stored;
+  try {
+    return openSecret(stored, secretsKey());
+  } catch (error) {
+    if (error instanceof TrackingSecretError) throw error;
+    throw new TrackingSecretError(
+      `the saved EasyPost API key does not open with SECRETS_KEY (${(error as Error).message}): restore the SECRETS_KEY that sealed it or enter the API key again`,
+    );
+  }
+}
+
+/** The settings with the EasyPost API key opened; a sealed key that does not open throws. */
 export async function getTrackingSettings(shopDomain: string): Promise<TrackingSettingsView> {
   const row = await db.trackingSettings.findUnique({ where: { shopDomain } });
   let stallDays: Record<string, number> = {};
@@ -22,7 +53,7 @@ export async function getTrackingSettings(shopDomain: string): Promise<TrackingS
   }
   return {
     provider: row?.provider === "easypost" && row.easypostApiKey ? "easypost" : "shopify",
-    easypostApiKey: row?.easypostApiKey ?? null,
+    easypostApiKey: row?.easypostApiKey ? openApiKey(row.easypostApiKey) : null,
     easypostWebhookSecret: row?.easypostWebhookSecret ?? null,
     stallDays: { ...DEFAULT_STALL_DAYS, ...stallDays },
     writeBack: row?.writeBack ?? true,
@@ -42,11 +73,25 @@ export async function saveTrackingSettings(
   input: TrackingSettingsInput,
   webhookSecret: string | null,
 ) {
+  // A new key is sealed; a plain-text key saved before keys were sealed is sealed now when a
+  // SECRETS_KEY is set (without one it keeps working as it is).
+  let easypostApiKey: string | undefined;
+  if (input.easypostApiKey) {
+    easypostApiKey = sealSecret(input.easypostApiKey, secretsKey());
+  } else if (config().SECRETS_KEY) {
+    const row = await db.trackingSettings.findUnique({
+      where: { shopDomain },
+      select: { easypostApiKey: true },
+    });
+    if (row?.easypostApiKey && !isSealed(row.easypostApiKey)) {
+      easypostApiKey = sealSecret(row.easypostApiKey, secretsKey());
+    }
+  }
   const fields = {
     provider: input.provider,
     stallDays: JSON.stringify(input.stallDays),
     writeBack: input.writeBack,
-    ...(input.easypostApiKey ? { easypostApiKey: input.easypostApiKey } : {}),
+    ...(easypostApiKey ? { easypostApiKey } : {}),
     ...(webhookSecret ? { easypostWebhookSecret: webhookSecret } : {}),
   };
   await db.trackingSettings.upsert({

@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
     defaultShop: "default-shop.myshopify.com",
     mailgunSigningKey: TEST_MAILGUN_SIGNING_KEY,
   });
+  // One key for the app and the test process: tests that call app modules open what the app sealed.
+  const secretsKey = randomBytes(32).toString("base64");
   const storageDir = mkdtempSync(path.join(os.tmpdir(), "aftercare-storage-"));
   const app = await startAppServer({
     databaseUrl: database.url,
@@ -38,7 +40,7 @@ export default async function setup(project: TestProject) {
       TWILIO_API_URL: standin.twilioApiUrl,
       KLAVIYO_API_URL: standin.klaviyoApiUrl,
       DESTINATIONS_ALLOW_LOCAL_HTTP: "true",
-      SECRETS_KEY: randomBytes(32).toString("base64"),
+      SECRETS_KEY: secretsKey,
       SMTP_URL: standin.mailbox.smtpUrl,
       STORAGE_DIR: storageDir,
       INBOUND_MAIL_DOMAIN: TEST_INBOUND_MAIL_DOMAIN,
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
   project.provide("standinUrl", standin.url);
   project.provide("shopOriginTemplate", standin.shopOriginTemplate);
   project.provide("appBridgeUrl", standin.appBridgeUrl);
+  project.provide("secretsKey", secretsKey);
 
   return async () => {
     await app.stop();

@@ -5,6 +5,8 @@ declare module "vitest" {
     standinUrl: string;
     shopOriginTemplate: string;
     appBridgeUrl: string;
+    /** The app's SECRETS_KEY (integration), so the test process opens what the app sealed. */
+    secretsKey?: string;
   }
 }
 

@@ -12,6 +12,8 @@ process.env.LOG_LEVEL ??= "silent";
 // The test process calls app modules that reach EasyPost, as the app does: the stand-in plays it.
 const standin = inject("standinUrl");
 if (standin) process.env.EASYPOST_API_URL = `${standin}/easypost/v2/`;
+const secretsKey = inject("secretsKey");
+if (secretsKey) process.env.SECRETS_KEY = secretsKey;
 const shopOrigin = inject("shopOriginTemplate");
 if (shopOrigin) process.env.SHOPIFY_SHOP_ORIGIN = shopOrigin;
 process.env.STORAGE_DIR ??= path.join(os.tmpdir(), `aftercare-test-storage-${process.pid}`);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
+import { getTrackingSettings } from "../../app/tracking/index.server";
 import { easypostSignature } from "../../scripts/standin/easypost";
 import { uniqueShop } from "../support/constants";
 import { fixtureText, webhookFixture, withFields } from "../support/fixtures";
@@ -151,13 +152,20 @@ describe("EasyPost as the carrier data source", () => {
   it("registers a tracker, applies its signed webhooks and writes each new status back to Shopify", async () => {
     const shop = uniqueShop("easypost");
     await installShop(shop);
+    const apiKey = `EZTK${randomUUID().replace(/-/g, "")}`;
     const saved = await saveSettings(shop, {
       provider: "easypost",
-      easypostApiKey: `EZTK${randomUUID().replace(/-/g, "")}`,
+      easypostApiKey: apiKey,
       "stall.*": "5",
       writeBack: "on",
     });
     expect(saved.status).toBe(200);
+    // The app keeps the key sealed with its SECRETS_KEY (shared with this process) and opens it.
+    const column = (await db.trackingSettings.findUniqueOrThrow({ where: { shopDomain: shop } }))
+      .easypostApiKey;
+    expect(column).toMatch(/^v1\./);
+    expect(column).not.toContain(apiKey);
+    expect((await getTrackingSettings(shop)).easypostApiKey).toBe(apiKey);
 
     await sendWebhook({
       shop,
