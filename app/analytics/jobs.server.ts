@@ -24,7 +24,12 @@ export const captureShopChanges = defineJob({
  * batch retried asks once.
  */
 export async function captureChangesSoon(shop: string, key: string) {
-  await jobs.send(captureShopChanges, { shop }, { idempotencyKey: `capture:${shop}:${key}` });
+  // Ahead of the minute's routine looks at every shop: a merchant is watching this one fill.
+  await jobs.send(
+    captureShopChanges,
+    { shop },
+    { idempotencyKey: `capture:${shop}:${key}`, priority: 10 },
+  );
 }
 
 /** Every minute, every installed shop: the dashboard is at most a minute or two behind. */

@@ -1,7 +1,7 @@
 import { db } from "../db.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { adminOperation } from "../platform/shopify/admin-operation";
-import type { UserError } from "../platform/shopify/admin-gateway.server";
+import { userErrorText, type UserError } from "../platform/shopify/admin-gateway.server";
 import { fromGid, toGid } from "../platform/shopify/gid";
 import { parseAddress } from "./orders.server";
 
@@ -91,8 +91,6 @@ export interface ReplacementRequest {
 export type ReplacementResult =
   { ok: true; order: { id: string; name: string } } | { ok: false; message: string };
 
-const messages = (errors: UserError[]) => errors.map((error) => error.message).join("; ");
-
 export async function placeReplacementOrder(
   shopDomain: string,
   request: ReplacementRequest,
@@ -143,7 +141,7 @@ export async function placeReplacementOrder(
   });
   const draft = created.draftOrderCreate;
   if (!draft?.draftOrder || draft.userErrors.length) {
-    return { ok: false, message: `Shopify refused: ${messages(draft?.userErrors ?? [])}` };
+    return { ok: false, message: `Shopify refused: ${userErrorText(draft?.userErrors ?? [])}` };
   }
   if (Number(draft.draftOrder.totalPriceSet.shopMoney.amount) !== 0) {
     return { ok: false, message: "Shopify priced the replacement above zero; nothing was ordered" };
@@ -153,7 +151,7 @@ export async function placeReplacementOrder(
   });
   const done = completed.draftOrderComplete;
   if (!done?.draftOrder?.order || done.userErrors.length) {
-    return { ok: false, message: `Shopify refused: ${messages(done?.userErrors ?? [])}` };
+    return { ok: false, message: `Shopify refused: ${userErrorText(done?.userErrors ?? [])}` };
   }
   return {
     ok: true,

@@ -1,3 +1,4 @@
+import { userErrorText } from "../platform/shopify/admin-gateway.server";
 import { z } from "zod";
 import { db } from "../db.server";
 import { parseAddress } from "../orders/index.server";
@@ -6,7 +7,6 @@ import { fromGid, toGid } from "../platform/shopify/gid";
 import { fromMinorUnits, toMinorUnits } from "../platform/shopify/money";
 import { webhookHandler } from "../webhooks/types";
 import {
-  DraftOrderCompleteMutation,
   DraftOrderCreateMutation,
   DraftOrderInvoiceSendMutation,
   ShopNowSearchQuery,
@@ -164,8 +164,6 @@ interface ExchangeItem {
   unitPrice: number;
 }
 
-const messages = (errors: { message: string }[]) => errors.map((error) => error.message).join("; ");
-
 /**
  * The shopper confirms the variant they want: its stock is read again from Shopify, and a
  * sold-out choice creates nothing. Then the draft order is made (and its invoice sent when the
@@ -256,7 +254,7 @@ export async function confirmShopNow(
     return {
       ok: false,
       problem: "shopify",
-      message: `Shopify refused: ${messages(draft?.userErrors ?? [])}`,
+      message: `Shopify refused: ${userErrorText(draft?.userErrors ?? [])}`,
     };
   }
   let invoiceUrl: string | null = null;
@@ -269,7 +267,7 @@ export async function confirmShopNow(
       return {
         ok: false,
         problem: "shopify",
-        message: `Shopify refused: ${messages(payload?.userErrors ?? [])}`,
+        message: `Shopify refused: ${userErrorText(payload?.userErrors ?? [])}`,
       };
     }
     invoiceUrl = payload.draftOrder.invoiceUrl;
@@ -327,71 +325,6 @@ export function exchangeItems(items: string): ExchangeItem[] {
       }),
     )
     .parse(JSON.parse(items));
-}
-
-/** What processing adds to the money back: the credit left over, as the policy said. */
-export async function exchangeRemainder(shopDomain: string, returnId: string) {
-  const exchange = await db.returnExchange.findFirst({ where: { shopDomain, returnId } });
-  if (!exchange || exchange.remainder <= 0) return { refund: 0, credit: 0 };
-  // An instant exchange's bonus is owed only once its new items were paid for.
-  if (exchange.instant && exchange.status !== "paid") return { refund: 0, credit: 0 };
-  return exchange.remainderAs === "refund"
-    ? { refund: exchange.remainder, credit: 0 }
-    : { refund: 0, credit: exchange.remainder };
-}
-
-/**
- * Once the return is processed, an exchange with nothing left to pay becomes its order
- * (draftOrderComplete). Claimed first, so a second processing never orders twice.
- */
-export async function orderReadyExchange(shopDomain: string, returnId: string) {
-  const exchange = await db.returnExchange.findFirst({
-    where: { shopDomain, returnId, status: "ready" },
-  });
-  if (!exchange) return;
-  const claimed = await db.returnExchange.updateMany({
-    where: { id: exchange.id, status: "ready" },
-    data: { status: "ordering" },
-  });
-  if (claimed.count === 0) return;
-  const completed = await adminGateway
-    .request(shopDomain, DraftOrderCompleteMutation, {
-      id: toGid("DraftOrder", exchange.draftOrderShopifyId),
-    })
-    .catch(() => null);
-  const done = completed?.draftOrderComplete;
-  if (!done?.draftOrder?.order || done.userErrors.length) {
-    await db.returnExchange.update({ where: { id: exchange.id }, data: { status: "ready" } });
-    await db.returnEvent.create({
-      data: {
-        shopDomain,
-        returnId,
-        kind: "note",
-        actor: "system",
-        detail: `The exchange's order was not created: ${messages(done?.userErrors ?? [])}`,
-      },
-    });
-    return;
-  }
-  await db.$transaction([
-    db.returnExchange.update({
-      where: { id: exchange.id },
-      data: {
-        status: "ordered",
-        orderShopifyId: fromGid(done.draftOrder.order.id),
-        orderName: done.draftOrder.order.name,
-      },
-    }),
-    db.returnEvent.create({
-      data: {
-        shopDomain,
-        returnId,
-        kind: "exchange_ordered",
-        actor: "system",
-        detail: done.draftOrder.order.name,
-      },
-    }),
-  ]);
 }
 
 const shopifyId = z.union([z.string(), z.number()]).transform(String);

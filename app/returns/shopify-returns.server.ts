@@ -1,4 +1,3 @@
-import { exchangeRemainder } from "./shop-now.server";
 import { z } from "zod";
 import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
@@ -19,7 +18,8 @@ import {
   type ReturnLineItemInput,
   type ReturnProcessInput,
 } from "./operations";
-import type { UserError } from "../platform/shopify/admin-gateway.server";
+import { exchangeRemainder } from "./exchange-settlement.server";
+import { userErrorText } from "../platform/shopify/admin-gateway.server";
 
 /**
  * Keeps Shopify's Return in step with ours: a return recorded here is created in Shopify by a
@@ -38,8 +38,6 @@ const RETURN_STATUS_FROM_SHOPIFY: Record<string, string> = {
 export function localStatus(shopifyStatus: string): string | null {
   return RETURN_STATUS_FROM_SHOPIFY[shopifyStatus.toUpperCase()] ?? null;
 }
-
-const messages = (errors: UserError[]) => errors.map((error) => error.message).join("; ");
 
 /** The fulfillment line item each of our lines is returned against, by order line item. */
 async function fulfillmentLineItems(
@@ -177,7 +175,7 @@ export const createShopifyReturn = defineJob({
     }
     if (!payload?.return || payload.userErrors.length) {
       throw new PermanentJobError(
-        `Shopify did not accept the return: ${payload ? messages(payload.userErrors) : "empty answer"}`,
+        `Shopify did not accept the return: ${payload ? userErrorText(payload.userErrors) : "empty answer"}`,
       );
     }
     await linkShopifyReturn(shop, returnId, payload.return);
@@ -263,7 +261,7 @@ export async function approveInShopify(shop: string, shopifyId: string): Promise
   });
   const payload = result.returnApproveRequest;
   if (payload?.return?.status === "OPEN") return recordShopifyStatus(shop, shopifyId, "OPEN");
-  return { ok: false, message: `Shopify refused: ${messages(payload?.userErrors ?? [])}` };
+  return { ok: false, message: `Shopify refused: ${userErrorText(payload?.userErrors ?? [])}` };
 }
 
 export async function declineInShopify(
@@ -283,7 +281,7 @@ export async function declineInShopify(
   if (payload?.return?.status === "DECLINED") {
     return recordShopifyStatus(shop, shopifyId, "DECLINED");
   }
-  return { ok: false, message: `Shopify refused: ${messages(payload?.userErrors ?? [])}` };
+  return { ok: false, message: `Shopify refused: ${userErrorText(payload?.userErrors ?? [])}` };
 }
 
 /** What the shopper gets back: refund lines (and kept items) and store credit, less the fee. */
@@ -379,7 +377,7 @@ export async function processInShopify(shop: string, returnId: string): Promise<
   const result = await adminGateway.request(shop, ReturnProcessMutation, { input });
   const payload = result.returnProcess;
   if (!payload?.return || payload.userErrors.length) {
-    return { ok: false, message: `Shopify refused: ${messages(payload?.userErrors ?? [])}` };
+    return { ok: false, message: `Shopify refused: ${userErrorText(payload?.userErrors ?? [])}` };
   }
   return recordShopifyStatus(shop, request.shopifyId, payload.return.status);
 }

@@ -1,8 +1,8 @@
-import { orderReadyExchange } from "./shop-now.server";
 import { db, type Tx } from "../db.server";
 import { transaction } from "../platform/events/index.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
 import { emailReturnNews } from "./emails.server";
+import { orderReadyExchange } from "./exchange-settlement.server";
 import { emitReturnMoved, emitReturnRefunded } from "./events.server";
 import { processInShopify, refundedAmount, type ShopifyAnswer } from "./shopify-returns.server";
 

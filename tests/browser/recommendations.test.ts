@@ -82,8 +82,17 @@ describe("the recommendations admin in the stand-in's admin frame", () => {
     // The chart is in the shop's currency; the order in euros is listed beside it, not added in.
     const euros = `€${products.b.price.toFixed(2)} from 1 order`;
     await expect.poll(() => app.getByText(euros, { exact: true }).isVisible()).toBe(true);
+    // The headline figure, and the same revenue again in the thank-you row of the by-surface table.
+    const dollars = app.getByText(`$${products.b.price.toFixed(2)}`, { exact: true });
+    await expect.poll(() => dollars.count()).toBe(2);
+    await expect.poll(() => dollars.first().isVisible()).toBe(true);
     await expect
-      .poll(() => app.getByText(`$${products.b.price.toFixed(2)}`, { exact: true }).isVisible())
+      .poll(() =>
+        app
+          .locator("#thank_you")
+          .getByText(`$${products.b.price.toFixed(2)}`)
+          .isVisible(),
+      )
       .toBe(true);
     await page.screenshot({ path: screenshotPath("admin-recommendations"), fullPage: true });
 

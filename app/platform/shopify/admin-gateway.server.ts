@@ -17,6 +17,11 @@ export interface UserError {
   code?: string | null;
 }
 
+/** A mutation's userErrors as one sentence for the merchant. */
+export function userErrorText(errors: { message: string }[]): string {
+  return errors.map((error) => error.message).join("; ");
+}
+
 export class AdminApiError extends Error {
   override name = "AdminApiError";
   constructor(
