@@ -2,7 +2,7 @@
  * The history import bench's work, in one process on DATABASE_URL (a fresh database). Prints one
  * JSON line.
  *
- * BENCH_HISTORY_ORDERS orders (20,000 by default, each with a customer of 8,000, two line items
+ * BENCH_HISTORY_ORDERS orders (2,000 by default, 2.5 per customer on average, each with two line items
  * and a delivered fulfillment) are written as the grouped JSONL file Shopify's bulk operation
  * produces and served over local HTTP; the import reads it as it does Shopify's file
  * (importHistoryFile: streamed line by line, batches of HISTORY_BATCH through the orders/*
@@ -16,7 +16,8 @@ import { readHistoryFile } from "../../app/history/bulk";
 import { importHistoryFile } from "../../app/history/import.server";
 import { bulkFileLines } from "../../app/platform/shopify/bulk-operations.server";
 
-const ORDERS = Number(process.env.BENCH_HISTORY_ORDERS ?? 20_000);
+const ORDERS = Number(process.env.BENCH_HISTORY_ORDERS ?? 2_000);
+const CUSTOMERS = Math.max(1, Math.round(ORDERS / 2.5));
 const shop = "bench-history.myshopify.com";
 const DAY = 86_400_000;
 
@@ -32,7 +33,7 @@ function* fileLines() {
     yield JSON.stringify({
       id,
       name: `#${1000 + n}`,
-      email: `shopper${n % 8000}@example.com`,
+      email: `shopper${n % CUSTOMERS}@example.com`,
       createdAt: created,
       updatedAt: created,
       processedAt: created,
@@ -44,10 +45,10 @@ function* fileLines() {
       totalPriceSet: money("42.00"),
       subtotalPriceSet: money("42.00"),
       customer: {
-        id: `gid://shopify/Customer/${2_000_000 + (n % 8000)}`,
-        email: `shopper${n % 8000}@example.com`,
+        id: `gid://shopify/Customer/${2_000_000 + (n % CUSTOMERS)}`,
+        email: `shopper${n % CUSTOMERS}@example.com`,
         firstName: "Past",
-        lastName: `Shopper ${n % 8000}`,
+        lastName: `Shopper ${n % CUSTOMERS}`,
       },
       shippingAddress: { city: "Ottawa", provinceCode: "ON", countryCodeV2: "CA" },
       fulfillments: [
