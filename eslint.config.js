@@ -23,7 +23,6 @@ const CAPABILITIES = [
   "destinations",
   "experiments",
   "automation",
-  "history",
 ];
 const PUBLIC_MODULES = ["index.server", "schemas", "manifest.server"];
 

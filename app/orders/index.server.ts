@@ -1,6 +1,5 @@
 /** Orders' public face: what other capabilities and flows may use. */
 export {
-  applyOrderPayload,
   customerOrderIds,
   customersOrders,
   findCustomer,
@@ -13,7 +12,6 @@ export {
   orderProducts,
   ordersStoredSince,
   parseAddress,
-  storedOrderVersions,
   type ShopperOrder,
 } from "./orders.server";
 export {
@@ -21,4 +19,3 @@ export {
   type ReplacementRequest,
   type ReplacementResult,
 } from "./replacement.server";
-export { OrderPayloadSchema, type OrderPayload } from "./schemas";

@@ -16,5 +16,3 @@ export {
 export { getTrackingSettings } from "./settings.server";
 export { flagShipment } from "./tracking.server";
 export { tagMessageKey, trackingTranslator } from "./shopper/messages";
-export { applyOrderFulfillments } from "./webhooks.server";
-export { OrderFulfillmentsPayloadSchema } from "./schemas";
