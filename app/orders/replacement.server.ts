@@ -1,7 +1,11 @@
 import { db } from "../db.server";
 import { adminGateway } from "../platform/shopify/admin.server";
-import { adminOperation } from "../platform/shopify/admin-operation";
-import { userErrorText, type UserError } from "../platform/shopify/admin-gateway.server";
+import {
+  DraftOrderCompleteMutation,
+  DraftOrderCreateMutation,
+  draftShippingAddress,
+} from "../platform/shopify/draft-orders";
+import { userErrorText } from "../platform/shopify/admin-gateway.server";
 import { fromGid, toGid } from "../platform/shopify/gid";
 import { parseAddress } from "./orders.server";
 
@@ -11,67 +15,6 @@ import { parseAddress } from "./orders.server";
  * lines itself, so a total above zero (a variant repriced, a rounding) is caught before anything
  * ships. Used for warranty replacements and for reshipping a lost or damaged parcel.
  */
-
-/** https://shopify.dev/docs/api/admin-graphql/latest/input-objects/DraftOrderInput (the fields we send). */
-interface ReplacementDraftInput {
-  email?: string;
-  purchasingEntity?: { customerId: string };
-  lineItems: { variantId: string; quantity: number }[];
-  appliedDiscount: {
-    value: number;
-    valueType: "PERCENTAGE";
-    title: string;
-    description: string;
-  };
-  shippingAddress?: {
-    firstName?: string;
-    lastName?: string;
-    company?: string;
-    address1?: string;
-    address2?: string;
-    city?: string;
-    provinceCode?: string;
-    zip?: string;
-    countryCode?: string;
-    phone?: string;
-  };
-  note: string;
-  tags: string[];
-}
-
-const ReplacementDraftCreate = adminOperation<
-  {
-    draftOrderCreate: {
-      draftOrder: { id: string; totalPriceSet: { shopMoney: { amount: string } } } | null;
-      userErrors: UserError[];
-    } | null;
-  },
-  { input: ReplacementDraftInput }
->(`#graphql
-  mutation OrdersReplacementDraftCreate($input: DraftOrderInput!) {
-    draftOrderCreate(input: $input) {
-      draftOrder { id totalPriceSet { shopMoney { amount currencyCode } } }
-      userErrors { field message }
-    }
-  }
-`);
-
-const ReplacementDraftComplete = adminOperation<
-  {
-    draftOrderComplete: {
-      draftOrder: { id: string; status: string; order: { id: string; name: string } | null } | null;
-      userErrors: UserError[];
-    } | null;
-  },
-  { id: string }
->(`#graphql
-  mutation OrdersReplacementDraftComplete($id: ID!) {
-    draftOrderComplete(id: $id) {
-      draftOrder { id status order { id name } }
-      userErrors { field message }
-    }
-  }
-`);
 
 export interface ReplacementRequest {
   /** The order the replacement stands in for: its shopper, e-mail and shipping address. */
@@ -105,7 +48,7 @@ export async function placeReplacementOrder(
   const address = parseAddress(order?.shippingAddress ?? null);
   const email = request.email ?? order?.email ?? null;
   const customerId = request.customerShopifyId ?? order?.customer?.shopifyId ?? null;
-  const created = await adminGateway.request(shopDomain, ReplacementDraftCreate, {
+  const created = await adminGateway.request(shopDomain, DraftOrderCreateMutation, {
     input: {
       ...(email ? { email } : {}),
       ...(customerId ? { purchasingEntity: { customerId: toGid("Customer", customerId) } } : {}),
@@ -119,22 +62,7 @@ export async function placeReplacementOrder(
         title: request.title,
         description: request.description,
       },
-      ...(address
-        ? {
-            shippingAddress: {
-              firstName: address.first_name ?? undefined,
-              lastName: address.last_name ?? undefined,
-              company: address.company ?? undefined,
-              address1: address.address1 ?? undefined,
-              address2: address.address2 ?? undefined,
-              city: address.city ?? undefined,
-              provinceCode: address.province_code ?? undefined,
-              zip: address.zip ?? undefined,
-              countryCode: address.country_code ?? undefined,
-              phone: address.phone ?? undefined,
-            },
-          }
-        : {}),
+      ...draftShippingAddress(address),
       note: request.note,
       tags: [request.tag],
     },
@@ -146,7 +74,7 @@ export async function placeReplacementOrder(
   if (Number(draft.draftOrder.totalPriceSet.shopMoney.amount) !== 0) {
     return { ok: false, message: "Shopify priced the replacement above zero; nothing was ordered" };
   }
-  const completed = await adminGateway.request(shopDomain, ReplacementDraftComplete, {
+  const completed = await adminGateway.request(shopDomain, DraftOrderCompleteMutation, {
     id: draft.draftOrder.id,
   });
   const done = completed.draftOrderComplete;

@@ -1,8 +1,8 @@
-import { userErrorText } from "../platform/shopify/admin-gateway.server";
 import { db } from "../db.server";
+import { userErrorText } from "../platform/shopify/admin-gateway.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { fromGid, toGid } from "../platform/shopify/gid";
-import { DraftOrderCompleteMutation } from "./operations";
+import { DraftOrderCompleteMutation } from "../platform/shopify/draft-orders";
 
 /**
  * What processing a return owes a shop-now exchange (./shop-now.server.ts): its remainder, and its

@@ -317,67 +317,6 @@ export const ReturnLocationsQuery = adminOperation<{
   }
 `);
 
-/** https://shopify.dev/docs/api/admin-graphql/latest/input-objects/DraftOrderInput (the fields we send). */
-export interface DraftOrderInput {
-  email?: string;
-  purchasingEntity?: { customerId: string };
-  lineItems: { variantId: string; quantity: number }[];
-  appliedDiscount?: {
-    value: number;
-    valueType: "PERCENTAGE" | "FIXED_AMOUNT";
-    title: string;
-    description: string;
-  };
-  shippingAddress?: {
-    firstName?: string;
-    lastName?: string;
-    company?: string;
-    address1?: string;
-    address2?: string;
-    city?: string;
-    provinceCode?: string;
-    zip?: string;
-    countryCode?: string;
-    phone?: string;
-  };
-  note: string;
-  tags: string[];
-}
-
-export const DraftOrderCreateMutation = adminOperation<
-  {
-    draftOrderCreate: {
-      draftOrder: { id: string; totalPriceSet: { shopMoney: MoneyInput } } | null;
-      userErrors: UserError[];
-    } | null;
-  },
-  { input: DraftOrderInput }
->(`#graphql
-  mutation ReturnsDraftOrderCreate($input: DraftOrderInput!) {
-    draftOrderCreate(input: $input) {
-      draftOrder { id totalPriceSet { shopMoney { amount currencyCode } } }
-      userErrors { field message }
-    }
-  }
-`);
-
-export const DraftOrderCompleteMutation = adminOperation<
-  {
-    draftOrderComplete: {
-      draftOrder: { id: string; status: string; order: { id: string; name: string } | null } | null;
-      userErrors: UserError[];
-    } | null;
-  },
-  { id: string }
->(`#graphql
-  mutation ReturnsDraftOrderComplete($id: ID!) {
-    draftOrderComplete(id: $id) {
-      draftOrder { id status order { id name } }
-      userErrors { field message }
-    }
-  }
-`);
-
 interface ShopNowVariantNode {
   id: string;
   title: string;

@@ -1,13 +1,13 @@
-import { userErrorText } from "../platform/shopify/admin-gateway.server";
 import { z } from "zod";
 import { db } from "../db.server";
 import { parseAddress } from "../orders/index.server";
+import { userErrorText } from "../platform/shopify/admin-gateway.server";
 import { adminGateway } from "../platform/shopify/admin.server";
+import { DraftOrderCreateMutation, draftShippingAddress } from "../platform/shopify/draft-orders";
 import { fromGid, toGid } from "../platform/shopify/gid";
 import { fromMinorUnits, toMinorUnits } from "../platform/shopify/money";
 import { webhookHandler } from "../webhooks/types";
 import {
-  DraftOrderCreateMutation,
   DraftOrderInvoiceSendMutation,
   ShopNowSearchQuery,
   ShopNowVariantsQuery,
@@ -229,22 +229,7 @@ export async function confirmShopNow(
             },
           }
         : {}),
-      ...(address
-        ? {
-            shippingAddress: {
-              firstName: address.first_name ?? undefined,
-              lastName: address.last_name ?? undefined,
-              company: address.company ?? undefined,
-              address1: address.address1 ?? undefined,
-              address2: address.address2 ?? undefined,
-              city: address.city ?? undefined,
-              provinceCode: address.province_code ?? undefined,
-              zip: address.zip ?? undefined,
-              countryCode: address.country_code ?? undefined,
-              phone: address.phone ?? undefined,
-            },
-          }
-        : {}),
+      ...draftShippingAddress(address),
       note: `Shop-now exchange for ${ret.orderName} (Aftercare return ${ret.id})`,
       tags: ["aftercare-exchange"],
     },

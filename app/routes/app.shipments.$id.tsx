@@ -20,12 +20,9 @@ import { useShop } from "../components/ShopContext";
 import { requireAdminShop } from "../shopify.server";
 import { CARRIERS } from "../tracking/carriers/carriers";
 import { ShipmentAttention, WriteBacksCard } from "../components/ShipmentCards";
-import { getOrder } from "../orders/index.server";
 import { TAG_TONES, tagLabel } from "../tracking/labels";
-import { storefrontTrackingUrl } from "../tracking/lookup.server";
 import { shipmentDetail } from "../tracking/queries.server";
-import { contactDraft } from "../tracking/remedies";
-import { reshipShipment } from "../tracking/remedies.server";
+import { reshipShipment, shipmentContactDraft } from "../tracking/remedies.server";
 import { overrideCarrier, resolveAttention } from "../tracking/tracking.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
@@ -33,23 +30,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const shipment = await shipmentDetail(shop, params.id ?? "");
   if (!shipment) throw new Response("Shipment not found", { status: 404 });
-  // The order knows the shopper's language when the fulfillment does not.
-  const order = await getOrder(shop, shipment.order.shopifyId);
-  const email = order?.email ?? shipment.order.email;
-  const contact =
-    shipment.attention && email
-      ? {
-          email,
-          ...contactDraft({
-            reason: shipment.attention.reason,
-            locale: order?.locale ?? shipment.order.locale,
-            orderName: shipment.order.name,
-            trackingNumber: shipment.trackingNumber,
-            carrierName: shipment.carrierName,
-            trackingUrl: storefrontTrackingUrl(shop, shipment.trackingNumber),
-          }),
-        }
-      : null;
+  const contact = await shipmentContactDraft(shop, shipment);
   return { shipment, contact };
 };
 

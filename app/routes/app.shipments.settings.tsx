@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
-  Banner,
   BlockStack,
   Button,
   Card,
@@ -14,6 +13,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { SaveResultBanner } from "../components/SaveResultBanner";
 import { useState } from "react";
 import { log } from "../platform/logging/logger.server";
 import { requireAdminShop } from "../shopify.server";
@@ -87,17 +87,7 @@ export default function TrackingSettings() {
     >
       <Form method="post">
         <Layout>
-          {result && (
-            <Layout.Section>
-              {result.ok ? (
-                <Banner tone="success" title="Settings saved" />
-              ) : (
-                <Banner tone="critical" title="Settings not saved">
-                  <p>{result.error}</p>
-                </Banner>
-              )}
-            </Layout.Section>
-          )}
+          <SaveResultBanner result={result} saved="Settings saved" failed="Settings not saved" />
           <Layout.AnnotatedSection
             title="Carrier data source"
             description="Shopify's own fulfillment events work for every shop. Connect EasyPost to follow every carrier scan, with webhooks and polling as a fallback."

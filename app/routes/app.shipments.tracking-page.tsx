@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
-  Banner,
   BlockStack,
   Button,
   Card,
@@ -12,6 +11,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { SaveResultBanner } from "../components/SaveResultBanner";
 import { useState } from "react";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { requireAdminShop } from "../shopify.server";
@@ -58,17 +58,7 @@ export default function TrackingPageSettings() {
     <Page backAction={{ content: "Shipments", url: "/app/shipments" }} title="Tracking page">
       <Form method="post">
         <Layout>
-          {result && (
-            <Layout.Section>
-              {result.ok ? (
-                <Banner tone="success" title="Tracking page saved" />
-              ) : (
-                <Banner tone="critical" title="Not saved">
-                  <p>{result.error}</p>
-                </Banner>
-              )}
-            </Layout.Section>
-          )}
+          <SaveResultBanner result={result} saved="Tracking page saved" failed="Not saved" />
           <Layout.AnnotatedSection
             title="Offer"
             description="A discount code and a headline shown to shoppers following their order, from the first to the last day you choose (your shop's time zone). Create the code in Shopify's Discounts first. Leave the code empty to show no offer."

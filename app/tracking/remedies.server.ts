@@ -1,6 +1,9 @@
 import { db } from "../db.server";
-import { placeReplacementOrder } from "../orders/index.server";
+import { getOrder, placeReplacementOrder } from "../orders/index.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
+import { storefrontTrackingUrl } from "./lookup.server";
+import type { shipmentDetail } from "./queries.server";
+import { contactDraft } from "./remedies";
 import { isReturnShipment } from "./return-fulfillments";
 import { FulfillmentLinesSchema } from "./schemas";
 import { resolveAttention } from "./tracking.server";
@@ -94,5 +97,29 @@ export async function reshipShipment(
     ok: true,
     order: { shopifyId: placed.order.id, name: placed.order.name },
     repeated: false,
+  };
+}
+
+type Shipment = NonNullable<Awaited<ReturnType<typeof shipmentDetail>>>;
+
+/**
+ * The e-mail "Contact customer" opens for a shipment that needs attention, in the shopper's
+ * language (the order knows it when the fulfillment does not); null without an address.
+ */
+export async function shipmentContactDraft(shopDomain: string, shipment: Shipment) {
+  if (!shipment.attention) return null;
+  const order = await getOrder(shopDomain, shipment.order.shopifyId);
+  const email = order?.email ?? shipment.order.email;
+  if (!email) return null;
+  return {
+    email,
+    ...contactDraft({
+      reason: shipment.attention.reason,
+      locale: order?.locale ?? shipment.order.locale,
+      orderName: shipment.order.name,
+      trackingNumber: shipment.trackingNumber,
+      carrierName: shipment.carrierName,
+      trackingUrl: storefrontTrackingUrl(shopDomain, shipment.trackingNumber),
+    }),
   };
 }

@@ -268,7 +268,7 @@ describe("shop-now exchanges in the storefront portal", () => {
     );
     expect(await db.returnExchange.count({ where: { shopDomain: shop } })).toBe(0);
     expect((await adminApiCalls(shop)).map((call) => call.operationName)).not.toContain(
-      "ReturnsDraftOrderCreate",
+      "DraftOrderCreate",
     );
     expect(await db.returnLine.count({ where: { returnId, resolution: "exchange" } })).toBe(0);
 

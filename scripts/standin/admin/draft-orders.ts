@@ -132,7 +132,7 @@ export function payDraftInvoice(shop: Shop, draftOrderId: string) {
 }
 
 export const draftOrderHandlers: Record<string, AdminHandler> = {
-  OrdersReplacementDraftCreate: ({ shop, variables }) => {
+  DraftOrderCreate: ({ shop, variables }) => {
     const input = (variables.input ?? {}) as Record<string, unknown>;
     const errors: UserError[] = [];
     for (const key of Object.keys(input)) {
@@ -257,7 +257,7 @@ export const draftOrderHandlers: Record<string, AdminHandler> = {
     };
   },
 
-  OrdersReplacementDraftComplete: ({ shop, variables }) => {
+  DraftOrderComplete: ({ shop, variables }) => {
     const draft = drafts(shop).find((candidate) => candidate.id === variables.id);
     if (!draft) {
       return {
@@ -288,8 +288,3 @@ export const draftOrderHandlers: Record<string, AdminHandler> = {
     };
   },
 };
-
-// Shopify answers by the fields asked, not by the operation's name: the returns' own draft-order
-// operations (shop-now exchanges) get the same answers as the replacement orders'.
-draftOrderHandlers.ReturnsDraftOrderCreate = draftOrderHandlers.OrdersReplacementDraftCreate!;
-draftOrderHandlers.ReturnsDraftOrderComplete = draftOrderHandlers.OrdersReplacementDraftComplete!;
