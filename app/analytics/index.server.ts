@@ -13,7 +13,7 @@ export {
   type TimelineEntry,
 } from "./customers.server";
 export { dashboard, parseRange, type Dashboard, type Range } from "./dashboard.server";
-export { ANALYTICS_JOBS } from "./jobs.server";
+export { ANALYTICS_JOBS, captureChangesSoon } from "./jobs.server";
 export { rebuildShop } from "./rollups.server";
 export { orderNetRevenue } from "./kpi";
 export { recordTrackingView, trackingViewsOfOrders } from "./views.server";

@@ -18,6 +18,20 @@ export const captureShopChanges = defineJob({
   },
 });
 
+/**
+ * The shop's rollups brought up to date now rather than at the next minute's look (a bulk writer
+ * calls this after each batch, so the dashboard fills as it runs); `key` names the batch, so a
+ * batch retried asks once.
+ */
+export async function captureChangesSoon(shop: string, key: string) {
+  // Ahead of the minute's routine looks at every shop: a merchant is watching this one fill.
+  await jobs.send(
+    captureShopChanges,
+    { shop },
+    { idempotencyKey: `capture:${shop}:${key}`, priority: 10 },
+  );
+}
+
 /** Every minute, every installed shop: the dashboard is at most a minute or two behind. */
 export const captureAllShops = defineJob({
   name: "analytics.capture-all",
