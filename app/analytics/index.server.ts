@@ -2,7 +2,7 @@
  * Analytics, the public face: the dashboard's figures from daily rollups, the rollups' upkeep
  * (change capture, rebuild) and the customer record.
  */
-export { captureChanges } from "./capture.server";
+export { captureChanges, prepareForBulkWrite } from "./capture.server";
 export {
   CUSTOMERS_PAGE_SIZE,
   customerRecord,

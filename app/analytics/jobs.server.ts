@@ -7,12 +7,18 @@ import { digestWeek } from "./digest";
 import { sendWeeklyDigest } from "./digest.server";
 import { shopTimeZone } from "./rollups.server";
 
-/** One shop's rollups brought up to date with its raw tables. */
+/**
+ * One shop's rollups brought up to date with its raw tables. Shops are captured side by side, so
+ * a shop whose import is being captured does not hold back the others' minute looks (nor they
+ * it); one shop's captures run one at a time, since two would recompute the same days. (The queue
+ * was "analytics.capture" before it became per-shop exclusive: pg-boss fixes that at creation.)
+ */
 export const captureShopChanges = defineJob({
-  name: "analytics.capture",
+  name: "analytics.capture-shop",
   schema: z.object({ shop: z.string() }),
   retryLimit: 2,
-  concurrency: 1,
+  concurrency: 3,
+  exclusiveKey: ({ shop }) => shop,
   async run({ shop }) {
     await captureChanges(shop);
   },

@@ -1,5 +1,5 @@
 import { db } from "../db.server";
-import { captureChangesSoon } from "../analytics/index.server";
+import { captureChangesSoon, prepareForBulkWrite } from "../analytics/index.server";
 import { applyOrderPayload, OrderPayloadSchema, storedOrderVersions } from "../orders/index.server";
 import { log } from "../platform/logging/logger.server";
 import {
@@ -41,6 +41,7 @@ export async function startHistoryImport(shopDomain: string, months: number, now
     where: { shopDomain, status: { in: ACTIVE } },
   });
   if (active) return { started: false, importId: active.id };
+  await prepareForBulkWrite(shopDomain, now);
   const bulkOperationId = await runBulkQuery(
     shopDomain,
     historyBulkQuery(monthsBefore(now, months)),

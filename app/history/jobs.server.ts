@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
+import { getShop, syncShopDetailsNow } from "../shops/index.server";
 import {
   advanceHistoryImport,
   DEFAULT_MONTHS,
@@ -52,6 +53,9 @@ export const importHistoryOnInstall = defineJob({
   retryDelaySeconds: 30,
   async run({ shop }) {
     if (await hasHistoryImport(shop)) return;
+    // The install's own sync may not have run yet: without the shop's time zone, the rollups
+    // would be dated in UTC, then rebuilt over every imported day once it arrives.
+    if (!(await getShop(shop))?.ianaTimezone) await syncShopDetailsNow(shop);
     await importHistoryFromShopify(shop, DEFAULT_MONTHS);
   },
 });
