@@ -23,6 +23,7 @@ const CAPABILITIES = [
   "destinations",
   "experiments",
   "automation",
+  "history",
 ];
 const PUBLIC_MODULES = ["index.server", "schemas", "manifest.server"];
 

@@ -2,6 +2,7 @@ import { analyticsCapability } from "./analytics/manifest.server";
 import type { CapabilityManifest } from "./capability";
 import { destinationsCapability } from "./destinations/manifest.server";
 import { experimentsCapability } from "./experiments/manifest.server";
+import { historyCapability } from "./history/manifest.server";
 import { loyaltyCapability } from "./loyalty/manifest.server";
 import { notificationsCapability } from "./notifications/manifest.server";
 import { ordersCapability } from "./orders/manifest.server";
@@ -29,4 +30,5 @@ export const CAPABILITIES: CapabilityManifest[] = [
   supportCapability,
   experimentsCapability,
   destinationsCapability,
+  historyCapability,
 ];

@@ -8,6 +8,7 @@ import { addLogContext, log } from "./platform/logging/logger.server";
 import { API_VERSION } from "./platform/shopify/api-version";
 import { routeLibraryCallsToShopOrigin } from "./platform/shopify/shop-origin.server";
 import { installShop } from "./shops/shops.server";
+import { scheduleHistoryImportOnInstall } from "./history/index.server";
 
 const { SHOPIFY_API_KEY, SHOPIFY_API_SECRET, appUrl, scopes, LOG_LEVEL } = config();
 
@@ -41,6 +42,7 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session }) => {
       await installShop(session.shop);
+      await scheduleHistoryImportOnInstall(session.shop);
     },
   },
 });

@@ -4,6 +4,7 @@
  */
 import { buildExtensions } from "../scripts/extensions";
 import { dashboardBenchmark } from "./benchmarks/dashboard";
+import { historyBenchmark } from "./benchmarks/history";
 import { loyaltyPageBenchmark } from "./benchmarks/loyalty-page";
 import { outboxBenchmark } from "./benchmarks/outbox";
 import { recommendationsBenchmark } from "./benchmarks/recommendations";
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
   recommendations: recommendationsBenchmark,
   dashboard: dashboardBenchmark,
   outbox: outboxBenchmark,
+  history: historyBenchmark,
 };
 
 const only = process.env.BENCH_ONLY;

@@ -166,6 +166,18 @@ async function customersOf(
 }
 
 /**
+ * Before a bulk writer (a history import) adds a shop's past: a shop never captured is rebuilt
+ * now, over the little it holds, so the writer's rows are then captured day by day (the days they
+ * touch) instead of by a rebuild over every day since its oldest one.
+ */
+export async function prepareForBulkWrite(shopDomain: string, now = new Date()) {
+  const cursor = await db.analyticsCursor.findUnique({ where: { shopDomain } });
+  if (!cursor || cursor.timeZone !== (await shopTimeZone(shopDomain))) {
+    await rebuildShop(shopDomain, { now });
+  }
+}
+
+/**
  * One look for a shop: marks the changed days, then recomputes every marked day. A shop seen for
  * the first time, or whose time zone changed, is rebuilt instead.
  */

@@ -2,7 +2,7 @@
  * Analytics, the public face: the dashboard's figures from daily rollups, the rollups' upkeep
  * (change capture, rebuild) and the customer record.
  */
-export { captureChanges } from "./capture.server";
+export { captureChanges, prepareForBulkWrite } from "./capture.server";
 export {
   CUSTOMERS_PAGE_SIZE,
   customerRecord,
@@ -13,7 +13,7 @@ export {
   type TimelineEntry,
 } from "./customers.server";
 export { dashboard, parseRange, type Dashboard, type Range } from "./dashboard.server";
-export { ANALYTICS_JOBS } from "./jobs.server";
+export { ANALYTICS_JOBS, captureChangesSoon } from "./jobs.server";
 export { rebuildShop } from "./rollups.server";
 export { orderNetRevenue } from "./kpi";
 export { recordTrackingView, trackingViewsOfOrders } from "./views.server";

@@ -7,16 +7,36 @@ import { digestWeek } from "./digest";
 import { sendWeeklyDigest } from "./digest.server";
 import { shopTimeZone } from "./rollups.server";
 
-/** One shop's rollups brought up to date with its raw tables. */
+/**
+ * One shop's rollups brought up to date with its raw tables. Shops are captured side by side, so
+ * a shop whose import is being captured does not hold back the others' minute looks (nor they
+ * it); one shop's captures run one at a time, since two would recompute the same days. (The queue
+ * was "analytics.capture" before it became per-shop exclusive: pg-boss fixes that at creation.)
+ */
 export const captureShopChanges = defineJob({
-  name: "analytics.capture",
+  name: "analytics.capture-shop",
   schema: z.object({ shop: z.string() }),
   retryLimit: 2,
-  concurrency: 1,
+  concurrency: 3,
+  exclusiveKey: ({ shop }) => shop,
   async run({ shop }) {
     await captureChanges(shop);
   },
 });
+
+/**
+ * The shop's rollups brought up to date now rather than at the next minute's look (a bulk writer
+ * calls this after each batch, so the dashboard fills as it runs); `key` names the batch, so a
+ * batch retried asks once.
+ */
+export async function captureChangesSoon(shop: string, key: string) {
+  // Ahead of the minute's routine looks at every shop: a merchant is watching this one fill.
+  await jobs.send(
+    captureShopChanges,
+    { shop },
+    { idempotencyKey: `capture:${shop}:${key}`, priority: 10 },
+  );
+}
 
 /** Every minute, every installed shop: the dashboard is at most a minute or two behind. */
 export const captureAllShops = defineJob({

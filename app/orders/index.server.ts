@@ -1,5 +1,6 @@
 /** Orders' public face: what other capabilities and flows may use. */
 export {
+  applyOrderPayload,
   customerOrderIds,
   customersOrders,
   findCustomer,
@@ -12,6 +13,7 @@ export {
   orderProducts,
   ordersStoredSince,
   parseAddress,
+  storedOrderVersions,
   type ShopperOrder,
 } from "./orders.server";
 export {
@@ -19,3 +21,4 @@ export {
   type ReplacementRequest,
   type ReplacementResult,
 } from "./replacement.server";
+export { OrderPayloadSchema, type OrderPayload } from "./schemas";

@@ -17,11 +17,14 @@ export type ApplyResult = "created" | "updated" | "stale";
 
 /**
  * Applies an order payload unless we already hold a newer version of the order (by Shopify's
- * `updated_at`), so duplicate and out-of-order deliveries converge on the newest state.
+ * `updated_at`), so duplicate and out-of-order deliveries converge on the newest state. An order
+ * read from the shop's history (`imported`) is not announced as new: `order.created` tells of
+ * orders as they are placed.
  */
 export async function applyOrderPayload(
   shopDomain: string,
   payload: OrderPayload,
+  { imported = false }: { imported?: boolean } = {},
 ): Promise<ApplyResult> {
   const updatedAt = new Date(payload.updated_at);
   return retryOnUniqueViolation(() =>
@@ -51,18 +54,19 @@ export async function applyOrderPayload(
             select: { id: true },
           })
         ).id;
-        await emit(tx, {
-          type: "order.created",
-          shop: shopDomain,
-          aggregateId: payload.id,
-          data: {
-            orderId: payload.id,
-            orderName: payload.name,
-            customerId: payload.customer?.id ?? null,
-            currency: data.currency,
-            totalPrice: data.totalPrice,
-          },
-        });
+        if (!imported)
+          await emit(tx, {
+            type: "order.created",
+            shop: shopDomain,
+            aggregateId: payload.id,
+            data: {
+              orderId: payload.id,
+              orderName: payload.name,
+              customerId: payload.customer?.id ?? null,
+              currency: data.currency,
+              totalPrice: data.totalPrice,
+            },
+          });
       }
 
       await tx.orderLineItem.createMany({
@@ -153,6 +157,15 @@ async function upsertCustomer(
     select: { id: true },
   });
   return row.id;
+}
+
+/** The Shopify `updated_at` of each of these orders we hold, by Shopify id. */
+export async function storedOrderVersions(shopDomain: string, shopifyIds: string[]) {
+  const rows = await db.order.findMany({
+    where: { shopDomain, shopifyId: { in: shopifyIds } },
+    select: { shopifyId: true, shopifyUpdatedAt: true },
+  });
+  return new Map(rows.map((row) => [row.shopifyId, row.shopifyUpdatedAt]));
 }
 
 export function normalizeEmail(email: string | null | undefined): string | null {

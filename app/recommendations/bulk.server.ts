@@ -1,51 +1,13 @@
-import { createInterface } from "node:readline";
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { db } from "../db.server";
-import { requireNoUserErrors, type UserError } from "../platform/shopify/admin-gateway.server";
-import { adminOperation } from "../platform/shopify/admin-operation";
-import { adminGateway } from "../platform/shopify/admin.server";
+import {
+  BULK_ENDED_WITHOUT_FILE,
+  bulkFileLines,
+  bulkOperation,
+  runBulkQuery,
+} from "../platform/shopify/bulk-operations.server";
 import { log } from "../platform/logging/logger.server";
 import { BulkFileError, CATALOG_BULK_QUERY, parseCatalogLines } from "./bulk";
 import { applyProduct } from "./catalog.server";
-
-// https://shopify.dev/docs/api/admin-graphql/latest/mutations/bulkOperationRunQuery
-const CatalogBulkQueryMutation = adminOperation<
-  {
-    bulkOperationRunQuery: {
-      bulkOperation: { id: string; status: string } | null;
-      userErrors: UserError[];
-    } | null;
-  },
-  { query: string }
->(`#graphql
-  mutation RecommendationsCatalogBulkQuery($query: String!) {
-    bulkOperationRunQuery(query: $query) {
-      bulkOperation { id status }
-      userErrors { field message }
-    }
-  }
-`);
-
-// https://shopify.dev/docs/api/admin-graphql/latest/objects/BulkOperation
-const CatalogBulkStatusQuery = adminOperation<
-  {
-    node: {
-      id: string;
-      status: "CREATED" | "RUNNING" | "COMPLETED" | "CANCELING" | "CANCELED" | "FAILED" | "EXPIRED";
-      errorCode: string | null;
-      objectCount: string;
-      url: string | null;
-    } | null;
-  },
-  { id: string }
->(`#graphql
-  query RecommendationsCatalogBulkStatus($id: ID!) {
-    node(id: $id) {
-      ... on BulkOperation { id status errorCode objectCount url }
-    }
-  }
-`);
 
 /** Products written to the mirror between two progress updates. */
 const IMPORT_BATCH = 100;
@@ -60,16 +22,9 @@ export async function startCatalogImport(shopDomain: string) {
     where: { shopDomain, status: { in: ACTIVE } },
   });
   if (active) return { started: false, importId: active.id };
-  const result = await adminGateway.request(shopDomain, CatalogBulkQueryMutation, {
-    query: CATALOG_BULK_QUERY,
-  });
-  const { bulkOperation } = requireNoUserErrors(
-    CatalogBulkQueryMutation,
-    shopDomain,
-    result.bulkOperationRunQuery,
-  );
+  const bulkOperationId = await runBulkQuery(shopDomain, CATALOG_BULK_QUERY);
   const created = await db.recommendationImport.create({
-    data: { shopDomain, bulkOperationId: bulkOperation!.id, status: "running" },
+    data: { shopDomain, bulkOperationId, status: "running" },
   });
   return { started: true, importId: created.id };
 }
@@ -87,10 +42,8 @@ export async function advanceCatalogImport(
 ): Promise<ImportStep> {
   const row = await db.recommendationImport.findFirst({ where: { id: importId, shopDomain } });
   if (!row?.bulkOperationId || row.status !== "running") return "finished";
-  const { node } = await adminGateway.request(shopDomain, CatalogBulkStatusQuery, {
-    id: row.bulkOperationId,
-  });
-  if (!node || ["CANCELING", "CANCELED", "FAILED", "EXPIRED"].includes(node.status)) {
+  const node = await bulkOperation(shopDomain, row.bulkOperationId);
+  if (!node || BULK_ENDED_WITHOUT_FILE.includes(node.status)) {
     await finish(importId, "failed", node?.errorCode ?? node?.status ?? "bulk operation not found");
     return "failed";
   }
@@ -136,16 +89,8 @@ export async function advanceCatalogImport(
 
 /** The file, read line by line as it downloads; null when it is not a catalog file. */
 async function downloadCatalog(url: string) {
-  const response = await fetch(url);
-  if (!response.ok || !response.body) {
-    throw new Error(`Bulk operation file: HTTP ${response.status}`);
-  }
   const lines: string[] = [];
-  const reader = createInterface({
-    input: Readable.fromWeb(response.body as NodeReadableStream),
-    crlfDelay: Infinity,
-  });
-  for await (const line of reader) lines.push(line);
+  for await (const line of bulkFileLines(url)) lines.push(line);
   try {
     return parseCatalogLines(lines);
   } catch (error) {

@@ -12,21 +12,51 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { HistoryImportCard, type HistoryNotice } from "../components/HistoryImportCard";
 import { useShop } from "../components/ShopContext";
 import { destinationMessages } from "../destinations/messages";
 import { negotiateLocale } from "../platform/i18n";
+import {
+  DEFAULT_MONTHS,
+  historyImportProgress,
+  importHistoryFromShopify,
+  MAX_MONTHS,
+} from "../history/index.server";
+import { historyMessages } from "../history/messages";
+import { AdminApiError } from "../platform/shopify/admin-gateway.server";
 import { requireAdminShop } from "../shopify.server";
 import { getShopSettings, updateShopSettings } from "../shops/shops.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  return { settings: await getShopSettings(shop) };
+  const [settings, history] = await Promise.all([
+    getShopSettings(shop),
+    historyImportProgress(shop),
+  ]);
+  return { settings, history, months: { default: DEFAULT_MONTHS, max: MAX_MONTHS } };
 };
+
+/** "Import history": the months asked for, then the bulk import started (or why not). */
+async function importHistory(shop: string, form: FormData): Promise<HistoryNotice> {
+  const months = Number(String(form.get("months") ?? "").trim());
+  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) return { kind: "invalid" };
+  try {
+    const result = await importHistoryFromShopify(shop, months);
+    return { kind: result.started ? "started" : "already" };
+  } catch (error) {
+    if (error instanceof AdminApiError) return { kind: "refused", error: error.message };
+    throw error;
+  }
+}
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const form = await readForm(request, BODY_LIMITS.adminForm);
+  if (form.get("intent") === "import-history") {
+    const history = await importHistory(shop, form);
+    return { kind: "history" as const, ok: history.kind !== "invalid", errors: {}, history };
+  }
   const text = (name: string) => {
     const value = String(form.get(name) ?? "").trim();
     return value === "" ? null : value;
@@ -41,12 +71,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     reviewUrl: text("reviewUrl"),
   });
   return result.ok
-    ? { ok: true as const, errors: {} }
-    : { ok: false as const, errors: result.errors };
+    ? { kind: "settings" as const, ok: true as const, errors: {}, history: null }
+    : { kind: "settings" as const, ok: false as const, errors: result.errors, history: null };
 };
 
 export default function Settings() {
-  const { settings } = useLoaderData<typeof loader>();
+  const { settings, history, months } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [logoUrl, setLogoUrl] = useState(settings.branding.logoUrl ?? "");
@@ -55,7 +85,9 @@ export default function Settings() {
   const [supportEmail, setSupportEmail] = useState(settings.supportEmail ?? "");
   const [reviewUrl, setReviewUrl] = useState(settings.reviewUrl ?? "");
   const errors = (result?.errors ?? {}) as Record<string, string[] | undefined>;
-  const destinationsTitle = destinationMessages(negotiateLocale([useShop().locale]))("title");
+  const locale = negotiateLocale([useShop().locale]);
+  const destinationsTitle = destinationMessages(locale)("title");
+  const settingsResult = result?.kind === "settings" ? result : null;
 
   return (
     <Page
@@ -70,8 +102,8 @@ export default function Settings() {
           <Card>
             <Form method="post">
               <BlockStack gap="400">
-                {result?.ok && <Banner tone="success" title="Settings saved" />}
-                {result && !result.ok && (
+                {settingsResult?.ok && <Banner tone="success" title="Settings saved" />}
+                {settingsResult && !settingsResult.ok && (
                   <Banner tone="critical" title="Some settings need fixing" />
                 )}
                 <FormLayout>
@@ -133,6 +165,14 @@ export default function Settings() {
               </BlockStack>
             </Form>
           </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection id="history" title={historyMessages(locale)("title")}>
+          <HistoryImportCard
+            progress={history}
+            defaultMonths={months.default}
+            maxMonths={months.max}
+            notice={result?.history ?? null}
+          />
         </Layout.AnnotatedSection>
       </Layout>
     </Page>

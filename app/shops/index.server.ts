@@ -8,4 +8,5 @@ export {
   installedShopDomains,
   onShopInstalled,
   shopProfile,
+  syncShopDetailsNow,
 } from "./shops.server";

@@ -54,24 +54,30 @@ export const syncShopDetails = defineJob({
   schema: z.object({ shop: z.string() }),
   retryLimit: 5,
   retryDelaySeconds: 30,
-  async run({ shop }) {
-    const { shop: details, shopLocales } = await adminGateway.request(shop, ShopDetailsQuery, {});
-    await db.shop.update({
-      where: { domain: shop },
-      data: {
-        shopifyId: fromGid(details.id),
-        name: details.name,
-        email: details.email,
-        contactEmail: details.contactEmail,
-        currencyCode: details.currencyCode,
-        ianaTimezone: details.ianaTimezone,
-        countryCode: details.billingAddress?.countryCodeV2 ?? null,
-        primaryLocale: shopLocales.find((locale) => locale.primary)?.locale ?? "en",
-      },
-    });
-    profiles.delete(shop);
-  },
+  run: ({ shop }) => syncShopDetailsNow(shop),
 });
+
+/**
+ * The shop's details read now, for work that cannot wait for the job (a history import dates
+ * its rollup days in the shop's time zone).
+ */
+export async function syncShopDetailsNow(shop: string) {
+  const { shop: details, shopLocales } = await adminGateway.request(shop, ShopDetailsQuery, {});
+  await db.shop.update({
+    where: { domain: shop },
+    data: {
+      shopifyId: fromGid(details.id),
+      name: details.name,
+      email: details.email,
+      contactEmail: details.contactEmail,
+      currencyCode: details.currencyCode,
+      ianaTimezone: details.ianaTimezone,
+      countryCode: details.billingAddress?.countryCodeV2 ?? null,
+      primaryLocale: shopLocales.find((locale) => locale.primary)?.locale ?? "en",
+    },
+  });
+  profiles.delete(shop);
+}
 
 export function getShop(domain: string) {
   return db.shop.findUnique({ where: { domain } });

@@ -6,6 +6,7 @@ import {
   FulfillmentPayloadSchema,
   OrderFulfillmentsPayloadSchema,
   type FulfillmentPayload,
+  type OrderFulfillmentsPayload,
 } from "./schemas";
 import {
   applyFulfillment,
@@ -14,8 +15,14 @@ import {
   type OrderContext,
 } from "./shipments.server";
 
-async function track(shop: string, payload: FulfillmentPayload, order: OrderContext | null) {
+async function track(
+  shop: string,
+  payload: FulfillmentPayload,
+  order: OrderContext | null,
+  registerTrackers = true,
+) {
   const { createdShipmentIds } = await applyFulfillment(shop, payload, order);
+  if (!registerTrackers) return;
   for (const shipmentId of createdShipmentIds) {
     await jobs.send(
       registerTracker,
@@ -33,16 +40,25 @@ export const trackFulfillment = webhookHandler(
 );
 
 /**
- * orders/*: the order's fulfillments (so a missed fulfillments/* webhook is caught up) and the
- * order's name, email and locale for the shipments' lookups and emails.
+ * An order's fulfillments (so a missed fulfillments/* webhook is caught up) with the order's
+ * name, email and locale for the shipments' lookups and emails: orders/* webhooks, and orders
+ * read from the shop's history (`imported`: no aggregator tracker is bought for them, they are
+ * mostly long delivered).
  */
+export async function applyOrderFulfillments(
+  shop: string,
+  payload: OrderFulfillmentsPayload,
+  { imported = false }: { imported?: boolean } = {},
+) {
+  const order = orderContext(payload);
+  for (const fulfillment of payload.fulfillments) await track(shop, fulfillment, order, !imported);
+}
+
+/** orders/*: see applyOrderFulfillments. */
 export const trackOrderFulfillments = webhookHandler(
   "tracking.order",
   OrderFulfillmentsPayloadSchema,
-  async ({ shop, payload }) => {
-    const order = orderContext(payload);
-    for (const fulfillment of payload.fulfillments) await track(shop, fulfillment, order);
-  },
+  async ({ shop, payload }) => applyOrderFulfillments(shop, payload),
 );
 
 export const trackFulfillmentEvent = webhookHandler(

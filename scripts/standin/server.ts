@@ -9,7 +9,7 @@ import { parse as parseToml } from "smol-toml";
 import { flowActionRequest } from "./admin/flow";
 import { runAdminGraphql } from "./admin/graphql";
 import { redeemDiscountAtCheckout } from "./admin/loyalty";
-import { bulkResultFile } from "./admin/recommendations";
+import { bulkResultFile } from "./admin/bulk";
 import { merchantActsInShopify, webhookOutbox, type ShopifyAdminAction } from "./admin/returns";
 import { APP_BRIDGE_SHIM } from "./app-bridge-shim";
 import { Mailbox, type ReceivedEmail } from "./mailbox";

@@ -176,9 +176,13 @@ describe("recommendations admin", () => {
     const page = await (await adminDocument(shop, "/app/recommendations")).text();
     expect(page).toContain("Catalog import 100 percent");
     expect(page).toContain("252 products imported");
-    const calls = (await adminApiCalls(shop)).map((call) => call.operationName);
-    expect(calls.filter((name) => name === "RecommendationsCatalogBulkQuery")).toHaveLength(1);
-    expect(calls).toContain("RecommendationsCatalogBulkStatus");
+    const calls = await adminApiCalls(shop);
+    const catalogQueries = calls.filter(
+      (call) =>
+        call.operationName === "BulkQueryRun" && String(call.variables.query).includes("products"),
+    );
+    expect(catalogQueries).toHaveLength(1);
+    expect(calls.map((call) => call.operationName)).toContain("BulkQueryStatus");
     expect(
       await db.webhookDelivery.findFirst({
         where: { shopDomain: shop, topic: "bulk_operations/finish" },

@@ -47,7 +47,8 @@ const HOUR_MS = 3_600_000;
 export class EmbeddedJobQueue implements JobQueue {
   readonly kind = "embedded";
   private readonly definitions = new Map<string, JobDefinition<never>>();
-  private readonly running = new Map<string, Set<string>>();
+  /** Per queue, the ids of the jobs this process runs and their exclusive keys. */
+  private readonly running = new Map<string, Map<string, string | undefined>>();
   private readonly leaseMs: number;
   private working = false;
   private timer: NodeJS.Timeout | undefined;
@@ -268,7 +269,7 @@ export class EmbeddedJobQueue implements JobQueue {
 
   private runningIn(queue: string) {
     let running = this.running.get(queue);
-    if (!running) this.running.set(queue, (running = new Set()));
+    if (!running) this.running.set(queue, (running = new Map()));
     return running;
   }
 
@@ -286,12 +287,15 @@ export class EmbeddedJobQueue implements JobQueue {
       },
       orderBy: [{ priority: "desc" }, { startAfter: "asc" }],
       take: 50,
-      select: { id: true, queue: true },
+      select: { id: true, queue: true, data: true },
     });
-    for (const { id, queue } of candidates) {
+    for (const { id, queue, data } of candidates) {
       const definition = this.definitions.get(queue);
       const running = this.runningIn(queue);
       if (!definition || running.size >= definition.concurrency) continue;
+      // The embedded queue runs in one process, so the keys it runs are all the keys running.
+      const key = exclusiveKeyOf(definition, data);
+      if (key !== undefined && [...running.values()].includes(key)) continue;
       const claimed = await this.db.job.updateMany({
         where: { id, state: { in: DUE_STATES } },
         data: {
@@ -301,7 +305,7 @@ export class EmbeddedJobQueue implements JobQueue {
         },
       });
       if (claimed.count !== 1) continue;
-      running.add(id);
+      running.set(id, key);
       const done = this.execute(definition, id)
         .catch((error: unknown) => {
           // No outcome was written: the job stays active until its lease lapses, and is then
@@ -402,7 +406,7 @@ export class EmbeddedJobQueue implements JobQueue {
 
   /** Keeps this process's running jobs claimed, and takes back the jobs of processes that died. */
   private async maintainLeases() {
-    const ids = [...this.running.values()].flatMap((set) => [...set]);
+    const ids = [...this.running.values()].flatMap((jobs) => [...jobs.keys()]);
     try {
       if (ids.length) {
         await this.db.job.updateMany({
@@ -505,4 +509,14 @@ function shopMarker(shop: string) {
 
 export function nextCronRun(cron: string, after: Date): Date {
   return CronExpressionParser.parse(cron, { currentDate: after, tz: "UTC" }).next().toDate();
+}
+
+/** The job's exclusive key; none for data that does not parse (the run records that failure). */
+function exclusiveKeyOf(definition: JobDefinition<never>, data: string) {
+  if (!definition.exclusiveKey) return undefined;
+  try {
+    return definition.exclusiveKey(definition.schema.parse(JSON.parse(data)) as never);
+  } catch {
+    return undefined;
+  }
 }

@@ -68,8 +68,10 @@ export class PgBossJobQueue implements JobQueue {
         deleteAfterSeconds: COMPLETED_JOB_RETENTION_DAYS * DAY_SECONDS,
         heartbeatSeconds: this.heartbeatSeconds,
       };
+      // pg-boss fixes a queue's policy at creation: "singleton" lets one job per key be active.
+      const policy = definition.exclusiveKey ? "singleton" : "standard";
       created = boss
-        .createQueue(definition.name, options)
+        .createQueue(definition.name, { ...options, policy })
         .then(() => boss.updateQueue(definition.name, options));
       this.createdQueues.set(definition.name, created);
       created.catch(() => this.createdQueues.delete(definition.name));
@@ -147,7 +149,9 @@ export class PgBossJobQueue implements JobQueue {
       sendOptions.id = idempotentJobId(definition.name, options.idempotencyKey);
     if (options.startAfter) sendOptions.startAfter = options.startAfter;
     if (options.priority !== undefined) sendOptions.priority = options.priority;
-    return boss.send(definition.name, definition.schema.parse(data) as object, sendOptions);
+    const parsed = definition.schema.parse(data);
+    if (definition.exclusiveKey) sendOptions.singletonKey = definition.exclusiveKey(parsed);
+    return boss.send(definition.name, parsed as object, sendOptions);
   }
 
   async sendMany<TData>(
@@ -156,14 +160,18 @@ export class PgBossJobQueue implements JobQueue {
   ) {
     const boss = await this.ready();
     await this.ensureQueue(boss, definition as JobDefinition<never>);
-    const inserts = jobs.map((job) => ({
-      id: job.options?.idempotencyKey
-        ? idempotentJobId(definition.name, job.options.idempotencyKey)
-        : randomUUID(),
-      data: definition.schema.parse(job.data) as object,
-      ...(job.options?.startAfter ? { startAfter: job.options.startAfter } : {}),
-      ...(job.options?.priority !== undefined ? { priority: job.options.priority } : {}),
-    }));
+    const inserts = jobs.map((job) => {
+      const data = definition.schema.parse(job.data);
+      return {
+        id: job.options?.idempotencyKey
+          ? idempotentJobId(definition.name, job.options.idempotencyKey)
+          : randomUUID(),
+        data: data as object,
+        ...(definition.exclusiveKey ? { singletonKey: definition.exclusiveKey(data) } : {}),
+        ...(job.options?.startAfter ? { startAfter: job.options.startAfter } : {}),
+        ...(job.options?.priority !== undefined ? { priority: job.options.priority } : {}),
+      };
+    });
     const inserted = new Set(
       (await boss.insert(definition.name, inserts, { returnId: true })) ?? [],
     );

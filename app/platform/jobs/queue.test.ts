@@ -65,7 +65,30 @@ const simple = defineJob<Data>({
   },
 });
 
-const definitions = [flaky, broken, invalid, simple] as JobDefinition<never>[];
+// Per key: how many runs are active now, the most ever active at once, and the runs so far.
+const active = new Map<string, number>();
+const mostActive = new Map<string, number>();
+const started = new Set<string>();
+const exclusive = defineJob<Data & { group: string }>({
+  name: `test.exclusive-${suffix}`,
+  schema: Data.extend({ group: z.string() }),
+  retryLimit: 0,
+  concurrency: 4,
+  exclusiveKey: ({ group }) => group,
+  async run({ key, group }) {
+    active.set(group, (active.get(group) ?? 0) + 1);
+    mostActive.set(group, Math.max(mostActive.get(group) ?? 0, active.get(group)!));
+    started.add(group);
+    // Each group's runs wait until another group has started one: a queue that ran the groups
+    // one after another would never get there.
+    await waitFor(() => started.size >= 2, { timeout: 20_000, message: "another group running" });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    active.set(group, active.get(group)! - 1);
+    bump(key);
+  },
+});
+
+const definitions = [flaky, broken, invalid, simple, exclusive] as JobDefinition<never>[];
 
 beforeAll(async () => {
   await jobs.start(definitions, { work: true });
@@ -130,6 +153,17 @@ describe(`the ${process.env.DATABASE_URL?.startsWith("postgres") ? "pg-boss" : "
     expect(count(key)).toBe(0);
     await waitFor(() => count(key) === 1, { message: "delayed run" });
     expect(Date.now()).toBeGreaterThanOrEqual(startAfter.getTime());
+  });
+
+  it("runs jobs of different exclusive keys side by side and never two of one key at once", async () => {
+    const key = randomUUID();
+    const groups = [`a-${key}`, `b-${key}`];
+    await jobs.sendMany(
+      exclusive,
+      [0, 1, 2].flatMap(() => groups.map((group) => ({ data: { shop, key, group } }))),
+    );
+    await waitFor(() => count(key) === 6, { timeout: 60_000, message: "six exclusive runs" });
+    expect(groups.map((group) => mostActive.get(group))).toEqual([1, 1]);
   });
 
   it("rejects data that does not match the job's schema when sending", async () => {

@@ -38,6 +38,11 @@ export interface JobDefinition<TData = unknown> extends RetryPolicy {
   cron?: string;
   /** Jobs of this queue run at most this many at a time per process. */
   concurrency: number;
+  /**
+   * Jobs whose data gives the same key never run at the same time, on any worker; jobs of
+   * different keys share the queue's concurrency (one capture per shop, shops side by side).
+   */
+  exclusiveKey?(data: TData): string;
 }
 
 export type JobDefinitionInput<TData> = Omit<

@@ -2,7 +2,7 @@ import { draftOrderHandlers } from "./draft-orders";
 import { flowHandlers } from "./flow";
 import { loyaltyHandlers } from "./loyalty";
 import { productHandlers } from "./products";
-import { recommendationHandlers } from "./recommendations";
+import { bulkHandlers } from "./bulk";
 import { returnsHandlers } from "./returns";
 import { shopHandlers } from "./shop";
 import { trackingHandlers } from "./tracking";
@@ -13,7 +13,7 @@ export const ADMIN_HANDLERS: Record<string, AdminHandler> = {
   ...shopHandlers,
   ...trackingHandlers,
   ...loyaltyHandlers,
-  ...recommendationHandlers,
+  ...bulkHandlers,
   ...productHandlers,
   ...returnsHandlers,
   ...draftOrderHandlers,
