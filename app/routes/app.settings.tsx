@@ -13,6 +13,7 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { useShop } from "../components/ShopContext";
+import { Swatch } from "../components/Swatch";
 import { destinationMessages } from "../destinations/messages";
 import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
@@ -136,21 +137,5 @@ export default function Settings() {
         </Layout.AnnotatedSection>
       </Layout>
     </Page>
-  );
-}
-
-function Swatch({ color }: { color: string }) {
-  return (
-    <span
-      aria-hidden
-      style={{
-        display: "inline-block",
-        width: 16,
-        height: 16,
-        borderRadius: 4,
-        background: color,
-        border: "1px solid #ccc",
-      }}
-    />
   );
 }
