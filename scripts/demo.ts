@@ -31,7 +31,7 @@ import { ensureBuild } from "./lib/build";
 import { rateDeliveries } from "./lib/demo-csat";
 import { refreshDashboardAndSendDigest } from "./lib/demo-digest";
 import { DEMO_HOLDOUT_PERCENT, startShipmentEmailHoldout } from "./lib/demo-experiments";
-import { showRecommendations } from "./lib/demo-recommendations";
+import { followTrackingPageRecommendations, showRecommendations } from "./lib/demo-recommendations";
 import { startDemoReturn } from "./lib/demo-returns";
 import { startSupportConversations } from "./lib/demo-support";
 import { answerNps } from "./lib/demo-surveys";
@@ -189,7 +189,9 @@ async function main() {
     adminPost(app.url, pathname, fields),
   );
 
-  step("Recommendations: shoppers see and follow them on their order page, some buy them");
+  step(
+    "Recommendations: shoppers see and follow them on their order page and the tracking page, some buy them",
+  );
   const recommended = await showRecommendations({
     appUrl: app.url,
     standin,
@@ -200,6 +202,17 @@ async function main() {
   });
   console.log(
     `  ${recommended.impressions} impressions, ${recommended.clicks} clicks, ${recommended.orders} orders with a recommended product ($${recommended.revenue.toFixed(2)})`,
+  );
+  const tracked = await followTrackingPageRecommendations({
+    appUrl: app.url,
+    standin,
+    shopDomain: DEMO_SHOP,
+    shop,
+    customerToken,
+    userAgent: BROWSER_UA,
+  });
+  console.log(
+    `  tracking page: ${tracked.lookups} lookups, ${tracked.clicks} recommendations followed, ${tracked.orders} orders ($${tracked.revenue.toFixed(2)})`,
   );
 
   step("Support: shoppers ask the help center's assistant, then talk to a person; you answer one");

@@ -4,7 +4,7 @@ import { loadProgram, pointValue } from "../loyalty/index.server";
 import { dayInZone, daysFromTo, nextDay } from "../platform/calendar";
 import { experienceSplit, type ExperienceRow } from "./experiences";
 import { COHORT_MONTHS, csat, histogramPercentile, nps, share } from "./kpi";
-import { METRIC } from "./metrics";
+import { METRIC, surfaceRevenueDimension } from "./metrics";
 import { shopTimeZone } from "./rollups.server";
 
 /** The dashboard's figures for a date range, read from the daily rollups only. */
@@ -185,6 +185,10 @@ export function figures(sums: Sums, shopCurrency: string) {
   const orders = t(METRIC.orders);
   const views = byDimension(sums, METRIC.trackingViews);
   const viewsOf = (surface: string) => views.find((v) => v.dimension === surface)?.value ?? 0;
+  const surfaceFigures = (surface: string) => ({
+    orders: t(METRIC.recSurfaceOrders, surface),
+    revenue: t(METRIC.recSurfaceRevenue, surfaceRevenueDimension(surface, shopCurrency)),
+  });
   const newCustomers = t(METRIC.newCustomers);
   const deliveredUnits = new Map(
     byDimension(sums, METRIC.deliveredUnitsByProduct).map((d) => [d.dimension, d.value]),
@@ -262,6 +266,9 @@ export function figures(sums: Sums, shopCurrency: string) {
       otherCurrencies: byDimension(sums, METRIC.recRevenue).filter(
         (d) => d.dimension !== shopCurrency,
       ),
+      /** Orders and revenue (shop currency) credited to clicks on the tracking page and in e-mails. */
+      trackingPage: surfaceFigures("tracking_page"),
+      email: surfaceFigures("email"),
     },
   };
 }

@@ -221,6 +221,13 @@ async function expectedFigures(shopDomain: string, timeZone: string, range: Rang
     recRevenueUsd: periodCredits
       .filter((c) => c.currency === "USD")
       .reduce((s, c) => s + c.revenue, 0),
+    trackingPageOrders: periodCredits.filter((c) => c.surface === "tracking_page").length,
+    trackingPageRevenueUsd: periodCredits
+      .filter((c) => c.currency === "USD" && c.surface === "tracking_page")
+      .reduce((s, c) => s + c.revenue, 0),
+    emailRevenueUsd: periodCredits
+      .filter((c) => c.currency === "USD" && c.surface === "email")
+      .reduce((s, c) => s + c.revenue, 0),
   };
 }
 
@@ -268,6 +275,9 @@ async function dashboardFigures(shopDomain: string, range: Range) {
     clicks: f.recommendations.clicks,
     recOrders: f.recommendations.orders,
     recRevenueUsd: f.recommendations.revenue,
+    trackingPageOrders: f.recommendations.trackingPage.orders,
+    trackingPageRevenueUsd: f.recommendations.trackingPage.revenue,
+    emailRevenueUsd: f.recommendations.email.revenue,
   };
 }
 

@@ -78,6 +78,12 @@ const en = {
   kpiRecsDef:
     "Impressions, clicks and click-through rate of recommendations in the period, and the orders placed in the period credited to a click within the attribution window, with the clicked lines' revenue in the shop's currency.",
   kpiRecsEmpty: "Add the “You may also like” block to the thank-you or product pages.",
+  kpiTrackingRecs: "Tracking page revenue",
+  kpiTrackingRecsDef:
+    "Orders placed in the period credited to a recommendation followed on the storefront tracking page, and the clicked lines' revenue in the shop's currency; beside it, the same for the recommendation links in shipment e-mails. Part of the recommendation revenue.",
+  kpiTrackingRecsEmpty:
+    "Shoppers who look up their order on the tracking page see recommendations; link the page from your theme (Shipments → Tracking page).",
+  trackingRecsDetail: "{orders} orders; shipment e-mails {emailRevenue} from {emailOrders} orders",
   kpiLtv: "Lifetime value",
   kpiLtvDef:
     "Net revenue per customer since their first order, for customers whose first order fell in the period, at 3, 6 and 12 months after it (later months are still growing for recent customers).",
@@ -235,6 +241,13 @@ const fr: Partial<Catalog<Key>> = {
   kpiRecsDef:
     "Impressions, clics et taux de clic des recommandations de la période, et commandes attribuées à un clic dans la fenêtre d’attribution, avec leur chiffre d’affaires dans la devise de la boutique.",
   kpiRecsEmpty: "Ajoutez le bloc « Vous aimerez aussi » aux pages de remerciement ou de produit.",
+  kpiTrackingRecs: "Revenus de la page de suivi",
+  kpiTrackingRecsDef:
+    "Commandes de la période attribuées à une recommandation suivie sur la page de suivi de la boutique, avec le chiffre d’affaires des lignes cliquées dans la devise de la boutique ; à côté, la même chose pour les liens de recommandation des e-mails d’expédition. Compris dans les revenus des recommandations.",
+  kpiTrackingRecsEmpty:
+    "Les clients qui suivent leur commande sur la page de suivi voient des recommandations ; ajoutez un lien vers la page dans votre thème (Envois → Page de suivi).",
+  trackingRecsDetail:
+    "{orders} commandes ; e-mails d’expédition {emailRevenue} sur {emailOrders} commandes",
   kpiLtv: "Valeur vie client",
   kpiLtvDef:
     "Chiffre d’affaires net par client depuis sa première commande, pour les clients dont la première commande tombe dans la période, à 3, 6 et 12 mois.",
@@ -379,6 +392,13 @@ const de: Partial<Catalog<Key>> = {
   kpiRecsDef:
     "Impressionen, Klicks und Klickrate der Empfehlungen im Zeitraum sowie einem Klick zugeordnete Bestellungen und ihr Umsatz in der Shopwährung.",
   kpiRecsEmpty: "Fügen Sie den Block „Das könnte Ihnen gefallen“ hinzu.",
+  kpiTrackingRecs: "Umsatz der Sendungsverfolgungsseite",
+  kpiTrackingRecsDef:
+    "Bestellungen im Zeitraum, die einer auf der Sendungsverfolgungsseite des Shops gefolgten Empfehlung zugeordnet sind, mit dem Umsatz der geklickten Positionen in der Shopwährung; daneben dasselbe für die Empfehlungslinks in Versand-E-Mails. Teil des Umsatzes aus Empfehlungen.",
+  kpiTrackingRecsEmpty:
+    "Kunden, die ihre Bestellung auf der Sendungsverfolgungsseite aufrufen, sehen Empfehlungen; verlinken Sie die Seite in Ihrem Theme (Sendungen → Sendungsverfolgungsseite).",
+  trackingRecsDetail:
+    "{orders} Bestellungen; Versand-E-Mails {emailRevenue} aus {emailOrders} Bestellungen",
   kpiLtv: "Kundenwert",
   kpiLtvDef:
     "Nettoumsatz pro Kunde seit der ersten Bestellung, für Kunden mit erster Bestellung im Zeitraum, nach 3, 6 und 12 Monaten.",
@@ -522,6 +542,12 @@ const es: Partial<Catalog<Key>> = {
   kpiRecsDef:
     "Impresiones, clics y tasa de clics de las recomendaciones del periodo, y pedidos atribuidos a un clic con sus ingresos en la moneda de la tienda.",
   kpiRecsEmpty: "Añada el bloque «También te puede gustar».",
+  kpiTrackingRecs: "Ingresos de la página de seguimiento",
+  kpiTrackingRecsDef:
+    "Pedidos del periodo atribuidos a una recomendación seguida en la página de seguimiento de la tienda, con los ingresos de las líneas pulsadas en la moneda de la tienda; al lado, lo mismo para los enlaces de recomendación de los correos de envío. Incluido en los ingresos por recomendaciones.",
+  kpiTrackingRecsEmpty:
+    "Quien consulta su pedido en la página de seguimiento ve recomendaciones; enlace la página desde su tema (Envíos → Página de seguimiento).",
+  trackingRecsDetail: "{orders} pedidos; correos de envío {emailRevenue} de {emailOrders} pedidos",
   kpiLtv: "Valor de vida del cliente",
   kpiLtvDef:
     "Ingresos netos por cliente desde su primer pedido, para clientes cuyo primer pedido cae en el periodo, a 3, 6 y 12 meses.",

@@ -84,6 +84,12 @@ export const METRIC = {
   recClicks: "recs.clicks",
   recOrders: "recs.orders",
   recRevenue: "recs.revenue",
+  /**
+   * The same attributed orders and revenue per surface of the credited click; dimension =
+   * `surface` for orders, `surface currency` for revenue.
+   */
+  recSurfaceOrders: "recs.surface.orders",
+  recSurfaceRevenue: "recs.surface.revenue",
   /** Questions the help center's assistant answered that day, and conversations opened that day. */
   supportQuestions: "support.questions",
   supportContacts: "support.contacts",
@@ -94,5 +100,9 @@ export const METRIC = {
   supportFirstResponseMinutes: "support.first_response.minutes",
   supportResolutionMinutes: "support.resolution.minutes",
 } as const;
+
+/** The dimension of `recs.surface.revenue`: one surface's revenue in one currency. */
+export const surfaceRevenueDimension = (surface: string, currency: string) =>
+  `${surface} ${currency}`;
 
 export type MetricName = (typeof METRIC)[keyof typeof METRIC];

@@ -8,7 +8,7 @@ import {
   orderNetRevenue,
   transitHours,
 } from "./kpi";
-import { METRIC } from "./metrics";
+import { METRIC, surfaceRevenueDimension } from "./metrics";
 import { ledgerMovements } from "../loyalty/index.server";
 import { RETURN_FULFILLMENT_PREFIX } from "../tracking/index.server";
 import { EXPERIENCE_MONTHS, experienceSegments } from "./experiences";
@@ -328,7 +328,7 @@ async function tallyEngagement(tally: Tally, shopDomain: string, start: Date, en
       _count: true,
     }),
     db.recommendationAttribution.groupBy({
-      by: ["currency"],
+      by: ["currency", "surface"],
       where: { shopDomain, orderCreatedAt: window },
       _count: true,
       _sum: { revenue: true },
@@ -344,6 +344,12 @@ async function tallyEngagement(tally: Tally, shopDomain: string, start: Date, en
   for (const group of attributions) {
     tally.add(METRIC.recOrders, group._count);
     tally.add(METRIC.recRevenue, group._sum.revenue ?? 0, group.currency);
+    tally.add(METRIC.recSurfaceOrders, group._count, group.surface);
+    tally.add(
+      METRIC.recSurfaceRevenue,
+      group._sum.revenue ?? 0,
+      surfaceRevenueDimension(group.surface, group.currency),
+    );
   }
 }
 

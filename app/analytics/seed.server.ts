@@ -281,6 +281,7 @@ export async function seedShop(options: SeedOptions) {
           productIds: "1",
           revenue: Math.round(totalPrice / 3),
           currency: random() < 0.8 ? "USD" : "EUR",
+          surface: pick(["thank_you", "tracking_page", "email"]),
           orderCreatedAt: processedAt,
         });
       }

@@ -90,6 +90,21 @@ export function dashboardTable(
             c.recommendations.revenue,
             b.recommendations.revenue,
           ),
+          line(
+            "tracking_page_recommendation_orders",
+            c.recommendations.trackingPage.orders,
+            b.recommendations.trackingPage.orders,
+          ),
+          line(
+            "tracking_page_recommendation_revenue_minor",
+            c.recommendations.trackingPage.revenue,
+            b.recommendations.trackingPage.revenue,
+          ),
+          line(
+            "email_recommendation_revenue_minor",
+            c.recommendations.email.revenue,
+            b.recommendations.email.revenue,
+          ),
         ],
       };
     }

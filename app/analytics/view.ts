@@ -233,5 +233,14 @@ export function kpiCards(data: DashboardView, locale: ShopperLocale, currency: s
         orders: c.recommendations.orders,
       }),
     }),
+    card("kpiTrackingRecs", (x) => x.recommendations.trackingPage.revenue, f.money, {
+      hasData: c.wismo.pageViews > 0 || c.recommendations.trackingPage.orders > 0,
+      emptyKey: "kpiTrackingRecsEmpty",
+      detail: t("trackingRecsDetail", {
+        orders: c.recommendations.trackingPage.orders,
+        emailRevenue: f.money(c.recommendations.email.revenue),
+        emailOrders: c.recommendations.email.orders,
+      }),
+    }),
   ];
 }

@@ -14,6 +14,7 @@ import {
 import { useState } from "react";
 import { HistoryImportCard, type HistoryNotice } from "../components/HistoryImportCard";
 import { useShop } from "../components/ShopContext";
+import { Swatch } from "../components/Swatch";
 import { destinationMessages } from "../destinations/messages";
 import { negotiateLocale } from "../platform/i18n";
 import {
@@ -176,21 +177,5 @@ export default function Settings() {
         </Layout.AnnotatedSection>
       </Layout>
     </Page>
-  );
-}
-
-function Swatch({ color }: { color: string }) {
-  return (
-    <span
-      aria-hidden
-      style={{
-        display: "inline-block",
-        width: 16,
-        height: 16,
-        borderRadius: 4,
-        background: color,
-        border: "1px solid #ccc",
-      }}
-    />
   );
 }

@@ -12,9 +12,13 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { SaveResultBanner } from "../components/SaveResultBanner";
+import { TrackingPageEditor } from "../components/TrackingPageEditor";
 import { useState } from "react";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { requireAdminShop } from "../shopify.server";
+import { getShopSettings, shopProfile, updateShopSettings } from "../shops/shops.server";
+import { TrackingPageLayoutSchema } from "../tracking/page-layout";
+import { saveTrackingPageLayout, trackingPageLayout } from "../tracking/page-layout.server";
 import {
   saveTrackingOffer,
   trackingOffer,
@@ -23,8 +27,28 @@ import {
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  return { offer: await trackingOffer(shop) };
+  const [offer, layout, settings, profile] = await Promise.all([
+    trackingOffer(shop),
+    trackingPageLayout(shop),
+    getShopSettings(shop),
+    shopProfile(shop),
+  ]);
+  return {
+    offer,
+    layout,
+    branding: settings.branding,
+    shopName: profile?.name ?? shop,
+    currency: profile?.currency ?? "USD",
+  };
 };
+
+type ActionResult = {
+  ok: boolean;
+  error: string | null;
+  brandingErrors?: Record<string, string[] | undefined>;
+};
+
+const refused = (result: ActionResult) => Response.json(result, { status: 400 });
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -36,19 +60,59 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     endsOn: String(form.get("endsOn") ?? ""),
   });
   if (!parsed.success) {
-    return Response.json(
-      { ok: false, error: parsed.error.issues.map((issue) => issue.message).join("; ") },
-      { status: 400 },
-    );
+    return refused({
+      ok: false,
+      error: parsed.error.issues.map((issue) => issue.message).join("; "),
+    });
+  }
+  // Sections and brand come with the editor; a form without them leaves them as they are.
+  const sections = form.get("sections");
+  let layout = null;
+  if (typeof sections === "string") {
+    const parsedLayout = TrackingPageLayoutSchema.safeParse(safeJson(sections));
+    if (!parsedLayout.success)
+      return refused({ ok: false, error: "The sections could not be read" });
+    layout = parsedLayout.data;
+  }
+  if (form.has("primaryColor")) {
+    const text = (name: string) => String(form.get(name) ?? "").trim() || null;
+    const current = await getShopSettings(shop);
+    const saved = await updateShopSettings(shop, {
+      ...current,
+      branding: {
+        logoUrl: text("logoUrl"),
+        primaryColor: text("primaryColor"),
+        accentColor: text("accentColor"),
+      },
+    });
+    if (!saved.ok) {
+      return refused({
+        ok: false,
+        error: "Colours are hex codes such as #1f2937 and the logo an https:// address",
+        brandingErrors: saved.errors,
+      });
+    }
   }
   await saveTrackingOffer(shop, parsed.data);
-  return Response.json({ ok: true, error: null });
+  if (layout) await saveTrackingPageLayout(shop, layout);
+  return Response.json({ ok: true, error: null } satisfies ActionResult);
 };
 
-/** Shipments → Tracking page: the offer shoppers see above their order's tracking. */
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Shipments → Tracking page: the page's sections, brand and offer, with a live preview. One form,
+ * one Save.
+ */
 export default function TrackingPageSettings() {
-  const { offer } = useLoaderData<typeof loader>();
-  const result = useActionData<{ ok: boolean; error: string | null }>();
+  const { offer, layout, branding, shopName, currency } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const [code, setCode] = useState(offer?.code ?? "");
   const [headline, setHeadline] = useState(offer?.headline ?? "");
@@ -110,6 +174,19 @@ export default function TrackingPageSettings() {
                 </InlineGrid>
               </FormLayout>
             </Card>
+          </Layout.AnnotatedSection>
+          <Layout.AnnotatedSection
+            title="Layout and brand"
+            description="Choose which sections shoppers see and in what order, your logo and colours. The preview follows every change before you save."
+          >
+            <TrackingPageEditor
+              layout={layout}
+              branding={branding}
+              brandingErrors={result?.brandingErrors ?? {}}
+              offer={code && headline ? { code, headline } : null}
+              shopName={shopName}
+              currency={currency}
+            />
           </Layout.AnnotatedSection>
           <Layout.Section>
             <BlockStack inlineAlign="end">

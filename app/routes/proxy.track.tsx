@@ -5,6 +5,8 @@ import { trackingPageRecommendations } from "../recommendations/index.server";
 import { verifyAppProxy } from "../shopify.server";
 import { liquidPage } from "../storefront/liquid-page.server";
 import { clientAddress, limitLookup } from "../storefront/rate-limit.server";
+import { isShown } from "../tracking/page-layout";
+import { trackingPageLayout } from "../tracking/page-layout.server";
 import { renderStorefrontPage, storefrontLookup } from "../tracking/shopper/storefront.server";
 
 /**
@@ -34,13 +36,16 @@ async function respond(
       { status: lookup.status, headers },
     );
   }
-  // "You may also like" for the order looked up by number and email; each product shown is
-  // recorded, and its link (our click redirect, /apps/aftercare/track/go) records the click.
-  const recommendations = lookup.order
-    ? await trackingPageRecommendations(shopDomain, lookup.order, "track/go")
-    : [];
+  const layout = await trackingPageLayout(shopDomain);
+  // "You may also like" for the order looked up by number and email, unless the merchant hid
+  // it; each product shown is recorded, and its link (our click redirect,
+  // /apps/aftercare/track/go) records the click.
+  const recommendations =
+    lookup.order && isShown(layout, "recommendations")
+      ? await trackingPageRecommendations(shopDomain, lookup.order, "track/go")
+      : [];
   // Relative, so the form stays on the storefront path the shopper is on (a "/fr/…" locale too).
-  const page = await renderStorefrontPage(shopDomain, lookup, "track", recommendations);
+  const page = await renderStorefrontPage(shopDomain, lookup, "track", layout, recommendations);
   return liquidPage(page, { status: lookup.status, headers });
 }
 

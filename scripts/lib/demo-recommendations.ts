@@ -10,8 +10,12 @@ import { orderPayload, type SimulatedOrder, type SimulatedShop } from "../standi
 
 /** Ids no simulated order or fulfillment of the demo uses. */
 const ORDER_ID_BASE = 9_300_000_000_000n;
+/** Past the thank-you buyers' ids and numbers. */
+const TRACKING_PAGE_BUYERS_FROM = 100;
 const SHOPPERS = 12;
 const BUYERS = 4;
+const TRACKING_PAGE_SHOPPERS = 6;
+const TRACKING_PAGE_BUYERS = 3;
 
 interface Context {
   appUrl: string;
@@ -82,19 +86,69 @@ export async function showRecommendations(context: Context) {
     counts.clicks += 1;
     if (counts.orders >= BUYERS) continue;
     const next = returningOrder(shop, order, followed, counts.orders);
-    const body = orderPayload(
-      next,
-      { shopDomain: context.shopDomain, timeZone: shop.timeZone, currency: shop.currency },
-      { updatedAt: next.createdAt, financialStatus: "paid" },
-    );
-    const delivered = await context.standin.deliverWebhook(
-      context.shopDomain,
-      "orders/create",
-      body,
-    );
-    if (!delivered.ok) continue;
+    if (!(await placeReturningOrder(context, next))) continue;
     counts.orders += 1;
     counts.revenue += next.lines[0]!.product.price;
+  }
+  return counts;
+}
+
+/** The returning shopper's order: it is what credits the click they followed. */
+async function placeReturningOrder(context: Context, next: SimulatedOrder) {
+  const body = orderPayload(
+    next,
+    {
+      shopDomain: context.shopDomain,
+      timeZone: context.shop.timeZone,
+      currency: context.shop.currency,
+    },
+    { updatedAt: next.createdAt, financialStatus: "paid" },
+  );
+  return (await context.standin.deliverWebhook(context.shopDomain, "orders/create", body)).ok;
+}
+
+/**
+ * The storefront tracking page at work: shoppers look their order up by number and
+ * e-mail (through the stand-in's App Proxy, as a browser would), follow the first "you may also
+ * like" link (our click redirect) and a few come back and buy it.
+ */
+export async function followTrackingPageRecommendations(context: Context) {
+  const { shop } = context;
+  // Older orders than the thank-you shoppers': each shopper comes back once.
+  const shoppers = shop.orders
+    .filter((order) => !order.cancelledAt)
+    .slice(-(SHOPPERS * 2 + TRACKING_PAGE_SHOPPERS * 3), -SHOPPERS * 2);
+  const page = context.standin.storefrontUrl("/track", context.shopDomain);
+  const counts = { lookups: 0, clicks: 0, orders: 0, revenue: 0 };
+  for (const order of shoppers) {
+    if (counts.clicks >= TRACKING_PAGE_SHOPPERS) break;
+    const looked = await fetch(page, {
+      method: "POST",
+      body: new URLSearchParams({ order: order.name, email: order.customer.email }),
+      headers: { "User-Agent": context.userAgent },
+    });
+    if (!looked.ok) continue;
+    counts.lookups += 1;
+    const link = /<a href="(track\/go\?r=[^"]+)"/.exec(await looked.text())?.[1];
+    if (!link) continue;
+    const followed = await fetch(new URL(link.replaceAll("&amp;", "&"), page), {
+      redirect: "manual",
+      headers: { "User-Agent": context.userAgent },
+    });
+    const handle = followed.headers.get("location")?.split("/products/")[1];
+    const product = shop.products.find((candidate) => candidate.sku.toLowerCase() === handle);
+    if (followed.status !== 302 || !product) continue;
+    counts.clicks += 1;
+    if (counts.orders >= TRACKING_PAGE_BUYERS) continue;
+    const next = returningOrder(
+      shop,
+      order,
+      String(product.id),
+      TRACKING_PAGE_BUYERS_FROM + counts.orders,
+    );
+    if (!(await placeReturningOrder(context, next))) continue;
+    counts.orders += 1;
+    counts.revenue += product.price;
   }
   return counts;
 }

@@ -1,7 +1,15 @@
+import { Fragment } from "react";
 import type { ShopperLocale } from "../../platform/i18n";
 import { dateTimeFormat } from "../../platform/intl";
 import { formatMoney } from "../../platform/shopify/money";
 import type { ShopperShipment, ShopperTracking } from "../lookup.server";
+import {
+  DEFAULT_TRACKING_PAGE_LAYOUT,
+  isShown,
+  trackingPageBlocks,
+  type TrackingPageLayout,
+  type TrackingPageSection,
+} from "../page-layout";
 import { tagMessageKey, trackingTranslator, type TrackingMessageKey } from "./messages";
 
 export interface TrackingPageProps {
@@ -17,6 +25,8 @@ export interface TrackingPageProps {
   recommendations?: PageRecommendation[];
   /** The merchant's offer, only while its schedule runs. */
   offer?: { code: string; headline: string } | null;
+  /** The merchant's arrangement of the sections; the default shows them all. */
+  layout?: TrackingPageLayout;
 }
 
 export interface PageRecommendation {
@@ -103,6 +113,7 @@ const STYLES = `
 .ac-track .ac-recs img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:.5rem}
 .ac-track .ac-offer{border:2px dashed var(--ac-accent);border-radius:.75rem;padding:.75rem 1rem;margin:0 0 1rem}
 .ac-track .ac-offer p{margin:.25rem 0}
+.ac-track .ac-help{margin:0 0 1.5rem}
 .ac-track .ac-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (min-width:40rem){.ac-track form{grid-template-columns:1fr 1fr}.ac-track form .ac-wide{grid-column:1/-1}}
 `;
@@ -111,6 +122,7 @@ const STYLES = `
 export function TrackingPage(props: TrackingPageProps) {
   const t = trackingTranslator(props.locale);
   const { branding, result } = props;
+  const layout = props.layout ?? DEFAULT_TRACKING_PAGE_LAYOUT;
   const style = `--ac-primary:${branding.primaryColor};--ac-accent:${branding.accentColor}`;
   return (
     <div className="ac-track" lang={props.locale} style={cssVariables(style)}>
@@ -124,8 +136,32 @@ export function TrackingPage(props: TrackingPageProps) {
           {t(props.error.key, props.error.values)}
         </p>
       ) : null}
-      {result ? <Result result={result} t={t} locale={props.locale} /> : null}
-      {result && props.offer ? (
+      {result
+        ? trackingPageBlocks(layout).map((block) =>
+            block.kind === "shipments" ? (
+              <Result
+                key="shipments"
+                result={result}
+                parts={block.parts}
+                t={t}
+                locale={props.locale}
+              />
+            ) : (
+              <PageSection key={block.id} id={block.id} {...props} t={t} />
+            ),
+          )
+        : null}
+      {result ? <h2>{t("lookupAnother")}</h2> : <p>{t("intro")}</p>}
+      <LookupForm {...props} t={t} />
+      {!result && isShown(layout, "help") ? <HelpLink t={t} /> : null}
+    </div>
+  );
+}
+
+function PageSection({ id, t, ...props }: TrackingPageProps & { id: TrackingPageSection; t: T }) {
+  switch (id) {
+    case "offer":
+      return props.offer ? (
         <aside className="ac-offer" aria-label={t("offerLabel")}>
           <p>
             <strong>{props.offer.headline}</strong>
@@ -135,13 +171,24 @@ export function TrackingPage(props: TrackingPageProps) {
             <a href={`/discount/${encodeURIComponent(props.offer.code)}`}>{t("offerApply")}</a>
           </p>
         </aside>
-      ) : null}
-      {result && props.recommendations?.length ? (
+      ) : null;
+    case "recommendations":
+      return props.recommendations?.length ? (
         <Recommendations products={props.recommendations} t={t} locale={props.locale} />
-      ) : null}
-      {result ? <h2>{t("lookupAnother")}</h2> : <p>{t("intro")}</p>}
-      <LookupForm {...props} t={t} />
-    </div>
+      ) : null;
+    case "help":
+      return <HelpLink t={t} />;
+    default:
+      return null;
+  }
+}
+
+/** Relative, like the form: the help center beside this page, on the shopper's locale path. */
+function HelpLink({ t }: { t: T }) {
+  return (
+    <p className="ac-help">
+      {t("helpPrompt")} <a href="help">{t("helpLink")}</a>
+    </p>
   );
 }
 
@@ -182,7 +229,17 @@ function LookupForm({ formAction, form, locale, t }: TrackingPageProps & { t: T 
   );
 }
 
-function Result({ result, t, locale }: { result: ShopperTracking; t: T; locale: ShopperLocale }) {
+function Result({
+  result,
+  parts,
+  t,
+  locale,
+}: {
+  result: ShopperTracking;
+  parts: TrackingPageSection[];
+  t: T;
+  locale: ShopperLocale;
+}) {
   if (result.shipments.length === 0) return <p>{t("notShippedYet")}</p>;
   return (
     <>
@@ -190,6 +247,7 @@ function Result({ result, t, locale }: { result: ShopperTracking; t: T; locale: 
         <Shipment
           key={`${shipment.trackingNumber}-${index}`}
           shipment={shipment}
+          parts={parts}
           heading={
             result.shipments.length > 1
               ? t("shipmentOf", { index: index + 1, count: result.shipments.length })
@@ -205,11 +263,13 @@ function Result({ result, t, locale }: { result: ShopperTracking; t: T; locale: 
 
 function Shipment({
   shipment,
+  parts,
   heading,
   t,
   locale,
 }: {
   shipment: ShopperShipment;
+  parts: TrackingPageSection[];
   heading: string | null;
   t: T;
   locale: ShopperLocale;
@@ -217,15 +277,8 @@ function Shipment({
   const format = formatters(locale);
   const reached = stepReached(shipment.tag);
   const headingId = `ac-shipment-${shipment.trackingNumber}`;
-  return (
-    <section className="ac-shipment" aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading ?? t("trackingWith", carrierAndNumber(shipment, t))}</h2>
-      {heading ? (
-        <p className="ac-muted">{t("trackingWith", carrierAndNumber(shipment, t))}</p>
-      ) : null}
-      <p className="ac-status" data-status={shipment.tag}>
-        {t(tagMessageKey(shipment.tag))}
-      </p>
+  const estimate = (
+    <>
       {shipment.deliveredAt ? (
         <p>{t("deliveredOn", { date: format.day(shipment.deliveredAt) })}</p>
       ) : shipment.estimate ? (
@@ -239,17 +292,23 @@ function Shipment({
           </strong>
         </p>
       ) : null}
-      <ol className="ac-steps" aria-label={t("progress")}>
-        {STEPS.map((step, index) => (
-          <li
-            key={step}
-            className={index <= reached ? "ac-done" : undefined}
-            aria-current={index === reached ? "step" : undefined}
-          >
-            {t(step)}
-          </li>
-        ))}
-      </ol>
+    </>
+  );
+  const progress = (
+    <ol className="ac-steps" aria-label={t("progress")}>
+      {STEPS.map((step, index) => (
+        <li
+          key={step}
+          className={index <= reached ? "ac-done" : undefined}
+          aria-current={index === reached ? "step" : undefined}
+        >
+          {t(step)}
+        </li>
+      ))}
+    </ol>
+  );
+  const details = (
+    <>
       {shipment.carrierUrl ? (
         <p>
           <a href={shipment.carrierUrl} rel="noopener noreferrer" target="_blank">
@@ -270,6 +329,10 @@ function Shipment({
           </ul>
         </>
       ) : null}
+    </>
+  );
+  const timeline = (
+    <>
       <h3>{t("timeline")}</h3>
       {shipment.checkpoints.length === 0 ? (
         <p className="ac-muted">{t("noScans")}</p>
@@ -289,6 +352,24 @@ function Shipment({
           ))}
         </ol>
       )}
+    </>
+  );
+  return (
+    <section className="ac-shipment" aria-labelledby={headingId}>
+      <h2 id={headingId}>{heading ?? t("trackingWith", carrierAndNumber(shipment, t))}</h2>
+      {heading ? (
+        <p className="ac-muted">{t("trackingWith", carrierAndNumber(shipment, t))}</p>
+      ) : null}
+      <p className="ac-status" data-status={shipment.tag}>
+        {t(tagMessageKey(shipment.tag))}
+      </p>
+      {parts.map((part) => (
+        <Fragment key={part}>
+          {part === "timeline" ? details : null}
+          {part === "estimate" ? estimate : part === "progress" ? progress : timeline}
+        </Fragment>
+      ))}
+      {parts.includes("timeline") ? null : details}
     </section>
   );
 }

@@ -5,6 +5,8 @@ const en = {
   offerCode: "Use code {code} at checkout.",
   offerApply: "Shop with this code",
   youMayAlsoLike: "You may also like",
+  helpPrompt: "Questions about your order?",
+  helpLink: "Visit our help center",
   title: "Track your order",
   intro: "Enter your order number and the email you used at checkout, or a tracking number.",
   orderNumber: "Order number",
@@ -52,6 +54,8 @@ const fr: Catalog<TrackingMessageKey> = {
   offerCode: "Utilisez le code {code} lors du paiement.",
   offerApply: "Acheter avec ce code",
   youMayAlsoLike: "Vous aimerez aussi",
+  helpPrompt: "Une question sur votre commande ?",
+  helpLink: "Consultez notre centre d'aide",
   title: "Suivre votre commande",
   intro:
     "Saisissez votre numéro de commande et l'e-mail utilisé lors de l'achat, ou un numéro de suivi.",
@@ -99,6 +103,8 @@ const de: Catalog<TrackingMessageKey> = {
   offerCode: "Verwenden Sie den Code {code} an der Kasse.",
   offerApply: "Mit diesem Code einkaufen",
   youMayAlsoLike: "Das könnte Ihnen auch gefallen",
+  helpPrompt: "Fragen zu Ihrer Bestellung?",
+  helpLink: "Zu unserem Hilfe-Center",
   title: "Bestellung verfolgen",
   intro:
     "Gib deine Bestellnummer und die beim Kauf verwendete E-Mail-Adresse ein oder eine Sendungsnummer.",
@@ -146,6 +152,8 @@ const es: Catalog<TrackingMessageKey> = {
   offerCode: "Usa el código {code} al pagar.",
   offerApply: "Comprar con este código",
   youMayAlsoLike: "También te puede gustar",
+  helpPrompt: "¿Preguntas sobre tu pedido?",
+  helpLink: "Visita nuestro centro de ayuda",
   title: "Sigue tu pedido",
   intro:
     "Introduce tu número de pedido y el correo electrónico de la compra, o un número de seguimiento.",

@@ -4,6 +4,7 @@ import { negotiateLocale } from "../../platform/i18n";
 import { hasControlCharacters } from "../../platform/typed-text";
 import { getShop, ShopSettingsSchema, shopProfile } from "../../shops/index.server";
 import { activeTrackingOffer } from "../offer.server";
+import { isShown, type TrackingPageLayout } from "../page-layout";
 import { trackByNumber, trackOrderByEmail, type ShopperTracking } from "../lookup.server";
 import type { TrackingMessageKey } from "./messages";
 import { TrackingPage, type PageRecommendation } from "./TrackingPage";
@@ -92,13 +93,15 @@ export async function renderStorefrontPage(
   shopDomain: string,
   lookup: StorefrontLookup,
   formAction: string,
+  layout: TrackingPageLayout,
   recommendations: PageRecommendation[] = [],
 ) {
   const [shop, record] = await Promise.all([shopProfile(shopDomain), getShop(shopDomain)]);
   // The offer is for shoppers following an order, not for whoever opens the form.
-  const offer = lookup.result
-    ? await activeTrackingOffer(shopDomain, record?.ianaTimezone ?? "UTC")
-    : null;
+  const offer =
+    lookup.result && isShown(layout, "offer")
+      ? await activeTrackingOffer(shopDomain, record?.ianaTimezone ?? "UTC")
+      : null;
   const html = renderToStaticMarkup(
     TrackingPage({
       locale: lookup.locale,
@@ -112,6 +115,7 @@ export async function renderStorefrontPage(
       result: lookup.result,
       recommendations,
       offer,
+      layout,
     }),
   );
   return html;

@@ -1,0 +1,205 @@
+import {
+  BlockStack,
+  Box,
+  Button,
+  ButtonGroup,
+  Card,
+  Checkbox,
+  FormLayout,
+  InlineStack,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
+import { ArrowDownIcon, ArrowUpIcon } from "@shopify/polaris-icons";
+import { useMemo, useState } from "react";
+import { SHOPPER_LOCALES, type ShopperLocale } from "../platform/i18n";
+import {
+  moveSection,
+  toggleSection,
+  type TrackingPageLayout,
+  type TrackingPageSection,
+} from "../tracking/page-layout";
+import { previewRecommendations, previewTracking } from "../tracking/shopper/preview-sample";
+import { TrackingPage } from "../tracking/shopper/TrackingPage";
+import { Swatch } from "./Swatch";
+
+const SECTION_TEXT: Record<TrackingPageSection, { label: string; help: string }> = {
+  estimate: { label: "Delivery estimate", help: "The expected day, or the day it was delivered." },
+  progress: { label: "Progress bar", help: "Shipped, in transit, out for delivery, delivered." },
+  timeline: { label: "Tracking history", help: "Every carrier scan, newest first." },
+  offer: { label: "Offer banner", help: "Your discount code while its dates run." },
+  recommendations: {
+    label: "Recommendations",
+    help: "“You may also like” for the order, with clicks and sales counted.",
+  },
+  help: { label: "Help link", help: "A link to your help center." },
+};
+
+const LANGUAGE_NAMES: Record<ShopperLocale, string> = {
+  en: "English",
+  fr: "Français",
+  de: "Deutsch",
+  es: "Español",
+};
+
+export interface Branding {
+  logoUrl: string | null;
+  primaryColor: string;
+  accentColor: string;
+}
+
+/**
+ * The tracking page's sections (order and visibility) and brand, with the page itself previewed
+ * beside them as the merchant edits: the same component the storefront renders, on sample data.
+ * The choices travel with the surrounding form as `sections` (JSON), `logoUrl`, `primaryColor`
+ * and `accentColor`.
+ */
+export function TrackingPageEditor(props: {
+  layout: TrackingPageLayout;
+  branding: Branding;
+  brandingErrors: Record<string, string[] | undefined>;
+  offer: { code: string; headline: string } | null;
+  shopName: string;
+  currency: string;
+}) {
+  const [layout, setLayout] = useState(props.layout);
+  const [logoUrl, setLogoUrl] = useState(props.branding.logoUrl ?? "");
+  const [primaryColor, setPrimaryColor] = useState(props.branding.primaryColor);
+  const [accentColor, setAccentColor] = useState(props.branding.accentColor);
+  const [locale, setLocale] = useState<ShopperLocale>("en");
+  const sample = useMemo(() => previewTracking(new Date()), []);
+  const hex = /^#[0-9a-fA-F]{6}$/;
+  return (
+    <BlockStack gap="400">
+      <Card>
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            Sections
+          </Text>
+          <Text as="p" tone="subdued">
+            Top to bottom, as shoppers see them. The first three sit inside each parcel&apos;s card.
+          </Text>
+          <input type="hidden" name="sections" value={JSON.stringify(layout)} />
+          <ol aria-label="Sections of the tracking page" style={{ margin: 0, padding: 0 }}>
+            {layout.sections.map((section, index) => {
+              const text = SECTION_TEXT[section.id];
+              return (
+                <li key={section.id} style={{ listStyle: "none" }}>
+                  <Box paddingBlock="150">
+                    <InlineStack align="space-between" blockAlign="center" wrap={false}>
+                      <Checkbox
+                        label={text.label}
+                        helpText={text.help}
+                        checked={section.visible}
+                        onChange={(visible) =>
+                          setLayout((current) => toggleSection(current, section.id, visible))
+                        }
+                      />
+                      <ButtonGroup variant="segmented">
+                        <Button
+                          icon={ArrowUpIcon}
+                          accessibilityLabel={`Move ${text.label} up`}
+                          disabled={index === 0}
+                          onClick={() =>
+                            setLayout((current) => moveSection(current, section.id, -1))
+                          }
+                        />
+                        <Button
+                          icon={ArrowDownIcon}
+                          accessibilityLabel={`Move ${text.label} down`}
+                          disabled={index === layout.sections.length - 1}
+                          onClick={() =>
+                            setLayout((current) => moveSection(current, section.id, 1))
+                          }
+                        />
+                      </ButtonGroup>
+                    </InlineStack>
+                  </Box>
+                </li>
+              );
+            })}
+          </ol>
+        </BlockStack>
+      </Card>
+      <Card>
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            Brand
+          </Text>
+          <FormLayout>
+            <TextField
+              label="Logo URL"
+              name="logoUrl"
+              type="url"
+              value={logoUrl}
+              onChange={setLogoUrl}
+              autoComplete="off"
+              helpText="Also used by the returns portal and every e-mail."
+              error={props.brandingErrors.branding?.[0]}
+            />
+            <FormLayout.Group>
+              <TextField
+                label="Text colour"
+                name="primaryColor"
+                value={primaryColor}
+                onChange={setPrimaryColor}
+                autoComplete="off"
+                prefix={<Swatch color={primaryColor} />}
+              />
+              <TextField
+                label="Accent colour"
+                name="accentColor"
+                value={accentColor}
+                onChange={setAccentColor}
+                autoComplete="off"
+                prefix={<Swatch color={accentColor} />}
+              />
+            </FormLayout.Group>
+          </FormLayout>
+        </BlockStack>
+      </Card>
+      <Card>
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              Preview
+            </Text>
+            <Select
+              label="Preview language"
+              labelInline
+              options={SHOPPER_LOCALES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
+              value={locale}
+              onChange={(value) => setLocale(value as ShopperLocale)}
+            />
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            A sample order; your theme&apos;s header, footer and fonts surround the real page.
+          </Text>
+          <section
+            aria-label="Preview of the tracking page"
+            data-testid="tracking-page-preview"
+            style={{ border: "1px solid #e3e3e3", borderRadius: 8, padding: 8 }}
+          >
+            <TrackingPage
+              locale={locale}
+              branding={{
+                logoUrl: logoUrl.startsWith("https://") ? logoUrl : null,
+                primaryColor: hex.test(primaryColor) ? primaryColor : props.branding.primaryColor,
+                accentColor: hex.test(accentColor) ? accentColor : props.branding.accentColor,
+              }}
+              shopName={props.shopName}
+              formAction="#"
+              form={{ orderNumber: "", email: "", trackingNumber: "" }}
+              error={null}
+              result={sample}
+              recommendations={previewRecommendations(props.currency)}
+              offer={props.offer ?? { code: "TRACK10", headline: "Your offer's headline" }}
+              layout={layout}
+            />
+          </section>
+        </BlockStack>
+      </Card>
+    </BlockStack>
+  );
+}

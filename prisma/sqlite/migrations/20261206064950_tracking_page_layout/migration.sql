@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "TrackingPageLayout" (
+    "shopDomain" TEXT NOT NULL PRIMARY KEY,
+    "sections" TEXT NOT NULL,
+    "updatedAt" DATETIME NOT NULL
+);
