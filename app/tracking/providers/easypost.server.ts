@@ -66,8 +66,10 @@ export const EasyPostTrackerSchema = z.object({
 type EasyPostTracker = z.infer<typeof EasyPostTrackerSchema>;
 
 const EventSchema = z.object({
+  id: z.string().min(1).max(100),
   object: z.literal("Event"),
-  description: z.string(),
+  description: z.string().min(1).max(100),
+  created_at: z.string().nullish(),
   result: z.unknown(),
 });
 
@@ -127,7 +129,7 @@ export const easypostProvider: TrackingProvider = {
     return trackerToTracking(EasyPostTrackerSchema.parse(tracker));
   },
 
-  async parseWebhook(shopDomain: string, webhook: ProviderWebhook) {
+  async verifyWebhook(shopDomain: string, webhook: ProviderWebhook) {
     const { easypostWebhookSecret: secret } = await getTrackingSettings(shopDomain);
     if (!secret) throw new ProviderSignatureError("No EasyPost webhook secret for this shop");
     const headers = Object.fromEntries(webhook.headers.entries());
@@ -141,8 +143,18 @@ export const easypostProvider: TrackingProvider = {
       throw new ProviderSignatureError("EasyPost webhook signature missing or wrong");
     }
     const parsed = EventSchema.parse(event);
-    if (!parsed.description.startsWith("tracker.")) return null;
-    return trackerToTracking(EasyPostTrackerSchema.parse(parsed.result));
+    const occurredAt = parsed.created_at ? new Date(parsed.created_at) : null;
+    return {
+      id: parsed.id,
+      kind: parsed.description,
+      occurredAt: occurredAt && !Number.isNaN(occurredAt.getTime()) ? occurredAt : null,
+    };
+  },
+
+  trackingFromEvent(payload: unknown) {
+    const event = EventSchema.parse(payload);
+    if (!event.description.startsWith("tracker.")) return null;
+    return trackerToTracking(EasyPostTrackerSchema.parse(event.result));
   },
 
   async connect(shopDomain: string, webhookUrl: string) {
