@@ -161,10 +161,12 @@ describe("EasyPost as the carrier data source", () => {
     });
     expect(saved.status).toBe(200);
     // The app keeps the key sealed with its SECRETS_KEY (shared with this process) and opens it.
-    const column = (await db.trackingSettings.findUniqueOrThrow({ where: { shopDomain: shop } }))
-      .easypostApiKey;
+    const row = await db.trackingSettings.findUniqueOrThrow({ where: { shopDomain: shop } });
+    const column = row.easypostApiKey;
     expect(column).toMatch(/^v1\./);
     expect(column).not.toContain(apiKey);
+    // The webhook secret it registered with EasyPost is sealed too.
+    expect(row.easypostWebhookSecret).toMatch(/^v1\./);
     expect((await getTrackingSettings(shop)).easypostApiKey).toBe(apiKey);
 
     await sendWebhook({
