@@ -1,6 +1,9 @@
-import EasyPostClient from "@easypost/api";
 import { z } from "zod";
-import { config } from "../../config.server";
+import {
+  easypostClient,
+  EasyPostSignatureError,
+  verifyEasyPostWebhook,
+} from "../../platform/easypost/client.server";
 import { getTrackingSettings } from "../settings.server";
 import { fromEasyPost } from "./easypost-status";
 import {
@@ -107,7 +110,7 @@ export function trackerToTracking(tracker: EasyPostTracker): ProviderTracking {
 async function clientFor(shopDomain: string) {
   const settings = await getTrackingSettings(shopDomain);
   if (!settings.easypostApiKey) throw new Error(`${shopDomain} has no EasyPost API key`);
-  return new EasyPostClient(settings.easypostApiKey, { baseUrl: config().EASYPOST_API_URL });
+  return easypostClient(settings.easypostApiKey);
 }
 
 export const easypostProvider: TrackingProvider = {
@@ -116,7 +119,7 @@ export const easypostProvider: TrackingProvider = {
   async register(shipment: ProviderShipment) {
     const client = await clientFor(shipment.shopDomain);
     const carrier = shipment.carrier ? EASYPOST_CARRIERS[shipment.carrier] : undefined;
-    const tracker = await client.Tracker.create({
+    const tracker = await client.createTracker({
       tracking_code: shipment.trackingNumber,
       ...(carrier ? { carrier } : {}),
     });
@@ -125,7 +128,7 @@ export const easypostProvider: TrackingProvider = {
 
   async fetch(shipment) {
     const client = await clientFor(shipment.shopDomain);
-    const tracker = await client.Tracker.retrieve(shipment.providerRef);
+    const tracker = await client.retrieveTracker(shipment.providerRef);
     return trackerToTracking(EasyPostTrackerSchema.parse(tracker));
   },
 
@@ -135,12 +138,10 @@ export const easypostProvider: TrackingProvider = {
     const headers = Object.fromEntries(webhook.headers.entries());
     let event: unknown;
     try {
-      const client = new EasyPostClient("webhook-verification-only", {
-        baseUrl: config().EASYPOST_API_URL,
-      });
-      event = client.Utils.validateWebhook(webhook.rawBody, headers, secret);
-    } catch {
-      throw new ProviderSignatureError("EasyPost webhook signature missing or wrong");
+      event = verifyEasyPostWebhook(webhook.rawBody, headers, secret);
+    } catch (error) {
+      if (error instanceof EasyPostSignatureError) throw new ProviderSignatureError(error.message);
+      throw error;
     }
     const parsed = EventSchema.parse(event);
     const occurredAt = parsed.created_at ? new Date(parsed.created_at) : null;
@@ -160,6 +161,6 @@ export const easypostProvider: TrackingProvider = {
   async connect(shopDomain: string, webhookUrl: string) {
     const client = await clientFor(shopDomain);
     const { easypostWebhookSecret: secret } = await getTrackingSettings(shopDomain);
-    await client.Webhook.create({ url: webhookUrl, webhook_secret: secret });
+    await client.createWebhook({ url: webhookUrl, webhook_secret: secret });
   },
 };
