@@ -77,10 +77,11 @@ const EnvSchema = z
     /** Klaviyo's API base; the stand-in replaces it for the demo and the tests. */
     KLAVIYO_API_URL: z.url().default("https://a.klaviyo.com"),
     /**
-     * Lets merchants' event endpoints be plain http on 127.0.0.1 or localhost (the stand-in's
-     * receivers); on by itself when NODE_ENV is test. Anything else must be https.
+     * Lets merchants' event endpoints be on this machine or a private network (loopback, RFC 1918,
+     * link-local, unique-local), and plain http on 127.0.0.1 or localhost: the stand-in's
+     * receivers in tests and the demo. Off in production: endpoints must be public https hosts.
      */
-    DESTINATIONS_ALLOW_LOCAL_HTTP: flag.default(false),
+    DESTINATIONS_ALLOW_PRIVATE_HOSTS: flag.default(false),
     /** 32 random bytes in base64 (`openssl rand -base64 32`): seals shops' provider credentials at rest. */
     SECRETS_KEY: z
       .string()

@@ -105,7 +105,7 @@ async function main() {
       EASYPOST_API_URL: standin.easypostApiUrl,
       TWILIO_API_URL: standin.twilioApiUrl,
       KLAVIYO_API_URL: standin.klaviyoApiUrl,
-      DESTINATIONS_ALLOW_LOCAL_HTTP: "true",
+      DESTINATIONS_ALLOW_PRIVATE_HOSTS: "true",
       // A fixed key, so a kept demo database's sealed secrets still open on the next run.
       SECRETS_KEY: process.env.SECRETS_KEY ?? DEMO_SECRETS_KEY,
       SMTP_URL: standin.mailbox.smtpUrl,

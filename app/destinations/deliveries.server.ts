@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { customerRecord } from "../analytics/index.server";
+import { config } from "../config.server";
 import { db } from "../db.server";
 import { findCustomer, getOrder } from "../orders/index.server";
 import { type EVENT_CATALOG, isEventType } from "../platform/events/catalog";
 import { isUniqueViolation } from "../platform/db/errors";
 import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
+import { postToPublicHost } from "../platform/http/public-hosts.server";
 import { log } from "../platform/logging/logger.server";
 import { shipmentDetail } from "../tracking/index.server";
 import { MERCHANTS, openDestinationSecret, splitEventTypes } from "./endpoints.server";
@@ -266,35 +268,19 @@ async function deliverToEndpoint(
   now: Date,
 ): Promise<Outcome> {
   const body = webhookBody(event);
-  const response = await fetch(url, {
-    method: "POST",
+  // The endpoint was checked when saved; the address connected to is checked again here.
+  const response = await postToPublicHost(new URL(url), {
     headers: deliveryHeaders(secret, event.id, body, now),
     body,
-    redirect: "manual",
-    signal: AbortSignal.timeout(TIMEOUT_MS),
+    timeoutMs: TIMEOUT_MS,
+    responseLimit: RESPONSE_BODY_LIMIT,
+    allowPrivate: config().DESTINATIONS_ALLOW_PRIVATE_HOSTS,
   });
-  const text = await readLimited(response);
   return {
     ok: response.status >= 200 && response.status < 300,
     status: response.status,
-    body: text,
+    body: response.body,
   };
-}
-
-/** The start of a body, without reading a huge answer whole. */
-async function readLimited(response: Response) {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < RESPONSE_BODY_LIMIT) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT).toString("utf8");
 }
 
 /**

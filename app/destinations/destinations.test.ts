@@ -33,6 +33,8 @@ const klaviyoStandin = await vi.hoisted(async () => {
   const { listenKlaviyoStandin } = await import("../../scripts/standin/klaviyo");
   const standin = await listenKlaviyoStandin();
   process.env.KLAVIYO_API_URL = standin.apiUrl;
+  // The merchant's receiver below listens on 127.0.0.1, as in the integration tests and the demo.
+  process.env.DESTINATIONS_ALLOW_PRIVATE_HOSTS = "true";
   process.env.SECRETS_KEY = (await import("node:crypto")).randomBytes(32).toString("base64");
   return standin;
 });

@@ -3,6 +3,7 @@ import { config } from "../config.server";
 import { db } from "../db.server";
 import { openSecret, sealSecret, secretKeyFromBase64 } from "../platform/crypto/secret-box.server";
 import { isEventType, type EventType } from "../platform/events/catalog";
+import { checkPublicHost, PrivateAddressError } from "../platform/http/public-hosts.server";
 import { klaviyo } from "./klaviyo.server";
 
 /** A change the merchant asked for that we refuse, with the reason shown next to the field. */
@@ -11,6 +12,8 @@ export class DestinationInputError extends Error {
   constructor(
     readonly field: "url" | "eventTypes" | "apiKey" | "secretsKey",
     message: string,
+    /** The page's own words for the problem, when it has them (in the admin's language). */
+    readonly messageKey?: "privateHost",
   ) {
     super(message);
   }
@@ -32,24 +35,35 @@ export const openDestinationSecret = (sealed: string) => openSecret(sealed, secr
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
-/** https only; plain http to this machine for the stand-in's receivers (tests, or the env flag). */
-export function checkEndpointUrl(input: string): string {
+/**
+ * https to a public host only; plain http to this machine, and private hosts, for the stand-in's
+ * receivers (DESTINATIONS_ALLOW_PRIVATE_HOSTS). Each delivery checks the address again.
+ */
+export async function checkEndpointUrl(input: string): Promise<string> {
   let url: URL;
   try {
     url = new URL(input.trim());
   } catch {
     throw new DestinationInputError("url", "Enter a full URL starting with https://");
   }
-  const { NODE_ENV, DESTINATIONS_ALLOW_LOCAL_HTTP } = config();
-  const localHttp =
-    url.protocol === "http:" &&
-    LOCAL_HOSTS.has(url.hostname) &&
-    (NODE_ENV === "test" || DESTINATIONS_ALLOW_LOCAL_HTTP);
+  const { DESTINATIONS_ALLOW_PRIVATE_HOSTS: allowPrivate } = config();
+  const localHttp = url.protocol === "http:" && LOCAL_HOSTS.has(url.hostname) && allowPrivate;
   if (url.protocol !== "https:" && !localHttp) {
     throw new DestinationInputError("url", "The URL must start with https://");
   }
   if (url.username || url.password) {
     throw new DestinationInputError("url", "Put no user name or password in the URL");
+  }
+  if (!allowPrivate) {
+    try {
+      await checkPublicHost(url.hostname);
+    } catch (error) {
+      const message =
+        error instanceof PrivateAddressError
+          ? error.message
+          : `${url.hostname} could not be resolved`;
+      throw new DestinationInputError("url", message, "privateHost");
+    }
   }
   return url.toString();
 }
@@ -123,7 +137,7 @@ export async function createEndpoint(
   shopDomain: string,
   input: { url: string; eventTypes: string[] },
 ) {
-  const url = checkEndpointUrl(input.url);
+  const url = await checkEndpointUrl(input.url);
   const eventTypes = checkEventTypes(input.eventTypes);
   const secret = `whsec_${randomBytes(24).toString("base64url")}`;
   const row = await db.destinationEndpoint.create({
@@ -152,7 +166,7 @@ export async function updateEndpoint(
     where: { id },
     data: {
       ...(existing.kind === "webhook" && input.url !== undefined
-        ? { url: checkEndpointUrl(input.url) }
+        ? { url: await checkEndpointUrl(input.url) }
         : {}),
       eventTypes: checkEventTypes(input.eventTypes).join(","),
       enabled: input.enabled,

@@ -24,6 +24,8 @@ const en = {
   saved: "Saved",
   deleted: "Deleted",
   fix: "Some fields need fixing",
+  privateHost:
+    "This URL points to a private or local address (this server, an internal network or a cloud metadata service). Use a public HTTPS address.",
   statusOn: "On",
   statusOff: "Off",
   statusFailing: "Off: failing for days",
@@ -82,6 +84,8 @@ const fr: Catalog<Key> = {
   saved: "Enregistré",
   deleted: "Supprimé",
   fix: "Certains champs sont à corriger",
+  privateHost:
+    "Cette URL pointe vers une adresse privée ou locale (ce serveur, un réseau interne ou un service de métadonnées cloud). Utilisez une adresse HTTPS publique.",
   statusOn: "Activé",
   statusOff: "Désactivé",
   statusFailing: "Désactivé : échecs depuis des jours",
@@ -139,6 +143,8 @@ const de: Catalog<Key> = {
   saved: "Gespeichert",
   deleted: "Gelöscht",
   fix: "Einige Felder müssen korrigiert werden",
+  privateHost:
+    "Diese URL verweist auf eine private oder lokale Adresse (diesen Server, ein internes Netzwerk oder einen Cloud-Metadatendienst). Verwenden Sie eine öffentliche HTTPS-Adresse.",
   statusOn: "Aktiv",
   statusOff: "Aus",
   statusFailing: "Aus: schlägt seit Tagen fehl",
@@ -196,6 +202,8 @@ const es: Catalog<Key> = {
   saved: "Guardado",
   deleted: "Eliminado",
   fix: "Hay campos que corregir",
+  privateHost:
+    "Esta URL apunta a una dirección privada o local (este servidor, una red interna o un servicio de metadatos en la nube). Usa una dirección HTTPS pública.",
   statusOn: "Activo",
   statusOff: "Inactivo",
   statusFailing: "Inactivo: falla desde hace días",

@@ -33,7 +33,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return { destinations, deliveries, counts, disableAfterDays: DISABLE_AFTER_FAILING_DAYS };
 };
 
-type Result = { notice?: DestinationMessageKey; secret?: string; error?: string; field?: string };
+type Result = {
+  notice?: DestinationMessageKey;
+  secret?: string;
+  error?: string;
+  /** The page's own words for the error, when it has them. */
+  errorKey?: DestinationMessageKey;
+  field?: string;
+};
 
 const notFound = () => new Response("Not found", { status: 404 });
 
@@ -70,7 +77,8 @@ export const action = async ({ request }: ActionFunctionArgs): Promise<Result> =
         throw new Response("Unknown intent", { status: 400 });
     }
   } catch (error) {
-    if (error instanceof DestinationInputError) return { error: error.message, field: error.field };
+    if (error instanceof DestinationInputError)
+      return { error: error.message, errorKey: error.messageKey, field: error.field };
     throw error;
   }
 };
@@ -84,7 +92,8 @@ export default function EndpointsPage() {
     value ? formatDateTime(value, shop.timezone, shop.locale) : "—";
   const endpoints = destinations.filter((destination) => destination.kind === "webhook");
   const klaviyo = destinations.find((destination) => destination.kind === "klaviyo");
-  const fieldError = (field: string) => (result?.field === field ? result.error : undefined);
+  const errorText = result?.error && (result.errorKey ? t(result.errorKey) : result.error);
+  const fieldError = (field: string) => (result?.field === field ? errorText : undefined);
 
   return (
     <Page title={t("title")} backAction={{ url: "/app/settings" }}>
@@ -105,7 +114,7 @@ export default function EndpointsPage() {
             {result?.notice && <Banner tone="success" title={t(result.notice)} />}
             {result?.error && (
               <Banner tone="critical" title={t("fix")}>
-                {result.error}
+                {errorText}
               </Banner>
             )}
           </BlockStack>

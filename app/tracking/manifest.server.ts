@@ -2,7 +2,13 @@ import { defineCapability } from "../capability";
 import type { JobDefinition } from "../platform/jobs/types";
 import { exportCustomerShipments, redactCustomerShipments } from "./compliance.server";
 import { TRACKING_JOBS, writeBackOnStatusChange } from "./jobs.server";
-import { trackFulfillment, trackFulfillmentEvent, trackOrderFulfillments } from "./webhooks.server";
+import {
+  PROVIDER_EVENT_TOPICS,
+  trackFulfillment,
+  trackFulfillmentEvent,
+  trackOrderFulfillments,
+  trackProviderEvent,
+} from "./webhooks.server";
 
 const ORDER_TOPICS = [
   "orders/create",
@@ -20,6 +26,7 @@ export const trackingCapability = defineCapability({
     "fulfillments/create": [trackFulfillment],
     "fulfillments/update": [trackFulfillment],
     "fulfillment_events/create": [trackFulfillmentEvent],
+    ...Object.fromEntries(PROVIDER_EVENT_TOPICS.map((topic) => [topic, [trackProviderEvent]])),
   },
   jobs: TRACKING_JOBS as JobDefinition<never>[],
   customerData: {

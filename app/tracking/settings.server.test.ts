@@ -15,6 +15,8 @@ import { getTrackingSettings, saveTrackingSettings, TrackingSecretError } from "
 const shop = () => `sealkey-${randomUUID().slice(0, 8)}.myshopify.com`;
 const stored = async (shopDomain: string) =>
   (await db.trackingSettings.findUniqueOrThrow({ where: { shopDomain } })).easypostApiKey;
+const storedSecret = async (shopDomain: string) =>
+  (await db.trackingSettings.findUniqueOrThrow({ where: { shopDomain } })).easypostWebhookSecret;
 const base = { provider: "easypost" as const, stallDays: {}, writeBack: true };
 
 describe("the EasyPost API key at rest", () => {
@@ -72,5 +74,57 @@ describe("the EasyPost API key at rest", () => {
       data: { easypostApiKey: "v1.broken" },
     });
     await expect(getTrackingSettings(shopDomain)).rejects.toBeInstanceOf(TrackingSecretError);
+  });
+});
+
+describe("the EasyPost webhook secret at rest", () => {
+  it("is stored sealed and read back as the secret", async () => {
+    const shopDomain = shop();
+    const secret = `whsec${randomUUID()}`;
+    await saveTrackingSettings(shopDomain, { ...base, easypostApiKey: "EZTKkey" }, secret);
+    const column = await storedSecret(shopDomain);
+    expect(column).toMatch(/^v1\./);
+    expect(column).not.toContain(secret);
+    expect(openSecret(column!, secretKeyFromBase64(key))).toBe(secret);
+    expect((await getTrackingSettings(shopDomain)).easypostWebhookSecret).toBe(secret);
+
+    await saveTrackingSettings(shopDomain, { ...base, stallDays: { "*": 5 } }, null);
+    expect(await storedSecret(shopDomain)).toBe(column);
+  });
+
+  it("keeps a plain-text secret saved before sealing working, and seals it on the next save", async () => {
+    const shopDomain = shop();
+    const legacy = "legacy-webhook-secret";
+    await db.trackingSettings.create({
+      data: {
+        shopDomain,
+        provider: "easypost",
+        easypostApiKey: sealSecret("EZTKkey", secretKeyFromBase64(key)),
+        easypostWebhookSecret: legacy,
+      },
+    });
+    expect((await getTrackingSettings(shopDomain)).easypostWebhookSecret).toBe(legacy);
+
+    await saveTrackingSettings(shopDomain, { ...base, stallDays: { "*": 4 } }, null);
+    const column = await storedSecret(shopDomain);
+    expect(column).toMatch(/^v1\./);
+    expect(column).not.toContain(legacy);
+    expect((await getTrackingSettings(shopDomain)).easypostWebhookSecret).toBe(legacy);
+  });
+
+  it("fails loudly when the sealed secret does not open with SECRETS_KEY", async () => {
+    const shopDomain = shop();
+    await db.trackingSettings.create({
+      data: {
+        shopDomain,
+        provider: "easypost",
+        easypostApiKey: sealSecret("EZTKkey", secretKeyFromBase64(key)),
+        easypostWebhookSecret: sealSecret("whsec-elsewhere", randomBytes(32)),
+      },
+    });
+    await expect(getTrackingSettings(shopDomain)).rejects.toBeInstanceOf(TrackingSecretError);
+    await expect(getTrackingSettings(shopDomain)).rejects.toThrow(
+      /EasyPost webhook secret does not open with SECRETS_KEY/,
+    );
   });
 });

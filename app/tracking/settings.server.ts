@@ -14,7 +14,10 @@ export interface TrackingSettingsView {
   writeBack: boolean;
 }
 
-/** The EasyPost API key cannot be sealed or opened: no SECRETS_KEY, or another key than sealed it. */
+/**
+ * The EasyPost API key or webhook secret cannot be sealed or opened: no SECRETS_KEY, or another
+ * key than sealed it.
+ */
 export class TrackingSecretError extends Error {
   override name = "TrackingSecretError";
 }
@@ -22,27 +25,33 @@ export class TrackingSecretError extends Error {
 function secretsKey() {
   const encoded = config().SECRETS_KEY;
   if (!encoded) {
-    throw new TrackingSecretError("SECRETS_KEY is not set: the EasyPost API key cannot be sealed");
+    throw new TrackingSecretError(
+      "SECRETS_KEY is not set: the EasyPost API key and webhook secret cannot be sealed",
+    );
   }
   return secretKeyFromBase64(encoded);
 }
 
-/** The stored key is sealed (`v1.…`); anything else is plain text saved before keys were sealed. */
+/** A stored value is sealed (`v1.…`); anything else is plain text saved before it was sealed. */
 const isSealed = (stored: string) => stored.startsWith("v1.");
 
-function openApiKey(stored: string): string {
+const SEALED_NAMES = { apiKey: "API key", webhookSecret: "webhook secret" } as const;
+
+function openStored(stored: string, what: keyof typeof SEALED_NAMES): string {
   if (!isSealed(stored)) return stored;
   try {
     return openSecret(stored, secretsKey());
   } catch (error) {
     if (error instanceof TrackingSecretError) throw error;
+    const remedy =
+      what === "apiKey" ? "enter the API key again" : "save the tracking settings with the API key";
     throw new TrackingSecretError(
-      `the saved EasyPost API key does not open with SECRETS_KEY (${(error as Error).message}): restore the SECRETS_KEY that sealed it or enter the API key again`,
+      `the saved EasyPost ${SEALED_NAMES[what]} does not open with SECRETS_KEY (${(error as Error).message}): restore the SECRETS_KEY that sealed it or ${remedy}`,
     );
   }
 }
 
-/** The settings with the EasyPost API key opened; a sealed key that does not open throws. */
+/** The settings with the EasyPost API key and webhook secret opened; a sealed one that does not open throws. */
 export async function getTrackingSettings(shopDomain: string): Promise<TrackingSettingsView> {
   const row = await db.trackingSettings.findUnique({ where: { shopDomain } });
   let stallDays: Record<string, number> = {};
@@ -53,8 +62,10 @@ export async function getTrackingSettings(shopDomain: string): Promise<TrackingS
   }
   return {
     provider: row?.provider === "easypost" && row.easypostApiKey ? "easypost" : "shopify",
-    easypostApiKey: row?.easypostApiKey ? openApiKey(row.easypostApiKey) : null,
-    easypostWebhookSecret: row?.easypostWebhookSecret ?? null,
+    easypostApiKey: row?.easypostApiKey ? openStored(row.easypostApiKey, "apiKey") : null,
+    easypostWebhookSecret: row?.easypostWebhookSecret
+      ? openStored(row.easypostWebhookSecret, "webhookSecret")
+      : null,
     stallDays: { ...DEFAULT_STALL_DAYS, ...stallDays },
     writeBack: row?.writeBack ?? true,
   };
@@ -73,18 +84,26 @@ export async function saveTrackingSettings(
   input: TrackingSettingsInput,
   webhookSecret: string | null,
 ) {
-  // A new key is sealed; a plain-text key saved before keys were sealed is sealed now when a
+  // A new key or secret is sealed; plain text saved before they were sealed is sealed now when a
   // SECRETS_KEY is set (without one it keeps working as it is).
-  let easypostApiKey: string | undefined;
-  if (input.easypostApiKey) {
-    easypostApiKey = sealSecret(input.easypostApiKey, secretsKey());
-  } else if (config().SECRETS_KEY) {
+  let easypostApiKey = input.easypostApiKey
+    ? sealSecret(input.easypostApiKey, secretsKey())
+    : undefined;
+  let easypostWebhookSecret = webhookSecret ? sealSecret(webhookSecret, secretsKey()) : undefined;
+  if ((!easypostApiKey || !easypostWebhookSecret) && config().SECRETS_KEY) {
     const row = await db.trackingSettings.findUnique({
       where: { shopDomain },
-      select: { easypostApiKey: true },
+      select: { easypostApiKey: true, easypostWebhookSecret: true },
     });
-    if (row?.easypostApiKey && !isSealed(row.easypostApiKey)) {
+    if (!easypostApiKey && row?.easypostApiKey && !isSealed(row.easypostApiKey)) {
       easypostApiKey = sealSecret(row.easypostApiKey, secretsKey());
+    }
+    if (
+      !easypostWebhookSecret &&
+      row?.easypostWebhookSecret &&
+      !isSealed(row.easypostWebhookSecret)
+    ) {
+      easypostWebhookSecret = sealSecret(row.easypostWebhookSecret, secretsKey());
     }
   }
   const fields = {
@@ -92,7 +111,7 @@ export async function saveTrackingSettings(
     stallDays: JSON.stringify(input.stallDays),
     writeBack: input.writeBack,
     ...(easypostApiKey ? { easypostApiKey } : {}),
-    ...(webhookSecret ? { easypostWebhookSecret: webhookSecret } : {}),
+    ...(easypostWebhookSecret ? { easypostWebhookSecret } : {}),
   };
   await db.trackingSettings.upsert({
     where: { shopDomain },

@@ -5,7 +5,11 @@ import { transaction } from "../platform/events/index.server";
 import { log } from "../platform/logging/logger.server";
 import { carrierTrackingUrl } from "./carriers/carriers";
 import { trackingProvider } from "./providers/registry.server";
-import { ProviderSignatureError, type ProviderWebhook } from "./providers/types";
+import {
+  ProviderSignatureError,
+  type ProviderWebhook,
+  type VerifiedProviderEvent,
+} from "./providers/types";
 import { saveTrackingSettings, type TrackingSettingsInput } from "./settings.server";
 import {
   applyProviderTracking,
@@ -18,32 +22,62 @@ import { attentionKey, FLAGGED, needsAttention } from "./attention";
 import { latestOrderShipmentId } from "./queries.server";
 
 /**
- * What the rest of the app asks of tracking: receiving an aggregator's webhooks, the merchant's
+ * What the rest of the app asks of tracking: verifying and applying an aggregator's webhooks, the merchant's
  * settings and actions. Reads for the admin live in ./queries.server.ts.
  */
 
-export type WebhookOutcome = "applied" | "ignored" | "unknown-tracker" | "unauthorized";
-
-export async function receiveProviderWebhook(
+/**
+ * Checks an aggregator's webhook signature before anything else reads it; returns the verified
+ * event for the inbox to store, or null when it is unsigned, forged or from an unknown source.
+ */
+export async function verifyProviderWebhook(
   providerName: string,
   shopDomain: string,
   webhook: ProviderWebhook,
-): Promise<WebhookOutcome> {
+): Promise<VerifiedProviderEvent | null> {
   const provider = trackingProvider(providerName);
-  if (!provider) return "unauthorized";
-  let tracking;
+  if (!provider) return null;
   try {
-    tracking = await provider.parseWebhook(shopDomain, webhook);
+    return await provider.verifyWebhook(shopDomain, webhook);
   } catch (error) {
     if (error instanceof ProviderSignatureError) {
       log().warn({ shop: shopDomain, provider: providerName }, error.message);
-      return "unauthorized";
+      return null;
     }
     throw error;
   }
+}
+
+/** A tracker we do not know yet is retried this long after its event: its registration may still be saving. */
+const UNKNOWN_TRACKER_GRACE_MS = 15 * 60_000;
+
+/** A tracker update for no shipment yet: the inbox job retries it. */
+export class TrackerNotYetKnownError extends Error {
+  override name = "TrackerNotYetKnownError";
+}
+
+export type ProviderEventOutcome = "applied" | "ignored" | "unknown-tracker";
+
+/**
+ * Applies a stored, verified aggregator event (run by the inbox's job). Checkpoints are kept once
+ * each and the status is derived from the newest one, so an older event arriving after a newer
+ * one moves nothing backwards.
+ */
+export async function applyProviderEvent(
+  providerName: string,
+  shopDomain: string,
+  payload: unknown,
+  sentAt: Date | null,
+  now = new Date(),
+): Promise<ProviderEventOutcome> {
+  const provider = trackingProvider(providerName);
+  const tracking = provider?.trackingFromEvent(payload);
   if (!tracking) return "ignored";
   const shipment = await findShipmentByProviderRef(shopDomain, providerName, tracking.ref);
   if (!shipment) {
+    if (sentAt && now.getTime() - sentAt.getTime() < UNKNOWN_TRACKER_GRACE_MS) {
+      throw new TrackerNotYetKnownError(`No shipment has tracker ${tracking.ref} yet`);
+    }
     log().info({ shop: shopDomain, ref: tracking.ref }, "Tracker update for no known shipment");
     return "unknown-tracker";
   }

@@ -1,5 +1,5 @@
 import { jobs } from "../platform/jobs/queue.server";
-import { webhookHandler } from "../webhooks/types";
+import { webhookHandler, type WebhookHandler } from "../webhooks/types";
 import { registerTracker } from "./jobs.server";
 import {
   FulfillmentEventPayloadSchema,
@@ -14,6 +14,7 @@ import {
   orderContext,
   type OrderContext,
 } from "./shipments.server";
+import { applyProviderEvent } from "./tracking.server";
 
 async function track(
   shop: string,
@@ -68,3 +69,15 @@ export const trackFulfillmentEvent = webhookHandler(
     await applyFulfillmentEvent(shop, payload);
   },
 );
+
+/** The aggregators' tracker events the inbox stores, as "<provider>/<event>" topics. */
+export const PROVIDER_EVENT_TOPICS = ["easypost/tracker.created", "easypost/tracker.updated"];
+
+/** An aggregator's verified tracker event, applied from the inbox with its retries. */
+export const trackProviderEvent: WebhookHandler = {
+  name: "tracking.provider-event",
+  async handle({ shop, topic, payload, triggeredAt }) {
+    const provider = topic.slice(0, topic.indexOf("/"));
+    await applyProviderEvent(provider, shop, payload, triggeredAt);
+  },
+};

@@ -69,21 +69,62 @@ export async function ingestWebhook(request: WebhookRequest): Promise<WebhookRes
     handled,
   });
 
+  return acknowledge(outcome, handled, topic, check.webhookId);
+}
+
+/** An event from another source (a carrier aggregator) whose signature its capability checked. */
+export interface VerifiedEvent {
+  /** Unique per event and source, e.g. "easypost:evt_…": the same event again is a duplicate. */
+  eventKey: string;
+  shopDomain: string;
+  /** "<source>/<event>", e.g. "easypost/tracker.updated". */
+  topic: string;
+  /** When the source sent it; it also orders deliveries held for a shop. */
+  sentAt: Date | null;
+  rawBody: string;
+}
+
+/**
+ * Stores a verified event from another source once and acknowledges it, exactly like a Shopify
+ * delivery: the topic's handlers run later in the `webhooks.process` job, with its retries.
+ */
+export async function ingestVerifiedEvent(event: VerifiedEvent): Promise<WebhookResponse> {
+  addLogContext({ shop: event.shopDomain });
+  const handled = hasHandlers(event.topic);
+  const outcome = await store({
+    webhookId: event.eventKey,
+    shopDomain: event.shopDomain,
+    topic: event.topic,
+    apiVersion: null,
+    eventId: null,
+    triggeredAt: event.sentAt,
+    payload: event.rawBody,
+    handled,
+  });
+  return acknowledge(outcome, handled, event.topic, event.eventKey);
+}
+
+function acknowledge(
+  outcome: "duplicate" | IncomingDelivery["status"],
+  handled: boolean,
+  topic: string,
+  webhookId: string,
+): WebhookResponse {
   if (outcome === "duplicate") {
-    log().info({ topic, webhookId: check.webhookId }, "Duplicate webhook delivery acknowledged");
+    log().info({ topic, webhookId }, "Duplicate webhook delivery acknowledged");
     return { status: 200, body: "OK (duplicate)" };
   }
   if (!handled) {
-    log().info({ topic, webhookId: check.webhookId }, "Webhook topic has no handler; acknowledged");
+    log().info({ topic, webhookId }, "Webhook topic has no handler; acknowledged");
     return { status: 200, body: "OK (no handler)" };
   }
   // Acknowledged either way: Shopify retries a failed delivery 8 times over 4 hours, for nothing.
   if (outcome === "held") {
-    log().info({ topic, webhookId: check.webhookId }, "Webhook held until the shop installs");
+    log().info({ topic, webhookId }, "Webhook held until the shop installs");
     return { status: 200, body: "OK (held until the shop installs)" };
   }
   if (outcome === "ignored") {
-    log().info({ topic, webhookId: check.webhookId }, "Webhook for an uninstalled shop ignored");
+    log().info({ topic, webhookId }, "Webhook for an uninstalled shop ignored");
     return { status: 200, body: "OK (shop not installed)" };
   }
   return { status: 200, body: "OK" };

@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
       EASYPOST_API_URL: standin.easypostApiUrl,
       TWILIO_API_URL: standin.twilioApiUrl,
       KLAVIYO_API_URL: standin.klaviyoApiUrl,
-      DESTINATIONS_ALLOW_LOCAL_HTTP: "true",
+      DESTINATIONS_ALLOW_PRIVATE_HOSTS: "true",
       SECRETS_KEY: secretsKey,
       SMTP_URL: standin.mailbox.smtpUrl,
       STORAGE_DIR: storageDir,

@@ -161,10 +161,12 @@ describe("EasyPost as the carrier data source", () => {
     });
     expect(saved.status).toBe(200);
     // The app keeps the key sealed with its SECRETS_KEY (shared with this process) and opens it.
-    const column = (await db.trackingSettings.findUniqueOrThrow({ where: { shopDomain: shop } }))
-      .easypostApiKey;
+    const row = await db.trackingSettings.findUniqueOrThrow({ where: { shopDomain: shop } });
+    const column = row.easypostApiKey;
     expect(column).toMatch(/^v1\./);
     expect(column).not.toContain(apiKey);
+    // The webhook secret it registered with EasyPost is sealed too.
+    expect(row.easypostWebhookSecret).toMatch(/^v1\./);
     expect((await getTrackingSettings(shop)).easypostApiKey).toBe(apiKey);
 
     await sendWebhook({
@@ -203,7 +205,14 @@ describe("EasyPost as the carrier data source", () => {
       est_delivery_date: `${scannedAt.toISOString().slice(0, 10)}T00:00:00Z`,
     });
     expect(delivered).toEqual([200]);
-    const updated = await db.trackingShipment.findUniqueOrThrow({ where: { id: shipment.id } });
+    // Acknowledged once stored; the inbox's job applies it.
+    const updated = await waitFor(
+      async () => {
+        const row = await db.trackingShipment.findUniqueOrThrow({ where: { id: shipment.id } });
+        return row.tag === "OutForDelivery" ? row : undefined;
+      },
+      { message: "the EasyPost event applied" },
+    );
     expect(updated).toMatchObject({ tag: "OutForDelivery", estimateSource: "carrier" });
 
     const writeBacks = await waitFor(
@@ -269,5 +278,196 @@ describe("EasyPost as the carrier data source", () => {
     });
     expect(noShop.status).toBe(401);
     expect(await db.trackingCheckpoint.count({ where: { shopDomain: shop } })).toBe(0);
+    expect(await db.webhookDelivery.count({ where: { shopDomain: shop } })).toBe(0);
+  });
+
+  it("stores each EasyPost event once and applies it in the inbox job, retried until its tracker is known, never backwards", async () => {
+    const shop = uniqueShop("easypost-inbox");
+    const email = `ep-${randomUUID().slice(0, 8)}@example.com`;
+    const trackingNumber = "9400111899223197428491";
+    await installShop(shop);
+    await saveSettings(shop, {
+      provider: "easypost",
+      easypostApiKey: `EZTK${randomUUID().replace(/-/g, "")}`,
+      writeBack: "on",
+    });
+    await sendWebhook({
+      shop,
+      topic: "orders/create",
+      body: withFields(webhookFixture("orders/create"), { email }),
+    });
+    await waitFor(
+      async () => (await db.order.findFirst({ where: { shopDomain: shop, email } })) ?? undefined,
+      { message: "order stored" },
+    );
+    await sendWebhook({
+      shop,
+      topic: "fulfillments/create",
+      body: fulfillmentBody(trackingNumber, { email, updated_at: new Date().toISOString() }),
+      webhookId: randomUUID(),
+    });
+    const shipment = await waitFor(
+      async () => {
+        const row = await db.trackingShipment.findFirst({
+          where: { shopDomain: shop, trackingNumber },
+        });
+        return row?.providerRef ? row : undefined;
+      },
+      { message: "tracker registered" },
+    );
+    const secret = (await getTrackingSettings(shop)).easypostWebhookSecret!;
+    const [registered] = (await (
+      await fetch(`${standinUrl()}/__standin/easypost/trackers?tracking_code=${trackingNumber}`)
+    ).json()) as ({ apiKey?: string; tracking_details: Record<string, unknown>[] } & Record<
+      string,
+      unknown
+    >)[];
+    const { apiKey: _apiKey, ...labelOnly } = registered!;
+    const now = new Date();
+    now.setUTCMilliseconds(0);
+    const at = (date: Date) => date.toISOString().replace(".000Z", "Z");
+    const scan = {
+      object: "TrackingDetail",
+      message: "Arrived at USPS Facility",
+      description: "Arrived at USPS Facility",
+      status: "in_transit",
+      status_detail: "arrived_at_facility",
+      datetime: at(now),
+      source: "USPS",
+      tracking_location: { city: "CHARLESTON", state: "SC", country: "US", zip: "29407" },
+    };
+    const inTransit = {
+      ...labelOnly,
+      status: "in_transit",
+      tracking_details: [...labelOnly.tracking_details, scan],
+    };
+    const event = (id: string, result: unknown) =>
+      JSON.stringify({
+        description: "tracker.updated",
+        mode: "test",
+        previous_attributes: {},
+        created_at: at(now),
+        updated_at: at(now),
+        id,
+        user_id: "user_standin",
+        status: "pending",
+        object: "Event",
+        result,
+      });
+    const post = (body: string) =>
+      fetch(`${appUrl()}/webhooks/easypost?shop=${shop}`, {
+        method: "POST",
+        body,
+        headers: {
+          "Content-Type": "application/json",
+          "X-Hmac-Signature": easypostSignature(body, secret),
+        },
+      });
+    const statusChanges = () =>
+      db.outboxEvent.count({ where: { shopDomain: shop, type: "shipment.status_changed" } });
+    const changesBefore = await statusChanges();
+
+    // The same event delivered twice: stored once, applied once, one email.
+    const newer = event(`evt_${randomUUID().replace(/-/g, "")}`, inTransit);
+    expect((await post(newer)).status).toBe(200);
+    const again = await post(newer);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe("OK (duplicate)");
+    expect(
+      await db.webhookDelivery.count({
+        where: { shopDomain: shop, topic: "easypost/tracker.updated" },
+      }),
+    ).toBe(1);
+    await waitFor(
+      async () =>
+        (await db.trackingShipment.findUniqueOrThrow({ where: { id: shipment.id } })).tag ===
+        "InTransit",
+      { message: "in transit applied" },
+    );
+    await waitFor(async () => (await statusChanges()) === changesBefore + 1, {
+      message: "one status change",
+    });
+    const mail = await waitFor(
+      async () => {
+        const response = await fetch(
+          `${standinUrl()}/__standin/mailbox?to=${encodeURIComponent(email)}`,
+        );
+        const received = (await response.json()) as { headers: Record<string, string> }[];
+        return received.length ? received : undefined;
+      },
+      { message: "the shipped email", timeout: 60_000 },
+    );
+    expect(mail.map((message) => message.headers["x-aftercare-trigger"])).toEqual([
+      "shipment.shipped",
+    ]);
+
+    // An older event arriving late (the tracker before its scan) moves nothing backwards.
+    const older = event(`evt_${randomUUID().replace(/-/g, "")}`, labelOnly);
+    expect((await post(older)).status).toBe(200);
+    await waitFor(
+      async () =>
+        (
+          await db.webhookDelivery.findFirst({
+            where: { shopDomain: shop, webhookId: { endsWith: JSON.parse(older).id } },
+          })
+        )?.status === "processed",
+      { message: "the older event processed" },
+    );
+    expect(
+      await db.trackingShipment.findUniqueOrThrow({ where: { id: shipment.id } }),
+    ).toMatchObject({ tag: "InTransit" });
+    expect(await statusChanges()).toBe(changesBefore + 1);
+
+    // An event for a tracker whose registration is not saved yet: stored, failed, retried.
+    const laterRef = `trk_${randomUUID().replace(/-/g, "")}`;
+    const delivered = {
+      ...inTransit,
+      id: laterRef,
+      status: "delivered",
+      tracking_details: [
+        ...inTransit.tracking_details,
+        {
+          ...scan,
+          status: "delivered",
+          status_detail: "arrived_at_destination",
+          message: "Delivered",
+          datetime: at(new Date(now.getTime() + 60_000)),
+        },
+      ],
+    };
+    const early = event(`evt_${randomUUID().replace(/-/g, "")}`, delivered);
+    expect((await post(early)).status).toBe(200);
+    const stored = await waitFor(
+      async () => {
+        const row = await db.webhookDelivery.findFirst({
+          where: { shopDomain: shop, webhookId: { endsWith: JSON.parse(early).id } },
+        });
+        return row?.status === "retrying" ? row : undefined;
+      },
+      { message: "the early event waiting for its retry" },
+    );
+    expect(stored.lastError).toContain(`No shipment has tracker ${laterRef} yet`);
+    expect((await db.trackingShipment.findUniqueOrThrow({ where: { id: shipment.id } })).tag).toBe(
+      "InTransit",
+    );
+    // The registration lands (as if the tracker had been re-created at EasyPost).
+    await db.trackingShipment.update({
+      where: { id: shipment.id },
+      data: { providerRef: laterRef },
+    });
+    await waitFor(
+      async () =>
+        (await db.trackingShipment.findUniqueOrThrow({ where: { id: shipment.id } })).tag ===
+        "Delivered",
+      { message: "the retried event applied", timeout: 60_000 },
+    );
+    const done = await waitFor(
+      async () => {
+        const row = await db.webhookDelivery.findUniqueOrThrow({ where: { id: stored.id } });
+        return row.status === "processed" ? row : undefined;
+      },
+      { message: "the retried event processed" },
+    );
+    expect(done.attempts).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,6 +1,5 @@
-import EasyPostClient from "@easypost/api";
 import { z } from "zod";
-import { config } from "../../config.server";
+import { easypostClient, EasyPostError } from "../../platform/easypost/client.server";
 import { toMinorUnits } from "../../platform/shopify/money";
 import { getTrackingSettings } from "../../tracking/index.server";
 import {
@@ -49,12 +48,7 @@ const address = (value: LabelAddress) => ({
 async function clientFor(shopDomain: string) {
   const { easypostApiKey } = await getTrackingSettings(shopDomain);
   if (!easypostApiKey) throw new LabelPurchaseError("EasyPost is not connected");
-  return new EasyPostClient(easypostApiKey, { baseUrl: config().EASYPOST_API_URL });
-}
-
-function describe(error: unknown): string {
-  const message = (error as { message?: string }).message;
-  return message ? `EasyPost: ${message}` : "EasyPost could not be reached";
+  return easypostClient(easypostApiKey);
 }
 
 export const easypostLabels: LabelProvider = {
@@ -68,7 +62,7 @@ export const easypostLabels: LabelProvider = {
     const client = await clientFor(request.shopDomain);
     let bought;
     try {
-      const shipment = await client.Shipment.create({
+      const shipment = await client.createShipment({
         is_return: true,
         reference: request.reference,
         from_address: address(request.from),
@@ -82,10 +76,13 @@ export const easypostLabels: LabelProvider = {
       const lowest = rates.reduce((best, rate) =>
         Number(rate.rate) < Number(best.rate) ? rate : best,
       );
-      bought = BoughtSchema.parse(await client.Shipment.buy(shipment.id, lowest.id));
+      bought = BoughtSchema.parse(await client.buyShipment(shipment.id, lowest.id));
     } catch (error) {
       if (error instanceof LabelPurchaseError) throw error;
-      throw new LabelPurchaseError(describe(error));
+      // EasyPost's refusals read as it wrote them; an answer of an unexpected shape is its too.
+      throw new LabelPurchaseError(
+        error instanceof EasyPostError ? error.message : `EasyPost: ${(error as Error).message}`,
+      );
     }
     return {
       providerRef: bought.id,

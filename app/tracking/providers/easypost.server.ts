@@ -1,6 +1,9 @@
-import EasyPostClient from "@easypost/api";
 import { z } from "zod";
-import { config } from "../../config.server";
+import {
+  easypostClient,
+  EasyPostSignatureError,
+  verifyEasyPostWebhook,
+} from "../../platform/easypost/client.server";
 import { getTrackingSettings } from "../settings.server";
 import { fromEasyPost } from "./easypost-status";
 import {
@@ -66,8 +69,10 @@ export const EasyPostTrackerSchema = z.object({
 type EasyPostTracker = z.infer<typeof EasyPostTrackerSchema>;
 
 const EventSchema = z.object({
+  id: z.string().min(1).max(100),
   object: z.literal("Event"),
-  description: z.string(),
+  description: z.string().min(1).max(100),
+  created_at: z.string().nullish(),
   result: z.unknown(),
 });
 
@@ -105,7 +110,7 @@ export function trackerToTracking(tracker: EasyPostTracker): ProviderTracking {
 async function clientFor(shopDomain: string) {
   const settings = await getTrackingSettings(shopDomain);
   if (!settings.easypostApiKey) throw new Error(`${shopDomain} has no EasyPost API key`);
-  return new EasyPostClient(settings.easypostApiKey, { baseUrl: config().EASYPOST_API_URL });
+  return easypostClient(settings.easypostApiKey);
 }
 
 export const easypostProvider: TrackingProvider = {
@@ -114,7 +119,7 @@ export const easypostProvider: TrackingProvider = {
   async register(shipment: ProviderShipment) {
     const client = await clientFor(shipment.shopDomain);
     const carrier = shipment.carrier ? EASYPOST_CARRIERS[shipment.carrier] : undefined;
-    const tracker = await client.Tracker.create({
+    const tracker = await client.createTracker({
       tracking_code: shipment.trackingNumber,
       ...(carrier ? { carrier } : {}),
     });
@@ -123,31 +128,39 @@ export const easypostProvider: TrackingProvider = {
 
   async fetch(shipment) {
     const client = await clientFor(shipment.shopDomain);
-    const tracker = await client.Tracker.retrieve(shipment.providerRef);
+    const tracker = await client.retrieveTracker(shipment.providerRef);
     return trackerToTracking(EasyPostTrackerSchema.parse(tracker));
   },
 
-  async parseWebhook(shopDomain: string, webhook: ProviderWebhook) {
+  async verifyWebhook(shopDomain: string, webhook: ProviderWebhook) {
     const { easypostWebhookSecret: secret } = await getTrackingSettings(shopDomain);
     if (!secret) throw new ProviderSignatureError("No EasyPost webhook secret for this shop");
     const headers = Object.fromEntries(webhook.headers.entries());
     let event: unknown;
     try {
-      const client = new EasyPostClient("webhook-verification-only", {
-        baseUrl: config().EASYPOST_API_URL,
-      });
-      event = client.Utils.validateWebhook(webhook.rawBody, headers, secret);
-    } catch {
-      throw new ProviderSignatureError("EasyPost webhook signature missing or wrong");
+      event = verifyEasyPostWebhook(webhook.rawBody, headers, secret);
+    } catch (error) {
+      if (error instanceof EasyPostSignatureError) throw new ProviderSignatureError(error.message);
+      throw error;
     }
     const parsed = EventSchema.parse(event);
-    if (!parsed.description.startsWith("tracker.")) return null;
-    return trackerToTracking(EasyPostTrackerSchema.parse(parsed.result));
+    const occurredAt = parsed.created_at ? new Date(parsed.created_at) : null;
+    return {
+      id: parsed.id,
+      kind: parsed.description,
+      occurredAt: occurredAt && !Number.isNaN(occurredAt.getTime()) ? occurredAt : null,
+    };
+  },
+
+  trackingFromEvent(payload: unknown) {
+    const event = EventSchema.parse(payload);
+    if (!event.description.startsWith("tracker.")) return null;
+    return trackerToTracking(EasyPostTrackerSchema.parse(event.result));
   },
 
   async connect(shopDomain: string, webhookUrl: string) {
     const client = await clientFor(shopDomain);
     const { easypostWebhookSecret: secret } = await getTrackingSettings(shopDomain);
-    await client.Webhook.create({ url: webhookUrl, webhook_secret: secret });
+    await client.createWebhook({ url: webhookUrl, webhook_secret: secret });
   },
 };

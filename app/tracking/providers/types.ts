@@ -37,6 +37,15 @@ export interface ProviderWebhook {
   rawBody: Buffer;
 }
 
+/** A webhook event whose signature checked out, as the inbox stores it. */
+export interface VerifiedProviderEvent {
+  /** The source's own event id: a delivery of the same event again is a duplicate. */
+  id: string;
+  /** The event's kind, as the source names it ("tracker.updated"). */
+  kind: string;
+  occurredAt: Date | null;
+}
+
 export class ProviderSignatureError extends Error {
   override name = "ProviderSignatureError";
 }
@@ -53,9 +62,11 @@ export interface TrackingProvider {
   fetch(shipment: ProviderShipment & { providerRef: string }): Promise<ProviderTracking>;
   /**
    * Verifies an incoming webhook (throwing ProviderSignatureError when it is unsigned or forged)
-   * and returns the tracker it carries, or null for events that are not tracker updates.
+   * and names the event it carries; its content is read later, by the inbox's job.
    */
-  parseWebhook(shopDomain: string, webhook: ProviderWebhook): Promise<ProviderTracking | null>;
+  verifyWebhook(shopDomain: string, webhook: ProviderWebhook): Promise<VerifiedProviderEvent>;
+  /** The tracker a verified event carries, or null for events that are not tracker updates. */
+  trackingFromEvent(payload: unknown): ProviderTracking | null;
   /** Registers where the source sends webhooks for this shop; returns nothing to store. */
   connect?(shopDomain: string, webhookUrl: string): Promise<void>;
 }
