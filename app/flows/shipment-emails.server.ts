@@ -58,6 +58,9 @@ export async function emailShipmentDelay(event: DomainEvent<"shipment.delayed">,
   if (event.data.isReturn) return null;
   const shipment = await shipmentDetail(event.shop, event.data.shipmentId);
   if (!shipment || shipment.deliveredAt) return null;
+  // The event may be handled after a newer scan cleared the delay (a parcel that was waiting for
+  // its first scan, say): a shopper is told of a delay only while the shipment still has it.
+  if (shipment.attention?.reason !== event.data.reason) return null;
   const sent = shipment.shippedAt ?? shipment.createdAt;
   if (now.getTime() - sent.getTime() > DELAY_NEWS_WITHIN_MS) return null;
   return sendShipmentNotice(event.shop, shipment, "shipment.delayed");
