@@ -32,6 +32,7 @@ import { rateDeliveries } from "./lib/demo-csat";
 import { refreshDashboardAndSendDigest } from "./lib/demo-digest";
 import { DEMO_HOLDOUT_PERCENT, startShipmentEmailHoldout } from "./lib/demo-experiments";
 import { followTrackingPageRecommendations, showRecommendations } from "./lib/demo-recommendations";
+import { waitForWebhookBacklog } from "./lib/demo-backlog";
 import { startDemoReturn } from "./lib/demo-returns";
 import { startSupportConversations } from "./lib/demo-support";
 import { answerNps } from "./lib/demo-surveys";
@@ -173,6 +174,14 @@ async function main() {
   }
   bar.stop();
   if (rejected) console.warn(`  ${rejected} webhooks were refused; see ${logFile}`);
+
+  step("Waiting for the app's workers to apply them");
+  const backlog = await waitForWebhookBacklog(
+    (pathname) => adminGet(app.url, pathname),
+    events.length - rejected,
+  );
+  if (backlog.waiting) console.warn(`  ${backlog.waiting} still waiting; going on without them`);
+  if (backlog.parked) console.warn(`  ${backlog.parked} could not be applied; see ${logFile}`);
 
   step("Loyalty: earned, pending and confirmed points, a refund reversal and a redemption");
   const loyalty = await showLoyalty(app.url, standin, shop);

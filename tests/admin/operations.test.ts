@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { adminDocument, adminFetch, sendWebhook } from "../support/http";
+import { adminDocument, adminFetch, appUrl, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
@@ -74,5 +74,35 @@ describe("parked webhook deliveries in the admin", () => {
     expect((await adminDocument(intruder, `/app/operations/deliveries/${parked.id}`)).status).toBe(
       404,
     );
+  });
+});
+
+describe("the webhook backlog as JSON", () => {
+  it("counts what the workers have yet to apply, for its own shop and only with an admin session", async () => {
+    const shop = uniqueShop("backlog");
+    const other = uniqueShop("backlog-other");
+    await installShop(shop);
+    await installShop(other);
+    // A delivery held back from the workers: received, never claimed.
+    await db.webhookDelivery.create({
+      data: {
+        shopDomain: shop,
+        webhookId: randomUUID(),
+        topic: "orders/updated",
+        status: "received",
+        payload: "{}",
+      },
+    });
+    await parkedDelivery(shop);
+    const backlog = async (domain: string) => {
+      const response = await adminFetch(domain, "/app/operations/backlog");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("application/json");
+      return (await response.json()) as Record<string, number>;
+    };
+    expect(await backlog(shop)).toMatchObject({ waiting: 1, received: 1, parked: 1 });
+    expect(await backlog(other)).toMatchObject({ waiting: 0, received: 0, parked: 0 });
+    const anonymous = await fetch(`${appUrl()}/app/operations/backlog`, { redirect: "manual" });
+    expect(anonymous.status).not.toBe(200);
   });
 });
