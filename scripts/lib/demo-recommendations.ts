@@ -1,5 +1,10 @@
 import type { Standin } from "../standin/server";
-import { orderPayload, type SimulatedOrder, type SimulatedShop } from "../standin/simulator/shop";
+import {
+  orderPayload,
+  productHandle,
+  type SimulatedOrder,
+  type SimulatedShop,
+} from "../standin/simulator/shop";
 
 /**
  * The thank-you and order-status blocks at work: shoppers of recent orders are shown "you may
@@ -136,7 +141,7 @@ export async function followTrackingPageRecommendations(context: Context) {
       headers: { "User-Agent": context.userAgent },
     });
     const handle = followed.headers.get("location")?.split("/products/")[1];
-    const product = shop.products.find((candidate) => candidate.sku.toLowerCase() === handle);
+    const product = shop.products.find((candidate) => productHandle(candidate) === handle);
     if (followed.status !== 302 || !product) continue;
     counts.clicks += 1;
     if (counts.orders >= TRACKING_PAGE_BUYERS) continue;

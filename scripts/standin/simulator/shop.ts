@@ -19,6 +19,14 @@ export interface SimulatedProduct {
   grams: number;
 }
 
+/** The product's handle as Shopify derives it from a title: lower case, words joined by "-". */
+export function productHandle(product: Pick<SimulatedProduct, "title">): string {
+  return product.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
 export interface SimulatedCustomer {
   id: bigint;
   firstName: string;
@@ -423,10 +431,7 @@ export function productPayload(
   at: Date,
 ): string {
   const time = shopifyTime(at, context.timeZone);
-  const handle = product.title
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
+  const handle = productHandle(product);
   return stringifyShopifyJson({
     admin_graphql_api_id: `gid://shopify/Product/${product.id}`,
     body_html: `<p>${product.title}</p>`,
@@ -483,7 +488,7 @@ export function catalogProducts(products: SimulatedProduct[], at: Date): Catalog
     return {
       id: `gid://shopify/Product/${product.id}`,
       title: product.title,
-      handle: product.title.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+      handle: productHandle(product),
       status: "ACTIVE" as const,
       tags: [],
       updatedAt: at.toISOString(),
