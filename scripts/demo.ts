@@ -549,6 +549,8 @@ async function showLoyalty(
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // fetch's own message ("fetch failed") says nothing; its cause says which connection and why.
+  const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
+  console.error(error instanceof Error ? `${error.message}${cause}` : error);
   process.exit(1);
 });
