@@ -57,7 +57,7 @@ export function checkoutPage(
     </fieldset>
     <button type="submit">Pay now</button>
   </form>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout - ${escape(shop.name)}</title>
-<style>body{font:15px system-ui;margin:24px auto;max-width:560px}label{display:block;margin:8px 0}input{display:block;width:100%}td,th{padding:4px 8px;text-align:left}[role=alert]{color:#b00}</style></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Checkout - ${escape(shop.name)}</title>
+<style>body{font:15px system-ui;margin:24px auto;padding:0 16px;max-width:560px}label{display:block;margin:8px 0}input{display:block;width:100%}td,th{padding:4px 8px;text-align:left}[role=alert]{color:#b00}</style></head>
 <body><h1>${escape(shop.name)}</h1>${message}${summary}${form}</body></html>`;
 }

@@ -451,7 +451,8 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           const draft = shop && draftByInvoiceUrl(shop, `${baseUrl}${url.pathname}`);
           if (!shop || !draft) return send(response, 404, "Not Found");
           if (request.method === "GET") {
-            return send(response, 200, checkoutPage(shop.details, draft, null));
+            const notice = draft.status === "COMPLETED" ? "alreadyPaid" : null;
+            return send(response, 200, checkoutPage(shop.details, draft, notice));
           }
           if (request.method !== "POST") return send(response, 405, "Method Not Allowed");
           const card = new URLSearchParams((await readBody(request)).toString("utf8"));

@@ -323,6 +323,9 @@ describe("shop-now exchanges in the storefront portal", () => {
     expect(duplicate.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await db.returnEvent.count({ where: { returnId, kind: "exchange_paid" } })).toBe(1);
+    expect(
+      await db.outboxEvent.count({ where: { shopDomain: shop, type: "return.exchange_paid" } }),
+    ).toBe(1);
     const done = await db.returnExchange.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(done).toMatchObject({ status: "paid", orderShopifyId: String(payload.order_id) });
     expect(text(await (await page(shop, { status: token })).text())).toContain(
