@@ -12,7 +12,7 @@ import { ORDER_ID, SUNGLASSES_NODE, returnableShop, setCatalog, store } from "..
 /**
  * Issue #21: a shop-now exchange whose new item costs more than the return's credit, the
  * difference paid by the shopper at the draft order's invoice checkout (the stand-in's, with
- * Shopify's Bogus Gateway test cards: 2 declines, 1 approves).
+ * Shopify's Bogus Gateway test cards: 2 declines, 3 fails, 1 approves).
  */
 
 const PHONE = { width: 390, height: 844 };
@@ -128,6 +128,11 @@ describe("a shop-now exchange paid at Shopify's checkout", () => {
       "Your card was declined. Try again or use a different payment method.",
     );
     await shopper.screenshot({ path: screenshotPath("checkout-declined"), fullPage: true });
+    // Card 3: the gateway fails; nothing is paid either.
+    await payWith("3");
+    const failed =
+      "There was an issue processing your payment. Try again or use a different payment method.";
+    await shopper.getByRole("alert").filter({ hasText: failed }).waitFor();
     const [declined] = await store<StandinDraftOrder[]>(shop, "draftOrders");
     expect(declined).toMatchObject({ status: "INVOICE_SENT", order: null, total: upcharge });
     expect(await db.returnExchange.findUniqueOrThrow({ where: { id: exchange.id } })).toMatchObject(
