@@ -417,6 +417,13 @@ const SAMPLE_DATA: { [T in keyof typeof EVENT_CATALOG]: PublishedEvent<T>["data"
     currency: "USD",
     amount: 4_950,
   },
+  "return.exchange_paid": {
+    returnId: "test-return",
+    orderId: ORDER_ID,
+    exchangeOrderId: "5551234567890",
+    currency: "USD",
+    amount: 14_601,
+  },
   "return.closed": { returnId: "test-return", orderId: ORDER_ID },
   "return.cancelled": { returnId: "test-return", orderId: ORDER_ID },
   "return.reopened": { returnId: "test-return", orderId: ORDER_ID },

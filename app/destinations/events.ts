@@ -38,6 +38,7 @@ export const KLAVIYO_METRICS: Record<EventType, string> = {
   "return.in_transit": "Aftercare Return In Transit",
   "return.received": "Aftercare Return Received",
   "return.refunded": "Aftercare Return Refunded",
+  "return.exchange_paid": "Aftercare Return Exchange Paid",
   "return.closed": "Aftercare Return Closed",
   "return.cancelled": "Aftercare Return Cancelled",
   "return.reopened": "Aftercare Return Reopened",

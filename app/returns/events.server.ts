@@ -80,3 +80,17 @@ export async function emitReturnRefunded(
     data: { returnId: request.id, orderId: request.orderShopifyId, ...refund },
   });
 }
+
+/** Announces that the shopper paid a shop-now exchange's difference (its draft became an order). */
+export async function emitExchangePaid(
+  tx: Tx,
+  request: Pick<ReturnIdentity, "shopDomain" | "id" | "orderShopifyId">,
+  payment: { exchangeOrderId: string; currency: string; amount: number },
+): Promise<void> {
+  await emit(tx, {
+    type: "return.exchange_paid",
+    shop: request.shopDomain,
+    aggregateId: request.id,
+    data: { returnId: request.id, orderId: request.orderShopifyId, ...payment },
+  });
+}

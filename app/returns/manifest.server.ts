@@ -31,6 +31,7 @@ export const returnsCapability = defineCapability({
     "return.in_transit",
     "return.received",
     "return.refunded",
+    "return.exchange_paid",
     "return.closed",
     "return.cancelled",
     "return.reopened",

@@ -13,6 +13,7 @@ import {
   ShopNowVariantsQuery,
 } from "./operations";
 import { signalsForCustomer } from "./abuse.server";
+import { emitExchangePaid } from "./events.server";
 import { loadPolicy } from "./returns.server";
 
 /**
@@ -23,7 +24,8 @@ import { loadPolicy } from "./returns.server";
  * credit (draftOrderCreate), so Shopify prices, taxes and ships them like any order:
  * - new items costing more than the credit: the draft's invoice (draftOrderInvoiceSend) is the
  *   payment link for the difference; the shopper paying it completes the draft in Shopify and
- *   draft_orders/update (status "completed", order_id) marks the exchange paid, once;
+ *   draft_orders/update (status "completed", order_id) marks the exchange paid, once
+ *   (return.exchange_paid);
  * - no balance to pay: the draft is completed (draftOrderComplete) when the return is processed,
  *   that is after the returned items came back, as any exchange;
  * - credit left over: becomes store credit or a refund when the return is processed, as the
@@ -348,6 +350,19 @@ export const markExchangePaid = webhookHandler(
         data: { status: "paid", paidAt: now, orderShopifyId: payload.order_id! },
       });
       if (paid.count === 0) return;
+      const ret = await tx.returnRequest.findUniqueOrThrow({
+        where: { id: exchange.returnId },
+        select: { orderShopifyId: true },
+      });
+      await emitExchangePaid(
+        tx,
+        { shopDomain: shop, id: exchange.returnId, orderShopifyId: ret.orderShopifyId },
+        {
+          exchangeOrderId: payload.order_id!,
+          currency: exchange.currency,
+          amount: exchange.upcharge,
+        },
+      );
       await tx.returnEvent.create({
         data: {
           shopDomain: shop,

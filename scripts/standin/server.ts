@@ -1,4 +1,3 @@
-import { payDraftInvoice } from "./admin/draft-orders";
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
@@ -6,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseToml } from "smol-toml";
+import { draftById, draftByInvoiceUrl, payDraftInvoice } from "./admin/draft-orders";
 import { flowActionRequest } from "./admin/flow";
 import { runAdminGraphql } from "./admin/graphql";
 import { redeemDiscountAtCheckout } from "./admin/loyalty";
@@ -17,6 +17,7 @@ import { inboundReplyFields, postInbound, type ShopperReplyOptions } from "./mai
 import { EasyPostApiError, EasyPostStandin } from "./easypost";
 import { KlaviyoStandin, serveKlaviyo } from "./klaviyo";
 import { serveTwilio, TwilioStandin } from "./twilio";
+import { checkoutPage } from "./checkout";
 import { adminFrameHtml } from "./frame";
 import { renderLiquidInTheme } from "./liquid-theme";
 import { sessionToken, signAppProxyQuery, webhookHeaders, webhookHmac } from "./signing";
@@ -235,6 +236,11 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
     },
   };
 
+  async function deliverLogged(shop: string, topic: string, body: string) {
+    const delivered = await standin.deliverWebhook(shop, topic, body);
+    if (!delivered.ok) console.error(`stand-in: ${topic} answered ${delivered.status}`);
+  }
+
   async function tokenEndpoint(shopDomain: string, body: Record<string, string>) {
     if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) {
       return { status: 400, body: { error: "invalid_client" } };
@@ -425,13 +431,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           const webhooks = webhookOutbox(shop).splice(0);
           const deliverAll = async () => {
             for (const webhook of webhooks) {
-              const delivered = await standin.deliverWebhook(
-                shop.domain,
-                webhook.topic,
-                JSON.stringify(webhook.payload),
-              );
-              if (!delivered.ok)
-                console.error(`stand-in: ${webhook.topic} answered ${delivered.status}`);
+              await deliverLogged(shop.domain, webhook.topic, JSON.stringify(webhook.payload));
             }
           };
           const held = heldAnswers(shop).get(operationNameOf(graphql));
@@ -443,6 +443,27 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           }
           send(response, result.status, result.body);
           if (!held) await deliverAll();
+          return;
+        }
+        // A draft order's invoice: its checkout, where the shopper pays with a card.
+        if (/^\/\d+\/invoices\/[^/]+$/.test(rest)) {
+          const shop = state.shops.get(shopDomain);
+          const draft = shop && draftByInvoiceUrl(shop, `${baseUrl}${url.pathname}`);
+          if (!shop || !draft) return send(response, 404, "Not Found");
+          if (request.method === "GET") {
+            const notice = draft.status === "COMPLETED" ? "alreadyPaid" : null;
+            return send(response, 200, checkoutPage(shop.details, draft, notice));
+          }
+          if (request.method !== "POST") return send(response, 405, "Method Not Allowed");
+          const card = new URLSearchParams((await readBody(request)).toString("utf8"));
+          const payment = payDraftInvoice(shop, draft, card.get("number") ?? "");
+          const status = payment.outcome === "alreadyPaid" ? 409 : 200;
+          send(response, status, checkoutPage(shop.details, draft, payment.outcome));
+          if (payment.outcome === "paid") {
+            for (const webhook of payment.webhooks) {
+              await deliverLogged(shop.domain, webhook.topic, JSON.stringify(webhook.payload));
+            }
+          }
           return;
         }
         if (rest.startsWith(`${proxyPrefix}`)) {
@@ -621,19 +642,24 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           );
           return send(response, 200, { return: acted.entry, webhook: delivered.status });
         }
-        // The shopper pays a draft order's invoice (POST …/draft-orders/<gid>/pay).
+        // The shopper pays a draft order's invoice with an approved card (POST …/draft-orders/<gid>/pay).
         if (
           parts[3] === "draft-orders" &&
           parts[4] &&
           parts[5] === "pay" &&
           request.method === "POST"
         ) {
-          const paid = payDraftInvoice(shop, decodeURIComponent(parts[4]));
-          if (!paid)
+          const draft = draftById(shop, decodeURIComponent(parts[4]));
+          const payment = draft ? payDraftInvoice(shop, draft, "1") : null;
+          if (payment?.outcome !== "paid")
             return send(response, 422, { error: "Draft order is not waiting for payment" });
-          const body = JSON.stringify(paid.payload);
-          const delivered = await standin.deliverWebhook(shop.domain, paid.topic, body);
-          return send(response, 200, { webhook: delivered.status, payload: paid.payload });
+          const webhooks = [];
+          for (const webhook of payment.webhooks) {
+            const body = JSON.stringify(webhook.payload);
+            const delivered = await standin.deliverWebhook(shop.domain, webhook.topic, body);
+            webhooks.push({ ...webhook, status: delivered.status });
+          }
+          return send(response, 200, { webhooks });
         }
         if (parts[3] === "hold" && parts[4] && request.method === "POST") {
           const operation = decodeURIComponent(parts[4]);

@@ -293,13 +293,21 @@ describe("shop-now exchanges in the storefront portal", () => {
     expect(text(waiting)).toContain("Pay the difference of $146.01 to complete your exchange.");
     expect(waiting).toContain(`href="${draft!.invoiceUrl}"`);
 
-    // The shopper pays the invoice: Shopify completes the draft and sends draft_orders/update.
+    // The shopper pays the invoice: Shopify completes the draft into an order and says so.
     const paid = await fetch(
       `${standinUrl()}/__standin/shops/${shop}/draft-orders/${encodeURIComponent(draft!.id)}/pay`,
       { method: "POST" },
     );
     expect(paid.status).toBe(200);
-    const { payload } = (await paid.json()) as { payload: Record<string, unknown> };
+    const { webhooks } = (await paid.json()) as {
+      webhooks: { topic: string; status: number; payload: Record<string, unknown> }[];
+    };
+    expect(webhooks.map(({ topic, status }) => [topic, status])).toEqual([
+      ["orders/create", 200],
+      ["orders/paid", 200],
+      ["draft_orders/update", 200],
+    ]);
+    const { payload } = webhooks.find((webhook) => webhook.topic === "draft_orders/update")!;
     await waitFor(
       async () =>
         (await db.returnExchange.findFirst({ where: { shopDomain: shop, status: "paid" } })) ??
@@ -315,6 +323,9 @@ describe("shop-now exchanges in the storefront portal", () => {
     expect(duplicate.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await db.returnEvent.count({ where: { returnId, kind: "exchange_paid" } })).toBe(1);
+    expect(
+      await db.outboxEvent.count({ where: { shopDomain: shop, type: "return.exchange_paid" } }),
+    ).toBe(1);
     const done = await db.returnExchange.findFirstOrThrow({ where: { shopDomain: shop } });
     expect(done).toMatchObject({ status: "paid", orderShopifyId: String(payload.order_id) });
     expect(text(await (await page(shop, { status: token })).text())).toContain(

@@ -98,6 +98,19 @@ export const EVENT_CATALOG = {
     /** Minor units of `currency`, refunds and store credit together. */
     amount: z.number().int(),
   }),
+  "return.exchange_paid": event(
+    "return",
+    1,
+    "A shopper paid a shop-now exchange's difference: its draft order became an order.",
+    {
+      ...ReturnRef,
+      /** The Shopify order the paid draft order became. */
+      exchangeOrderId: ShopifyId,
+      currency: z.string(),
+      /** Minor units of `currency`: what the shopper paid. */
+      amount: z.number().int(),
+    },
+  ),
   "return.closed": event(
     "return",
     1,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { shopStore } from "../state";
 import { catalog } from "./products";
 import { AdminGraphqlError, type AdminHandler } from "./types";
@@ -96,43 +97,154 @@ function completeDraft(shop: Shop, draft: StandinDraftOrder) {
   return order;
 }
 
-/**
- * The shopper pays a draft order's invoice at its checkout: the draft completes into an order
- * and Shopify sends draft_orders/update with the REST DraftOrder
- * (https://shopify.dev/docs/api/admin-rest/latest/resources/draftorder: status "completed",
- * order_id). Null when the draft is unknown or not waiting for payment.
- */
-export function payDraftInvoice(shop: Shop, draftOrderId: string) {
-  const draft = drafts(shop).find((candidate) => candidate.id === draftOrderId);
-  if (!draft || draft.status !== "INVOICE_SENT") return null;
-  const order = completeDraft(shop, draft);
-  const numeric = (gid: string) => Number(gid.split("/").pop());
+const numeric = (gid: string) => Number(gid.split("/").pop());
+const decimal = (minor: number) => (minor / 100).toFixed(2);
+
+/** The order a draft completed into, as orders/create and orders/paid carry it (REST Order). */
+function orderPayload(shop: Shop, draft: StandinDraftOrder, paidAt: string) {
+  const order = draft.order!;
+  const currency = shop.details.currencyCode;
+  const moneySet = (minor: number) => ({
+    shop_money: { amount: decimal(minor), currency_code: currency },
+    presentment_money: { amount: decimal(minor), currency_code: currency },
+  });
+  const address = draft.shippingAddress as Record<string, string | undefined> | null;
   return {
-    topic: "draft_orders/update",
-    payload: {
-      id: numeric(draft.id),
-      admin_graphql_api_id: draft.id,
-      name: `#D${numeric(draft.id) - 999_999}`,
-      email: draft.email,
-      status: "completed",
-      invoice_url: draft.invoiceUrl,
-      order_id: numeric(order.id),
-      subtotal_price: (draft.subtotal / 100).toFixed(2),
-      total_price: (draft.total / 100).toFixed(2),
-      completed_at: new Date().toISOString(),
-      updated_at: new Date().toISOString(),
-      line_items: draft.lines.map((line) => ({
-        variant_id: numeric(line.variantId),
-        title: line.title,
-        quantity: line.quantity,
-        price: (line.unitPrice / 100).toFixed(2),
-      })),
+    id: numeric(order.id),
+    admin_graphql_api_id: order.id,
+    name: order.name,
+    order_number: Number(order.name.slice(1)),
+    email: draft.email,
+    contact_email: draft.email,
+    currency,
+    presentment_currency: currency,
+    financial_status: "paid",
+    fulfillment_status: null,
+    // Orders from a draft's invoice say so; paid with the Bogus Gateway, they are test orders.
+    source_name: "shopify_draft_order",
+    test: true,
+    tags: draft.tags.join(", "),
+    note: draft.note,
+    subtotal_price: decimal(draft.total),
+    total_discounts: decimal(draft.discount),
+    total_line_items_price: decimal(draft.subtotal),
+    total_price: decimal(draft.total),
+    total_price_set: moneySet(draft.total),
+    total_tax: "0.00",
+    total_shipping_price_set: moneySet(0),
+    created_at: paidAt,
+    processed_at: paidAt,
+    updated_at: paidAt,
+    cancelled_at: null,
+    closed_at: null,
+    customer: draft.customerId ? { id: numeric(draft.customerId), email: draft.email } : null,
+    shipping_address: address && {
+      first_name: address.firstName ?? null,
+      last_name: address.lastName ?? null,
+      company: address.company ?? null,
+      address1: address.address1 ?? null,
+      address2: address.address2 ?? null,
+      city: address.city ?? null,
+      province_code: address.provinceCode ?? null,
+      zip: address.zip ?? null,
+      country_code: address.countryCode ?? null,
+      phone: address.phone ?? null,
     },
+    line_items: draft.lines.map((line, index) => ({
+      id: numeric(order.id) * 10 + index + 1,
+      variant_id: numeric(line.variantId),
+      product_id: productOf(shop, line.variantId),
+      title: line.title,
+      quantity: line.quantity,
+      current_quantity: line.quantity,
+      price: decimal(line.unitPrice),
+      requires_shipping: true,
+      gift_card: false,
+    })),
+  };
+}
+
+function productOf(shop: Shop, variantId: string) {
+  const product = catalog(shop).find((candidate) =>
+    candidate.variants.some((variant) => variant.id === variantId),
+  );
+  return product ? numeric(product.id) : null;
+}
+
+export type InvoicePayment =
+  | { outcome: "paid"; webhooks: { topic: string; payload: Record<string, unknown> }[] }
+  | { outcome: "declined" | "error" | "alreadyPaid" };
+
+export function draftById(shop: Shop, id: string) {
+  return drafts(shop).find((candidate) => candidate.id === id) ?? null;
+}
+
+/**
+ * The draft order whose invoice (checkout) URL this is: Shopify's invoice URLs carry a secret
+ * token, so anything else is no invoice.
+ */
+export function draftByInvoiceUrl(shop: Shop, invoiceUrl: string) {
+  return drafts(shop).find((candidate) => candidate.invoiceUrl === invoiceUrl) ?? null;
+}
+
+/**
+ * The shopper pays a draft order's invoice at its checkout with Shopify's test payment provider,
+ * the (for testing) Bogus Gateway. Its card numbers
+ * (https://help.shopify.com/en/partners/dashboard/managing-stores/test-orders-in-dev-stores,
+ * "Test with Shopify's Bogus Gateway"; the gateway is ActiveMerchant's BogusGateway,
+ * https://www.rubydoc.info/gems/activemerchant/1.0.0/ActiveMerchant/Billing/BogusGateway):
+ * 1 approves the transaction, 2 declines it, 3 fails in the gateway; nothing is charged unless
+ * approved. Approved, the draft completes into a paid order, once, and Shopify sends
+ * orders/create, orders/paid and draft_orders/update (the REST DraftOrder,
+ * https://shopify.dev/docs/api/admin-rest/latest/resources/draftorder: status "completed",
+ * order_id).
+ */
+export function payDraftInvoice(
+  shop: Shop,
+  draft: StandinDraftOrder,
+  cardNumber: string,
+): InvoicePayment {
+  if (draft.status === "COMPLETED") return { outcome: "alreadyPaid" };
+  const card = cardNumber.replace(/\s+/g, "");
+  if (card === "2") return { outcome: "declined" };
+  if (card !== "1") return { outcome: "error" };
+  const order = completeDraft(shop, draft);
+  const paidAt = new Date().toISOString();
+  const placed = orderPayload(shop, draft, paidAt);
+  return {
+    outcome: "paid",
+    webhooks: [
+      { topic: "orders/create", payload: placed },
+      { topic: "orders/paid", payload: placed },
+      {
+        topic: "draft_orders/update",
+        payload: {
+          id: numeric(draft.id),
+          admin_graphql_api_id: draft.id,
+          name: `#D${numeric(draft.id) - 999_999}`,
+          email: draft.email,
+          currency: shop.details.currencyCode,
+          status: "completed",
+          invoice_url: draft.invoiceUrl,
+          order_id: numeric(order.id),
+          subtotal_price: decimal(draft.subtotal),
+          total_price: decimal(draft.total),
+          completed_at: paidAt,
+          updated_at: paidAt,
+          line_items: draft.lines.map((line) => ({
+            variant_id: numeric(line.variantId),
+            title: line.title,
+            quantity: line.quantity,
+            price: decimal(line.unitPrice),
+          })),
+        },
+      },
+    ],
   };
 }
 
 export const draftOrderHandlers: Record<string, AdminHandler> = {
-  DraftOrderCreate: ({ shop, variables }) => {
+  DraftOrderCreate: ({ shop, variables, origin }) => {
     const input = (variables.input ?? {}) as Record<string, unknown>;
     const errors: UserError[] = [];
     for (const key of Object.keys(input)) {
@@ -213,7 +325,9 @@ export const draftOrderHandlers: Record<string, AdminHandler> = {
     const draft: StandinDraftOrder = {
       id: `gid://shopify/DraftOrder/${id}`,
       status: "OPEN",
-      invoiceUrl: `https://${shop.domain}/${id}/invoices/${id.toString(16)}`,
+      // Shopify's form, https://<shop>/<shop id>/invoices/<secret token>, on the stand-in's
+      // address for the shop.
+      invoiceUrl: `${origin}/store/${shop.domain}/${shop.details.id}/invoices/${randomBytes(16).toString("hex")}`,
       email: email ?? null,
       customerId: entity?.customerId ?? null,
       lines,
