@@ -85,6 +85,7 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
     guard: "admin-session",
     note: "SMS settings: Twilio account, per-trigger SMS, templates with segments and cost",
   },
+  "app.operations.backlog.ts": { guard: "admin-session", note: "webhook inbox counts (JSON)" },
   "app.operations.deliveries.$id.tsx": { guard: "admin-session", note: "a webhook delivery" },
   "app.operations.tsx": { guard: "admin-session", note: "inbox and job queue" },
   "app.privacy.$id.tsx": { guard: "admin-session", note: "a customer data export" },
