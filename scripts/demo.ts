@@ -187,7 +187,7 @@ async function main() {
   const live = await shipLive(app.url, standin, shop);
 
   step(
-    "Returns through the storefront portal: two items that wait for you, and five one-item returns that move themselves",
+    "A shopper returns two items of a delivered order through the storefront portal; the policy moves returns itself",
   );
   const returnOrders = await prepareDemoReturns(
     standin,
@@ -197,9 +197,6 @@ async function main() {
     (pathname, fields) => adminPost(app.url, pathname, fields),
   );
   const demoReturn = await startDemoReturn(standin, DEMO_SHOP, returnOrders.waiting);
-  const selfMoving = await startSelfMovingReturns(standin, DEMO_SHOP, returnOrders.selfMoving);
-  // Labels, scans and refunds take the app's jobs a while: the demo goes on meanwhile.
-  const selfMoved = scanSelfMovingReturns(standin, selfMoving);
 
   step(
     "Recommendations: shoppers see and follow them on their order page and the tracking page, some buy them",
@@ -241,6 +238,12 @@ async function main() {
     console.warn(`  ${error instanceof Error ? error.message : String(error)}; see ${logFile}`);
     return null;
   });
+
+  step("Five shoppers return one item each through the storefront portal");
+  // After the other shoppers' lookups: all of the demo's shoppers share one address's budget.
+  const selfMoving = await startSelfMovingReturns(standin, DEMO_SHOP, returnOrders.selfMoving);
+  // Labels, scans and refunds take the app's jobs a while: the demo goes on meanwhile.
+  const selfMoved = scanSelfMovingReturns(standin, selfMoving);
 
   step("Shoppers rate their delivery from the survey in their shipment email (link, then confirm)");
   // Last of the shoppers' steps: the app sends the month's emails while the others run.
@@ -564,6 +567,13 @@ async function showLoyalty(
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  // A failed fetch says why only in its cause (refused, reset, timed out).
+  console.error(
+    error instanceof Error
+      ? [error.message, error.cause instanceof Error ? error.cause.message : null]
+          .filter(Boolean)
+          .join(": ")
+      : error,
+  );
   process.exit(1);
 });

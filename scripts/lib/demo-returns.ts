@@ -150,12 +150,22 @@ export async function prepareDemoReturns(
   return { waiting, selfMoving };
 }
 
-/** The portal's lookup: the order's items and the form's idempotency key. */
+/**
+ * The portal's lookup: the order's items and the form's idempotency key. A shopper told to try
+ * again later (429: the demo's shoppers all share one address's lookup budget) does, once.
+ */
 async function lookUp(portal: string, order: SimulatedOrder) {
-  const lookup = await fetch(portal, {
-    method: "POST",
-    body: new URLSearchParams({ step: "lookup", order: order.name, email: order.customer.email }),
-  });
+  const post = () =>
+    fetch(portal, {
+      method: "POST",
+      body: new URLSearchParams({ step: "lookup", order: order.name, email: order.customer.email }),
+    });
+  let lookup = await post();
+  if (lookup.status === 429) {
+    const seconds = Number(lookup.headers.get("retry-after")) || 60;
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    lookup = await post();
+  }
   const idempotencyKey = /name="idempotencyKey" value="([^"]+)"/.exec(await lookup.text())?.[1];
   if (!lookup.ok || !idempotencyKey) {
     throw new Error(`The returns portal did not find ${order.name} (${lookup.status})`);
