@@ -33,17 +33,19 @@ import { refreshDashboardAndSendDigest } from "./lib/demo-digest";
 import { DEMO_HOLDOUT_PERCENT, startShipmentEmailHoldout } from "./lib/demo-experiments";
 import { followTrackingPageRecommendations, showRecommendations } from "./lib/demo-recommendations";
 import { waitForWebhookBacklog } from "./lib/demo-backlog";
-import { startDemoReturn } from "./lib/demo-returns";
+import {
+  prepareDemoReturns,
+  scanSelfMovingReturns,
+  startDemoReturn,
+  startSelfMovingReturns,
+} from "./lib/demo-returns";
+import { DEMO_API_KEY, DEMO_API_SECRET, DEMO_DATABASE, DEMO_SHOP } from "./lib/demo-shop";
 import { startSupportConversations } from "./lib/demo-support";
 import { answerNps } from "./lib/demo-surveys";
 import { root } from "./lib/prisma-schema";
 import { execFileSync } from "node:child_process";
 
-const DEMO_SHOP = "aftercare-demo.myshopify.com";
-const DEMO_API_KEY = "aftercare-demo-api-key";
 const DEMO_SECRETS_KEY = Buffer.alloc(32, "aftercare-demo").toString("base64");
-const DEMO_API_SECRET = "aftercare-demo-api-secret";
-const DEMO_DATABASE = "prisma/demo.sqlite";
 /** The stand-in shop's owner (scripts/standin/state.ts), whom the weekly digest goes to. */
 const DEMO_OWNER = "owner@aftercare-demo.example.com";
 const BROWSER_UA =
@@ -193,10 +195,17 @@ async function main() {
   step("Connecting EasyPost (played by the stand-in) and shipping three orders live");
   const live = await shipLive(app.url, standin, shop);
 
-  step("A shopper returns two items of a delivered order through the storefront portal");
-  const demoReturn = await startDemoReturn(standin, DEMO_SHOP, shop, events, (pathname, fields) =>
-    adminPost(app.url, pathname, fields),
+  step(
+    "A shopper returns two items of a delivered order through the storefront portal; the policy moves returns itself",
   );
+  const returnOrders = await prepareDemoReturns(
+    standin,
+    DEMO_SHOP,
+    shop,
+    events,
+    (pathname, fields) => adminPost(app.url, pathname, fields),
+  );
+  const demoReturn = await startDemoReturn(standin, DEMO_SHOP, returnOrders.waiting);
 
   step(
     "Recommendations: shoppers see and follow them on their order page and the tracking page, some buy them",
@@ -239,12 +248,28 @@ async function main() {
     return null;
   });
 
+  step("Five shoppers return one item each through the storefront portal");
+  // After the other shoppers' lookups: all of the demo's shoppers share one address's budget.
+  const selfMoving = await startSelfMovingReturns(standin, DEMO_SHOP, returnOrders.selfMoving);
+  // Labels, scans and refunds take the app's jobs a while: the demo goes on meanwhile.
+  const selfMoved = scanSelfMovingReturns(standin, selfMoving);
+
   step("Shoppers rate their delivery from the survey in their shipment email (link, then confirm)");
   // Last of the shoppers' steps: the app sends the month's emails while the others run.
   const csat = await rateDeliveries(standin.url, BROWSER_UA);
   console.log(
     `  ${csat.scores.length} of ${csat.surveys} e-mailed surveys answered: ${csat.scores.join(", ") || "none"}`,
   );
+
+  step(
+    "Returns that move themselves: labels bought on approval, refunds on the carrier's first scan",
+  );
+  const moved = await selfMoved;
+  for (const entry of moved) {
+    console.log(
+      `  ${entry.order}: ${entry.item} ${entry.completed ? "refunded by itself after the first scan" : `not completed (${entry.reason}); see ${logFile}`}`,
+    );
+  }
 
   step("Dashboard rollups rebuilt; the weekly digest job enqueued as the scheduler does");
   const digest = await refreshDashboardAndSendDigest({
@@ -273,6 +298,7 @@ Aftercare is running.
   Returns queue (approve, label, receive, process):   ${standin.adminUrl()}&path=/app/returns
     ${demoReturn.order} (${demoReturn.email}) returned ${demoReturn.items}; it waits for your approval
     the shopper follows it at ${demoReturn.statusUrl}
+    ${moved.filter((entry) => entry.completed).length} of ${moved.length} one-item returns completed with no click of yours (\`npm run returns:autonomy\` counts them)
   Storefront returns portal (App Proxy):              ${standin.storefrontUrl("/returns")}
   Surveys (NPS, delivery CSAT, follow-ups):            ${standin.adminUrl()}&path=/app/surveys
     ${nps.promoter} promoters, ${nps.passive} passives and ${nps.detractor} detractors answered the NPS question
@@ -359,7 +385,8 @@ async function shipLive(
   const timer = setInterval(() => {
     const step = LIVE_STEPS[stepIndex++];
     if (!step) return clearInterval(timer);
-    for (const tracker of standin.easypost.trackers.values()) {
+    // The live orders' parcels; return parcels get their scans with their returns.
+    for (const tracker of [...standin.easypost.trackers.values()].filter((t) => !t.is_return)) {
       standin.easypost
         .advance(tracker.id, { ...step, city: "Portland", state: "OR", country: "US" })
         .catch((error: unknown) => console.warn(`  EasyPost webhook failed: ${String(error)}`));
@@ -549,8 +576,13 @@ async function showLoyalty(
 }
 
 main().catch((error: unknown) => {
-  // fetch's own message ("fetch failed") says nothing; its cause says which connection and why.
-  const cause = error instanceof Error && error.cause ? ` (${String(error.cause)})` : "";
-  console.error(error instanceof Error ? `${error.message}${cause}` : error);
+  // A failed fetch says why only in its cause (refused, reset, timed out).
+  console.error(
+    error instanceof Error
+      ? [error.message, error.cause instanceof Error ? error.cause.message : null]
+          .filter(Boolean)
+          .join(": ")
+      : error,
+  );
   process.exit(1);
 });

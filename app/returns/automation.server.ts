@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
-import { transaction } from "../platform/events/index.server";
+import { defineSubscriber, transaction } from "../platform/events/index.server";
 import { defineJob } from "../platform/jobs/types";
 import { signalsForCustomer } from "./abuse.server";
 import { emitReturnMoved } from "./events.server";
+import { buyReturnLabel } from "./labels/labels.server";
 import { automaticRefundDecision, type ParcelMilestone } from "./policy";
 import { loadPolicy } from "./returns.server";
-import { processWithShopify } from "./transitions.server";
+import { askShopify, processWithShopify } from "./transitions.server";
 
 /**
- * Returns that move themselves: the return parcel's scans advance the return (first carrier
+ * Returns that move themselves: an approved return gets its prepaid label when the policy says
+ * so (`issueLabelOnApproval`), the return parcel's scans advance the return (first carrier
  * scan → in transit, delivered back to the shop → received) with the actor "system", and the
  * policy decides whether a refund follows. A refund is scheduled, not sent: it waits
  * `refundDelayHours`, shown on the return's page, and the merchant can cancel it until then.
@@ -224,4 +226,61 @@ export const automaticRefund = defineJob({
   },
 });
 
-export const AUTOMATION_JOBS = [automaticRefund];
+const ReturnJob = z.object({ shop: z.string(), returnId: z.string() });
+
+/** Notes on the timeline why the label the policy asked for was not bought. */
+async function recordLabelFailure(shopDomain: string, returnId: string, reason: string) {
+  await db.returnEvent.create({
+    data: {
+      shopDomain,
+      returnId,
+      kind: "note",
+      actor: "system",
+      detail: `Return label not bought automatically: ${reason}`,
+    },
+  });
+}
+
+/**
+ * Buys an approved return's label as the policy asks, once the return is in Shopify (its own
+ * job creates it there; until then this one is retried). A return that moved on meanwhile, or
+ * whose items all stay with the shopper, needs none.
+ */
+export const automaticLabel = defineJob({
+  name: "returns.auto-label",
+  schema: ReturnJob,
+  retryLimit: 8,
+  retryDelaySeconds: 15,
+  async run({ shop, returnId }) {
+    const request = await db.returnRequest.findFirst({
+      where: { id: returnId, shopDomain: shop },
+      include: { lines: { select: { resolution: true } } },
+    });
+    if (!request || request.kind !== "return" || request.status !== "open") return;
+    if (request.lines.every((line) => line.resolution === "keep")) return;
+    const outcome = await askShopify(() => buyReturnLabel(shop, returnId, "system"));
+    if (outcome.ok) return;
+    if (outcome.message.includes("try again")) throw new Error(outcome.message);
+    await recordLabelFailure(shop, returnId, outcome.message);
+  },
+  async onFinalFailure({ shop, returnId }, error) {
+    await recordLabelFailure(shop, returnId, error.message);
+  },
+});
+
+/** An approved return's label, bought without the merchant when the policy says so. */
+export const labelOnApproval = defineSubscriber({
+  name: "returns.label-on-approval",
+  events: ["return.approved"],
+  async handle({ shop, data }) {
+    const policy = await loadPolicy(shop);
+    if (!policy.automation.issueLabelOnApproval) return;
+    await jobs.send(
+      automaticLabel,
+      { shop, returnId: data.returnId },
+      { idempotencyKey: `auto-label:${data.returnId}` },
+    );
+  },
+});
+
+export const AUTOMATION_JOBS = [automaticRefund, automaticLabel];

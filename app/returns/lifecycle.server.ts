@@ -76,7 +76,7 @@ export async function issueLabel(shopDomain: string, returnId: string): Promise<
   if (!TRANSITIONS.issue_label.from.includes(current.status)) {
     return { ok: false, message: refusal("issue_label", current.status) };
   }
-  const outcome = await askShopify(() => buyReturnLabel(shopDomain, returnId));
+  const outcome = await askShopify(() => buyReturnLabel(shopDomain, returnId, "merchant"));
   return outcome.ok ? { ok: true, status: current.status } : outcome;
 }
 

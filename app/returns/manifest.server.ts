@@ -1,6 +1,6 @@
 import { defineCapability } from "../capability";
 import type { JobDefinition } from "../platform/jobs/types";
-import { AUTOMATION_JOBS } from "./automation.server";
+import { AUTOMATION_JOBS, labelOnApproval } from "./automation.server";
 import { exportCustomerReturns, redactCustomerReturns } from "./compliance.server";
 import { markExchangePaid } from "./shop-now.server";
 import { RETURN_JOBS } from "./shopify-returns.server";
@@ -37,4 +37,5 @@ export const returnsCapability = defineCapability({
     "return.reopened",
   ],
   customerData: { exportCustomer: exportCustomerReturns, redactCustomer: redactCustomerReturns },
+  subscribers: [labelOnApproval],
 });

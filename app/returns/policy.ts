@@ -93,6 +93,11 @@ export const AutomationSchema = z.object({
   refundOn: z.enum(REFUND_MOMENTS).default("inspection"),
   /** Time between the scan and the refund, during which the merchant can cancel it. */
   refundDelayHours: z.number().int().min(0).max(168).default(24),
+  /**
+   * Buy the prepaid return label as soon as a return is approved (by the policy or the
+   * merchant), so the shopper can send the parcel back without waiting for the merchant.
+   */
+  issueLabelOnApproval: z.boolean().default(false),
 });
 export type Automation = z.infer<typeof AutomationSchema>;
 
@@ -141,7 +146,7 @@ export const ReturnPolicySchema = z.object({
   greenReturnReasons: z.array(z.string()).default([]),
   rules: z.array(RuleSchema).default([]),
   /** What the return parcel's scans do without the merchant (app/returns/automation.server.ts). */
-  automation: AutomationSchema.default({ refundOn: "inspection", refundDelayHours: 24 }),
+  automation: AutomationSchema.default(AutomationSchema.parse({})),
   abuse: AbuseSettingsSchema.default(AbuseSettingsSchema.parse({})),
   warranties: z.array(WarrantyPeriodSchema).default([]),
   shopNow: ShopNowSchema.default(ShopNowSchema.parse({})),

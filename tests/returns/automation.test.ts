@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
+import { returnsAutonomy } from "../../app/returns/index.server";
 import { savePolicy } from "../../app/returns/returns.server";
 import { uniqueShop } from "../support/constants";
 import { adminDocument, adminFetch, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { form } from "./admin-support";
 import { waitFor } from "../support/wait";
-import { returnableShop, store, submitted } from "./support";
+import { PLAN, SUNGLASSES, returnableShop, store, submitted, twoItems } from "./support";
 
 /**
  * Issue #21 "Done when": a return advances to received and refunds from simulated carrier scans
@@ -27,14 +28,30 @@ async function advanceTracker(trackingCode: string, step: Record<string, unknown
   return ((await response.json()) as { delivered: number[] }).delivered;
 }
 
-/** A portal return in `shop` with its EasyPost label, the parcel tracked through EasyPost. */
-async function labelled(shop: string) {
+/** The merchant connects EasyPost under Shipments → Tracking settings (labels and tracking). */
+async function connectEasyPost(shop: string) {
   const connected = await adminFetch(shop, "/app/shipments/settings.data", {
     method: "POST",
     body: new URLSearchParams({ provider: "easypost", easypostApiKey: `EZTK${shop.length}auto` }),
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
   });
   expect(connected.status).toBe(200);
+}
+
+/** Waits until the label's parcel is followed through EasyPost, so its scans find it. */
+async function trackedThroughEasyPost(shop: string, trackingNumber: string) {
+  await waitFor(
+    async () =>
+      (await db.trackingShipment.findFirst({
+        where: { shopDomain: shop, trackingNumber, providerRef: { not: null } },
+      })) ?? undefined,
+    { message: "return parcel tracked through EasyPost" },
+  );
+}
+
+/** A portal return in `shop` with its EasyPost label, the parcel tracked through EasyPost. */
+async function labelled(shop: string) {
+  await connectEasyPost(shop);
   const request = await submitted(shop);
   // Through the admin, as the merchant does: a call from this process would write to the
   // embedded database beside the app's own process, which SQLite may refuse mid-transaction.
@@ -45,20 +62,27 @@ async function labelled(shop: string) {
   );
   expect(issued.status).toBe(200);
   const label = await db.returnLabel.findFirstOrThrow({ where: { returnId: request.id } });
-  await waitFor(
-    async () =>
-      (await db.trackingShipment.findFirst({
-        where: {
-          shopDomain: shop,
-          trackingNumber: label.trackingNumber,
-          providerRef: { not: null },
-        },
-      })) ?? undefined,
-    { message: "return parcel tracked through EasyPost" },
-  );
+  await trackedThroughEasyPost(shop, label.trackingNumber);
 
   return { ...request, label };
 }
+
+/** A portal return of one of the fixture order's lines, for a refund. */
+function oneItem(lineItemId: string, reason: string) {
+  const body = twoItems();
+  body.lines = [{ lineItemId, quantity: 1, reason, resolution: "refund" }];
+  return body;
+}
+
+/** The label the policy bought for the return, once bought and given to Shopify. */
+const boughtLabel = (returnId: string) =>
+  waitFor(
+    async () =>
+      (await db.returnLabel.findFirst({
+        where: { returnId, reverseDeliveryShopifyId: { not: null } },
+      })) ?? undefined,
+    { message: "label bought on approval", timeout: 60_000 },
+  );
 
 /** EasyPost's first scan of the return parcel (docs.easypost.com/docs/trackers#tracking-statuses). */
 const FIRST_SCAN = {
@@ -240,6 +264,49 @@ describe("returns that move themselves", () => {
     expect((await db.returnRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe(
       "in_transit",
     );
+  });
+
+  it("buys an approved return's label itself, and counts only the return nobody clicked as completed without the merchant", async () => {
+    const shop = await returnableShop("returns-auto-label");
+    await savePolicy(shop, {
+      automation: { refundOn: "first_scan", refundDelayHours: 0, issueLabelOnApproval: true },
+    });
+    await connectEasyPost(shop);
+    // Both are approved by the policy at once (no photos needed), so both get their labels.
+    const byItself = await submitted(shop, oneItem(PLAN, "unwanted"));
+    const clicked = await submitted(shop, oneItem(SUNGLASSES, "size-too-large"));
+    const label = await boughtLabel(byItself.id);
+    await boughtLabel(clicked.id);
+    const bought = await db.returnEvent.findMany({
+      where: { returnId: { in: [byItself.id, clicked.id] }, kind: "label_issued" },
+    });
+    expect(bought.map((event) => event.actor)).toEqual(["system", "system"]);
+    const inShopify = await store<{ reverseDeliveries: unknown[] }[]>(shop, "returns");
+    expect(inShopify.map((entry) => entry.reverseDeliveries.length)).toEqual([1, 1]);
+
+    await trackedThroughEasyPost(shop, label.trackingNumber);
+    expect(await advanceTracker(label.trackingNumber, FIRST_SCAN)).toEqual([200]);
+    // The other one the merchant processes from its page before its parcel is ever scanned.
+    const processed = await adminFetch(
+      shop,
+      `/app/returns/${clicked.id}.data`,
+      form({ intent: "process" }),
+    );
+    expect(processed.status).toBe(200);
+    await waitFor(
+      async () =>
+        (await db.returnRequest.count({
+          where: { id: { in: [byItself.id, clicked.id] }, status: "closed" },
+        })) === 2,
+      { message: "both returns closed", timeout: 60_000 },
+    );
+
+    expect(await returnsAutonomy(shop)).toEqual({
+      shopDomain: shop,
+      total: 2,
+      completed: 2,
+      completedWithoutMerchant: 1,
+    });
   });
 
   it("refuses to undo an automatic refund that has reached Shopify", async () => {

@@ -110,9 +110,14 @@ async function attachToShopify(
  * Buys the return's prepaid label from the shop's connected provider, stores it, gives it to
  * Shopify and starts tracking the parcel. A purchase in progress holds the label row with an
  * empty tracking number, so a second click never buys a second label; a label Shopify has not
- * accepted yet is offered to it again on the next call.
+ * accepted yet is offered to it again on the next call. `actor` is who the timeline says bought
+ * it: the merchant's click, or the policy on approval (../automation.server.ts).
  */
-export async function buyReturnLabel(shop: string, returnId: string): Promise<LabelOutcome> {
+export async function buyReturnLabel(
+  shop: string,
+  returnId: string,
+  actor: "merchant" | "system",
+): Promise<LabelOutcome> {
   const request = await db.returnRequest.findFirst({ where: { id: returnId, shopDomain: shop } });
   if (!request) return { ok: false, message: "Return not found" };
   if (!request.shopifyId) {
@@ -193,7 +198,7 @@ export async function buyReturnLabel(shop: string, returnId: string): Promise<La
       shopDomain: shop,
       returnId,
       kind: "label_issued",
-      actor: "merchant",
+      actor,
       detail: `${bought.carrier} ${bought.trackingNumber}`,
     },
   });
