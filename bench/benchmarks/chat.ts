@@ -3,7 +3,7 @@ import path from "node:path";
 import { ensureBuild } from "../../scripts/lib/build";
 import { TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
 import { createTestDatabase } from "../../tests/support/database";
-import { runChatLoad } from "../lib/chat-load";
+import { runChatLoad, type ChatLoadResult } from "../lib/chat-load";
 import { startBenchApp, withFloor } from "../lib/processes";
 import type { Comparison } from "../lib/report";
 import { BENCH_SHOP, benchOrder } from "../seeds/tracking-data";
@@ -56,7 +56,7 @@ export async function chatBenchmark(): Promise<Comparison[]> {
   ensureBuild();
   // Each side writes conversations of its own: each gets its own database.
   const floorDatabase = await seededDatabase("bench_chat_floor");
-  let baseline;
+  let baseline: ChatLoadResult;
   try {
     baseline = await withFloor(
       "bench/floor/chat-floor.ts",
@@ -81,12 +81,13 @@ export async function chatBenchmark(): Promise<Comparison[]> {
             "Storefront chat: message round trip (App Proxy POST → inbox stream → merchant reply → shopper's stream)",
           subject: "Aftercare",
           floor: "node:http + signatures + 2 writes, NOTIFY, 1 read per stream",
-          unit: "message",
+          unit: "answered message",
           result,
           baseline,
           note: [
             `${CONVERSATIONS} concurrent conversations in one shop, each a shopper with its own address and Server-Sent Events stream; one merchant follows the inbox stream and answers each message as soon as it shows there. Round trip = the shopper posting a message until the merchant's answer to it arrives on the shopper's stream (what a shopper waits for, less a person's typing). Each shopper posts at most once a second; ${WINDOW_MS / 1000} s measured after every conversation completed its first round trip; production build, ${database.provider}.`,
             `Client-side errors: Aftercare ${failures(result)}; floor ${failures(baseline)}.`,
+            `An answered message is one round trip (the shopper's message and the merchant's answer). The simulated clients used ${result.clientCpuMsPerMessage.toFixed(2)} ms of CPU per answered message against Aftercare, ${baseline.clientCpuMsPerMessage.toFixed(2)} ms against the floor.`,
           ].join("\n"),
         },
       ];

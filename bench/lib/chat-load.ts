@@ -30,6 +30,8 @@ export interface ChatLoadResult extends LoadResult {
   openErrors: number;
   /** Merchant replies the app refused or failed. */
   replyErrors: number;
+  /** This process's CPU per answered message: whether the simulated clients held the load back. */
+  clientCpuMsPerMessage: number;
 }
 
 interface Stream {
@@ -212,6 +214,7 @@ export async function runChatLoad(options: ChatLoadOptions): Promise<ChatLoadRes
     const latencies: number[] = [];
     let errors = 0;
     const cpuAtStart = processTreeCpuSeconds(options.serverPid);
+    const clientCpuAtStart = process.cpuUsage();
     const windowStart = performance.now();
     const windowEnd = windowStart + options.windowMs;
     let lastAnswer = windowStart;
@@ -228,6 +231,7 @@ export async function runChatLoad(options: ChatLoadOptions): Promise<ChatLoadRes
       }),
     );
     const cpuAtEnd = processTreeCpuSeconds(options.serverPid);
+    const clientCpu = process.cpuUsage(clientCpuAtStart);
     const seconds = (lastAnswer - windowStart) / 1000;
     latencies.sort((a, b) => a - b);
     return {
@@ -240,6 +244,7 @@ export async function runChatLoad(options: ChatLoadOptions): Promise<ChatLoadRes
       statuses,
       openErrors,
       replyErrors,
+      clientCpuMsPerMessage: (clientCpu.user + clientCpu.system) / 1000 / latencies.length,
       ...(cpuAtStart !== null && cpuAtEnd !== null && latencies.length
         ? { cpuMsPerRequest: ((cpuAtEnd - cpuAtStart) * 1000) / latencies.length }
         : {}),
