@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../prisma/generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "../prisma/generated/sqlite/client";
 import { config } from "./config.server";
-import { postgresPool, postgresSql } from "./platform/db/postgres.server";
+import { postgresPool, postgresSql, TRANSACTION_MAX_WAIT_MS } from "./platform/db/postgres.server";
 import type { SqlExecutor } from "./platform/db/sql";
 import { EmbeddedSqlite, SQLITE_FILE_SETTINGS } from "./platform/db/sqlite.server";
 
@@ -26,7 +26,10 @@ function connect(): Database {
   if (databaseProvider === "postgresql") {
     const pool = postgresPool(databaseUrl);
     return {
-      db: new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db,
+      db: new PostgresClient({
+        adapter: new PrismaPg(pool),
+        transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS },
+      }) as unknown as Db,
       sql: postgresSql(pool),
     };
   }

@@ -3,6 +3,7 @@
  * DATABASE_URL picks the database as for the app (SQLite when unset); BENCH_ONLY=<name> runs one.
  */
 import { buildExtensions } from "../scripts/extensions";
+import { chatBenchmark } from "./benchmarks/chat";
 import { dashboardBenchmark } from "./benchmarks/dashboard";
 import { historyBenchmark } from "./benchmarks/history";
 import { loyaltyPageBenchmark } from "./benchmarks/loyalty-page";
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
   dashboard: dashboardBenchmark,
   outbox: outboxBenchmark,
   history: historyBenchmark,
+  chat: chatBenchmark,
 };
 
 const only = process.env.BENCH_ONLY;

@@ -36,6 +36,18 @@ export function sameDigest(given: Buffer, expected: Buffer) {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+/** Shopify's App Proxy signature: the query's other parameters, sorted, HMAC-SHA256 in hex. */
+export function validProxySignature(secret: string, params: URLSearchParams) {
+  const signature = params.get("signature") ?? "";
+  const message = [...new Set(params.keys())]
+    .filter((key) => key !== "signature")
+    .sort()
+    .map((key) => `${key}=${params.getAll(key).join(",")}`)
+    .join("");
+  const expected = createHmac("sha256", secret).update(message).digest();
+  return sameDigest(Buffer.from(signature, "hex"), expected);
+}
+
 export function verifiedTokenClaims(secret: string, header: string | undefined) {
   const [head, payload, signature] = (header ?? "").replace(/^Bearer /, "").split(".");
   if (!head || !payload || !signature) return null;

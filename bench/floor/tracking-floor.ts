@@ -4,24 +4,12 @@
  * app needs (the order, its fulfillments' shipments, their scans) and answers JSON. No
  * framework, no ORM, no rendering, no rate limiting.
  */
-import { createHmac } from "node:crypto";
 import http from "node:http";
-import { connect, sameDigest, verifiedTokenClaims } from "./shared";
+import { connect, validProxySignature, verifiedTokenClaims } from "./shared";
 
 const secret = process.env.SHOPIFY_API_SECRET ?? "";
 const query = connect(process.env.DATABASE_URL ?? "");
 const port = Number(process.env.PORT);
-
-function validProxySignature(params: URLSearchParams) {
-  const signature = params.get("signature") ?? "";
-  const message = [...new Set(params.keys())]
-    .filter((key) => key !== "signature")
-    .sort()
-    .map((key) => `${key}=${params.getAll(key).join(",")}`)
-    .join("");
-  const expected = createHmac("sha256", secret).update(message).digest();
-  return sameDigest(Buffer.from(signature, "hex"), expected);
-}
 
 async function shipmentsOf(shop: string, orderShopifyId: string) {
   const shipments = await query(
@@ -44,7 +32,7 @@ http
       response.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
     if (requestUrl.pathname === "/proxy/track") {
       const params = requestUrl.searchParams;
-      if (!validProxySignature(params)) return send(400, { error: "signature" });
+      if (!validProxySignature(secret, params)) return send(400, { error: "signature" });
       const shop = params.get("shop") ?? "";
       const [order] = await query(
         'SELECT "shopifyId", "email" FROM "Order" WHERE "shopDomain" = ? AND "name" = ? LIMIT 1',

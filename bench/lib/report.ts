@@ -11,6 +11,8 @@ export interface LoadComparison {
   result: LoadResult;
   baseline: LoadResult;
   note?: string;
+  /** What one measured unit is (default "request"). */
+  unit?: string;
 }
 
 /** One run of a piece of work (time, memory) next to its floor's, each in its own process. */
@@ -55,18 +57,19 @@ function printRun({ subject, floor, run, baselineRun }: RunComparison) {
   );
 }
 
-function printLoad({ subject, floor, result, baseline }: LoadComparison) {
+function printLoad({ subject, floor, result, baseline, unit = "request" }: LoadComparison) {
+  const short = unit === "request" ? "req" : unit;
   console.log(
     [
       "| measure | " + subject + " | " + floor + " (floor) | ratio |",
       "|---|---:|---:|---:|",
-      `| throughput (req/s) | ${fixed(result.throughput)} | ${fixed(baseline.throughput)} | ${fixed(result.throughput / baseline.throughput, 2)} |`,
+      `| throughput (${short}/s) | ${fixed(result.throughput)} | ${fixed(baseline.throughput)} | ${fixed(result.throughput / baseline.throughput, 2)} |`,
       `| p50 latency (ms) | ${fixed(result.p50, 2)} | ${fixed(baseline.p50, 2)} | ${fixed(result.p50 / baseline.p50, 2)} |`,
       `| p99 latency (ms) | ${fixed(result.p99, 2)} | ${fixed(baseline.p99, 2)} | ${fixed(result.p99 / baseline.p99, 2)} |`,
-      `| requests / errors | ${result.requests} / ${result.errors} | ${baseline.requests} / ${baseline.errors} | |`,
+      `| ${unit}s / errors | ${result.requests} / ${result.errors} | ${baseline.requests} / ${baseline.errors} | |`,
       ...(result.cpuMsPerRequest !== undefined && baseline.cpuMsPerRequest !== undefined
         ? [
-            `| server CPU per request (ms) | ${fixed(result.cpuMsPerRequest, 2)} | ${fixed(baseline.cpuMsPerRequest, 2)} | ${fixed(result.cpuMsPerRequest / baseline.cpuMsPerRequest, 2)} |`,
+            `| server CPU per ${unit} (ms) | ${fixed(result.cpuMsPerRequest, 2)} | ${fixed(baseline.cpuMsPerRequest, 2)} | ${fixed(result.cpuMsPerRequest / baseline.cpuMsPerRequest, 2)} |`,
           ]
         : []),
     ].join("\n"),

@@ -7,11 +7,11 @@ import { randomUUID } from "node:crypto";
 import { db } from "../../app/db.server";
 import { BENCH_SHOP, benchOrder } from "./tracking-data";
 
-const count = Number(process.env.SHIPMENTS ?? 100_000);
 const BATCH = 2_000;
 const DAY = 86_400_000;
 
-async function seed() {
+/** Seeds `count` shipped orders into the bench shop; the caller disconnects. */
+export async function seedShipments(count: number) {
   await db.shop.upsert({
     where: { domain: BENCH_SHOP },
     create: { domain: BENCH_SHOP, name: "Bench Shop" },
@@ -132,7 +132,9 @@ async function seed() {
     process.stdout.write(`\rseeded ${from + rows.length}/${count} shipments`);
   }
   console.log(` in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await db.$disconnect();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await seed();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await seedShipments(Number(process.env.SHIPMENTS ?? 100_000));
+  await db.$disconnect();
+}

@@ -1,9 +1,20 @@
 import pg from "pg";
 import type { SqlExecutor, SqlValue } from "./sql";
 
-/** One pool for Prisma's adapter and the raw SQL path. */
+/** Connections of the one pool Prisma's adapter and the raw SQL path share. */
+export const POOL_SIZE = 10;
+
+/**
+ * How long a transaction waits for one of the pool's connections: as long as a write on SQLite
+ * waits for the lock. Prisma's default, 2 s, is far shorter than a plain query waits in the same
+ * queue (pg's pool sets no limit), so under load (200 chat conversations, `npm run bench`) the
+ * shoppers' messages and the merchant's replies failed with P2028 while the reads beside them
+ * only waited.
+ */
+export const TRANSACTION_MAX_WAIT_MS = 10_000;
+
 export function postgresPool(url: string) {
-  return new pg.Pool({ connectionString: url, max: 10 });
+  return new pg.Pool({ connectionString: url, max: POOL_SIZE });
 }
 
 export function postgresSql(pool: pg.Pool): SqlExecutor {
