@@ -16,6 +16,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Refuses a port something already listens on, before the app is started on it. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${port} is already in use (an earlier run still going?); pick another`)
+          : error,
+      ),
+    );
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}
+
 export interface AppProcess {
   url: string;
   port: number;
@@ -35,6 +51,8 @@ export interface AppProcessOptions {
 /** Runs the production build (`node scripts/server.js`) as its own process and waits for health. */
 export async function startAppProcess(options: AppProcessOptions): Promise<AppProcess> {
   const url = `http://127.0.0.1:${options.port}`;
+  // Otherwise the health check below would find the earlier process and take it for this one.
+  await assertPortFree(options.port);
   const child = spawn(process.execPath, [path.join(root, "scripts/server.js")], {
     cwd: root,
     env: {
@@ -50,6 +68,10 @@ export async function startAppProcess(options: AppProcessOptions): Promise<AppPr
   child.stdout.pipe(options.output);
   child.stderr.pipe(options.output);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A caller that stops on an error (process.exit) leaves no app behind holding its port.
+  const stopWithCaller = () => child.kill();
+  process.once("exit", stopWithCaller);
+  void exited.then(() => process.off("exit", stopWithCaller));
 
   // A production start on a loaded machine (CI runs other app processes beside it) takes a while.
   const deadline = Date.now() + 120_000;
