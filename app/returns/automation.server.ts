@@ -8,7 +8,7 @@ import { emitReturnMoved } from "./events.server";
 import { buyReturnLabel } from "./labels/labels.server";
 import { automaticRefundDecision, type ParcelMilestone } from "./policy";
 import { loadPolicy } from "./returns.server";
-import { askShopify, processWithShopify } from "./transitions.server";
+import { askShopify, isTemporaryFailure, processWithShopify } from "./transitions.server";
 
 /**
  * Returns that move themselves: an approved return gets its prepaid label when the policy says
@@ -205,7 +205,7 @@ export const automaticRefund = defineJob({
           ? "Refunded automatically after the carrier's first scan"
           : "Refunded automatically on delivery to the shop",
     });
-    if (!result.ok && result.message.includes("try again")) throw new Error(result.message);
+    if (!result.ok && isTemporaryFailure(result.message)) throw new Error(result.message);
     await db.$transaction(async (tx) => {
       await tx.returnAutoRefund.update({
         where: { id: row.id },
@@ -260,7 +260,7 @@ export const automaticLabel = defineJob({
     if (request.lines.every((line) => line.resolution === "keep")) return;
     const outcome = await askShopify(() => buyReturnLabel(shop, returnId, "system"));
     if (outcome.ok) return;
-    if (outcome.message.includes("try again")) throw new Error(outcome.message);
+    if (isTemporaryFailure(outcome.message)) throw new Error(outcome.message);
     await recordLabelFailure(shop, returnId, outcome.message);
   },
   async onFinalFailure({ shop, returnId }, error) {

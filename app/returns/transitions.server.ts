@@ -94,6 +94,14 @@ export interface Step {
   now: Date;
 }
 
+/**
+ * Whether a failure clears up by itself (Shopify unreachable, the return not in Shopify yet): its
+ * message asks to try again, and a job retries it instead of recording it.
+ */
+export function isTemporaryFailure(message: string): boolean {
+  return message.includes("try again");
+}
+
 export async function askShopify(call: () => Promise<ShopifyAnswer>): Promise<ShopifyAnswer> {
   try {
     return await call();

@@ -173,6 +173,14 @@ async function lookUp(portal: string, order: SimulatedOrder) {
   return idempotencyKey;
 }
 
+/** The portal's submit form for the order looked up, with the chosen lines' fields. */
+function portalForm(order: SimulatedOrder, idempotencyKey: string, lines: Record<string, string>) {
+  const form = new FormData();
+  const fields = { step: "submit", order: order.name, email: order.customer.email, idempotencyKey };
+  for (const [name, value] of Object.entries({ ...fields, ...lines })) form.append(name, value);
+  return form;
+}
+
 /** Submits the portal's form; answers the return's signed status link. */
 async function submit(portal: string, form: FormData, order: SimulatedOrder) {
   const submitted = await fetch(portal, { method: "POST", body: form, redirect: "manual" });
@@ -200,12 +208,7 @@ export async function startDemoReturn(standin: Standin, shopDomain: string, orde
   })
     .jpeg()
     .toBuffer();
-  const form = new FormData();
-  for (const [name, value] of Object.entries({
-    step: "submit",
-    order: order.name,
-    email: order.customer.email,
-    idempotencyKey,
+  const form = portalForm(order, idempotencyKey, {
     [`line.${sized.id}.selected`]: "on",
     [`line.${sized.id}.quantity`]: "1",
     [`line.${sized.id}.reason`]: "size-too-small",
@@ -216,9 +219,7 @@ export async function startDemoReturn(standin: Standin, shopDomain: string, orde
     [`line.${other.id}.reason`]: "damaged",
     [`line.${other.id}.resolution`]: "store_credit",
     [`line.${other.id}.note`]: "The corner was crushed in transit",
-  })) {
-    form.append(name, value);
-  }
+  });
   form.append(
     `line.${other.id}.photos`,
     new Blob([new Uint8Array(photo)], { type: "image/jpeg" }),
@@ -268,19 +269,12 @@ export async function startSelfMovingReturns(
     const choice = SELF_MOVING_RETURNS[index % SELF_MOVING_RETURNS.length]!;
     const line = order.lines[0]!;
     const idempotencyKey = await lookUp(portal, order);
-    const form = new FormData();
-    for (const [name, value] of Object.entries({
-      step: "submit",
-      order: order.name,
-      email: order.customer.email,
-      idempotencyKey,
+    const form = portalForm(order, idempotencyKey, {
       [`line.${line.id}.selected`]: "on",
       [`line.${line.id}.quantity`]: "1",
       [`line.${line.id}.reason`]: choice.reason,
       [`line.${line.id}.resolution`]: choice.resolution,
-    })) {
-      form.append(name, value);
-    }
+    });
     started.push({
       order: order.name,
       item: `${line.product.title} (${choice.reason}, ${choice.resolution.replace("_", " ")})`,

@@ -1,4 +1,5 @@
 import type { StandinDraftOrder } from "./admin/draft-orders";
+import { escapeHtml } from "./html";
 import type { ShopDetails } from "./state";
 
 /**
@@ -16,12 +17,6 @@ const NOTICES: Record<CheckoutNotice, string> = {
   alreadyPaid: "This invoice has already been paid.",
 };
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
-  );
-
 export function checkoutPage(
   shop: ShopDetails,
   draft: StandinDraftOrder,
@@ -34,20 +29,20 @@ export function checkoutPage(
   const lines = draft.lines
     .map(
       (line) =>
-        `<tr><td>${escape(line.title)} × ${line.quantity}</td><td>${money(line.unitPrice * line.quantity)}</td></tr>`,
+        `<tr><td>${escapeHtml(line.title)} × ${line.quantity}</td><td>${money(line.unitPrice * line.quantity)}</td></tr>`,
     )
     .join("");
   const completed = draft.status === "COMPLETED";
   const message = notice
-    ? `<p role="${notice === "declined" || notice === "error" ? "alert" : "status"}">${escape(NOTICES[notice])}</p>`
+    ? `<p role="${notice === "declined" || notice === "error" ? "alert" : "status"}">${escapeHtml(NOTICES[notice])}</p>`
     : "";
   const summary = `<table><tbody>${lines}
     <tr><td>Subtotal</td><td>${money(draft.subtotal)}</td></tr>
-    ${draft.discount > 0 ? `<tr><td>Discount${draft.appliedDiscount?.title ? ` (${escape(draft.appliedDiscount.title)})` : ""}</td><td>−${money(draft.discount)}</td></tr>` : ""}
+    ${draft.discount > 0 ? `<tr><td>Discount${draft.appliedDiscount?.title ? ` (${escapeHtml(draft.appliedDiscount.title)})` : ""}</td><td>−${money(draft.discount)}</td></tr>` : ""}
     <tr><th scope="row">Total due</th><td data-total>${shop.currencyCode} ${money(draft.total)}</td></tr>
   </tbody></table>`;
   const form = completed
-    ? `<p>Order ${escape(draft.order?.name ?? "")}</p>`
+    ? `<p>Order ${escapeHtml(draft.order?.name ?? "")}</p>`
     : `<form method="post">
     <fieldset><legend>Payment</legend>
       <label>Card number <input name="number" autocomplete="cc-number" required></label>
@@ -57,7 +52,7 @@ export function checkoutPage(
     </fieldset>
     <button type="submit">Pay now</button>
   </form>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Checkout - ${escape(shop.name)}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Checkout - ${escapeHtml(shop.name)}</title>
 <style>body{font:15px system-ui;margin:24px auto;padding:0 16px;max-width:560px}label{display:block;margin:8px 0}input{display:block;width:100%}td,th{padding:4px 8px;text-align:left}[role=alert]{color:#b00}</style></head>
-<body><h1>${escape(shop.name)}</h1>${message}${summary}${form}</body></html>`;
+<body><h1>${escapeHtml(shop.name)}</h1>${message}${summary}${form}</body></html>`;
 }

@@ -1,3 +1,5 @@
+import { escapeHtml } from "./html";
+
 /** The stand-in's admin page: a sidebar fed by the app's nav menu and the app in an iframe. */
 export function adminFrameHtml({
   shopName,
@@ -8,12 +10,11 @@ export function adminFrameHtml({
   appSrc: string;
   links: { label: string; href: string }[];
 }) {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(shopName)} · Shopify admin (stand-in)</title>
+<title>${escapeHtml(shopName)} · Shopify admin (stand-in)</title>
 <style>
   body { margin: 0; font: 14px system-ui, sans-serif; display: grid; grid-template: 48px 1fr / 220px 1fr; height: 100vh; background: #f1f1f1; }
   header { grid-column: 1 / 3; background: #1a1a1a; color: #fff; display: flex; align-items: center; gap: 12px; padding: 0 16px; }
@@ -26,14 +27,14 @@ export function adminFrameHtml({
 </style>
 </head>
 <body>
-<header><strong>${escape(shopName)}</strong><small>Shopify admin · local stand-in</small></header>
+<header><strong>${escapeHtml(shopName)}</strong><small>Shopify admin · local stand-in</small></header>
 <nav aria-label="Admin">
   <h2>Aftercare</h2>
   <div id="app-nav"></div>
   <h2>Storefront</h2>
-  ${links.map((link) => `<a href="${escape(link.href)}" target="_blank" rel="noopener">${escape(link.label)}</a>`).join("\n  ")}
+  ${links.map((link) => `<a href="${escapeHtml(link.href)}" target="_blank" rel="noopener">${escapeHtml(link.label)}</a>`).join("\n  ")}
 </nav>
-<main><iframe id="app" title="Aftercare" src="${escape(appSrc)}"></iframe></main>
+<main><iframe id="app" title="Aftercare" src="${escapeHtml(appSrc)}"></iframe></main>
 <script>
   const frame = document.getElementById("app");
   const nav = document.getElementById("app-nav");

@@ -6,6 +6,7 @@ import {
   type Emitter,
   type TopLevelToken,
 } from "liquidjs";
+import { escapeHtml } from "./html";
 import type { ShopDetails } from "./state";
 
 /**
@@ -26,9 +27,6 @@ class LayoutTag extends Tag {
 }
 engine.registerTag("layout", LayoutTag);
 
-const escape = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-
 export async function renderLiquidInTheme(liquid: string, shopDomain: string, shop: ShopDetails) {
   const layoutNone = /\{%-?\s*layout\s+none\s*-?%\}/.test(liquid);
   const scope = {
@@ -47,9 +45,9 @@ export async function renderLiquidInTheme(liquid: string, shopDomain: string, sh
   // Shopify shows a Liquid error inline rather than failing the page.
   const body = await engine
     .parseAndRender(liquid, scope)
-    .catch((error: Error) => `Liquid error: ${escape(error.message)}`);
+    .catch((error: Error) => `Liquid error: ${escapeHtml(error.message)}`);
   if (layoutNone) return body;
-  const name = escape(shop.name);
+  const name = escapeHtml(shop.name);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${name}</title>
 <style>body{margin:0;font:16px/1.5 system-ui,sans-serif;color:#1f2937}header,footer{padding:16px 24px;background:#f9fafb;border-bottom:1px solid #e5e7eb}footer{border-top:1px solid #e5e7eb;border-bottom:0;color:#6b7280}main{max-width:960px;margin:0 auto;padding:24px}</style>
 </head><body><header><strong>${name}</strong></header><main>${body}</main><footer>${name} · theme stand-in</footer></body></html>`;

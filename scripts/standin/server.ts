@@ -19,6 +19,7 @@ import { KlaviyoStandin, serveKlaviyo } from "./klaviyo";
 import { serveTwilio, TwilioStandin } from "./twilio";
 import { checkoutPage } from "./checkout";
 import { adminFrameHtml } from "./frame";
+import { escapeHtml } from "./html";
 import { renderLiquidInTheme } from "./liquid-theme";
 import { sessionToken, signAppProxyQuery, webhookHeaders, webhookHmac } from "./signing";
 import {
@@ -726,13 +727,11 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
 
 /** The demo's view of the mailbox: newest first, each message's HTML in a frame. */
 function mailboxPage(messages: ReceivedEmail[]) {
-  const escape = (text: string) =>
-    text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
   const items = [...messages]
     .reverse()
     .map(
       (message) =>
-        `<article><h2>${escape(message.subject)}</h2><p>To ${escape(message.to.join(", "))} · ${escape(message.receivedAt)}</p><iframe sandbox srcdoc="${escape(message.html)}" title="${escape(message.subject)}"></iframe></article>`,
+        `<article><h2>${escapeHtml(message.subject)}</h2><p>To ${escapeHtml(message.to.join(", "))} · ${escapeHtml(message.receivedAt)}</p><iframe sandbox srcdoc="${escapeHtml(message.html)}" title="${escapeHtml(message.subject)}"></iframe></article>`,
     )
     .join("");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mailbox (stand-in)</title><style>body{font:15px system-ui;margin:24px;max-width:760px}iframe{width:100%;height:560px;border:1px solid #ddd}article{margin-bottom:32px}</style></head><body><h1>Mailbox (stand-in): ${messages.length} messages</h1>${items || "<p>No email yet.</p>"}</body></html>`;

@@ -393,10 +393,8 @@ export async function replyToShopper(
   if (filled.text.length > MAX_MESSAGE_CHARS) return { ok: false, error: "tooLong" };
   const now = new Date();
   const online = isOnline(conversation.shopperSeenAt, now);
-  // One batch, not an interactive transaction: under load an interactive one can outlive its
-  // timeout between the two writes (P2028) and the merchant's reply would be lost.
-  const [message] = await db.$transaction([
-    db.supportConversationMessage.create({
+  const message = await db.$transaction(async (tx) => {
+    const created = await tx.supportConversationMessage.create({
       data: {
         shopDomain,
         conversationId: id,
@@ -405,8 +403,8 @@ export async function replyToShopper(
         body: filled.text,
         emailStatus: online ? "none" : "queued",
       },
-    }),
-    db.supportConversation.update({
+    });
+    await tx.supportConversation.update({
       where: { id },
       data: {
         status: "pending",
@@ -414,8 +412,9 @@ export async function replyToShopper(
         lastMessageAt: now,
         firstResponseAt: conversation.firstResponseAt ?? now,
       },
-    }),
-  ]);
+    });
+    return created;
+  });
   await announce(shopDomain, id);
   if (online) return { ok: true, delivered: "storefront" };
   return { ok: true, delivered: await queueReplyEmail(shopDomain, message.id) };
