@@ -1,6 +1,6 @@
 import { db } from "../db.server";
 import { dayInZone } from "../platform/calendar";
-import { chunks, rebuildShop, refreshDay, shopTimeZone } from "./rollups.server";
+import { chunks, rebuildShop, refreshDays, shopTimeZone } from "./rollups.server";
 
 /**
  * Keeps the rollups current: reads the rows each capability changed since the last look (by
@@ -199,7 +199,11 @@ export async function captureChanges(shopDomain: string, now = new Date()) {
   }
   await db.analyticsCursor.update({ where: { shopDomain }, data: { capturedUntil: now } });
   const dirty = await db.analyticsDirtyDay.findMany({ where: { shopDomain } });
-  for (const { day } of dirty) await refreshDay(shopDomain, day, timeZone);
+  await refreshDays(
+    shopDomain,
+    dirty.map((row) => row.day),
+    timeZone,
+  );
   // A day marked again while it was being recomputed stays marked for the next look.
   await db.analyticsDirtyDay.deleteMany({
     where: { shopDomain, day: { in: dirty.map((row) => row.day) }, markedAt: { lte: now } },

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
-import { dayInZone, nextDay } from "../platform/calendar";
+import { dayInZone, daysFromTo, nextDay } from "../platform/calendar";
 import { captureChanges } from "./capture.server";
-import { dashboard, type Range } from "./dashboard.server";
+import { dashboard, monthsAndDays, type Range } from "./dashboard.server";
 import { rebuildShop } from "./rollups.server";
 import { seedShop } from "./seed.server";
 
@@ -289,8 +289,30 @@ function ranges(timeZone: string, now: Date): Range[] {
     { from: nextDay(today, -75), to: nextDay(today, -31) },
     { from: nextDay(today, -130), to: today },
     { from: today, to: today },
+    // Last calendar month alone: the range is read from the monthly sums only.
+    {
+      from: `${nextDay(`${today.slice(0, 7)}-01`, -1).slice(0, 7)}-01`,
+      to: nextDay(`${today.slice(0, 7)}-01`, -1),
+    },
   ];
 }
+
+describe("a range read by whole months and the days at its ends", () => {
+  it("takes whole calendar months from the monthly sums and the rest day by day", () => {
+    expect(monthsAndDays({ from: "2026-01-30", to: "2026-04-02" })).toEqual({
+      months: ["2026-02", "2026-03"],
+      days: ["2026-01-30", "2026-01-31", "2026-04-01", "2026-04-02"],
+    });
+    expect(monthsAndDays({ from: "2024-02-01", to: "2024-02-29" })).toEqual({
+      months: ["2024-02"],
+      days: [],
+    });
+    expect(monthsAndDays({ from: "2026-03-01", to: "2026-03-30" })).toEqual({
+      months: [],
+      days: daysFromTo("2026-03-01", "2026-03-30"),
+    });
+  });
+});
 
 describe("the dashboard's figures equal the KPIs recomputed from raw rows", () => {
   it.each(["UTC", "America/Los_Angeles", "Pacific/Kiritimati", "Asia/Kolkata"])(
@@ -370,8 +392,28 @@ describe("the dashboard's figures equal the KPIs recomputed from raw rows", () =
       )
         .map((row) => `${row.day} ${row.metric} ${row.dimension} ${row.value}`)
         .sort();
+    const monthlySnapshot = async () =>
+      (
+        await db.analyticsMonthly.findMany({
+          where: { shopDomain },
+          select: { month: true, metric: true, dimension: true, value: true },
+        })
+      )
+        .map((row) => `${row.month} ${row.metric} ${row.dimension} ${row.value}`)
+        .sort();
+    /** The months' rows as their days sum them. */
+    const summedDays = async () => {
+      const sums = new Map<string, bigint>();
+      for (const row of await db.analyticsDaily.findMany({ where: { shopDomain } })) {
+        const k = `${row.day.slice(0, 7)} ${row.metric} ${row.dimension}`;
+        sums.set(k, (sums.get(k) ?? 0n) + row.value);
+      }
+      return [...sums.entries()].map(([k, value]) => `${k} ${value}`).sort();
+    };
     await rebuildShop(shopDomain);
     const first = await snapshot();
+    const firstMonthly = await monthlySnapshot();
+    expect(firstMonthly).toEqual(await summedDays());
     expect(first.length).toBeGreaterThan(100);
     await db.analyticsCursor.update({
       where: { shopDomain },
@@ -379,8 +421,10 @@ describe("the dashboard's figures equal the KPIs recomputed from raw rows", () =
     });
     await captureChanges(shopDomain);
     expect(await snapshot()).toEqual(first);
+    expect(await monthlySnapshot()).toEqual(firstMonthly);
     await rebuildShop(shopDomain);
     expect(await snapshot()).toEqual(first);
+    expect(await monthlySnapshot()).toEqual(firstMonthly);
   });
 });
 

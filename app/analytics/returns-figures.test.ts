@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../db.server";
 import { dashboard } from "./dashboard.server";
-import { refreshDay } from "./rollups.server";
+import { refreshDays } from "./rollups.server";
 import { dashboardTable } from "./tables";
 import { kpiCards } from "./view";
 
@@ -80,7 +80,7 @@ describe("the dashboard's return inputs", () => {
     await aReturn(shop, { status: "declined", requestedAt: at(`${DAY}T14:00:00`) }, [
       { ...hat, quantity: 5, amount: 15000, reason: "unwanted", resolution: "refund" },
     ]);
-    await refreshDay(shop, DAY, "UTC");
+    await refreshDays(shop, [DAY], "UTC");
 
     const { current } = await dashboard(shop, { from: DAY, to: DAY }, "USD", at(`${DAY}T23:00:00`));
     const returns = current.returns;
@@ -159,7 +159,7 @@ describe("the dashboard's return inputs", () => {
       },
       [{ ...black, quantity: 3, amount: 27000, reason: "quality", resolution: "refund" }],
     );
-    await refreshDay(shop, DAY, "UTC");
+    await refreshDays(shop, [DAY], "UTC");
     const data = await dashboard(shop, { from: DAY, to: DAY }, "USD", at(`${DAY}T23:00:00`));
 
     expect(dashboardTable(data, "return-variants")).toEqual({

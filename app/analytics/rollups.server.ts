@@ -400,8 +400,8 @@ export async function computeDay(shopDomain: string, day: string, timeZone: stri
   return [...tally.values.values()];
 }
 
-/** Recomputes one day and replaces its rows. */
-export async function refreshDay(shopDomain: string, day: string, timeZone: string) {
+/** Recomputes one day and replaces its rows; its month's sums follow only through refreshMonths. */
+async function replaceDay(shopDomain: string, day: string, timeZone: string) {
   const rows = await computeDay(shopDomain, day, timeZone);
   await db.$transaction([
     db.analyticsDaily.deleteMany({ where: { shopDomain, day } }),
@@ -410,6 +410,31 @@ export async function refreshDay(shopDomain: string, day: string, timeZone: stri
     }),
   ]);
   return rows.length;
+}
+
+/** "2026-12" of "2026-12-05". */
+export const monthOf = (day: string) => day.slice(0, 7);
+
+/** Re-sums each month's rows from its days, so `AnalyticsMonthly` always equals its days' sum. */
+export async function refreshMonths(shopDomain: string, months: Iterable<string>) {
+  for (const month of new Set(months)) {
+    await db.$transaction([
+      db.analyticsMonthly.deleteMany({ where: { shopDomain, month } }),
+      db.$executeRaw`INSERT INTO "AnalyticsMonthly" ("shopDomain", "month", "metric", "dimension", "value")
+        SELECT "shopDomain", ${month}, "metric", "dimension", SUM("value")
+          FROM "AnalyticsDaily"
+         WHERE "shopDomain" = ${shopDomain} AND "day" >= ${`${month}-01`} AND "day" <= ${`${month}-31`}
+         GROUP BY "shopDomain", "metric", "dimension"`,
+    ]);
+  }
+}
+
+/** Recomputes days and replaces their rows, then their months' sums. */
+export async function refreshDays(shopDomain: string, days: string[], timeZone: string) {
+  let rows = 0;
+  for (const day of days) rows += await replaceDay(shopDomain, day, timeZone);
+  await refreshMonths(shopDomain, days.map(monthOf));
+  return rows;
 }
 
 export async function shopTimeZone(shopDomain: string) {
@@ -472,12 +497,14 @@ export async function rebuildShop(
   const timeZone = await shopTimeZone(shopDomain);
   const earliest = await earliestActivity(shopDomain);
   await db.analyticsDaily.deleteMany({ where: { shopDomain } });
+  await db.analyticsMonthly.deleteMany({ where: { shopDomain } });
   const days = earliest ? daysFromTo(dayInZone(earliest, timeZone), dayInZone(now, timeZone)) : [];
   let rows = 0;
   for (const [index, day] of days.entries()) {
-    rows += await refreshDay(shopDomain, day, timeZone);
+    rows += await replaceDay(shopDomain, day, timeZone);
     onDay?.(day, index, days.length);
   }
+  await refreshMonths(shopDomain, days.map(monthOf));
   await db.analyticsDirtyDay.deleteMany({ where: { shopDomain, markedAt: { lte: startedAt } } });
   await db.analyticsCursor.upsert({
     where: { shopDomain },
