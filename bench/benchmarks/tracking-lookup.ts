@@ -107,7 +107,7 @@ export async function trackingLookupBenchmark(): Promise<Comparison[]> {
 
     const app = await startBenchApp(database.url, "bench-tracking-lookup", {
       TRACKING_LOOKUPS_PER_IP: "100000000",
-      TRACKING_LOOKUPS_PER_SHOP: "100000000",
+      TRACKING_LOOKUPS_PER_SHOP: "1000000000",
     });
     const pid = app.process.pid!;
     try {
