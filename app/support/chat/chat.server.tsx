@@ -186,6 +186,9 @@ const CONVERSATION_STATUS = {
   ...ASSISTANT_ERROR_STATUS,
   empty: 400,
   tooLong: 400,
+  notAnImage: 400,
+  imageTooLarge: 400,
+  tooManyImages: 400,
 } as const;
 
 async function contact(
