@@ -59,6 +59,8 @@ export {
   shopperAttachment,
 } from "./conversations/attachments.server";
 export {
+  chatBodyLimit,
+  chatForm,
   chatRequest,
   MAX_CHAT_BYTES,
   type ChatContext,

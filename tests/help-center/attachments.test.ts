@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { adminFetch, storefrontFetch } from "../support/http";
-import { shopWithOrder } from "../chat/live";
+import { chat, shopWithOrder } from "../chat/live";
 
 /**
  * Issue #19 (after-sales support): "attachments are images only, checked and re-encoded like
@@ -183,5 +183,60 @@ describe("support attachments through the routes", () => {
     ][];
     const forged = await reply(shop, "t=v2.forged&locale=en", "hi", big);
     expect(forged.status).toBe(413);
+  });
+
+  it("the chat widget sends photos as multipart with its token in the address, and shows them back", async () => {
+    const { shop, email } = await shopWithOrder("attach-chat");
+    const opened = await chat(shop, {
+      intent: "contact",
+      locale: "en",
+      order: "9999",
+      email,
+      question: "The item arrived damaged",
+      answer: "unsure",
+      message: "Damaged on arrival",
+    });
+    const { token } = (await opened.json()) as { token: string };
+    const post = (address: string, files: [string, string, Buffer][]) => {
+      const form = new FormData();
+      form.set("request", JSON.stringify({ intent: "send", locale: "de", token, message: "" }));
+      for (const [name, type, bytes] of files) {
+        form.append("images", new Blob([new Uint8Array(bytes)], { type }), name);
+      }
+      return storefrontFetch(shop, address, { method: "POST", body: form });
+    };
+
+    const sent = await post(`/chat?c=${encodeURIComponent(token)}`, [
+      ["box.jpg", "image/jpeg", await phonePhoto()],
+    ]);
+    expect(sent.status).toBe(200);
+    const answer = (await sent.json()) as {
+      imageBase: string;
+      messages: { body: string; images: string[] }[];
+    };
+    expect(answer.imageBase).toBe("/apps/aftercare/help/conversation/attachments/");
+    const [image] = answer.messages.at(-1)!.images;
+    const served = await storefrontFetch(
+      shop,
+      `/help/conversation/attachments/${image}?c=${encodeURIComponent(token)}`,
+    );
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+
+    const refused = await post(`/chat?c=${encodeURIComponent(token)}`, [
+      ["doc.pdf", "application/pdf", Buffer.from("%PDF-1.7\n%%EOF")],
+    ]);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({
+      error: "notAnImage",
+      message: expect.stringContaining("Nur Fotos können angehängt werden"),
+    });
+    // Without the token in the address the photos are not read past the JSON request's limit.
+    const unnamed = await post("/chat", [["big.jpg", "image/jpeg", Buffer.alloc(64 * 1024, 1)]]);
+    expect(unnamed.status).toBe(413);
+    const conversation = await db.supportConversation.findFirstOrThrow({
+      where: { shopDomain: shop },
+    });
+    expect(await attachmentsOf(conversation.id)).toHaveLength(1);
   });
 });

@@ -44,6 +44,19 @@ export async function prepareAttachments(
   return { ok: true, images };
 }
 
+/** The images of a reply form: the files the shopper picked (an empty picker sends none). */
+export async function formImages(form: FormData): Promise<UploadedAttachment[]> {
+  const files = form
+    .getAll("images")
+    .filter((value): value is File => typeof value !== "string" && value.size > 0);
+  return Promise.all(
+    files.map(async (file) => ({
+      contentType: file.type,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+}
+
 /** Whether the conversation's album has room for this many more. */
 export async function roomForAttachments(
   shopDomain: string,

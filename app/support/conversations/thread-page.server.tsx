@@ -8,7 +8,7 @@ import {
   type ThreadNotice,
 } from "./ConversationPage";
 import { BODY_LIMITS } from "../../platform/http/body.server";
-import type { UploadedAttachment } from "./attachments.server";
+import { formImages } from "./attachments.server";
 import { shopperReply, shopperThread, type ShopperThread } from "./conversations.server";
 import { MAX_THREAD_FORM_BYTES } from "./thread.server";
 import { readShopperToken } from "./tokens.server";
@@ -45,19 +45,6 @@ export function threadBodyLimit(request: Request) {
   const multipart = /^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
   const held = readShopperToken(new URL(request.url).searchParams.get("t"));
   return multipart && held ? BODY_LIMITS.supportUpload : MAX_THREAD_FORM_BYTES;
-}
-
-/** The images of a reply form: the files the shopper picked (an empty picker sends none). */
-export async function formImages(form: FormData): Promise<UploadedAttachment[]> {
-  const files = form
-    .getAll("images")
-    .filter((value): value is File => typeof value !== "string" && value.size > 0);
-  return Promise.all(
-    files.map(async (file) => ({
-      contentType: file.type,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-    })),
-  );
 }
 
 async function render(
