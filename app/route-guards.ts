@@ -109,6 +109,10 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
     guard: "admin-session",
     note: "the storefront tracking page's offer",
   },
+  "app.support.attachments.$id.ts": {
+    guard: "admin-session",
+    note: "an image a shopper attached to a support message, of the session's shop only",
+  },
   "app.support.inbox.$id.tsx": {
     guard: "admin-session",
     note: "a support conversation: reply, note, status, assignee",
@@ -174,6 +178,10 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
   "proxy.help_.conversation.tsx": {
     guard: "app-proxy-signature",
     note: "a shopper's conversation with the shop's team; the signed conversation token must name one of the signed shop's",
+  },
+  "proxy.help_.conversation_.attachments.$id.ts": {
+    guard: "app-proxy-signature",
+    note: "an image a shopper attached; the link or chat token must name its conversation, of the signed shop",
   },
   "proxy.help.tsx": {
     guard: "app-proxy-signature",

@@ -3,6 +3,7 @@ import { deleteShopScopedRows } from "../platform/db/shop-scoped.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { log } from "../platform/logging/logger.server";
 import { deleteShopReturnFiles } from "../returns/compliance.server";
+import { deleteShopSupportFiles } from "../support/index.server";
 import { redactDeliveries } from "../webhooks/inbox.server";
 import { CUSTOMER_DATA_OWNERS, type CustomerSubject } from "./owners.server";
 
@@ -70,7 +71,8 @@ export async function redactCustomerData(subject: CustomerSubject) {
 
 /** shop/redact (48 hours after uninstall): every row of the shop, its sessions and the shop itself. */
 export async function redactShop(shopDomain: string, deleteSessions: () => Promise<void>) {
-  const files = await deleteShopReturnFiles(shopDomain);
+  const files =
+    (await deleteShopReturnFiles(shopDomain)) + (await deleteShopSupportFiles(shopDomain));
   const erased = await deleteShopScopedRows(shopDomain);
   erased.files = files;
   erased.jobs = await jobs.eraseShopJobs(shopDomain, "all");

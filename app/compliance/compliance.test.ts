@@ -152,7 +152,7 @@ describe("customers/redact", () => {
         labelLinksRemoved: 0,
         filesDeleted: 0,
       },
-      support: { conversationsDeleted: 0 },
+      support: { conversationsDeleted: 0, attachmentsDeleted: 0 },
       destinations: { deliveriesDeleted: 0 },
       experiments: { assignmentsDeleted: 0 },
       compliance: { exportsDeleted: 1 },

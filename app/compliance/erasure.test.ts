@@ -13,6 +13,7 @@ import { databaseProvider, databaseUrl } from "../platform/db/provider";
 import { jobs } from "../platform/jobs/queue.server";
 import { parseShopifyJson } from "../platform/shopify/json";
 import { storePhotos } from "../returns/photos.server";
+import { storeAttachments } from "../support/conversations/attachments.server";
 import { FulfillmentPayloadSchema } from "../tracking/schemas";
 import { applyFulfillment } from "../tracking/shipments.server";
 import { trackFulfillmentEvent } from "../tracking/webhooks.server";
@@ -127,7 +128,7 @@ async function seedCustomer(shop: string, who: Identity) {
     },
   });
   // A conversation: the shopper's own words, and the order context snapshot with their address.
-  await db.supportConversation.create({
+  const conversation = await db.supportConversation.create({
     data: {
       shopDomain: shop,
       orderShopifyId: ORDER_ID,
@@ -152,6 +153,16 @@ async function seedCustomer(shop: string, who: Identity) {
   })
     .jpeg()
     .toBuffer();
+  // An image the shopper attached to their message, stored as support stores it.
+  const [message] = await db.supportConversationMessage.findMany({
+    where: { conversationId: conversation.id },
+  });
+  const attached = await storeAttachments(shop, conversation.id, [
+    { bytes: new Uint8Array(photo), contentType: "image/jpeg", width: 8, height: 8 },
+  ]);
+  await db.supportConversationAttachment.createMany({
+    data: attached.rows.map((row) => ({ ...row, messageId: message!.id })),
+  });
   const stored = await storePhotos(shop, [
     { lineItemId: "466157049", bytes: new Uint8Array(photo), width: 8, height: 8 },
   ]);
@@ -196,7 +207,7 @@ async function seedCustomer(shop: string, who: Identity) {
       },
     });
   }
-  return { photoKeys: stored.rows.map((row) => row.storageKey) };
+  return { photoKeys: [...stored.rows, ...attached.rows].map((row) => row.storageKey) };
 }
 
 /** Every table of the database, from its catalogue. */

@@ -1,5 +1,6 @@
 import { BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
 import type { ConversationDetail } from "../support/index.server";
+import { AppImage } from "./AppImage";
 import { formatDateTime } from "./format";
 import { useShop } from "./ShopContext";
 
@@ -41,7 +42,20 @@ export function ConversationThread({ messages }: { messages: ConversationDetail[
                     : ""}
                 </Text>
               </InlineStack>
-              <p style={{ whiteSpace: "pre-wrap", margin: "4px 0 0" }}>{message.body}</p>
+              {message.body && (
+                <p style={{ whiteSpace: "pre-wrap", margin: "4px 0 0" }}>{message.body}</p>
+              )}
+              {message.images.length > 0 && (
+                <InlineStack gap="200">
+                  {message.images.map((id, index) => (
+                    <AppImage
+                      key={id}
+                      url={`/app/support/attachments/${id}`}
+                      alt={`Photo ${index + 1} of ${message.images.length} the shopper attached`}
+                    />
+                  ))}
+                </InlineStack>
+              )}
             </li>
           ))}
         </ol>

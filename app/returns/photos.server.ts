@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import sharp from "sharp";
 import { db } from "../db.server";
+import { prepareImage } from "../platform/images/images.server";
 import { fileStorage } from "../platform/storage/storage.server";
 
 /**
  * Photos shoppers attach to a return: only real images within the limits are accepted, and each
- * is decoded and re-encoded as a JPEG, which drops EXIF (camera, GPS position, time) and every
- * other piece of metadata the shopper's phone put in.
+ * is decoded and re-encoded as a JPEG (app/platform/images), which drops EXIF (camera, GPS
+ * position, time) and every other piece of metadata the shopper's phone put in.
  */
 
 export const PHOTO_LIMITS = {
@@ -46,28 +46,10 @@ export async function preparePhotos(
   }
   const photos: PreparedPhoto[] = [];
   for (const upload of uploads) {
-    if (upload.bytes.byteLength > PHOTO_LIMITS.maxBytes) return { ok: false, problem: "tooLarge" };
-    if (!(PHOTO_LIMITS.contentTypes as readonly string[]).includes(upload.contentType)) {
-      return { ok: false, problem: "notAnImage" };
-    }
-    try {
-      const { data, info } = await sharp(upload.bytes, { failOn: "error", limitInputPixels: 1e8 })
-        .rotate()
-        .resize(PHOTO_LIMITS.maxDimension, PHOTO_LIMITS.maxDimension, {
-          fit: "inside",
-          withoutEnlargement: true,
-        })
-        .jpeg({ quality: 82 })
-        .toBuffer({ resolveWithObject: true });
-      photos.push({
-        lineItemId: upload.lineItemId,
-        bytes: new Uint8Array(data),
-        width: info.width,
-        height: info.height,
-      });
-    } catch {
-      return { ok: false, problem: "notAnImage" };
-    }
+    const prepared = await prepareImage(upload, PHOTO_LIMITS);
+    if (!prepared.ok) return prepared;
+    const { bytes, width, height } = prepared.image;
+    photos.push({ lineItemId: upload.lineItemId, bytes, width, height });
   }
   return { ok: true, photos };
 }

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { readText } from "../platform/http/body.server";
+import { readForm, readText } from "../platform/http/body.server";
 import { verifyAppProxy } from "../shopify.server";
 import { clientAddress } from "../storefront/rate-limit.server";
-import { chatRequest, MAX_CHAT_BYTES } from "../support/index.server";
+import { chatBodyLimit, chatForm, chatRequest } from "../support/index.server";
 
 /**
  * The chat widget's requests, https://{shop}/apps/aftercare/chat (App Proxy, JSON both ways):
@@ -11,7 +11,12 @@ import { chatRequest, MAX_CHAT_BYTES } from "../support/index.server";
  */
 export const action = async ({ request, context }: ActionFunctionArgs) => {
   const shopDomain = await verifyAppProxy(request);
-  const body = await readText(request, MAX_CHAT_BYTES);
+  // Photos (multipart) only for a request whose address already names a live conversation.
+  const limit = chatBodyLimit(request, shopDomain);
+  const multipart = /^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
+  const { raw, uploads } = multipart
+    ? await chatForm(await readForm(request, limit))
+    : { raw: await readText(request, limit), uploads: [] };
   const answer = await chatRequest(
     {
       shopDomain,
@@ -19,7 +24,8 @@ export const action = async ({ request, context }: ActionFunctionArgs) => {
       acceptLanguage: request.headers.get("accept-language"),
       pathPrefix: new URL(request.url).searchParams.get("path_prefix") ?? "/apps/aftercare",
     },
-    body,
+    raw,
+    uploads,
   );
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (answer.retryAfterSeconds) headers.set("Retry-After", String(answer.retryAfterSeconds));

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { readText } from "../platform/http/body.server";
+import { readForm } from "../platform/http/body.server";
 import { verifyAppProxy } from "../shopify.server";
 import { liquidPage } from "../storefront/liquid-page.server";
 import {
-  MAX_THREAD_FORM_BYTES,
+  threadBodyLimit,
   threadPage,
   threadPost,
   type ThreadResponse,
@@ -11,8 +11,8 @@ import {
 
 /**
  * A shopper's conversation with the shop's team, https://{shop}/apps/aftercare/help/conversation
- * ?t=<signed conversation token> (App Proxy): the thread, a reply form, and ?format=json for a
- * page that polls. The token names one conversation of the shop the signed request comes from.
+ * ?t=<signed conversation token> (App Proxy): the thread, a reply form (text and up to three
+ * photos, multipart), and ?format=json for a page that polls. The token names one conversation of the shop the signed request comes from.
  */
 
 function respond(page: ThreadResponse) {
@@ -36,12 +36,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const shopDomain = await verifyAppProxy(request);
-  const body = await readText(request, MAX_THREAD_FORM_BYTES);
+  // A body with photos only for a request already naming a live conversation.
+  const form = await readForm(request, threadBodyLimit(request));
   return respond(
-    await threadPost(
-      threadContext(request, shopDomain),
-      new URL(request.url).searchParams,
-      new URLSearchParams(body),
-    ),
+    await threadPost(threadContext(request, shopDomain), new URL(request.url).searchParams, form),
   );
 };

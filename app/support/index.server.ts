@@ -45,8 +45,22 @@ export {
 } from "./conversations/merchant-actions.server";
 export { MAX_THREAD_FORM_BYTES } from "./conversations/thread.server";
 export { MAX_INBOUND_BYTES, receiveInboundMail } from "./conversations/mail.server";
-export { threadPage, threadPost, type ThreadResponse } from "./conversations/thread-page.server";
 export {
+  threadBodyLimit,
+  threadPage,
+  threadPost,
+  type ThreadResponse,
+} from "./conversations/thread-page.server";
+export { deleteShopSupportFiles } from "./conversations/compliance.server";
+export {
+  ATTACHMENT_LIMITS,
+  attachmentResponse,
+  merchantAttachment,
+  shopperAttachment,
+} from "./conversations/attachments.server";
+export {
+  chatBodyLimit,
+  chatForm,
   chatRequest,
   MAX_CHAT_BYTES,
   type ChatContext,

@@ -35,6 +35,8 @@ export const BODY_LIMITS = {
   publicForm: 64 * KB,
   /** The returns portal's multipart form: ten photos of 10 MB at most, and the form around them. */
   returnUpload: 140 * MB,
+  /** A support message with its photos: three of 10 MB at most, and the text around them. */
+  supportUpload: 31 * MB,
 } as const;
 
 /** A body past its limit (readText, readJson and readForm throw the 413 response instead). */

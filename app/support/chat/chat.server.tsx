@@ -19,6 +19,8 @@ import {
   postShopperMessage,
 } from "../conversations/conversations.server";
 import { conversationTranslator } from "../conversations/messages";
+import { BODY_LIMITS } from "../../platform/http/body.server";
+import { formImages, type UploadedAttachment } from "../conversations/attachments.server";
 import { chatToken, readChatToken } from "../conversations/tokens.server";
 import { MAX_MESSAGE_CHARS } from "../conversations/thread.server";
 import { isOpen, parseHours } from "./hours";
@@ -101,7 +103,28 @@ function streamUrl(token: string) {
   return `${config().appUrl}/chat/stream?${new URLSearchParams({ token })}`;
 }
 
-export async function chatRequest(context: ChatContext, raw: string): Promise<ChatResponse> {
+/**
+ * How much of a chat request to read: a message with up to three photos (multipart) only when
+ * the address already carries a live chat token of this shop (`?c=`, checked before a byte is
+ * read); the JSON request's limit otherwise.
+ */
+export function chatBodyLimit(request: Request, shopDomain: string) {
+  const multipart = /^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
+  const held = readChatToken(new URL(request.url).searchParams.get("c"));
+  return multipart && held?.shopDomain === shopDomain ? BODY_LIMITS.supportUpload : MAX_CHAT_BYTES;
+}
+
+/** A multipart chat request: the JSON request in its `request` field, and the photos. */
+export async function chatForm(form: FormData) {
+  const raw = form.get("request");
+  return { raw: typeof raw === "string" ? raw : "", uploads: await formImages(form) };
+}
+
+export async function chatRequest(
+  context: ChatContext,
+  raw: string,
+  uploads: UploadedAttachment[] = [],
+): Promise<ChatResponse> {
   let parsed: z.infer<typeof ChatRequest>;
   try {
     parsed = ChatRequest.parse(JSON.parse(raw));
@@ -132,7 +155,7 @@ export async function chatRequest(context: ChatContext, raw: string): Promise<Ch
       return contact(context, locale, parsed);
     case "send":
     case "thread":
-      return inConversation(context, locale, parsed);
+      return inConversation(context, locale, parsed, uploads);
   }
 }
 
@@ -186,6 +209,9 @@ const CONVERSATION_STATUS = {
   ...ASSISTANT_ERROR_STATUS,
   empty: 400,
   tooLong: 400,
+  notAnImage: 400,
+  imageTooLarge: 400,
+  tooManyImages: 400,
 } as const;
 
 async function contact(
@@ -228,6 +254,7 @@ async function inConversation(
   context: ChatContext,
   locale: ShopperLocale,
   input: { intent: "send" | "thread"; token: string; message?: string },
+  uploads: UploadedAttachment[],
 ): Promise<ChatResponse> {
   const held = readChatToken(input.token);
   // Another shop's token is the same as none: nothing says the conversation exists.
@@ -239,6 +266,7 @@ async function inConversation(
       context.shopDomain,
       held.conversationId,
       input.message ?? null,
+      uploads,
     );
     if (!posted.ok) return refusal(locale, posted);
   }
@@ -265,6 +293,8 @@ async function conversationAnswer(
       notice: chatTranslator(locale)(presence),
       orderName: thread.orderName,
       messages: thread.messages,
+      // A message's images: this base, the image's id, then ?c= and the chat token.
+      imageBase: `${context.pathPrefix}/help/conversation/attachments/`,
     },
   };
 }

@@ -11,11 +11,24 @@ export const CONVERSATION_STYLES = `
 .ac-thread .ac-body{white-space:pre-wrap;margin:4px 0 0}
 .ac-thread textarea{width:100%;box-sizing:border-box}
 .ac-thread .ac-error{color:#b91c1c}
+.ac-thread .ac-images{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 0}
+.ac-thread .ac-images img{max-width:200px;max-height:200px;border-radius:4px}
 `;
 
 export type ThreadNotice =
   | { kind: "sent" }
-  | { kind: "error"; key: "empty" | "invalidText" | "tooLong" | "tooMany"; seconds?: number };
+  | {
+      kind: "error";
+      key:
+        | "empty"
+        | "invalidText"
+        | "tooLong"
+        | "tooMany"
+        | "notAnImage"
+        | "imageTooLarge"
+        | "tooManyImages";
+      seconds?: number;
+    };
 
 function time(locale: ShopperLocale, iso: string) {
   return new Intl.DateTimeFormat(locale, {
@@ -41,6 +54,8 @@ export function ConversationPage({
 }) {
   const t = conversationTranslator(locale);
   const self = `conversation?${new URLSearchParams({ t: thread.token, locale })}`;
+  const imageUrl = (id: string) =>
+    `conversation/attachments/${id}?${new URLSearchParams({ t: thread.token })}`;
   const status = {
     open: "statusOpen",
     pending: "statusPending",
@@ -62,7 +77,16 @@ export function ConversationPage({
                   : t("team", { shop: shopName })}
             </strong>{" "}
             <time dateTime={message.at}>{time(locale, message.at)}</time>
-            <p className="ac-body">{message.body}</p>
+            {message.body && <p className="ac-body">{message.body}</p>}
+            {message.images.length > 0 && (
+              <p className="ac-images">
+                {message.images.map((id) => (
+                  <a key={id} href={imageUrl(id)}>
+                    <img src={imageUrl(id)} alt={t("imageAlt")} loading="lazy" />
+                  </a>
+                ))}
+              </p>
+            )}
           </li>
         ))}
       </ol>
@@ -72,10 +96,19 @@ export function ConversationPage({
           {t(notice.key, { seconds: notice.seconds ?? 0 })}
         </p>
       )}
-      <form method="post" action={self}>
+      <form method="post" action={self} encType="multipart/form-data">
         <label>
           {t("yourReply")}
-          <textarea name="message" required maxLength={5000} rows={5} defaultValue={draft} />
+          <textarea name="message" maxLength={5000} rows={5} defaultValue={draft} />
+        </label>
+        <label>
+          {t("attachImages")}
+          <input
+            type="file"
+            name="images"
+            multiple
+            accept="image/jpeg,image/png,image/webp,image/heic,image/heif"
+          />
         </label>
         <button type="submit">{t("send")}</button>
       </form>

@@ -4,6 +4,7 @@ import { findShopperOrder } from "../../orders/index.server";
 import { limitLookup } from "../../storefront/rate-limit.server";
 import { trackByOrder } from "../../tracking/index.server";
 import { CONVERSATION_STATUSES, type ConversationStatus } from "../statuses";
+import type { AttachmentError, UploadedAttachment } from "./attachments.server";
 import { orderContext, parseContext } from "./context.server";
 import { announce } from "./live.server";
 import { queueReplyEmail } from "./mail.server";
@@ -87,7 +88,11 @@ export async function openConversation(request: HandoffRequest): Promise<Handoff
       checked.body,
       "storefront",
     );
-    if (!added.ok) return added;
+    if (!added.ok) {
+      // A hand-off carries no images, so only the message budget can refuse it.
+      if (added.error !== "tooMany") throw new Error(`Unexpected refusal: ${added.error}`);
+      return added;
+    }
     return {
       ok: true,
       conversationId: existing.id,
@@ -154,7 +159,14 @@ export interface ShopperThread {
   token: string;
   orderName: string;
   status: ConversationStatus;
-  messages: { id: string; author: Exclude<Author, "note">; body: string; at: string }[];
+  messages: {
+    id: string;
+    author: Exclude<Author, "note">;
+    body: string;
+    at: string;
+    /** The ids of the images attached, served to whoever holds the conversation's token. */
+    images: string[];
+  }[];
 }
 
 /**
@@ -182,7 +194,12 @@ export async function conversationThread(
   const conversation = await db.supportConversation.findFirst({
     where: { id, shopDomain },
     include: {
-      messages: { where: { author: { not: "note" } }, orderBy: { createdAt: "asc" }, take: 200 },
+      messages: {
+        where: { author: { not: "note" } },
+        orderBy: { createdAt: "asc" },
+        take: 200,
+        include: { attachments: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+      },
     },
   });
   if (!conversation) return null;
@@ -196,45 +213,64 @@ export async function conversationThread(
       author: message.author as Exclude<Author, "note">,
       body: message.body,
       at: message.createdAt.toISOString(),
+      images: message.attachments.map((attachment) => attachment.id),
     })),
   };
 }
 
 export type ShopperReplyResult =
   | { ok: true; thread: ShopperThread }
-  | { ok: false; error: MessageError | "notFound"; retryAfterSeconds?: number };
+  | {
+      ok: false;
+      error: MessageError | AttachmentError | "notFound";
+      retryAfterSeconds?: number;
+    };
 
-/** A shopper's reply on the storefront thread. */
+/** A shopper's reply on the storefront thread, with the images they attached. */
 export async function shopperReply(
   shopDomain: string,
   token: string | null,
   text: string | null,
+  uploads: UploadedAttachment[] = [],
 ): Promise<ShopperReplyResult> {
   const id = readShopperToken(token);
   const posted = id
-    ? await postShopperMessage(shopDomain, id, text)
+    ? await postShopperMessage(shopDomain, id, text, uploads)
     : ({ ok: false, error: "notFound" } as const);
   if (!posted.ok) return posted;
   const thread = await shopperThread(shopDomain, token);
   return thread ? { ok: true, thread } : { ok: false, error: "notFound" };
 }
 
-/** A shopper's message in a conversation of this shop they proved they hold. */
+/**
+ * A shopper's message in a conversation of this shop they proved they hold: text, images, or
+ * both (a picture may say it all).
+ */
 export async function postShopperMessage(
   shopDomain: string,
   id: string,
   text: string | null,
+  uploads: UploadedAttachment[] = [],
 ): Promise<
-  { ok: true } | { ok: false; error: MessageError | "notFound"; retryAfterSeconds?: number }
+  | { ok: true }
+  | { ok: false; error: MessageError | AttachmentError | "notFound"; retryAfterSeconds?: number }
 > {
   const conversation = await db.supportConversation.findFirst({
     where: { id, shopDomain },
     select: { id: true },
   });
   if (!conversation) return { ok: false, error: "notFound" };
-  const checked = checkMessage(text);
+  const checked =
+    uploads.length > 0 && !text?.trim() ? { ok: true as const, body: "" } : checkMessage(text);
   if (!checked.ok) return checked;
-  const added = await addShopperMessage(conversation.id, shopDomain, checked.body, "storefront");
+  const added = await addShopperMessage(
+    conversation.id,
+    shopDomain,
+    checked.body,
+    "storefront",
+    undefined,
+    uploads,
+  );
   return added.ok ? { ok: true } : added;
 }
 
@@ -295,7 +331,12 @@ export async function listConversations(shopDomain: string, filter: InboxFilter)
 export async function conversationDetail(shopDomain: string, id: string) {
   const conversation = await db.supportConversation.findFirst({
     where: { id, shopDomain },
-    include: { messages: { orderBy: { createdAt: "asc" } } },
+    include: {
+      messages: {
+        orderBy: { createdAt: "asc" },
+        include: { attachments: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+      },
+    },
   });
   if (!conversation) return null;
   const savedReplies = await db.supportSavedReply.findMany({
@@ -324,6 +365,7 @@ export async function conversationDetail(shopDomain: string, id: string) {
       body: message.body,
       emailStatus: message.emailStatus,
       at: message.createdAt.toISOString(),
+      images: message.attachments.map((attachment) => attachment.id),
     })),
     savedReplies,
   };

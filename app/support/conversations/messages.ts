@@ -17,6 +17,11 @@ const en = {
   empty: "Write a message first.",
   invalidText: "Use plain text only.",
   tooLong: "Keep your message under 5,000 characters.",
+  attachImages: "Add photos (up to 3, JPEG, PNG, WebP or HEIC, 10 MB each)",
+  imageAlt: "Photo attached to the message",
+  notAnImage: "Only photos can be attached (JPEG, PNG, WebP or HEIC). Nothing was sent.",
+  imageTooLarge: "A photo is larger than 10 MB. Nothing was sent.",
+  tooManyImages: "Too many photos: up to 3 per message and 30 per conversation. Nothing was sent.",
   tooMany: "Too many messages. Please try again in {seconds} seconds.",
   notFound:
     "This conversation link is not valid for this shop. Use the link from your email, or ask again from the help center.",
@@ -48,6 +53,13 @@ const fr: Record<Key, string> = {
   empty: "Écrivez d'abord un message.",
   invalidText: "Utilisez uniquement du texte simple.",
   tooLong: "Votre message doit faire moins de 5 000 caractères.",
+  attachImages: "Ajouter des photos (3 au plus, JPEG, PNG, WebP ou HEIC, 10 Mo chacune)",
+  imageAlt: "Photo jointe au message",
+  notAnImage:
+    "Seules des photos peuvent être jointes (JPEG, PNG, WebP ou HEIC). Rien n'a été envoyé.",
+  imageTooLarge: "Une photo dépasse 10 Mo. Rien n'a été envoyé.",
+  tooManyImages:
+    "Trop de photos : 3 au plus par message et 30 par conversation. Rien n'a été envoyé.",
   tooMany: "Trop de messages. Réessayez dans {seconds} secondes.",
   notFound:
     "Ce lien de conversation n'est pas valable pour cette boutique. Utilisez le lien de votre e-mail, ou redemandez depuis le centre d'aide.",
@@ -79,6 +91,13 @@ const de: Record<Key, string> = {
   empty: "Schreiben Sie zuerst eine Nachricht.",
   invalidText: "Verwenden Sie nur einfachen Text.",
   tooLong: "Ihre Nachricht muss kürzer als 5.000 Zeichen sein.",
+  attachImages: "Fotos hinzufügen (bis zu 3, JPEG, PNG, WebP oder HEIC, je 10 MB)",
+  imageAlt: "An die Nachricht angehängtes Foto",
+  notAnImage:
+    "Nur Fotos können angehängt werden (JPEG, PNG, WebP oder HEIC). Es wurde nichts gesendet.",
+  imageTooLarge: "Ein Foto ist größer als 10 MB. Es wurde nichts gesendet.",
+  tooManyImages:
+    "Zu viele Fotos: bis zu 3 pro Nachricht und 30 pro Unterhaltung. Es wurde nichts gesendet.",
   tooMany: "Zu viele Nachrichten. Bitte versuchen Sie es in {seconds} Sekunden erneut.",
   notFound:
     "Dieser Link zur Unterhaltung gilt nicht für diesen Shop. Verwenden Sie den Link aus Ihrer E-Mail oder fragen Sie im Hilfecenter erneut.",
@@ -111,6 +130,11 @@ const es: Record<Key, string> = {
   empty: "Escribe primero un mensaje.",
   invalidText: "Usa solo texto sin formato.",
   tooLong: "Tu mensaje debe tener menos de 5.000 caracteres.",
+  attachImages: "Añadir fotos (hasta 3, JPEG, PNG, WebP o HEIC, 10 MB cada una)",
+  imageAlt: "Foto adjunta al mensaje",
+  notAnImage: "Solo se pueden adjuntar fotos (JPEG, PNG, WebP o HEIC). No se envió nada.",
+  imageTooLarge: "Una foto supera los 10 MB. No se envió nada.",
+  tooManyImages: "Demasiadas fotos: hasta 3 por mensaje y 30 por conversación. No se envió nada.",
   tooMany: "Demasiados mensajes. Vuelve a intentarlo en {seconds} segundos.",
   notFound:
     "Este enlace de conversación no es válido para esta tienda. Usa el enlace de tu correo o vuelve a preguntar desde el centro de ayuda.",

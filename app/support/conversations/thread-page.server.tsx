@@ -7,7 +7,11 @@ import {
   CONVERSATION_STYLES,
   type ThreadNotice,
 } from "./ConversationPage";
+import { BODY_LIMITS } from "../../platform/http/body.server";
+import { formImages } from "./attachments.server";
 import { shopperReply, shopperThread, type ShopperThread } from "./conversations.server";
+import { MAX_THREAD_FORM_BYTES } from "./thread.server";
+import { readShopperToken } from "./tokens.server";
 
 export interface ThreadContext {
   shopDomain: string;
@@ -26,9 +30,22 @@ const ERROR_STATUS = {
   empty: 400,
   invalidText: 400,
   tooLong: 400,
+  notAnImage: 400,
+  imageTooLarge: 400,
+  tooManyImages: 400,
   tooMany: 429,
   notFound: 404,
 } as const;
+
+/**
+ * How much of a reply's body to read: a message with up to three photos for a request whose URL
+ * carries a live conversation token (checked before a byte is read), a text form otherwise.
+ */
+export function threadBodyLimit(request: Request) {
+  const multipart = /^multipart\/form-data\b/i.test(request.headers.get("content-type") ?? "");
+  const held = readShopperToken(new URL(request.url).searchParams.get("t"));
+  return multipart && held ? BODY_LIMITS.supportUpload : MAX_THREAD_FORM_BYTES;
+}
 
 async function render(
   context: ThreadContext,
@@ -72,11 +89,15 @@ export async function threadPage(context: ThreadContext, search: URLSearchParams
 export async function threadPost(
   context: ThreadContext,
   search: URLSearchParams,
-  form: URLSearchParams,
+  form: FormData,
 ): Promise<ThreadResponse> {
-  const token = search.get("t") ?? form.get("t");
-  const message = form.get("message");
-  const result = await shopperReply(context.shopDomain, token, message);
+  const field = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" ? value : null;
+  };
+  const token = search.get("t") ?? field("t");
+  const message = field("message");
+  const result = await shopperReply(context.shopDomain, token, message, await formImages(form));
   if (result.ok) return render(context, search, result.thread, 200, "", { kind: "sent" });
   if (result.error === "notFound") return render(context, search, null, 404);
   const thread = await shopperThread(context.shopDomain, token);

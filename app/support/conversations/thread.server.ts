@@ -1,5 +1,12 @@
 import { db } from "../../db.server";
 import { shopperBudget } from "../../storefront/rate-limit.server";
+import {
+  prepareAttachments,
+  roomForAttachments,
+  storeAttachments,
+  type AttachmentError,
+  type UploadedAttachment,
+} from "./attachments.server";
 import { announce } from "./live.server";
 
 /** A message is a few paragraphs; past this it is refused with a message saying so. */
@@ -31,8 +38,10 @@ export function countMessage(shopDomain: string, conversationId: string) {
 }
 
 /**
- * A shopper's message in their conversation (the storefront thread or an e-mail reply): it
- * reopens a pending or closed conversation, since the shopper is waiting again.
+ * A shopper's message in their conversation (the storefront thread or an e-mail reply), with the
+ * images they attached: it reopens a pending or closed conversation, since the shopper is waiting
+ * again. The message counts against the budget before any image is decoded, so a flood of
+ * uploads is stopped as cheaply as a flood of text; a refused image stores nothing.
  */
 export async function addShopperMessage(
   conversationId: string,
@@ -40,8 +49,11 @@ export async function addShopperMessage(
   body: string,
   channel: "storefront" | "email",
   emailMessageId?: string,
+  uploads: UploadedAttachment[] = [],
 ): Promise<
-  { ok: true; duplicate: boolean } | { ok: false; error: "tooMany"; retryAfterSeconds: number }
+  | { ok: true; duplicate: boolean }
+  | { ok: false; error: "tooMany"; retryAfterSeconds: number }
+  | { ok: false; error: AttachmentError }
 > {
   if (emailMessageId) {
     const seen = await db.supportConversationMessage.findFirst({
@@ -52,23 +64,35 @@ export async function addShopperMessage(
   }
   const wait = await countMessage(shopDomain, conversationId);
   if (wait !== null) return { ok: false, error: "tooMany", retryAfterSeconds: wait };
+  const prepared = await prepareAttachments(uploads);
+  if (!prepared.ok) return prepared;
+  if (!(await roomForAttachments(shopDomain, conversationId, prepared.images.length))) {
+    return { ok: false, error: "tooManyImages" };
+  }
+  const stored = await storeAttachments(shopDomain, conversationId, prepared.images);
   const now = new Date();
-  await db.$transaction([
-    db.supportConversationMessage.create({
-      data: {
-        shopDomain,
-        conversationId,
-        author: "shopper",
-        channel,
-        body,
-        emailMessageId: emailMessageId ?? null,
-      },
-    }),
-    db.supportConversation.update({
-      where: { id: conversationId },
-      data: { status: "open", closedAt: null, lastMessageAt: now },
-    }),
-  ]);
+  try {
+    await db.$transaction([
+      db.supportConversationMessage.create({
+        data: {
+          shopDomain,
+          conversationId,
+          author: "shopper",
+          channel,
+          body,
+          emailMessageId: emailMessageId ?? null,
+          attachments: { create: stored.rows },
+        },
+      }),
+      db.supportConversation.update({
+        where: { id: conversationId },
+        data: { status: "open", closedAt: null, lastMessageAt: now },
+      }),
+    ]);
+  } catch (error) {
+    await stored.discard();
+    throw error;
+  }
   await announce(shopDomain, conversationId);
   return { ok: true, duplicate: false };
 }

@@ -1,7 +1,8 @@
 // The chat launcher (blocks/chat.liquid, an app embed): ask the assistant about an order, then
 // talk to the shop's team with live replies. Requests go through the shop's App Proxy; replies
 // arrive on the app's Server-Sent Events stream. Shopper and team text is set as textContent,
-// never markup; only the assistant's answer, rendered and escaped by the app, is markup.
+// never markup; only the assistant's answer, rendered and escaped by the app, is markup. Photos
+// go as multipart with the chat token in the address, so the app checks it before reading them.
 (() => {
   const root = document.querySelector("[data-aftercare-chat]");
   if (!root || root.dataset.ready) return;
@@ -22,6 +23,7 @@
   let handoff = "human";
   let token = sessionStorage.getItem(KEY);
   let stream = null;
+  let imageBase = "";
   const seen = new Set();
 
   const launcher = h("button", {
@@ -50,14 +52,23 @@
   );
   root.append(launcher, panel);
 
-  async function call(request) {
+  async function call(request, images = []) {
     error.textContent = "";
+    const json = JSON.stringify({ ...request, locale: root.dataset.locale });
+    const data = new FormData();
+    data.set("request", json);
+    for (const image of images) data.append("images", image);
     try {
-      const response = await fetch(root.dataset.endpoint, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ ...request, locale: root.dataset.locale }),
-      });
+      const response = await fetch(
+        root.dataset.endpoint + (images.length ? "?c=" + encodeURIComponent(token) : ""),
+        {
+          method: "POST",
+          headers: images.length
+            ? { Accept: "application/json" }
+            : { "Content-Type": "application/json", Accept: "application/json" },
+          body: images.length ? data : json,
+        },
+      );
       const answer = await response.json();
       if (!response.ok) error.textContent = answer.message || t("failed");
       return response.ok ? answer : null;
@@ -67,13 +78,23 @@
     }
   }
 
-  function say(author, text, id) {
+  function say(author, text, id, images = []) {
     if (id) {
       if (seen.has(id)) return;
       seen.add(id);
     }
     const who = author === "shopper" ? t("you") : author === "merchant" ? t("team") : "";
-    log.append(h("p", {}, who ? h("strong", { textContent: who + ": " }) : "", text));
+    log.append(
+      h(
+        "p",
+        {},
+        who ? h("strong", { textContent: who + ": " }) : "",
+        text,
+        ...images.map((image) =>
+          h("img", { src: imageBase + image + "?c=" + encodeURIComponent(token), alt: "" }),
+        ),
+      ),
+    );
   }
 
   function form(fields, label, submit) {
@@ -82,7 +103,8 @@
       event.preventDefault();
       const button = element.querySelector("button");
       button.disabled = true;
-      await submit(Object.fromEntries(new FormData(element)));
+      const data = new FormData(element);
+      await submit(Object.fromEntries(data), data);
       button.disabled = false;
     });
     body.replaceChildren(element);
@@ -155,18 +177,24 @@
 
   function conversation(answer) {
     token = answer.token;
+    imageBase = answer.imageBase;
     sessionStorage.setItem(KEY, token);
     notice.textContent = answer.notice;
-    for (const message of answer.messages) say(message.author, message.body, message.id);
+    const show = (entry) => say(entry.author, entry.body, entry.id, entry.images);
+    answer.messages.forEach(show);
     const last = answer.messages[answer.messages.length - 1];
-    form(
-      [field(t("message"), { name: "message", required: true, maxLength: 5000, rows: 3 })],
+    const sending = form(
+      [
+        field(t("message"), { name: "message", maxLength: 5000, rows: 3 }),
+        field(t("photos"), { name: "images", type: "file", multiple: true, accept: "image/*" }),
+      ],
       t("send"),
-      async ({ message }) => {
-        const sent = await call({ intent: "send", token, message });
+      async ({ message }, data) => {
+        const images = data.getAll("images").filter((image) => image.size);
+        const sent = await call({ intent: "send", token, message }, images);
         if (sent) {
-          body.querySelector("textarea").value = "";
-          for (const entry of sent.messages) say(entry.author, entry.body, entry.id);
+          sending.reset();
+          sent.messages.forEach(show);
         }
       },
     );

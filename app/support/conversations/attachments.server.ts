@@ -1,0 +1,181 @@
+import { randomUUID } from "node:crypto";
+import { db } from "../../db.server";
+import { prepareImage, type PreparedImage } from "../../platform/images/images.server";
+import { fileStorage } from "../../platform/storage/storage.server";
+import { readChatToken, readShopperToken } from "./tokens.server";
+
+/**
+ * Images a shopper attaches to a message in their conversation (a photo of the damage, of the
+ * label): checked and re-encoded like return photos (app/platform/images), stored by the app
+ * under a key it chooses, and shown only to the shop's merchant and to whoever holds the
+ * conversation's token.
+ */
+export const ATTACHMENT_LIMITS = {
+  /** A few pictures per message: what a person shows; more is a flood. */
+  perMessage: 3,
+  /** A conversation's whole album: beyond it the team asks for something else than pictures. */
+  perConversation: 30,
+  maxBytes: 10 * 1024 * 1024,
+  contentTypes: ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"],
+  /** Longest side kept: enough to see damage, small enough for the inbox. */
+  maxDimension: 2000,
+} as const;
+
+export type AttachmentError = "imageTooLarge" | "notAnImage" | "tooManyImages";
+
+export interface UploadedAttachment {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** The uploads checked and re-encoded, or why not (nothing is stored either way). */
+export async function prepareAttachments(
+  uploads: UploadedAttachment[],
+): Promise<{ ok: true; images: PreparedImage[] } | { ok: false; error: AttachmentError }> {
+  if (uploads.length > ATTACHMENT_LIMITS.perMessage) return { ok: false, error: "tooManyImages" };
+  const images: PreparedImage[] = [];
+  for (const upload of uploads) {
+    const prepared = await prepareImage(upload, ATTACHMENT_LIMITS);
+    if (!prepared.ok) {
+      return { ok: false, error: prepared.problem === "tooLarge" ? "imageTooLarge" : "notAnImage" };
+    }
+    images.push(prepared.image);
+  }
+  return { ok: true, images };
+}
+
+/** The images of a reply form: the files the shopper picked (an empty picker sends none). */
+export async function formImages(form: FormData): Promise<UploadedAttachment[]> {
+  const files = form
+    .getAll("images")
+    .filter((value): value is File => typeof value !== "string" && value.size > 0);
+  return Promise.all(
+    files.map(async (file) => ({
+      contentType: file.type,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+}
+
+/** Whether the conversation's album has room for this many more. */
+export async function roomForAttachments(
+  shopDomain: string,
+  conversationId: string,
+  count: number,
+) {
+  if (count === 0) return true;
+  const held = await db.supportConversationAttachment.count({
+    where: { shopDomain, conversationId },
+  });
+  return held + count <= ATTACHMENT_LIMITS.perConversation;
+}
+
+interface StoredAttachmentRow {
+  shopDomain: string;
+  conversationId: string;
+  storage: string;
+  storageKey: string;
+  contentType: string;
+  bytes: number;
+  width: number;
+  height: number;
+}
+
+/** Writes the images to storage: the rows to create with the message, and a way to undo. */
+export async function storeAttachments(
+  shopDomain: string,
+  conversationId: string,
+  images: PreparedImage[],
+) {
+  const storage = fileStorage();
+  const rows: StoredAttachmentRow[] = [];
+  for (const image of images) {
+    const storageKey = `support/${shopDomain}/${conversationId}/${randomUUID()}.jpg`;
+    await storage.put(storageKey, image.bytes, image.contentType);
+    rows.push({
+      shopDomain,
+      conversationId,
+      storage: storage.kind,
+      storageKey,
+      contentType: image.contentType,
+      bytes: image.bytes.byteLength,
+      width: image.width,
+      height: image.height,
+    });
+  }
+  const discard = () => Promise.all(rows.map((row) => storage.remove(row.storageKey)));
+  return { rows, discard };
+}
+
+/**
+ * An attachment's bytes, only from this shop and, for a shopper, only from the conversation
+ * their token names: another shop's, another conversation's and a missing id all give null.
+ */
+export async function attachmentFile(
+  shopDomain: string,
+  attachmentId: string,
+  conversationId?: string,
+) {
+  const attachment = await db.supportConversationAttachment.findFirst({
+    where: { id: attachmentId, shopDomain, ...(conversationId ? { conversationId } : {}) },
+  });
+  if (!attachment) return null;
+  const bytes = await fileStorage().get(attachment.storageKey);
+  return bytes ? { bytes, contentType: attachment.contentType } : null;
+}
+
+/** The storage keys of conversations' attachments, to remove once their rows are gone. */
+export async function attachmentKeys(where: {
+  shopDomain: string;
+  conversationId?: { in: string[] };
+}) {
+  const rows = await db.supportConversationAttachment.findMany({
+    where,
+    select: { storageKey: true },
+  });
+  return rows.map((row) => row.storageKey);
+}
+
+export async function removeAttachmentFiles(keys: string[]) {
+  const storage = fileStorage();
+  for (const key of keys) await storage.remove(key);
+}
+
+/**
+ * An attachment for the shopper holding the conversation's storefront link token (`t`) or the
+ * chat widget's token (`c`, which also names the shop): only the images of that conversation.
+ */
+export function shopperAttachment(
+  shopDomain: string,
+  tokens: { link: string | null; chat: string | null },
+  attachmentId: string,
+) {
+  const chat = readChatToken(tokens.chat);
+  const conversationId =
+    readShopperToken(tokens.link) ?? (chat?.shopDomain === shopDomain ? chat.conversationId : null);
+  return conversationId ? attachmentFile(shopDomain, attachmentId, conversationId) : null;
+}
+
+/** An attachment for the merchant of the shop it belongs to. */
+export function merchantAttachment(shopDomain: string, attachmentId: string) {
+  return attachmentFile(shopDomain, attachmentId);
+}
+
+/** How an attachment is served: only ever as the image it is, never cached by a shared cache. */
+export function attachmentResponse(file: { bytes: Buffer; contentType: string } | null) {
+  if (!file) {
+    return new Response("Not found", {
+      status: 404,
+      headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
+  return new Response(new Uint8Array(file.bytes), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Cache-Control": "private, max-age=3600",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Disposition": "inline",
+    },
+  });
+}
