@@ -462,3 +462,5 @@ console.log(
     cpuMsPerDelivery: (cpu.user + cpu.system) / 1000 / result.deliveries,
   }),
 );
+// The PostgreSQL pool would keep the process alive until its idle connections time out.
+process.exit(0);

@@ -25,23 +25,25 @@ function niceMax(value: number) {
 
 /**
  * The queue-lag curve of a spike as a self-contained SVG under bench/results/: deliveries waiting
- * (left axis) and the oldest waiting delivery's age (right axis) per second, with the moment the
- * last delivery was due. Returns the file's path.
+ * (left axis) and the oldest waiting delivery's age (right axis) per second, with the moments marked
+ * (the last order, the last fulfillment). Returns the file's path.
  */
 export function lagChart(
   samples: LagSample[],
-  options: { title: string; file: string; sendSeconds: number },
+  options: { title: string; file: string; marks: { second: number; label: string }[] },
 ): string {
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const maxSecond = niceMax(Math.max(options.sendSeconds, ...samples.map((s) => s.second)));
+  const maxSecond = niceMax(
+    Math.max(...options.marks.map((mark) => mark.second), ...samples.map((s) => s.second)),
+  );
   const maxWaiting = niceMax(Math.max(...samples.map((s) => s.waiting)));
   const maxAge = niceMax(Math.max(...samples.map((s) => s.oldestAgeSeconds)));
   const x = (second: number) => MARGIN.left + (second / maxSecond) * plotWidth;
   const y = (value: number, max: number) => MARGIN.top + plotHeight - (value / max) * plotHeight;
   const line = (value: (sample: LagSample) => number, max: number) =>
     samples.map((s) => `${x(s.second).toFixed(1)},${y(value(s), max).toFixed(1)}`).join(" ");
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">
 <rect width="100%" height="100%" fill="white"/>
 <text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="14">${escape(options.title)}</text>
@@ -55,8 +57,15 @@ ${ticks
 <text x="${x(t * maxSecond)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${Math.round(t * maxSecond)}</text>`,
   )
   .join("\n")}
-<line x1="${x(options.sendSeconds)}" x2="${x(options.sendSeconds)}" y1="${MARGIN.top}" y2="${HEIGHT - MARGIN.bottom}" stroke="#888" stroke-dasharray="4 4"/>
-<text x="${x(options.sendSeconds) + 4}" y="${MARGIN.top + 12}" fill="#555">last order due</text>
+${options.marks
+  .map(
+    (
+      mark,
+      index,
+    ) => `<line x1="${x(mark.second)}" x2="${x(mark.second)}" y1="${MARGIN.top}" y2="${HEIGHT - MARGIN.bottom}" stroke="#888" stroke-dasharray="4 4"/>
+<text x="${x(mark.second) + 4}" y="${MARGIN.top + 12 + index * 14}" fill="#555">${escape(mark.label)}</text>`,
+  )
+  .join("\n")}
 <polyline fill="none" stroke="#1f6feb" stroke-width="2" points="${line((s) => s.waiting, maxWaiting)}"/>
 <polyline fill="none" stroke="#d1242f" stroke-width="2" points="${line((s) => s.oldestAgeSeconds, maxAge)}"/>
 <text x="${WIDTH / 2}" y="${HEIGHT - 8}" text-anchor="middle">seconds since the sale started</text>
