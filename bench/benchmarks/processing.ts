@@ -397,7 +397,7 @@ async function deploymentRun(
     for (let tries = 0; ; tries++) {
       const [shop] = await query(`SELECT "name" FROM "Shop" WHERE "domain" = ?`, [SHOP]);
       if (shop?.name) break;
-      if (tries > 300) throw new Error("The install did not record the shop");
+      if (tries > 1200) throw new Error("The install did not record the shop within 2 minutes");
       await sleep(100);
     }
     await switchOnLoyalty(app.url);
