@@ -8,6 +8,7 @@ import { dashboardBenchmark } from "./benchmarks/dashboard";
 import { historyBenchmark } from "./benchmarks/history";
 import { loyaltyPageBenchmark } from "./benchmarks/loyalty-page";
 import { outboxBenchmark } from "./benchmarks/outbox";
+import { processingBenchmark } from "./benchmarks/processing";
 import { recommendationsBenchmark } from "./benchmarks/recommendations";
 import { trackingLookupBenchmark } from "./benchmarks/tracking-lookup";
 import { webhookIngestBenchmark } from "./benchmarks/webhook-ingest";
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<Comparison[]>> = {
   outbox: outboxBenchmark,
   history: historyBenchmark,
   chat: chatBenchmark,
+  processing: processingBenchmark,
 };
 
 const only = process.env.BENCH_ONLY;

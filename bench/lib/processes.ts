@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import path from "node:path";
 import { freePort, startAppServer } from "../../tests/support/app-server";
 
@@ -90,4 +91,34 @@ export function startBenchApp(
     logName,
     env: { LOG_LEVEL: "warn", ...profilingEnv(), ...env },
   });
+}
+
+/**
+ * `npm run worker` (scripts/worker.js) as its own process beside the app, on the same
+ * configuration, its output in `logFile`. Whether it works shows when the queue drains: the
+ * caller waits for that.
+ */
+export function startWorkerProcess(env: Record<string, string>, logFile: string) {
+  const child = spawn(process.execPath, [path.join(root, "scripts/worker.js")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log = createWriteStream(logFile, { flags: "a" });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stopWithCaller = () => child.kill();
+  process.once("exit", stopWithCaller);
+  return {
+    pid: child.pid!,
+    get exitCode() {
+      return child.exitCode;
+    },
+    async stop() {
+      process.off("exit", stopWithCaller);
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }

@@ -57,6 +57,9 @@ function printRun({ subject, floor, run, baselineRun }: RunComparison) {
   );
 }
 
+/** "request" → "requests", "delivery" → "deliveries". */
+const plural = (unit: string) => (unit.endsWith("y") ? `${unit.slice(0, -1)}ies` : `${unit}s`);
+
 function printLoad({ subject, floor, result, baseline, unit = "request" }: LoadComparison) {
   const short = unit === "request" ? "req" : unit;
   console.log(
@@ -66,7 +69,7 @@ function printLoad({ subject, floor, result, baseline, unit = "request" }: LoadC
       `| throughput (${short}/s) | ${fixed(result.throughput)} | ${fixed(baseline.throughput)} | ${fixed(result.throughput / baseline.throughput, 2)} |`,
       `| p50 latency (ms) | ${fixed(result.p50, 2)} | ${fixed(baseline.p50, 2)} | ${fixed(result.p50 / baseline.p50, 2)} |`,
       `| p99 latency (ms) | ${fixed(result.p99, 2)} | ${fixed(baseline.p99, 2)} | ${fixed(result.p99 / baseline.p99, 2)} |`,
-      `| ${unit}s / errors | ${result.requests} / ${result.errors} | ${baseline.requests} / ${baseline.errors} | |`,
+      `| ${plural(unit)} / errors | ${result.requests} / ${result.errors} | ${baseline.requests} / ${baseline.errors} | |`,
       ...(result.cpuMsPerRequest !== undefined && baseline.cpuMsPerRequest !== undefined
         ? [
             `| server CPU per ${unit} (ms) | ${fixed(result.cpuMsPerRequest, 2)} | ${fixed(baseline.cpuMsPerRequest, 2)} | ${fixed(result.cpuMsPerRequest / baseline.cpuMsPerRequest, 2)} |`,
