@@ -6,6 +6,7 @@ import { trackByOrder, type ShopperShipment } from "../../tracking/index.server"
 import { limitLookup } from "../../storefront/rate-limit.server";
 import { publishedArticles, searchArticles } from "../articles.server";
 import { classify } from "./classifier.server";
+import { fallbackIntent } from "./language-model-settings.server";
 import type { Intent } from "./intents";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -79,7 +80,10 @@ export async function askAssistant(input: AssistantQuestion): Promise<AssistantR
   const tracking = await trackByOrder(input.shopDomain, orderNumber, email);
   if (!tracking?.orderName) return { ok: false, error: "notFound" };
   const orderName = tracking.orderName;
-  const { intent } = await classify(input.locale, question);
+  const local = await classify(input.locale, question);
+  // Off-topic or unsure here: the merchant's language model, if switched on, may name one of our
+  // intents (only the question is sent); the answer still comes from our data below.
+  const intent = local.intent ?? (await fallbackIntent(input.shopDomain, input.locale, question));
   // Only what it was about: the dashboard's deflection counts questions, never their words.
   await db.supportAssistantQuestion.create({
     data: { shopDomain: input.shopDomain, intent: intent ?? null },
