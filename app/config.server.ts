@@ -77,9 +77,9 @@ const EnvSchema = z
     /** Klaviyo's API base; the stand-in replaces it for the demo and the tests. */
     KLAVIYO_API_URL: z.url().default("https://a.klaviyo.com"),
     /**
-     * Lets merchants' event endpoints be on this machine or a private network (loopback, RFC 1918,
-     * link-local, unique-local), and plain http on 127.0.0.1 or localhost: the stand-in's
-     * receivers in tests and the demo. Off in production: endpoints must be public https hosts.
+     * Lets merchants' event endpoints and their assistant's language model be on this machine or a
+     * private network (loopback, RFC 1918, link-local, unique-local), and plain http on 127.0.0.1
+     * or localhost: the stand-in in tests and the demo. Off in production: public https hosts only.
      */
     DESTINATIONS_ALLOW_PRIVATE_HOSTS: flag.default(false),
     /** 32 random bytes in base64 (`openssl rand -base64 32`): seals shops' provider credentials at rest. */

@@ -68,3 +68,9 @@ export {
 } from "./chat/chat.server";
 export { openConversationStream, openInboxStream, type StreamResponse } from "./chat/stream.server";
 export { chatSettings, saveChatSettings, type ChatSettingsResult } from "./chat/settings.server";
+export {
+  languageModelSettings,
+  saveLanguageModelSettings,
+  type LanguageModelSettingsResult,
+  type LanguageModelSettingsView,
+} from "./assistant/language-model-settings.server";

@@ -224,12 +224,34 @@ export function Answer({
       );
     }
     case "human":
-    case "unsure":
       return (
         <p>
-          {t(answer.kind, { order: answer.orderName })}{" "}
+          {t("human", { order: answer.orderName })}{" "}
           <ContactLink t={t} supportEmail={supportEmail} orderName={answer.orderName} />
         </p>
+      );
+    case "unsure":
+      return (
+        <>
+          <p>
+            {t("unsure", { order: answer.orderName })}{" "}
+            <ContactLink t={t} supportEmail={supportEmail} orderName={answer.orderName} />
+          </p>
+          {answer.articles.length > 0 && (
+            <>
+              <p>{t("unsureArticles")}</p>
+              <ul className="ac-unsure-articles">
+                {answer.articles.map((article) => (
+                  <li key={article.slug}>
+                    <a href={`${linkBase}help?${new URLSearchParams({ article: article.slug })}`}>
+                      {article.title}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
       );
   }
 }

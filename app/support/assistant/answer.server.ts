@@ -4,7 +4,9 @@ import { memberSummary } from "../../loyalty/index.server";
 import { findShopperOrder } from "../../orders/index.server";
 import { trackByOrder, type ShopperShipment } from "../../tracking/index.server";
 import { limitLookup } from "../../storefront/rate-limit.server";
+import { publishedArticles, searchArticles } from "../articles.server";
 import { classify } from "./classifier.server";
+import { fallbackIntent } from "./language-model-settings.server";
 import type { Intent } from "./intents";
 
 export const MAX_QUESTION_CHARS = 500;
@@ -31,7 +33,11 @@ export type AssistantAnswer =
     }
   | { kind: "noPoints" }
   | { kind: "changeAddress" | "cancel"; orderName: string; shipped: boolean }
-  | { kind: "human" | "unsure"; orderName: string };
+  | { kind: "human"; orderName: string }
+  | { kind: "unsure"; orderName: string; articles: { slug: string; title: string }[] };
+
+/** How many of the help center's best matching articles an unsure answer offers. */
+const UNSURE_ARTICLES = 3;
 
 export type AssistantError =
   "missingFields" | "invalidText" | "questionTooLong" | "notFound" | "tooMany";
@@ -74,7 +80,10 @@ export async function askAssistant(input: AssistantQuestion): Promise<AssistantR
   const tracking = await trackByOrder(input.shopDomain, orderNumber, email);
   if (!tracking?.orderName) return { ok: false, error: "notFound" };
   const orderName = tracking.orderName;
-  const { intent } = await classify(input.locale, question);
+  const local = await classify(input.locale, question);
+  // Off-topic or unsure here: the merchant's language model, if switched on, may name one of our
+  // intents (only the question is sent); the answer still comes from our data below.
+  const intent = local.intent ?? (await fallbackIntent(input.shopDomain, input.locale, question));
   // Only what it was about: the dashboard's deflection counts questions, never their words.
   await db.supportAssistantQuestion.create({
     data: { shopDomain: input.shopDomain, intent: intent ?? null },
@@ -129,6 +138,22 @@ export async function askAssistant(input: AssistantQuestion): Promise<AssistantR
     case "agent.human":
       return { ok: true, intent, answer: { kind: "human", orderName } };
     default:
-      return { ok: true, intent: null, answer: { kind: "unsure", orderName } };
+      return {
+        ok: true,
+        intent: null,
+        answer: {
+          kind: "unsure",
+          orderName,
+          articles: await bestArticles(input.shopDomain, input.locale, question),
+        },
+      };
   }
+}
+
+/** The help center's articles that best match a question the assistant could not place. */
+async function bestArticles(shopDomain: string, locale: ShopperLocale, question: string) {
+  const published = await publishedArticles(shopDomain, locale);
+  return searchArticles(shopDomain, published.locale, published.articles, question)
+    .slice(0, UNSURE_ARTICLES)
+    .map(({ slug, title }) => ({ slug, title }));
 }

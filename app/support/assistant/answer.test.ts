@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db.server";
+import { saveArticle } from "../articles.server";
 import { askAssistant } from "./answer.server";
 
 /** An order as the orders capability stores it from orders/create. */
@@ -83,4 +84,32 @@ describe("support assistant", () => {
       error: "invalidText",
     });
   });
+
+  it("answers an off-topic question with not sure, the best matching articles and the shop", async () => {
+    const shop = `assistant-${randomUUID().slice(0, 8)}.myshopify.com`;
+    await order(shop, "#1001", "ana@example.com");
+    for (const [title, body] of [
+      ["Gift cards", "Our gift cards come in 25, 50 and 100 euros and never expire."],
+      ["Return policy", "Return any item within 30 days."],
+    ]) {
+      expect(await saveArticle(shop, null, { title, body, locale: "en" })).toMatchObject({
+        ok: true,
+      });
+    }
+    expect(await question(shop, { question: "do you sell gift cards" })).toEqual({
+      ok: true,
+      intent: null,
+      answer: {
+        kind: "unsure",
+        orderName: "#1001",
+        articles: [{ slug: "gift-cards", title: "Gift cards" }],
+      },
+    });
+    // Nothing in the help center matches: still not sure, still the way to a person (the page).
+    expect(await question(shop, { question: "tell me a joke" })).toEqual({
+      ok: true,
+      intent: null,
+      answer: { kind: "unsure", orderName: "#1001", articles: [] },
+    });
+  }, 60_000);
 });

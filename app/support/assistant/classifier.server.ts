@@ -5,15 +5,20 @@ import { LangEs } from "@nlpjs/lang-es";
 import { LangFr } from "@nlpjs/lang-fr";
 import { Nlp } from "@nlpjs/nlp";
 import { SHOPPER_LOCALES, type ShopperLocale } from "../../platform/i18n";
-import { TRAINING } from "./corpus";
+import { OFF_TOPIC_TRAINING, TRAINING } from "./corpus";
 import { INTENTS, type Intent } from "./intents";
 
 /** Below this the classifier is guessing: the assistant asks again and offers a person. */
 export const MIN_CONFIDENCE = 0.5;
 
+/** nlp.js's own name for "none of the intents": trained on off-topic questions. */
+const OFF_TOPIC = "None";
+
 export interface Classification {
   intent: Intent | null;
   score: number;
+  /** The classifier recognized an off-topic question (rather than guessing too weakly). */
+  offTopic: boolean;
 }
 
 function newModel() {
@@ -36,6 +41,7 @@ function newModel() {
 /** Trains a model on the shipped phrasings (or others, for measuring). */
 export async function trainIntentModel(
   training: Record<ShopperLocale, Record<Intent, string[]>> = TRAINING,
+  offTopic: Record<ShopperLocale, string[]> = OFF_TOPIC_TRAINING,
 ) {
   const model = newModel();
   for (const locale of SHOPPER_LOCALES) {
@@ -43,6 +49,7 @@ export async function trainIntentModel(
     for (const intent of INTENTS) {
       for (const phrasing of training[locale][intent]) model.addDocument(locale, phrasing, intent);
     }
+    for (const phrasing of offTopic[locale]) model.addDocument(locale, phrasing, OFF_TOPIC);
   }
   await model.train();
   return model;
@@ -69,6 +76,8 @@ export async function classify(
   const intent = (INTENTS as readonly string[]).includes(result.intent)
     ? (result.intent as Intent)
     : null;
-  if (!intent || result.score < MIN_CONFIDENCE) return { intent: null, score: result.score };
-  return { intent, score: result.score };
+  const offTopic = result.intent === OFF_TOPIC && result.score >= MIN_CONFIDENCE;
+  if (!intent || result.score < MIN_CONFIDENCE)
+    return { intent: null, score: result.score, offTopic };
+  return { intent, score: result.score, offTopic: false };
 }

@@ -211,3 +211,63 @@ export const HELD_OUT: Record<ShopperLocale, Record<Intent, string[]>> = {
     ],
   },
 };
+
+/**
+ * Off-topic questions the assistant should admit it can't answer (its "none" class), written
+ * separately from corpus.ts's OFF_TOPIC_TRAINING and after it. Registers after the out-of-scope
+ * queries of CLINC150 (Larson et al., "An Evaluation Dataset for Intent Classification and
+ * Out-of-Scope Prediction", EMNLP 2019; clinc/oos-eval on GitHub): requests a person plausibly
+ * types to an assistant that none of its intents covers, short and long, some on topics the
+ * training never saw. The first four English ones are the issue's own examples ("tell me a joke",
+ * "what's the weather", "do you sell gift cards", "can I work for you"). No phrasing is copied.
+ */
+export const HELD_OUT_OFF_TOPIC: Record<ShopperLocale, string[]> = {
+  en: [
+    "tell me a joke",
+    "what's the weather",
+    "do you sell gift cards",
+    "can I work for you",
+    "who are you",
+    "is it going to be sunny in Paris",
+    "what sizes do the sneakers come in",
+    "do you take credit cards",
+    "how many calories are in a banana",
+    "when does your shop open on sunday",
+  ],
+  fr: [
+    "raconte-moi une blague",
+    "quel temps fait-il",
+    "vous vendez des cartes cadeaux ?",
+    "je peux travailler pour vous ?",
+    "qui es-tu",
+    "fera-t-il beau à Lyon",
+    "quelles tailles pour ces baskets",
+    "vous prenez la carte bancaire ?",
+    "combien de calories dans une banane",
+    "à quelle heure ouvre votre magasin le dimanche",
+  ],
+  de: [
+    "erzähl mir einen Witz",
+    "wie ist das Wetter",
+    "verkaufen Sie Geschenkkarten?",
+    "kann ich bei Ihnen arbeiten?",
+    "wer bist du",
+    "scheint morgen in Berlin die Sonne",
+    "welche Größen gibt es für die Turnschuhe",
+    "nehmen Sie Kreditkarten",
+    "wie viele Kalorien hat eine Banane",
+    "wann öffnet Ihr Laden am Sonntag",
+  ],
+  es: [
+    "cuéntame un chiste",
+    "qué tiempo hace",
+    "venden tarjetas de regalo?",
+    "puedo trabajar con ustedes?",
+    "quién eres",
+    "hará sol en Madrid",
+    "qué tallas hay de estas zapatillas",
+    "aceptan tarjeta de crédito",
+    "cuántas calorías tiene un plátano",
+    "a qué hora abre su tienda el domingo",
+  ],
+};

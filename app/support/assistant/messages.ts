@@ -42,6 +42,7 @@ const en = {
   human: "The shop's team will answer you. Write to them about order {order}:",
   unsure:
     "I'm not sure I understood. Try asking differently, browse the articles below, or write to the shop about order {order}:",
+  unsureArticles: "These help center articles may answer it:",
   contactEmail: "Email {email}",
   contactPage: "Contact the shop",
   mailSubject: "Order {order}",
@@ -93,6 +94,7 @@ const fr: Catalog<AssistantMessageKey> = {
   human: "L'équipe de la boutique vous répondra. Écrivez-lui au sujet de la commande {order} :",
   unsure:
     "Je ne suis pas sûr d'avoir compris. Reformulez, parcourez les articles ci-dessous, ou écrivez à la boutique au sujet de la commande {order} :",
+  unsureArticles: "Ces articles du centre d'aide y répondent peut-être :",
   contactEmail: "Écrire à {email}",
   contactPage: "Contacter la boutique",
   mailSubject: "Commande {order}",
@@ -143,6 +145,7 @@ const de: Catalog<AssistantMessageKey> = {
   human: "Das Team des Shops antwortet Ihnen. Schreiben Sie ihm zu Bestellung {order}:",
   unsure:
     "Ich bin nicht sicher, ob ich Sie verstanden habe. Formulieren Sie anders, sehen Sie sich die Artikel unten an oder schreiben Sie dem Shop zu Bestellung {order}:",
+  unsureArticles: "Diese Hilfeartikel beantworten es vielleicht:",
   contactEmail: "E-Mail an {email}",
   contactPage: "Shop kontaktieren",
   mailSubject: "Bestellung {order}",
@@ -191,6 +194,7 @@ const es: Catalog<AssistantMessageKey> = {
   human: "El equipo de la tienda te responderá. Escríbele sobre el pedido {order}:",
   unsure:
     "No estoy seguro de haberte entendido. Pregunta de otra forma, consulta los artículos de abajo o escribe a la tienda sobre el pedido {order}:",
+  unsureArticles: "Estos artículos del centro de ayuda quizá lo respondan:",
   contactEmail: "Escribir a {email}",
   contactPage: "Contactar con la tienda",
   mailSubject: "Pedido {order}",
