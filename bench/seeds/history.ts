@@ -98,17 +98,27 @@ const sampler = setInterval(() => {
   peakHeap = Math.max(peakHeap, memory.heapUsed);
 }, 50);
 
+/** This process's CPU seconds (user + system) since `since`: the HTTP server's share is tiny. */
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+
 let started = performance.now();
+let cpuStart = process.cpuUsage();
 let parsed = 0;
 for await (const _entry of readHistoryFile(bulkFileLines(url))) parsed += 1;
 const floorSeconds = (performance.now() - started) / 1000;
+const floorCpu = cpuSeconds(cpuStart);
 
 const row = await db.historyImport.create({
   data: { shopDomain: shop, months: 12, status: "importing", bulkOperationId: "bench" },
 });
 started = performance.now();
+cpuStart = process.cpuUsage();
 await importHistoryFile(shop, row.id, url);
 const seconds = (performance.now() - started) / 1000;
+const cpu = cpuSeconds(cpuStart);
 clearInterval(sampler);
 const done = await db.historyImport.findUniqueOrThrow({ where: { id: row.id } });
 const counts = {
@@ -125,7 +135,12 @@ console.log(
     counts,
     seconds,
     perSecond: ORDERS / seconds,
-    floor: { seconds: floorSeconds, perSecond: parsed / floorSeconds },
+    cpuMsPerOrder: (cpu * 1000) / ORDERS,
+    floor: {
+      seconds: floorSeconds,
+      perSecond: parsed / floorSeconds,
+      cpuMsPerOrder: (floorCpu * 1000) / parsed,
+    },
     peakRssMb: peakRss / 1024 / 1024,
     peakHeapMb: peakHeap / 1024 / 1024,
   }),
