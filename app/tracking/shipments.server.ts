@@ -5,7 +5,7 @@ import {
   type TrackingShipmentModel as TrackingShipment,
   type Tx,
 } from "../db.server";
-import { emit, transaction } from "../platform/events/index.server";
+import { emit, emitAll, transaction, type EventInput } from "../platform/events/index.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
 import { normalizeEmail } from "../orders/index.server";
 import { attentionKey, FLAGGED, needsAttention } from "./attention";
@@ -185,6 +185,8 @@ async function createImportedFulfillments(
   }
   const fulfillmentsById = new Map(fulfillments.map((row) => [row.id, row]));
   const now = new Date();
+  // The batch's events go out in one statement, in the order refreshShipment would emit them.
+  const events: EventInput[] = [];
   for (const shipment of shipments) {
     await deriveShipment(
       tx,
@@ -192,8 +194,10 @@ async function createImportedFulfillments(
       { ...shipment, fulfillment: fulfillmentsById.get(shipment.fulfillmentId)! },
       checkpointsOf.get(shipment.fulfillmentId) ?? [],
       now,
+      async (event) => void events.push(event),
     );
   }
+  await emitAll(tx, events);
 }
 
 function fulfillmentColumns(payload: FulfillmentPayload, order: OrderContext | null) {
@@ -635,7 +639,7 @@ export async function refreshShipment(
       OR: [{ shipmentId: shipment.id }, { shipmentId: null }],
     },
   });
-  return deriveShipment(tx, context, shipment, checkpoints, now);
+  return deriveShipment(tx, context, shipment, checkpoints, now, (event) => emit(tx, event));
 }
 
 type LoadedShipment = TrackingShipment & { fulfillment: TrackingFulfillment };
@@ -647,6 +651,7 @@ async function deriveShipment(
   shipment: LoadedShipment,
   checkpoints: TrackingCheckpoint[],
   now: Date,
+  announce: (event: EventInput) => Promise<void>,
 ): Promise<ShipmentChange | null> {
   const newest = currentStatus(checkpoints);
   const current: Status = newest
@@ -747,7 +752,7 @@ async function deriveShipment(
   };
   const event = { shop: shipment.shopDomain, aggregateId: shipment.id };
   if (newlyDelayed) {
-    await emit(tx, {
+    await announce({
       ...event,
       type: "shipment.delayed",
       data: {
@@ -765,20 +770,20 @@ async function deriveShipment(
     current,
     source: newest?.source ?? null,
   };
-  await emit(tx, {
+  await announce({
     ...event,
     type: "shipment.status_changed",
     data: { ...ref, previous: change.previous, current, source: change.source },
   });
   if (deliveredAt) {
-    await emit(tx, {
+    await announce({
       ...event,
       type: "shipment.delivered",
       data: { ...ref, deliveredAt: deliveredAt.toISOString() },
     });
   }
   if (current.tag === "Exception") {
-    await emit(tx, {
+    await announce({
       ...event,
       type: "shipment.exception",
       data: { ...ref, subtag: current.subtag },
