@@ -44,6 +44,9 @@ function where(url: string) {
   if (url.startsWith("node:")) return "node core";
   return url ? url.replace(/^file:\/\//, "") : "(native / GC / idle)";
 }
+/** The production build's frames, or the app's sources as the seed scripts run them (tsx). */
+const isAppFrame = (url: string) =>
+  url.includes("/build/server/") || (url.includes("/app/") && !url.includes("node_modules/"));
 const label = (node: ProfileNode) =>
   `${node.callFrame.functionName || "(anonymous)"} ${where(node.callFrame.url)}:${node.callFrame.lineNumber + 1}`;
 
@@ -71,7 +74,7 @@ for (const [id, micros] of self) {
   const seen = new Set<string>();
   for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
     const frame = byId.get(at)!;
-    if (!frame.callFrame.url.includes("/build/server/")) continue;
+    if (!isAppFrame(frame.callFrame.url)) continue;
     const key = label(frame);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,6 +1,8 @@
 import { db } from "../db.server";
 import { captureChangesSoon, prepareForBulkWrite } from "../analytics/index.server";
-import { applyOrderPayload, OrderPayloadSchema, storedOrderVersions } from "../orders/index.server";
+import { applyImportedOrders, OrderPayloadSchema } from "../orders/index.server";
+import { retryOnUniqueViolation } from "../platform/db/errors";
+import { transaction } from "../platform/events/index.server";
 import { log } from "../platform/logging/logger.server";
 import {
   BULK_ENDED_WITHOUT_FILE,
@@ -8,7 +10,10 @@ import {
   bulkOperation,
   runBulkQuery,
 } from "../platform/shopify/bulk-operations.server";
-import { applyOrderFulfillments, OrderFulfillmentsPayloadSchema } from "../tracking/index.server";
+import {
+  importedOrderFulfillmentsWriter,
+  OrderFulfillmentsPayloadSchema,
+} from "../tracking/index.server";
 import {
   BulkFileError,
   historyBulkQuery,
@@ -28,6 +33,8 @@ export const DEFAULT_MONTHS = 12;
 export const MAX_MONTHS = 60;
 /** Orders applied between two progress updates (and two rollup refreshes). */
 export const HISTORY_BATCH = 200;
+/** A batch's transaction may take this long (Prisma's default is 5 s) on a busy machine. */
+const BATCH_TIMEOUT_MS = 60_000;
 /** A reader that has not reported for this long is taken to have died; another takes over. */
 const STALE_READER_MS = 60_000;
 const ACTIVE = ["running", "importing"];
@@ -143,23 +150,18 @@ export async function importHistoryFile(
 }
 
 /**
- * Applies a batch of orders: one we already hold at the same or a newer version (a webhook came
- * first, or an earlier import) is left alone, order and fulfillments; the rest go through the
- * orders/* webhooks' code, whose own newer-wins check covers a webhook landing meanwhile.
+ * Applies a batch of orders in one transaction, a few statements for the whole batch: one we
+ * already hold at the same or a newer version (a webhook came first, or an earlier import) is
+ * left alone, order and fulfillments; the rest are written as the orders/* webhooks write them.
+ * A webhook that inserts one of the batch's orders meanwhile makes the batch lose a unique race:
+ * it runs again and leaves that order alone.
  */
 async function applyBatch(
   shopDomain: string,
   importId: string,
   batch: { order: HistoryOrder; lastLine: number }[],
 ) {
-  const held = await storedOrderVersions(
-    shopDomain,
-    batch.map(({ order }) => order.id),
-  );
-  let applied = 0;
-  for (const { order } of batch) {
-    const version = held.get(order.id);
-    if (version && version >= new Date(order.updated_at)) continue;
+  const orders = batch.map(({ order }) => {
     const payload = OrderPayloadSchema.safeParse(order);
     const fulfillments = OrderFulfillmentsPayloadSchema.safeParse(order);
     if (!payload.success || !fulfillments.success) {
@@ -167,11 +169,27 @@ async function applyBatch(
         `order ${order.name}: ${(payload.error ?? fulfillments.error)!.message}`,
       );
     }
-    const result = await applyOrderPayload(shopDomain, payload.data, { imported: true });
-    if (result === "stale") continue;
-    await applyOrderFulfillments(shopDomain, fulfillments.data, { imported: true });
-    applied += 1;
-  }
+    return { payload: payload.data, fulfillments: fulfillments.data };
+  });
+  const fulfillmentsOf = new Map(orders.map((order) => [order.payload.id, order.fulfillments]));
+  const writeFulfillments = await importedOrderFulfillmentsWriter(shopDomain);
+  const applied = await retryOnUniqueViolation(() =>
+    transaction(
+      async (tx) => {
+        const written = await applyImportedOrders(
+          tx,
+          shopDomain,
+          orders.map((order) => order.payload),
+        );
+        await writeFulfillments(
+          tx,
+          written.map((payload) => fulfillmentsOf.get(payload.id)!),
+        );
+        return written.length;
+      },
+      { timeout: BATCH_TIMEOUT_MS },
+    ),
+  );
   const linesRead = batch[batch.length - 1]!.lastLine;
   await db.historyImport.update({
     where: { id: importId },

@@ -1,5 +1,6 @@
 /** Orders' public face: what other capabilities and flows may use. */
 export {
+  applyImportedOrders,
   applyOrderPayload,
   customerOrderIds,
   customersOrders,
@@ -13,7 +14,6 @@ export {
   orderProducts,
   ordersStoredSince,
   parseAddress,
-  storedOrderVersions,
   type ShopperOrder,
 } from "./orders.server";
 export {

@@ -69,27 +69,126 @@ export async function applyOrderPayload(
           });
       }
 
-      await tx.orderLineItem.createMany({
-        data: payload.line_items.map((item) => ({
-          shopDomain,
-          orderId,
-          shopifyId: item.id,
-          productId: item.product_id ?? null,
-          variantId: item.variant_id ?? null,
-          sku: item.sku ?? null,
-          title: item.title,
-          variantTitle: item.variant_title ?? null,
-          quantity: item.quantity,
-          currentQuantity: item.current_quantity ?? item.quantity,
-          price: toMinorUnits(item.price, payload.currency),
-          totalDiscount: toMinorUnits(item.total_discount, payload.currency),
-          requiresShipping: item.requires_shipping ?? true,
-          giftCard: item.gift_card ?? false,
-        })),
-      });
+      await tx.orderLineItem.createMany({ data: lineItemRows(shopDomain, orderId, payload) });
       return existing ? "updated" : "created";
     }),
   );
+}
+
+/**
+ * Applies orders read from the shop's history in the caller's transaction, a few statements for
+ * the whole batch instead of a transaction per order: the same rows applyOrderPayload writes,
+ * with the same rule (an order held at the same or a newer `updated_at` is left alone, checked
+ * again in the update itself) and no `order.created`. A customer takes the columns of their last
+ * order in the batch, as one order after another would leave them. Returns the orders applied.
+ * An insert that loses a race to a webhook fails the transaction with a unique violation: the
+ * caller runs the batch again, and the webhook's order is then held.
+ */
+export async function applyImportedOrders(
+  tx: Tx,
+  shopDomain: string,
+  payloads: OrderPayload[],
+): Promise<OrderPayload[]> {
+  if (payloads.length === 0) return [];
+  const held = new Map(
+    (
+      await tx.order.findMany({
+        where: { shopDomain, shopifyId: { in: payloads.map((payload) => payload.id) } },
+        select: { id: true, shopifyId: true, shopifyUpdatedAt: true },
+      })
+    ).map((row) => [row.shopifyId, row]),
+  );
+  // The newest version of each order the batch holds, unless the database already has it.
+  const newest = new Map<string, OrderPayload>();
+  for (const payload of payloads) {
+    const updatedAt = new Date(payload.updated_at);
+    const stored = held.get(payload.id);
+    if (stored && stored.shopifyUpdatedAt >= updatedAt) continue;
+    const seen = newest.get(payload.id);
+    if (!seen || new Date(seen.updated_at) <= updatedAt) newest.set(payload.id, payload);
+  }
+  const fresh = [...newest.values()];
+  if (fresh.length === 0) return [];
+
+  const customerIds = await writeImportedCustomers(tx, shopDomain, fresh);
+  const customerOf = (payload: OrderPayload) =>
+    payload.customer ? customerIds.get(payload.customer.id)! : null;
+
+  const orderIds = new Map<string, string>();
+  const applied: OrderPayload[] = [];
+  for (const payload of fresh) {
+    const stored = held.get(payload.id);
+    if (!stored) continue;
+    const updated = await tx.order.updateMany({
+      where: { id: stored.id, shopifyUpdatedAt: { lte: new Date(payload.updated_at) } },
+      data: orderColumns(payload, customerOf(payload)),
+    });
+    if (updated.count === 0) continue;
+    orderIds.set(payload.id, stored.id);
+    applied.push(payload);
+  }
+  if (orderIds.size) {
+    await tx.orderLineItem.deleteMany({ where: { orderId: { in: [...orderIds.values()] } } });
+  }
+  const created = fresh.filter((payload) => !held.has(payload.id));
+  if (created.length) {
+    const rows = await tx.order.createManyAndReturn({
+      data: created.map((payload) => ({
+        shopDomain,
+        shopifyId: payload.id,
+        ...orderColumns(payload, customerOf(payload)),
+      })),
+      select: { id: true, shopifyId: true },
+    });
+    for (const row of rows) orderIds.set(row.shopifyId, row.id);
+    applied.push(...created);
+  }
+  await tx.orderLineItem.createMany({
+    data: applied.flatMap((payload) =>
+      lineItemRows(shopDomain, orderIds.get(payload.id)!, payload),
+    ),
+  });
+  return applied;
+}
+
+/** The batch's customers created or brought up to date; their row ids by Shopify id. */
+async function writeImportedCustomers(tx: Tx, shopDomain: string, payloads: OrderPayload[]) {
+  const columns = new Map<string, ReturnType<typeof customerColumns>>();
+  for (const payload of payloads) {
+    if (payload.customer) columns.set(payload.customer.id, customerColumns(payload));
+  }
+  const ids = new Map<string, string>();
+  if (columns.size === 0) return ids;
+  const stored = await tx.customer.findMany({
+    where: { shopDomain, shopifyId: { in: [...columns.keys()] } },
+    select: {
+      id: true,
+      shopifyId: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      phone: true,
+      locale: true,
+      acceptsMarketing: true,
+    },
+  });
+  for (const { id, shopifyId, ...current } of stored) {
+    ids.set(shopifyId, id);
+    const wanted = columns.get(shopifyId)!;
+    const same = (Object.keys(wanted) as (keyof typeof wanted)[]).every(
+      (key) => wanted[key] === current[key],
+    );
+    if (!same) await tx.customer.update({ where: { id }, data: wanted });
+  }
+  const missing = [...columns].filter(([shopifyId]) => !ids.has(shopifyId));
+  if (missing.length) {
+    const rows = await tx.customer.createManyAndReturn({
+      data: missing.map(([shopifyId, fields]) => ({ shopDomain, shopifyId, ...fields })),
+      select: { id: true, shopifyId: true },
+    });
+    for (const row of rows) ids.set(row.shopifyId, row.id);
+  }
+  return ids;
 }
 
 function orderColumns(payload: OrderPayload, customerId: string | null) {
@@ -135,14 +234,29 @@ function orderColumns(payload: OrderPayload, customerId: string | null) {
   };
 }
 
-async function upsertCustomer(
-  tx: Tx,
-  shopDomain: string,
-  payload: OrderPayload,
-): Promise<string | null> {
-  const customer = payload.customer;
-  if (!customer) return null;
-  const fields = {
+function lineItemRows(shopDomain: string, orderId: string, payload: OrderPayload) {
+  return payload.line_items.map((item) => ({
+    shopDomain,
+    orderId,
+    shopifyId: item.id,
+    productId: item.product_id ?? null,
+    variantId: item.variant_id ?? null,
+    sku: item.sku ?? null,
+    title: item.title,
+    variantTitle: item.variant_title ?? null,
+    quantity: item.quantity,
+    currentQuantity: item.current_quantity ?? item.quantity,
+    price: toMinorUnits(item.price, payload.currency),
+    totalDiscount: toMinorUnits(item.total_discount, payload.currency),
+    requiresShipping: item.requires_shipping ?? true,
+    giftCard: item.gift_card ?? false,
+  }));
+}
+
+/** A customer's columns as an order's payload tells them. */
+function customerColumns(payload: OrderPayload) {
+  const customer = payload.customer!;
+  return {
     email: normalizeEmail(customer.email ?? payload.email),
     firstName: customer.first_name ?? null,
     lastName: customer.last_name ?? null,
@@ -150,6 +264,16 @@ async function upsertCustomer(
     locale: payload.customer_locale ?? null,
     acceptsMarketing: payload.buyer_accepts_marketing ?? false,
   };
+}
+
+async function upsertCustomer(
+  tx: Tx,
+  shopDomain: string,
+  payload: OrderPayload,
+): Promise<string | null> {
+  const customer = payload.customer;
+  if (!customer) return null;
+  const fields = customerColumns(payload);
   const row = await tx.customer.upsert({
     where: { shopDomain_shopifyId: { shopDomain, shopifyId: customer.id } },
     create: { shopDomain, shopifyId: customer.id, ...fields },
@@ -157,15 +281,6 @@ async function upsertCustomer(
     select: { id: true },
   });
   return row.id;
-}
-
-/** The Shopify `updated_at` of each of these orders we hold, by Shopify id. */
-export async function storedOrderVersions(shopDomain: string, shopifyIds: string[]) {
-  const rows = await db.order.findMany({
-    where: { shopDomain, shopifyId: { in: shopifyIds } },
-    select: { shopifyId: true, shopifyUpdatedAt: true },
-  });
-  return new Map(rows.map((row) => [row.shopifyId, row.shopifyUpdatedAt]));
 }
 
 export function normalizeEmail(email: string | null | undefined): string | null {

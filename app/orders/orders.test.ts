@@ -4,6 +4,7 @@ import { webhookFixture, withFields } from "../../tests/support/fixtures";
 import { db } from "../db.server";
 import { parseShopifyJson } from "../platform/shopify/json";
 import {
+  applyImportedOrders,
   applyOrderPayload,
   exportCustomerOrders,
   getOrder,
@@ -62,6 +63,54 @@ describe("mirroring orders", () => {
     const order = await getOrder(domain, "820982911946154508");
     expect(order?.financialStatus).toBe("paid");
     expect(order?.shopifyUpdatedAt.toISOString()).toBe("2022-01-05T15:00:00.000Z");
+  });
+
+  it("writes a batch of history orders as one order after another would, leaving a newer one alone", async () => {
+    const second = withFields(ORDER, {
+      id: 820982911946154,
+      name: "#10000",
+      updated_at: "2022-01-06T10:00:00-05:00",
+    });
+    const batch = [payload(ORDER), payload(second)];
+    const imported = shop();
+    const oneByOne = shop();
+    expect(
+      (await db.$transaction((tx) => applyImportedOrders(tx, imported, batch))).map((o) => o.id),
+    ).toEqual(["820982911946154508", "820982911946154"]);
+    for (const order of batch) await applyOrderPayload(oneByOne, order);
+    const rows = async (domain: string) => {
+      const orders = await db.order.findMany({
+        where: { shopDomain: domain },
+        include: { lineItems: { orderBy: { shopifyId: "asc" } }, customer: true },
+        orderBy: { shopifyId: "asc" },
+      });
+      const strip = <T extends object>(row: T) =>
+        Object.fromEntries(
+          Object.entries(row).filter(
+            ([key]) =>
+              !["id", "orderId", "customerId", "shopDomain", "createdAt", "updatedAt"].includes(
+                key,
+              ),
+          ),
+        );
+      return orders.map(({ lineItems, customer, ...order }) => ({
+        order: strip(order),
+        lineItems: lineItems.map(strip),
+        customer: customer && strip(customer),
+      }));
+    };
+    expect(await rows(imported)).toEqual(await rows(oneByOne));
+    expect(await db.customer.count({ where: { shopDomain: imported } })).toBe(1);
+
+    // A webhook's newer version is held: the import's older copy changes nothing.
+    const newer = withFields(ORDER, {
+      updated_at: "2022-02-01T10:00:00-05:00",
+      financial_status: "paid",
+    });
+    await applyOrderPayload(imported, payload(newer));
+    expect(await db.$transaction((tx) => applyImportedOrders(tx, imported, batch))).toEqual([]);
+    expect((await getOrder(imported, "820982911946154508"))?.financialStatus).toBe("paid");
+    expect(await db.orderLineItem.count({ where: { shopDomain: imported } })).toBe(10);
   });
 
   it("keeps shops apart", async () => {

@@ -16,5 +16,5 @@ export {
 export { getTrackingSettings } from "./settings.server";
 export { flagShipment } from "./tracking.server";
 export { tagMessageKey, trackingTranslator } from "./shopper/messages";
-export { applyOrderFulfillments } from "./webhooks.server";
-export { OrderFulfillmentsPayloadSchema } from "./schemas";
+export { applyOrderFulfillments, importedOrderFulfillmentsWriter } from "./webhooks.server";
+export { OrderFulfillmentsPayloadSchema, type OrderFulfillmentsPayload } from "./schemas";

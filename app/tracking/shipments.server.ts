@@ -1,5 +1,11 @@
-import { db, type Tx } from "../db.server";
-import { emit, transaction } from "../platform/events/index.server";
+import {
+  db,
+  type TrackingCheckpointModel as TrackingCheckpoint,
+  type TrackingFulfillmentModel as TrackingFulfillment,
+  type TrackingShipmentModel as TrackingShipment,
+  type Tx,
+} from "../db.server";
+import { emit, emitAll, transaction, type EventInput } from "../platform/events/index.server";
 import { retryOnUniqueViolation } from "../platform/db/errors";
 import { normalizeEmail } from "../orders/index.server";
 import { attentionKey, FLAGGED, needsAttention } from "./attention";
@@ -91,66 +97,169 @@ export async function applyFulfillment(
   payload: FulfillmentPayload,
   order: OrderContext | null = null,
 ): Promise<FulfillmentResult> {
-  const updatedAt = new Date(payload.updated_at);
   const context = await shopTrackingContext(shopDomain);
   return retryOnUniqueViolation(() =>
-    transaction(async (tx) => {
-      const existing = await tx.trackingFulfillment.findUnique({
-        where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.id } },
-      });
-      if (order && existing) {
-        await tx.trackingFulfillment.update({ where: { id: existing.id }, data: order });
-      }
-      if (existing && existing.shopifyUpdatedAt > updatedAt) {
-        return { createdShipmentIds: [], changes: [] };
-      }
-      const fields = {
-        orderShopifyId: payload.order_id,
-        name: payload.name ?? null,
-        status: payload.status ?? null,
-        shipmentStatus: payload.shipment_status ?? null,
-        trackingCompany: payload.tracking_company ?? null,
-        service: payload.service ?? null,
-        lineItems: JSON.stringify(payload.line_items.map(fulfillmentLine)),
-        shopifyCreatedAt: new Date(payload.created_at),
-        shopifyUpdatedAt: updatedAt,
-        ...(payload.email ? { email: normalizeEmail(payload.email) } : {}),
-        ...(payload.destination ? { destination: JSON.stringify(payload.destination) } : {}),
-        ...(payload.name ? { orderName: payload.name.replace(/\.\d+$/, "") } : {}),
-        ...(order ?? {}),
-      };
-      const fulfillment = existing
-        ? await tx.trackingFulfillment.update({ where: { id: existing.id }, data: fields })
-        : await tx.trackingFulfillment.create({
-            data: { shopDomain, shopifyId: payload.id, ...fields },
-          });
-
-      const createdShipmentIds = await syncShipments(
-        tx,
-        context,
-        shopDomain,
-        fulfillment.id,
-        payload,
-      );
-
-      const shopifyStatus = fromShopifyShipmentStatus(payload.shipment_status);
-      const checkpoints: CheckpointInput[] = [];
-      if (payload.status === "cancelled") {
-        checkpoints.push(
-          shopifyCheckpoint(status("Exception_020"), updatedAt, "Shipment cancelled"),
-        );
-      } else if (shopifyStatus) {
-        checkpoints.push(
-          shopifyCheckpoint(shopifyStatus, updatedAt, subtagMessage(shopifyStatus.subtag)),
-        );
-      }
-      await recordCheckpoints(tx, shopDomain, fulfillment.id, null, checkpoints, {
-        skipKnownTags: true,
-      });
-      const changes = await refreshFulfillmentShipments(tx, context, fulfillment.id);
-      return { createdShipmentIds, changes };
-    }),
+    transaction((tx) => applyFulfillmentIn(tx, context, shopDomain, payload, order)),
   );
+}
+
+/**
+ * Fulfillments of orders read from the shop's history, applied in the caller's transaction (the
+ * shop's tracking context is read first, outside it): each as applyFulfillment applies it.
+ */
+export async function importedFulfillmentsWriter(shopDomain: string) {
+  const context = await shopTrackingContext(shopDomain);
+  return async (tx: Tx, fulfillments: { payload: FulfillmentPayload; order: OrderContext }[]) => {
+    const stored = new Set(
+      (
+        await tx.trackingFulfillment.findMany({
+          where: { shopDomain, shopifyId: { in: fulfillments.map(({ payload }) => payload.id) } },
+          select: { shopifyId: true },
+        })
+      ).map((row) => row.shopifyId),
+    );
+    // One we already hold (a webhook's, or a fulfillment event's placeholder) merges as usual.
+    const fresh = new Map<string, { payload: FulfillmentPayload; order: OrderContext }>();
+    for (const entry of fulfillments) {
+      if (stored.has(entry.payload.id)) {
+        await applyFulfillmentIn(tx, context, shopDomain, entry.payload, entry.order);
+      } else fresh.set(entry.payload.id, entry);
+    }
+    if (fresh.size) await createImportedFulfillments(tx, context, shopDomain, [...fresh.values()]);
+  };
+}
+
+/**
+ * New fulfillments with their shipments and Shopify's checkpoint, a few multi-row inserts for the
+ * whole batch, then each shipment derived as refreshShipment derives it (same rows, same
+ * events), from the rows just written rather than read back.
+ */
+async function createImportedFulfillments(
+  tx: Tx,
+  context: ShopTrackingContext,
+  shopDomain: string,
+  entries: { payload: FulfillmentPayload; order: OrderContext }[],
+) {
+  const fulfillments = await tx.trackingFulfillment.createManyAndReturn({
+    data: entries.map(({ payload, order }) => ({
+      shopDomain,
+      shopifyId: payload.id,
+      ...fulfillmentColumns(payload, order),
+    })),
+  });
+  const byShopifyId = new Map(fulfillments.map((row) => [row.shopifyId, row]));
+
+  const numbers = entries.map(({ payload }) => trackingNumbersOf(payload));
+  const shapes = [...new Set(numbers.flat().map(({ number }) => numberShape(number)))];
+  const history = new Map<string, Record<string, number>>();
+  if (shapes.length) {
+    for (const row of await tx.trackingCarrierHistory.findMany({
+      where: { shopDomain, shape: { in: shapes } },
+      select: { shape: true, carrier: true, count: true },
+    })) {
+      history.set(row.shape, { ...history.get(row.shape), [row.carrier]: row.count });
+    }
+  }
+  const shipments = await tx.trackingShipment.createManyAndReturn({
+    data: entries.flatMap(({ payload }, index) =>
+      numbers[index]!.map(({ number, url }) =>
+        shipmentColumns(context, shopDomain, byShopifyId.get(payload.id)!.id, payload, {
+          number,
+          url,
+          history: history.get(numberShape(number)) ?? {},
+        }),
+      ),
+    ),
+  });
+
+  const checkpoints = await tx.trackingCheckpoint.createManyAndReturn({
+    data: entries.flatMap(({ payload }) =>
+      shopifyCheckpointsOf(payload).map((checkpoint) =>
+        checkpointColumns(shopDomain, byShopifyId.get(payload.id)!.id, null, checkpoint),
+      ),
+    ),
+  });
+  const checkpointsOf = new Map<string, TrackingCheckpoint[]>();
+  for (const row of checkpoints) {
+    checkpointsOf.set(row.fulfillmentId, [...(checkpointsOf.get(row.fulfillmentId) ?? []), row]);
+  }
+  const fulfillmentsById = new Map(fulfillments.map((row) => [row.id, row]));
+  const now = new Date();
+  // The batch's events go out in one statement, in the order refreshShipment would emit them.
+  const events: EventInput[] = [];
+  for (const shipment of shipments) {
+    await deriveShipment(
+      tx,
+      context,
+      { ...shipment, fulfillment: fulfillmentsById.get(shipment.fulfillmentId)! },
+      checkpointsOf.get(shipment.fulfillmentId) ?? [],
+      now,
+      async (event) => void events.push(event),
+    );
+  }
+  await emitAll(tx, events);
+}
+
+function fulfillmentColumns(payload: FulfillmentPayload, order: OrderContext | null) {
+  return {
+    orderShopifyId: payload.order_id,
+    name: payload.name ?? null,
+    status: payload.status ?? null,
+    shipmentStatus: payload.shipment_status ?? null,
+    trackingCompany: payload.tracking_company ?? null,
+    service: payload.service ?? null,
+    lineItems: JSON.stringify(payload.line_items.map(fulfillmentLine)),
+    shopifyCreatedAt: new Date(payload.created_at),
+    shopifyUpdatedAt: new Date(payload.updated_at),
+    ...(payload.email ? { email: normalizeEmail(payload.email) } : {}),
+    ...(payload.destination ? { destination: JSON.stringify(payload.destination) } : {}),
+    ...(payload.name ? { orderName: payload.name.replace(/\.\d+$/, "") } : {}),
+    ...(order ?? {}),
+  };
+}
+
+/** The checkpoint a fulfillment's own status stands for, if any. */
+function shopifyCheckpointsOf(payload: FulfillmentPayload): CheckpointInput[] {
+  const updatedAt = new Date(payload.updated_at);
+  if (payload.status === "cancelled") {
+    return [shopifyCheckpoint(status("Exception_020"), updatedAt, "Shipment cancelled")];
+  }
+  const shopifyStatus = fromShopifyShipmentStatus(payload.shipment_status);
+  return shopifyStatus
+    ? [shopifyCheckpoint(shopifyStatus, updatedAt, subtagMessage(shopifyStatus.subtag))]
+    : [];
+}
+
+async function applyFulfillmentIn(
+  tx: Tx,
+  context: ShopTrackingContext,
+  shopDomain: string,
+  payload: FulfillmentPayload,
+  order: OrderContext | null,
+): Promise<FulfillmentResult> {
+  const updatedAt = new Date(payload.updated_at);
+  const existing = await tx.trackingFulfillment.findUnique({
+    where: { shopDomain_shopifyId: { shopDomain, shopifyId: payload.id } },
+  });
+  if (order && existing) {
+    await tx.trackingFulfillment.update({ where: { id: existing.id }, data: order });
+  }
+  if (existing && existing.shopifyUpdatedAt > updatedAt) {
+    return { createdShipmentIds: [], changes: [] };
+  }
+  const fields = fulfillmentColumns(payload, order);
+  const fulfillment = existing
+    ? await tx.trackingFulfillment.update({ where: { id: existing.id }, data: fields })
+    : await tx.trackingFulfillment.create({
+        data: { shopDomain, shopifyId: payload.id, ...fields },
+      });
+
+  const createdShipmentIds = await syncShipments(tx, context, shopDomain, fulfillment.id, payload);
+  await recordCheckpoints(tx, shopDomain, fulfillment.id, null, shopifyCheckpointsOf(payload), {
+    skipKnownTags: true,
+  });
+  const changes = await refreshFulfillmentShipments(tx, context, fulfillment.id);
+  return { createdShipmentIds, changes };
 }
 
 /** fulfillment_events/create: a status event for every shipment of the fulfillment. */
@@ -296,7 +405,7 @@ function trackingNumbersOf(payload: FulfillmentPayload): { number: string; url: 
 /** One shipment per tracking number; numbers the merchant removed take their shipment along. */
 async function syncShipments(
   tx: Tx,
-  { settings }: ShopTrackingContext,
+  context: ShopTrackingContext,
   shopDomain: string,
   fulfillmentId: string,
   payload: FulfillmentPayload,
@@ -311,41 +420,51 @@ async function syncShipments(
     select: { trackingKey: true },
   });
   const known = new Set(existing.map((row) => row.trackingKey));
-  const hint = carrierFromCompany(payload.tracking_company);
-  const destination = payload.destination;
-  const region = destination?.country_code
-    ? [destination.country_code, destination.province_code].filter(Boolean).join("-")
-    : null;
-
   const created: string[] = [];
   for (const { number, url } of numbers) {
-    const key = normalizeTrackingNumber(number);
-    if (known.has(key)) continue;
-    const detection = detectCarrier(number, {
-      hint,
-      history: await carrierHistory(tx, shopDomain, number),
-    });
+    if (known.has(normalizeTrackingNumber(number))) continue;
     const row = await tx.trackingShipment.create({
-      data: {
-        shopDomain,
-        fulfillmentId,
-        trackingNumber: number,
-        trackingKey: key,
-        trackingUrl: url ?? carrierTrackingUrl(detection.carrier, number),
-        carrier: detection.carrier,
-        carrierConfidence: detection.confidence,
-        carrierValid: detection.valid,
-        carrierSource: hint && hint === detection.carrier && !detection.valid ? "hint" : "detected",
-        service: payload.service ?? null,
-        destinationRegion: region,
-        provider: settings.provider,
-        nextPollAt: settings.provider === "shopify" ? null : new Date(),
-      },
+      data: shipmentColumns(context, shopDomain, fulfillmentId, payload, {
+        number,
+        url,
+        history: await carrierHistory(tx, shopDomain, number),
+      }),
       select: { id: true },
     });
     created.push(row.id);
   }
   return created;
+}
+
+/** A new shipment's row: its number, and its carrier detected with the shop's history. */
+function shipmentColumns(
+  { settings }: ShopTrackingContext,
+  shopDomain: string,
+  fulfillmentId: string,
+  payload: FulfillmentPayload,
+  { number, url, history }: { number: string; url: string | null; history: Record<string, number> },
+) {
+  const hint = carrierFromCompany(payload.tracking_company);
+  const destination = payload.destination;
+  const region = destination?.country_code
+    ? [destination.country_code, destination.province_code].filter(Boolean).join("-")
+    : null;
+  const detection = detectCarrier(number, { hint, history });
+  return {
+    shopDomain,
+    fulfillmentId,
+    trackingNumber: number,
+    trackingKey: normalizeTrackingNumber(number),
+    trackingUrl: url ?? carrierTrackingUrl(detection.carrier, number),
+    carrier: detection.carrier,
+    carrierConfidence: detection.confidence,
+    carrierValid: detection.valid,
+    carrierSource: hint && hint === detection.carrier && !detection.valid ? "hint" : "detected",
+    service: payload.service ?? null,
+    destinationRegion: region,
+    provider: settings.provider,
+    nextPollAt: settings.provider === "shopify" ? null : new Date(),
+  };
 }
 
 async function carrierHistory(tx: Tx, shopDomain: string, number: string) {
@@ -438,25 +557,36 @@ export async function recordCheckpoints(
   });
   if (fresh.length === 0) return 0;
   await tx.trackingCheckpoint.createMany({
-    data: fresh.map((checkpoint) => ({
-      shopDomain,
-      fulfillmentId,
-      shipmentId,
-      source: checkpoint.source,
-      dedupeKey: dedupeKey(shipmentId, checkpoint),
-      occurredAt: checkpoint.occurredAt,
-      utcOffset: checkpoint.utcOffset,
-      tag: checkpoint.status.tag,
-      subtag: checkpoint.status.subtag,
-      message: checkpoint.message.slice(0, 500),
-      city: checkpoint.city,
-      region: checkpoint.region,
-      country: checkpoint.country,
-      postalCode: checkpoint.postalCode,
-      estimatedDeliveryAt: checkpoint.estimatedDeliveryAt,
-    })),
+    data: fresh.map((checkpoint) =>
+      checkpointColumns(shopDomain, fulfillmentId, shipmentId, checkpoint),
+    ),
   });
   return fresh.length;
+}
+
+function checkpointColumns(
+  shopDomain: string,
+  fulfillmentId: string,
+  shipmentId: string | null,
+  checkpoint: CheckpointInput,
+) {
+  return {
+    shopDomain,
+    fulfillmentId,
+    shipmentId,
+    source: checkpoint.source,
+    dedupeKey: dedupeKey(shipmentId, checkpoint),
+    occurredAt: checkpoint.occurredAt,
+    utcOffset: checkpoint.utcOffset,
+    tag: checkpoint.status.tag,
+    subtag: checkpoint.status.subtag,
+    message: checkpoint.message.slice(0, 500),
+    city: checkpoint.city,
+    region: checkpoint.region,
+    country: checkpoint.country,
+    postalCode: checkpoint.postalCode,
+    estimatedDeliveryAt: checkpoint.estimatedDeliveryAt,
+  };
 }
 
 // ---- derived state ----------------------------------------------------------------------------
@@ -509,6 +639,20 @@ export async function refreshShipment(
       OR: [{ shipmentId: shipment.id }, { shipmentId: null }],
     },
   });
+  return deriveShipment(tx, context, shipment, checkpoints, now, (event) => emit(tx, event));
+}
+
+type LoadedShipment = TrackingShipment & { fulfillment: TrackingFulfillment };
+
+/** refreshShipment's work on a shipment and checkpoints already read (or just written). */
+async function deriveShipment(
+  tx: Tx,
+  context: ShopTrackingContext,
+  shipment: LoadedShipment,
+  checkpoints: TrackingCheckpoint[],
+  now: Date,
+  announce: (event: EventInput) => Promise<void>,
+): Promise<ShipmentChange | null> {
   const newest = currentStatus(checkpoints);
   const current: Status = newest
     ? { tag: newest.tag as Status["tag"], subtag: newest.subtag }
@@ -608,7 +752,7 @@ export async function refreshShipment(
   };
   const event = { shop: shipment.shopDomain, aggregateId: shipment.id };
   if (newlyDelayed) {
-    await emit(tx, {
+    await announce({
       ...event,
       type: "shipment.delayed",
       data: {
@@ -626,20 +770,20 @@ export async function refreshShipment(
     current,
     source: newest?.source ?? null,
   };
-  await emit(tx, {
+  await announce({
     ...event,
     type: "shipment.status_changed",
     data: { ...ref, previous: change.previous, current, source: change.source },
   });
   if (deliveredAt) {
-    await emit(tx, {
+    await announce({
       ...event,
       type: "shipment.delivered",
       data: { ...ref, deliveredAt: deliveredAt.toISOString() },
     });
   }
   if (current.tag === "Exception") {
-    await emit(tx, {
+    await announce({
       ...event,
       type: "shipment.exception",
       data: { ...ref, subtag: current.subtag },

@@ -1,3 +1,4 @@
+import type { Tx } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { webhookHandler, type WebhookHandler } from "../webhooks/types";
 import { registerTracker } from "./jobs.server";
@@ -11,6 +12,7 @@ import {
 import {
   applyFulfillment,
   applyFulfillmentEvent,
+  importedFulfillmentsWriter,
   orderContext,
   type OrderContext,
 } from "./shipments.server";
@@ -53,6 +55,23 @@ export async function applyOrderFulfillments(
 ) {
   const order = orderContext(payload);
   for (const fulfillment of payload.fulfillments) await track(shop, fulfillment, order, !imported);
+}
+
+/**
+ * Orders' fulfillments read from the shop's history, written in the caller's transaction, as
+ * applyOrderFulfillments with `imported` writes them. Call it before the transaction opens: it
+ * reads the shop's tracking settings first.
+ */
+export async function importedOrderFulfillmentsWriter(shop: string) {
+  const write = await importedFulfillmentsWriter(shop);
+  return (tx: Tx, orders: OrderFulfillmentsPayload[]) =>
+    write(
+      tx,
+      orders.flatMap((payload) => {
+        const order = orderContext(payload);
+        return payload.fulfillments.map((fulfillment) => ({ payload: fulfillment, order }));
+      }),
+    );
 }
 
 /** orders/*: see applyOrderFulfillments. */

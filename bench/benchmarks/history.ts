@@ -7,7 +7,8 @@ interface Report {
   counts: { orders: number; customers: number; shipments: number };
   seconds: number;
   perSecond: number;
-  floor: { seconds: number; perSecond: number };
+  cpuMsPerOrder: number;
+  floor: { seconds: number; perSecond: number; cpuMsPerOrder: number };
   peakRssMb: number;
   peakHeapMb: number;
 }
@@ -26,6 +27,9 @@ export async function historyBenchmark(): Promise<Comparison[]> {
   console.log("|---|---:|---:|---:|");
   console.log(
     `| orders per second | ${report.perSecond.toFixed(0)} | ${report.floor.perSecond.toFixed(0)} | ${(report.perSecond / report.floor.perSecond).toFixed(3)} |`,
+  );
+  console.log(
+    `| CPU per order, this process (ms) | ${report.cpuMsPerOrder.toFixed(2)} | ${report.floor.cpuMsPerOrder.toFixed(3)} | |`,
   );
   console.log(`| seconds | ${report.seconds.toFixed(1)} | ${report.floor.seconds.toFixed(1)} | |`);
   console.log(`| peak RSS (MB) | ${report.peakRssMb.toFixed(0)} | | |`);

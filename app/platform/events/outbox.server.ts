@@ -15,20 +15,27 @@ const managed = new WeakMap<object, { emitted: number }>();
 
 /** Writes one event in the caller's transaction; the data is checked against the catalog. */
 export async function emit(tx: Tx, event: EventInput): Promise<void> {
-  const definition = EVENT_CATALOG[event.type];
-  const data = definition.data.parse(event.data);
-  await tx.outboxEvent.create({
-    data: {
+  await emitAll(tx, [event]);
+}
+
+/** Writes events in the caller's transaction in one statement, in this order, as `emit` each. */
+export async function emitAll(tx: Tx, events: EventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const data = events.map((event) => {
+    const definition = EVENT_CATALOG[event.type];
+    return {
       shopDomain: event.shop,
       type: event.type,
       version: definition.version,
       aggregate: definition.aggregate,
       aggregateId: event.aggregateId,
-      data: JSON.stringify(data),
-    },
+      data: JSON.stringify(definition.data.parse(event.data)),
+    };
   });
+  if (data.length === 1) await tx.outboxEvent.create({ data: data[0]! });
+  else await tx.outboxEvent.createMany({ data });
   const state = managed.get(tx);
-  if (state) state.emitted += 1;
+  if (state) state.emitted += events.length;
   else {
     // A transaction opened without `transaction()` cannot tell us when it commits: wake the relay
     // a little later, and the sweep covers the rest.
