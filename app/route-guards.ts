@@ -121,7 +121,7 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
   "app.support.replies.tsx": { guard: "admin-session", note: "saved replies" },
   "app.support.chat.tsx": {
     guard: "admin-session",
-    note: "chat business hours and storefront domains",
+    note: "chat business hours, storefront domains and the optional language model",
   },
   "app.support.inbox.events.ts": {
     guard: "admin-session",
