@@ -224,7 +224,7 @@ export const ROUTE_GUARDS: Record<string, RouteGuard> = {
   },
   "webhooks.mailgun.ts": {
     guard: "mail-signature",
-    note: "shoppers' e-mail replies to support conversations (Mailgun inbound route)",
+    note: "shoppers' e-mail replies to support conversations, with their photos (Mailgun inbound route, post up to 32 MB)",
   },
 };
 

@@ -44,7 +44,7 @@ export {
   type ConversationActionResult,
 } from "./conversations/merchant-actions.server";
 export { MAX_THREAD_FORM_BYTES } from "./conversations/thread.server";
-export { MAX_INBOUND_BYTES, receiveInboundMail } from "./conversations/mail.server";
+export { MAX_INBOUND_ATTACHMENTS, receiveInboundMail } from "./conversations/mail.server";
 export {
   threadBodyLimit,
   threadPage,

@@ -10,7 +10,9 @@ import type { ReceivedEmail } from "./mailbox";
  * `recipient`, `sender`, `from`, `subject`, `body-plain`, `stripped-text`, `message-headers`, each
  * MIME header as its own field (`Message-Id`, `In-Reply-To`, `References`), and `timestamp`,
  * `token` (50 random characters) and `signature`, the hex HMAC-SHA256 of timestamp + token with
- * the account's HTTP webhook signing key ("Securing Webhooks").
+ * the account's HTTP webhook signing key ("Securing Webhooks"). A reply's attachments come as file
+ * parts `attachment-1` … `attachment-N` (each with its file name and MIME type) with
+ * `attachment-count` = N, and `content-id-map` (the inline ones by Content-ID; none here).
  */
 export function mailgunSignature(signingKey: string, timestamp: string, token: string) {
   return createHmac("sha256", signingKey)
@@ -28,8 +30,19 @@ export interface ShopperReplyOptions {
   /** Reuse a token (to test replay), or a timestamp (seconds) other than now. */
   token?: string;
   timestamp?: number;
+  /** The reply's Message-Id (the same e-mail delivered twice); a new one unless told. */
+  messageId?: string;
   /** Send as multipart/form-data, as Mailgun does when the reply has attachments. */
   multipart?: boolean;
+  /** Files the shopper attaches (the post is then multipart/form-data). */
+  attachments?: InboundAttachment[];
+}
+
+/** A file attached to the shopper's reply; its bytes in base64 (the stand-in's JSON API). */
+export interface InboundAttachment {
+  fileName: string;
+  contentType: string;
+  base64: string;
 }
 
 /** The fields Mailgun posts for a shopper's reply to `original`. */
@@ -42,7 +55,7 @@ export function inboundReplyFields(
   const sender = options.sender ?? original.to[0] ?? "";
   const replyTo = header("reply-to") || original.from;
   const recipient = (/<([^>]*)>/.exec(replyTo)?.[1] ?? replyTo).trim();
-  const messageId = `<${randomBytes(12).toString("hex")}@mail.shopper.test>`;
+  const messageId = options.messageId ?? `<${randomBytes(12).toString("hex")}@mail.shopper.test>`;
   const references = [header("references"), header("message-id")].filter(Boolean).join(" ");
   const quoted = original.text
     .split("\n")
@@ -81,12 +94,22 @@ export async function postInbound(
   url: string,
   fields: Record<string, string>,
   multipart = false,
+  attachments: InboundAttachment[] = [],
 ): Promise<{ status: number; body: string }> {
   let body: FormData | URLSearchParams;
-  if (multipart) {
+  if (multipart || attachments.length > 0) {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    form.append("attachment-count", "0");
+    form.append("attachment-count", String(attachments.length));
+    form.append("content-id-map", "{}");
+    attachments.forEach((attachment, index) => {
+      const bytes = Buffer.from(attachment.base64, "base64");
+      form.append(
+        `attachment-${index + 1}`,
+        new Blob([bytes], { type: attachment.contentType }),
+        attachment.fileName,
+      );
+    });
     body = form;
   } else {
     body = new URLSearchParams(fields);

@@ -579,6 +579,7 @@ export async function startStandin(options: StandinOptions): Promise<Standin> {
           `${standin.appUrl}/webhooks/mailgun`,
           fields,
           body.multipart,
+          body.attachments,
         );
         return send(response, 200, { ...answer, fields });
       }

@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import type { ReceivedEmail } from "../../scripts/standin/mailbox";
@@ -253,6 +254,128 @@ describe("support conversations", () => {
     expect([replayed.status, replayed.body]).toEqual([401, "replayed"]);
 
     expect((await messagesOf(id)).map((message) => message.body).slice(before)).toEqual(["real"]);
+  });
+
+  it("keeps an e-mail reply's photo in the thread, and its text whatever else it carries, telling the merchant what was not kept", async () => {
+    const { shop, email } = await shopWithOrder("convo-mail-photo");
+    const { id } = await contactTeam(shop, email, "The vase arrived broken.");
+    await adminPost(shop, `/app/support/inbox/${id}`, { intent: "reply", body: "Photo please?" });
+    await waitForEmails(email, 1);
+    // A phone's photo: 3000x2000 with EXIF, a few MB once noise is in it (well past the old 256 KB).
+    const noise = randomBytes(3000 * 2000 * 3);
+    const photo = await sharp(noise, { raw: { width: 3000, height: 2000, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .withExif({ IFD0: { Make: "PhoneCam" } })
+      .toBuffer();
+    expect(photo.byteLength).toBeGreaterThan(1024 * 1024);
+    const jpeg = {
+      fileName: "IMG_0042.JPG",
+      contentType: "image/jpeg",
+      base64: photo.toString("base64"),
+    };
+
+    const withPhoto = await shopperEmailReply(email, {
+      text: "Here it is, the neck snapped.",
+      attachments: [jpeg],
+    });
+    expect([withPhoto.status, withPhoto.body]).toEqual([200, "added"]);
+    const added = await db.supportConversationMessage.findFirstOrThrow({
+      where: { conversationId: id, emailMessageId: withPhoto.fields["Message-Id"] },
+      include: { attachments: true },
+    });
+    expect(added).toMatchObject({ author: "shopper", body: "Here it is, the neck snapped." });
+    expect(added.attachments).toHaveLength(1);
+    expect(added.attachments[0]).toMatchObject({ contentType: "image/jpeg", width: 2000 });
+    const image = await adminFetch(shop, `/app/support/attachments/${added.attachments[0]!.id}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+    const shown = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    expect(shown).toMatchObject({ format: "jpeg", width: 2000, height: 1333 });
+    expect(shown.exif).toBeUndefined();
+    const detail = await (await adminFetch(shop, `/app/support/inbox/${id}.data`)).text();
+    expect(detail).toContain(added.attachments[0]!.id);
+
+    // A PDF and a page named like a photo: the text is kept, nothing stored, the merchant told.
+    const pdf = {
+      fileName: "receipt.pdf",
+      contentType: "application/pdf",
+      base64: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n").toString("base64"),
+    };
+    const fake = {
+      fileName: "photo.jpg",
+      contentType: "image/jpeg",
+      base64: Buffer.from("<html><script>alert(1)</script></html>").toString("base64"),
+    };
+    const stored = await db.supportConversationAttachment.count({ where: { conversationId: id } });
+    const withPdf = await shopperEmailReply(email, {
+      text: "And the receipt.",
+      attachments: [pdf, fake],
+    });
+    expect([withPdf.status, withPdf.body]).toEqual([200, "added"]);
+    expect(await db.supportConversationAttachment.count({ where: { conversationId: id } })).toBe(
+      stored,
+    );
+    const [reply, note] = (await messagesOf(id)).slice(-2);
+    expect(reply).toMatchObject({ author: "shopper", body: "And the receipt." });
+    expect(note!.author).toBe("note");
+    expect(note!.body).toContain("2 attachments of the shopper's e-mail above were not kept");
+    expect(note!.body).toContain('"receipt.pdf": not a photo');
+    expect(note!.body).toContain('"photo.jpg": not a photo');
+    const inbox = await (await adminFetch(shop, `/app/support/inbox/${id}.data`)).text();
+    expect(inbox).toContain("were not kept");
+  });
+
+  it("stores nothing for a forged post however big, nor twice for a post delivered again", async () => {
+    const { shop, email } = await shopWithOrder("convo-mail-twice");
+    const { id } = await contactTeam(shop, email, "Broken lid.");
+    await adminPost(shop, `/app/support/inbox/${id}`, { intent: "reply", body: "Show me?" });
+    await waitForEmails(email, 1);
+    const photo = await sharp({
+      create: { width: 800, height: 600, channels: 3, background: "#36c" },
+    })
+      .jpeg()
+      .toBuffer();
+    const jpeg = {
+      fileName: "lid.jpg",
+      contentType: "image/jpeg",
+      base64: photo.toString("base64"),
+    };
+    const big = {
+      fileName: "big.jpg",
+      contentType: "image/jpeg",
+      base64: randomBytes(8 * 1024 * 1024).toString("base64"),
+    };
+    const before = (await messagesOf(id)).length;
+
+    const forged = await shopperEmailReply(email, {
+      text: "forged",
+      signingKey: "not-the-key",
+      attachments: [jpeg, big],
+    });
+    expect([forged.status, forged.body]).toEqual([401, "badSignature"]);
+    expect(await db.supportConversationAttachment.count({ where: { conversationId: id } })).toBe(0);
+    expect(await messagesOf(id)).toHaveLength(before);
+
+    const token = randomUUID().replaceAll("-", "");
+    const first = await shopperEmailReply(email, { text: "The lid", token, attachments: [jpeg] });
+    expect([first.status, first.body]).toEqual([200, "added"]);
+    // The same post again (its token), and the same e-mail in a new post (its Message-Id).
+    const replayed = await shopperEmailReply(email, {
+      text: "The lid",
+      token,
+      attachments: [jpeg],
+    });
+    expect([replayed.status, replayed.body]).toEqual([401, "replayed"]);
+    const again = await shopperEmailReply(email, {
+      text: "The lid",
+      messageId: first.fields["Message-Id"],
+      attachments: [jpeg],
+    });
+    expect([again.status, again.body]).toEqual([200, "duplicate"]);
+    expect(await db.supportConversationAttachment.count({ where: { conversationId: id } })).toBe(1);
+    expect((await messagesOf(id)).map((message) => message.body).slice(before)).toEqual([
+      "The lid",
+    ]);
   });
 
   it("another shop's or a forged conversation token gives nothing", async () => {

@@ -37,6 +37,13 @@ export const BODY_LIMITS = {
   returnUpload: 140 * MB,
   /** A support message with its photos: three of 10 MB at most, and the text around them. */
   supportUpload: 31 * MB,
+  /**
+   * A shopper's e-mail reply as Mailgun's inbound route posts it, attachments included. Mailgun
+   * takes messages of up to 25 MB; the post carries the attachments decoded (smaller than their
+   * base64 in the message) but the text several times (body-plain, body-html, stripped-text,
+   * stripped-html, message-headers), so 32 MB holds the largest message Mailgun accepts.
+   */
+  inboundMail: 32 * MB,
 } as const;
 
 /** A body past its limit (readText, readJson and readForm throw the 413 response instead). */

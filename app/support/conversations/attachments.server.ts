@@ -44,6 +44,73 @@ export async function prepareAttachments(
   return { ok: true, images };
 }
 
+/**
+ * An e-mail's attachment, as Mailgun posts it: its file name, declared type and size, and its
+ * bytes, read only when it is worth decoding.
+ */
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  size: number;
+  read: () => Promise<Uint8Array>;
+}
+
+/** Mail clients' spellings of a JPEG's type, and parameters (`; name=...`) some add. */
+function mailContentType(declared: string) {
+  const type = declared.split(";")[0]!.trim().toLowerCase();
+  return type === "image/jpg" || type === "image/pjpeg" ? "image/jpeg" : type;
+}
+
+export type RefusedMailAttachment = {
+  fileName: string;
+  reason: AttachmentError;
+};
+
+/**
+ * The images of an e-mail reply that can be kept: unlike the storefront's form (which refuses
+ * the message so the shopper can fix it), a reply is taken whatever it carries, so each
+ * attachment is kept or set aside on its own: not an image (a PDF, a page, a file named .jpg
+ * that is not one), too large, or past the per-message or the conversation's room. Only the
+ * first few that fit are decoded; the rest are set aside without being read.
+ */
+export async function sortMailAttachments(
+  shopDomain: string,
+  conversationId: string,
+  attachments: MailAttachment[],
+): Promise<{ images: PreparedImage[]; refused: RefusedMailAttachment[] }> {
+  const images: PreparedImage[] = [];
+  const refused: RefusedMailAttachment[] = [];
+  if (attachments.length === 0) return { images, refused };
+  const held = await db.supportConversationAttachment.count({
+    where: { shopDomain, conversationId },
+  });
+  const room = Math.max(
+    0,
+    Math.min(ATTACHMENT_LIMITS.perMessage, ATTACHMENT_LIMITS.perConversation - held),
+  );
+  for (const attachment of attachments) {
+    if (images.length >= room) {
+      refused.push({ fileName: attachment.fileName, reason: "tooManyImages" });
+      continue;
+    }
+    const contentType = mailContentType(attachment.contentType);
+    const prepared =
+      attachment.size > ATTACHMENT_LIMITS.maxBytes
+        ? ({ ok: false, problem: "tooLarge" } as const)
+        : !(ATTACHMENT_LIMITS.contentTypes as readonly string[]).includes(contentType)
+          ? ({ ok: false, problem: "notAnImage" } as const)
+          : await prepareImage({ contentType, bytes: await attachment.read() }, ATTACHMENT_LIMITS);
+    if (prepared.ok) images.push(prepared.image);
+    else {
+      refused.push({
+        fileName: attachment.fileName,
+        reason: prepared.problem === "tooLarge" ? "imageTooLarge" : "notAnImage",
+      });
+    }
+  }
+  return { images, refused };
+}
+
 /** The images of a reply form: the files the shopper picked (an empty picker sends none). */
 export async function formImages(form: FormData): Promise<UploadedAttachment[]> {
   const files = form

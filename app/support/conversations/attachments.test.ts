@@ -3,7 +3,14 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "../../db.server";
 import { fileStorage } from "../../platform/storage/storage.server";
-import { ATTACHMENT_LIMITS, merchantAttachment, shopperAttachment } from "./attachments.server";
+import {
+  ATTACHMENT_LIMITS,
+  merchantAttachment,
+  shopperAttachment,
+  sortMailAttachments,
+  type MailAttachment,
+} from "./attachments.server";
+import { refusedAttachmentsNote } from "./mail.server";
 import { conversationThread, postShopperMessage } from "./conversations.server";
 import { chatToken, shopperToken } from "./tokens.server";
 
@@ -117,6 +124,48 @@ describe("support attachments", () => {
       ok: false,
       error: "tooManyImages",
     });
+  });
+
+  it("sorts an e-mail's attachments one by one, reading none past the caps", async () => {
+    const { shopDomain, id } = await conversation();
+    const bytes = await photo();
+    const read: string[] = [];
+    const file = (fileName: string, contentType: string, content = bytes): MailAttachment => ({
+      fileName,
+      contentType,
+      size: content.byteLength,
+      read: () => {
+        read.push(fileName);
+        return Promise.resolve(content);
+      },
+    });
+    const sorted = await sortMailAttachments(shopDomain, id, [
+      file("invoice.pdf", "application/pdf", new TextEncoder().encode("%PDF-1.4")),
+      file("a.jpg", "image/jpg"),
+      file("page.jpg", "image/jpeg", new TextEncoder().encode("<html></html>")),
+      file("b.jpg", "IMAGE/JPEG; name=b.jpg"),
+      file("huge.png", "image/png", new Uint8Array(ATTACHMENT_LIMITS.maxBytes + 1)),
+      file("c.jpg", "image/jpeg"),
+      file("d.jpg", "image/jpeg"),
+    ]);
+    expect(sorted.images).toHaveLength(ATTACHMENT_LIMITS.perMessage);
+    expect(sorted.refused).toEqual([
+      { fileName: "invoice.pdf", reason: "notAnImage" },
+      { fileName: "page.jpg", reason: "notAnImage" },
+      { fileName: "huge.png", reason: "imageTooLarge" },
+      { fileName: "d.jpg", reason: "tooManyImages" },
+    ]);
+    // Neither the PDF (by its type), the huge file (by its size) nor the one past the cap is read.
+    expect(read).toEqual(["a.jpg", "page.jpg", "b.jpg", "c.jpg"]);
+    const note = refusedAttachmentsNote(sorted.refused, 2);
+    expect(note).toContain("6 attachments of the shopper's e-mail above were not kept");
+    expect(note).toContain('- "invoice.pdf": not a photo');
+    expect(note).toContain('- "huge.png": larger than 10 MB');
+    expect(note).toContain("- 2 more, not looked at");
+    expect(refusedAttachmentsNote([], 0)).toBeNull();
+    expect(refusedAttachmentsNote([{ fileName: "a\u0000\nb", reason: "notAnImage" }], 0)).toContain(
+      "1 attachment of the shopper's e-mail above was not kept",
+    );
   });
 
   it("gives another shop's or another conversation's attachment to nobody, as if missing", async () => {

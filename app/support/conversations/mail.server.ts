@@ -8,13 +8,23 @@ import { log } from "../../platform/logging/logger.server";
 import { mailer, MailerNotConfigured } from "../../platform/mail/mailer.server";
 import { shopProfile } from "../../shops/index.server";
 import { replyEmail } from "./ReplyEmail";
+import {
+  ATTACHMENT_LIMITS,
+  sortMailAttachments,
+  type AttachmentError,
+  type MailAttachment,
+  type RefusedMailAttachment,
+} from "./attachments.server";
 import { addShopperMessage, checkMessage, MAX_MESSAGE_CHARS } from "./thread.server";
 import { conversationFromAddress, replyAddress, shopperToken } from "./tokens.server";
 
 /** How far a Mailgun post's timestamp may be from our clock (Mailgun's docs advise checking it). */
 export const INBOUND_MAX_SKEW_SECONDS = 5 * 60;
-/** An inbound post: the text of a reply, its headers and Mailgun's fields (attachments refused). */
-export const MAX_INBOUND_BYTES = 256 * 1024;
+/**
+ * Attachments looked at in one post: the conversation keeps three images per message, and a
+ * reply carrying more than this many files is told to the merchant without them being listed.
+ */
+export const MAX_INBOUND_ATTACHMENTS = 20;
 /** References kept on a reply: the thread's first and latest messages are what clients use. */
 const MAX_REFERENCES = 20;
 
@@ -126,6 +136,9 @@ export type InboundOutcome =
   | { status: 401; outcome: "badSignature" | "stale" | "replayed" | "notConfigured" }
   | { status: 406; outcome: "unknownRecipient" | "unknownSender" | "empty" | "tooMany" };
 
+/** The fields of an inbound post that prove it is Mailgun's, read before any other. */
+export type InboundSignature = Pick<InboundMail, "timestamp" | "token" | "signature">;
+
 /** Mailgun's documented fields of an inbound route's POST (only those we read). */
 export interface InboundMail {
   timestamp: string;
@@ -138,6 +151,10 @@ export interface InboundMail {
   messageId: string;
   inReplyTo: string;
   references: string;
+  /** `attachment-1` … `attachment-N` (N = `attachment-count`), in the e-mail's order. */
+  attachments: MailAttachment[];
+  /** `attachment-count` when it names more files than were read. */
+  attachmentCount: number;
 }
 
 /**
@@ -156,7 +173,7 @@ export function mailgunSignature(key: string, timestamp: string, token: string) 
  * captured post replayed within the window is refused too).
  */
 export async function verifyInbound(
-  fields: Pick<InboundMail, "timestamp" | "token" | "signature">,
+  fields: InboundSignature,
   now = new Date(),
 ): Promise<InboundOutcome | null> {
   const key = config().MAILGUN_SIGNING_KEY;
@@ -198,18 +215,49 @@ const MESSAGE_ID = /<[^<>\s]{1,250}>/g;
 /**
  * A shopper's e-mail reply, verified: it joins the conversation its reply-to address names (or,
  * when a mail client answered our From instead, the one whose message it answers), only when it
- * comes from the conversation's own address. Mailgun does not retry a 406.
+ * comes from the conversation's own address. Mailgun does not retry a 406. The rest of the post
+ * (its text, headers and files) is read only once the signature, timestamp and token pass.
  */
-export async function receiveInboundMail(mail: InboundMail): Promise<InboundOutcome> {
-  const refused = await verifyInbound(mail);
+export async function receiveInboundMail(
+  signed: InboundSignature,
+  readMail: () => Omit<InboundMail, keyof InboundSignature>,
+): Promise<InboundOutcome> {
+  const refused = await verifyInbound(signed);
   if (refused) return refused;
   try {
-    return await acceptInbound(mail);
+    return await acceptInbound({ ...signed, ...readMail() });
   } catch (error) {
     // Mailgun retries what failed with the same token: it must not then be taken for a replay.
-    await db.supportInboundToken.deleteMany({ where: { token: mail.token } });
+    await db.supportInboundToken.deleteMany({ where: { token: signed.token } });
     throw error;
   }
+}
+
+const REFUSAL_REASONS: Record<AttachmentError, string> = {
+  notAnImage: "not a photo (JPEG, PNG, WebP or HEIC)",
+  imageTooLarge: `larger than ${ATTACHMENT_LIMITS.maxBytes / (1024 * 1024)} MB`,
+  tooManyImages: `past the ${ATTACHMENT_LIMITS.perMessage} photos a message keeps or the ${ATTACHMENT_LIMITS.perConversation} a conversation keeps`,
+};
+
+/** A file name as the shopper's mail client gave it, safe to show on one line. */
+function shownFileName(name: string) {
+  const cleaned = name
+    .replace(/[^\P{Cc}]/gu, " ")
+    .trim()
+    .slice(0, 120);
+  return cleaned ? `"${cleaned}"` : "(unnamed)";
+}
+
+/** The internal note telling the merchant which attachments of an e-mail were not kept, and why. */
+export function refusedAttachmentsNote(refused: RefusedMailAttachment[], unread: number) {
+  const total = refused.length + unread;
+  if (total === 0) return null;
+  const lines = refused.map(
+    (entry) => `- ${shownFileName(entry.fileName)}: ${REFUSAL_REASONS[entry.reason]}`,
+  );
+  if (unread > 0) lines.push(`- ${unread} more, not looked at`);
+  const count = total === 1 ? "1 attachment" : `${total} attachments`;
+  return `${count} of the shopper's e-mail above ${total === 1 ? "was" : "were"} not kept (ask for them another way if needed):\n${lines.join("\n")}`;
 }
 
 async function acceptInbound(mail: InboundMail): Promise<InboundOutcome> {
@@ -235,7 +283,9 @@ async function acceptInbound(mail: InboundMail): Promise<InboundOutcome> {
     return { status: 406, outcome: "unknownSender" };
   }
   // Mailgun's stripped-text leaves out the quoted thread and the signature.
-  const checked = checkMessage((mail.strippedText || mail.bodyPlain).slice(0, MAX_MESSAGE_CHARS));
+  const text = (mail.strippedText || mail.bodyPlain).slice(0, MAX_MESSAGE_CHARS);
+  const hasFiles = mail.attachmentCount > 0;
+  const checked = hasFiles && !text.trim() ? { ok: true as const, body: "" } : checkMessage(text);
   if (!checked.ok) return { status: 406, outcome: "empty" };
   const messageId =
     mail.messageId.match(MESSAGE_ID)?.[0] ??
@@ -246,6 +296,17 @@ async function acceptInbound(mail: InboundMail): Promise<InboundOutcome> {
     checked.body,
     "email",
     messageId,
+    {
+      sort: async () => {
+        const sorted = await sortMailAttachments(
+          conversation.shopDomain,
+          conversation.id,
+          mail.attachments,
+        );
+        const unread = Math.max(0, mail.attachmentCount - mail.attachments.length);
+        return { images: sorted.images, note: refusedAttachmentsNote(sorted.refused, unread) };
+      },
+    },
   );
   if (!added.ok) return { status: 406, outcome: "tooMany" };
   return { status: 200, outcome: added.duplicate ? "duplicate" : "added" };

@@ -1,4 +1,5 @@
-import { db } from "../../db.server";
+import { db, Prisma } from "../../db.server";
+import type { PreparedImage } from "../../platform/images/images.server";
 import { shopperBudget } from "../../storefront/rate-limit.server";
 import {
   prepareAttachments,
@@ -38,6 +39,14 @@ export function countMessage(shopDomain: string, conversationId: string) {
 }
 
 /**
+ * What comes with a message: the storefront's uploads (all kept, or the message is refused so the
+ * shopper can fix it), or an e-mail's attachments sorted once the message is known to be new and
+ * within budget (what is not kept is told to the merchant by an internal note after the message).
+ */
+export type MessageAttachments =
+  UploadedAttachment[] | { sort: () => Promise<{ images: PreparedImage[]; note: string | null }> };
+
+/**
  * A shopper's message in their conversation (the storefront thread or an e-mail reply), with the
  * images they attached: it reopens a pending or closed conversation, since the shopper is waiting
  * again. The message counts against the budget before any image is decoded, so a flood of
@@ -49,7 +58,7 @@ export async function addShopperMessage(
   body: string,
   channel: "storefront" | "email",
   emailMessageId?: string,
-  uploads: UploadedAttachment[] = [],
+  uploads: MessageAttachments = [],
 ): Promise<
   | { ok: true; duplicate: boolean }
   | { ok: false; error: "tooMany"; retryAfterSeconds: number }
@@ -64,12 +73,19 @@ export async function addShopperMessage(
   }
   const wait = await countMessage(shopDomain, conversationId);
   if (wait !== null) return { ok: false, error: "tooMany", retryAfterSeconds: wait };
-  const prepared = await prepareAttachments(uploads);
-  if (!prepared.ok) return prepared;
-  if (!(await roomForAttachments(shopDomain, conversationId, prepared.images.length))) {
-    return { ok: false, error: "tooManyImages" };
+  let images: PreparedImage[];
+  let note: string | null = null;
+  if (Array.isArray(uploads)) {
+    const prepared = await prepareAttachments(uploads);
+    if (!prepared.ok) return prepared;
+    if (!(await roomForAttachments(shopDomain, conversationId, prepared.images.length))) {
+      return { ok: false, error: "tooManyImages" };
+    }
+    images = prepared.images;
+  } else {
+    ({ images, note } = await uploads.sort());
   }
-  const stored = await storeAttachments(shopDomain, conversationId, prepared.images);
+  const stored = await storeAttachments(shopDomain, conversationId, images);
   const now = new Date();
   try {
     await db.$transaction([
@@ -81,9 +97,25 @@ export async function addShopperMessage(
           channel,
           body,
           emailMessageId: emailMessageId ?? null,
+          createdAt: now,
           attachments: { create: stored.rows },
         },
       }),
+      ...(note
+        ? [
+            db.supportConversationMessage.create({
+              data: {
+                shopDomain,
+                conversationId,
+                author: "note",
+                channel,
+                body: note,
+                // Just after the message it is about, so the inbox shows it beneath.
+                createdAt: new Date(now.getTime() + 1),
+              },
+            }),
+          ]
+        : []),
       db.supportConversation.update({
         where: { id: conversationId },
         data: { status: "open", closedAt: null, lastMessageAt: now },
@@ -91,6 +123,14 @@ export async function addShopperMessage(
     ]);
   } catch (error) {
     await stored.discard();
+    // The same e-mail posted twice at once: the other post added it.
+    if (
+      emailMessageId &&
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === "P2002"
+    ) {
+      return { ok: true, duplicate: true };
+    }
     throw error;
   }
   await announce(shopDomain, conversationId);
