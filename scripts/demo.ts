@@ -26,6 +26,7 @@ import {
 import { refundPayload } from "./standin/simulator/loyalty";
 import { sessionToken } from "./standin/signing";
 import { Random } from "./standin/simulator/random";
+import { adminClient, loyaltyProgramForm } from "./lib/admin-client";
 import { startAppProcess } from "./lib/app-process";
 import { ensureBuild } from "./lib/build";
 import { rateDeliveries } from "./lib/demo-csat";
@@ -417,48 +418,23 @@ function customerToken(customerId: bigint) {
   });
 }
 
-function adminGet(appUrl: string, pathname: string) {
-  const token = sessionToken({ shop: DEMO_SHOP, apiKey: DEMO_API_KEY, secret: DEMO_API_SECRET });
-  return fetch(`${appUrl}${pathname}`, {
-    headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_UA },
+const demoAdmin = (appUrl: string) =>
+  adminClient({
+    appUrl,
+    shop: DEMO_SHOP,
+    apiKey: DEMO_API_KEY,
+    secret: DEMO_API_SECRET,
+    userAgent: BROWSER_UA,
   });
-}
-
-function adminPost(appUrl: string, pathname: string, fields: Record<string, string>) {
-  const token = sessionToken({ shop: DEMO_SHOP, apiKey: DEMO_API_KEY, secret: DEMO_API_SECRET });
-  return fetch(`${appUrl}${pathname}`, {
-    method: "POST",
-    headers: {
-      Authorization: `Bearer ${token}`,
-      "User-Agent": BROWSER_UA,
-      "Content-Type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams(fields),
-  });
-}
+const adminGet = (appUrl: string, pathname: string) => demoAdmin(appUrl).get(pathname);
+const adminPost = (appUrl: string, pathname: string, fields: Record<string, string>) =>
+  demoAdmin(appUrl).post(pathname, fields);
 
 async function setUpLoyalty(appUrl: string) {
-  const saved = await adminPost(appUrl, "/app/loyalty/settings.data", {
-    enabled: "on",
-    pointsPerUnit: "1",
-    excludeDiscounts: "on",
-    excludeShipping: "on",
-    excludeTaxes: "on",
-    returnWindowDays: "14",
-    firstOrderBonus: "0",
-    birthdayBonus: "0",
-    surveyBonus: "25",
-    referralBonus: "200",
-    referralFriendPercent: "10",
-    expiryInactiveDays: "365",
-    expiryWarningDays: "30",
-    tierBasis: "points",
-    tagMultipliers: "[]",
-    tiers: JSON.stringify([
-      { name: "Silver", threshold: 150, earnMultiplier: 1.25, rewardDiscountPercent: 0 },
-      { name: "Gold", threshold: 400, earnMultiplier: 1.5, rewardDiscountPercent: 10 },
-    ]),
-    rewards: JSON.stringify([
+  const saved = await adminPost(
+    appUrl,
+    "/app/loyalty/settings.data",
+    loyaltyProgramForm([
       {
         id: "five-off",
         name: "$5 off",
@@ -484,7 +460,7 @@ async function setUpLoyalty(appUrl: string) {
         minimumOrder: 0,
       },
     ]),
-  });
+  );
   if (!saved.ok) throw new Error(`Saving the loyalty program failed (${saved.status})`);
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../db.server";
-import { prepareImage } from "../platform/images/images.server";
+import { prepareImage, SHOPPER_PHOTO_LIMITS } from "../platform/images/images.server";
+import { storeImages } from "../platform/images/stored-images.server";
 import { fileStorage } from "../platform/storage/storage.server";
 
 /**
@@ -9,14 +10,7 @@ import { fileStorage } from "../platform/storage/storage.server";
  * position, time) and every other piece of metadata the shopper's phone put in.
  */
 
-export const PHOTO_LIMITS = {
-  maxBytes: 10 * 1024 * 1024,
-  perLine: 4,
-  perReturn: 10,
-  contentTypes: ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"],
-  /** Longest side kept: enough to judge damage, small enough to page through. */
-  maxDimension: 2000,
-} as const;
+export const PHOTO_LIMITS = { ...SHOPPER_PHOTO_LIMITS, perLine: 4, perReturn: 10 } as const;
 
 export type PhotoProblem = "tooLarge" | "notAnImage" | "tooMany";
 
@@ -54,37 +48,17 @@ export async function preparePhotos(
   return { ok: true, photos };
 }
 
-interface StoredPhotoRow {
-  shopDomain: string;
-  lineItemShopifyId: string;
-  storage: string;
-  storageKey: string;
-  contentType: string;
-  bytes: number;
-  width: number;
-  height: number;
-}
-
 /** Writes the photos to storage; the rows to create with the return, and a way to undo. */
 export async function storePhotos(shopDomain: string, photos: PreparedPhoto[]) {
-  const storage = fileStorage();
-  const folder = `returns/${shopDomain}/${randomUUID()}`;
-  const rows: StoredPhotoRow[] = [];
-  for (const photo of photos) {
-    const storageKey = `${folder}/${randomUUID()}.jpg`;
-    await storage.put(storageKey, photo.bytes, "image/jpeg");
-    rows.push({
-      shopDomain,
-      lineItemShopifyId: photo.lineItemId,
-      storage: storage.kind,
-      storageKey,
-      contentType: "image/jpeg",
-      bytes: photo.bytes.byteLength,
-      width: photo.width,
-      height: photo.height,
-    });
-  }
-  const discard = () => Promise.all(rows.map((row) => storage.remove(row.storageKey)));
+  const { stored, discard } = await storeImages(
+    `returns/${shopDomain}/${randomUUID()}`,
+    photos.map(({ bytes, width, height }) => ({ bytes, width, height, contentType: "image/jpeg" })),
+  );
+  const rows = stored.map((image, index) => ({
+    shopDomain,
+    lineItemShopifyId: photos[index]!.lineItemId,
+    ...image,
+  }));
   return { rows, discard };
 }
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { adminClient, loyaltyProgramForm } from "../../scripts/lib/admin-client";
 import { ensureBuild } from "../../scripts/lib/build";
 import { startStandin, type Standin } from "../../scripts/standin/server";
-import { sessionToken } from "../../scripts/standin/signing";
 import type { SimulatedEvent } from "../../scripts/standin/simulator/shop";
 import { artifactsDir, freePort, startAppServer } from "../../tests/support/app-server";
 import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
@@ -135,43 +135,16 @@ async function effects(query: Query) {
   return counts;
 }
 
-function adminPost(appUrl: string, pathname: string, fields: Record<string, string>) {
-  const token = sessionToken({ shop: SHOP, apiKey: TEST_API_KEY, secret: TEST_API_SECRET });
-  return fetch(`${appUrl}${pathname}`, {
-    method: "POST",
-    headers: {
-      Authorization: `Bearer ${token}`,
-      "User-Agent": BROWSER_UA,
-      "Content-Type": "application/x-www-form-urlencoded",
-    },
-    body: new URLSearchParams(fields),
-  });
-}
-
 /** Loyalty on (a point per dollar, the demo's program), so paid orders and refunds move points. */
 async function switchOnLoyalty(appUrl: string) {
-  const saved = await adminPost(appUrl, "/app/loyalty/settings.data", {
-    enabled: "on",
-    pointsPerUnit: "1",
-    excludeDiscounts: "on",
-    excludeShipping: "on",
-    excludeTaxes: "on",
-    returnWindowDays: "14",
-    firstOrderBonus: "0",
-    birthdayBonus: "0",
-    surveyBonus: "25",
-    referralBonus: "200",
-    referralFriendPercent: "10",
-    expiryInactiveDays: "365",
-    expiryWarningDays: "30",
-    tierBasis: "points",
-    tagMultipliers: "[]",
-    tiers: JSON.stringify([
-      { name: "Silver", threshold: 150, earnMultiplier: 1.25, rewardDiscountPercent: 0 },
-      { name: "Gold", threshold: 400, earnMultiplier: 1.5, rewardDiscountPercent: 10 },
-    ]),
-    rewards: "[]",
+  const admin = adminClient({
+    appUrl,
+    shop: SHOP,
+    apiKey: TEST_API_KEY,
+    secret: TEST_API_SECRET,
+    userAgent: BROWSER_UA,
   });
+  const saved = await admin.post("/app/loyalty/settings.data", loyaltyProgramForm());
   await saved.arrayBuffer();
   if (!saved.ok) throw new Error(`Switching loyalty on failed (${saved.status})`);
 }

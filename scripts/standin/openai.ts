@@ -92,6 +92,14 @@ export class OpenAiStandin {
   /** Answer every completion with this instead (a failing service), e.g. 500 or 429. */
   failWith: number | null = null;
 
+  /** Back to a prompt model that finds no intent, forgetting the requests seen (between tests). */
+  resetBehaviour() {
+    this.reply = () => JSON.stringify({ intent: "none" });
+    this.delayMs = 0;
+    this.failWith = null;
+    this.requests.length = 0;
+  }
+
   createKey(): string {
     const key = `sk-standin-${randomBytes(18).toString("base64url")}`;
     this.keys.add(key);

@@ -21,6 +21,17 @@ export interface ImageLimits {
   contentTypes: readonly string[];
 }
 
+/**
+ * What a shopper's photo upload may be, wherever they send one (a return, a support message): a
+ * phone's photo fits, and the longest side kept is enough to judge damage and small enough to
+ * page through.
+ */
+export const SHOPPER_PHOTO_LIMITS = {
+  maxBytes: 10 * 1024 * 1024,
+  contentTypes: ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"],
+  maxDimension: 2000,
+} as const satisfies ImageLimits;
+
 /** Decoding stops past this many pixels (a small file can claim a huge canvas: a bomb). */
 const MAX_INPUT_PIXELS = 1e8;
 

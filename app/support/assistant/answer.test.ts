@@ -1,32 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { db } from "../../db.server";
 import { saveArticle } from "../articles.server";
 import { askAssistant } from "./answer.server";
-
-/** An order as the orders capability stores it from orders/create. */
-async function order(shopDomain: string, name: string, email: string | null) {
-  const now = new Date();
-  await db.order.create({
-    data: {
-      shopDomain,
-      shopifyId: String(Math.floor(Math.random() * 1e12)),
-      name,
-      email,
-      currency: "EUR",
-      presentmentCurrency: "EUR",
-      totalPrice: 1000,
-      subtotalPrice: 1000,
-      totalDiscounts: 0,
-      totalShipping: 0,
-      totalTax: 0,
-      presentmentTotalPrice: 1000,
-      processedAt: now,
-      shopifyCreatedAt: now,
-      shopifyUpdatedAt: now,
-    },
-  });
-}
+import { storeOrder } from "./orders.testing";
 
 const question = (shopDomain: string, fields: Partial<Parameters<typeof askAssistant>[0]>) =>
   askAssistant({
@@ -42,7 +18,7 @@ const question = (shopDomain: string, fields: Partial<Parameters<typeof askAssis
 describe("support assistant", () => {
   it("never matches an order that has no email, whatever is typed", async () => {
     const shop = `assistant-${randomUUID().slice(0, 8)}.myshopify.com`;
-    await order(shop, "#1001", null);
+    await storeOrder(shop, "#1001", null);
     for (const email of ["ana@example.com", " ", "\u0000no email", "null"]) {
       const result = await question(shop, { email });
       expect(result.ok).toBe(false);
@@ -59,7 +35,7 @@ describe("support assistant", () => {
 
   it("answers points for a guest order by saying it has no rewards account", async () => {
     const shop = `assistant-${randomUUID().slice(0, 8)}.myshopify.com`;
-    await order(shop, "#1001", "ana@example.com");
+    await storeOrder(shop, "#1001", "ana@example.com");
     expect(await question(shop, { email: " ANA@example.com " })).toEqual({
       ok: true,
       intent: "loyalty.points",
@@ -87,7 +63,7 @@ describe("support assistant", () => {
 
   it("answers an off-topic question with not sure, the best matching articles and the shop", async () => {
     const shop = `assistant-${randomUUID().slice(0, 8)}.myshopify.com`;
-    await order(shop, "#1001", "ana@example.com");
+    await storeOrder(shop, "#1001", "ana@example.com");
     for (const [title, body] of [
       ["Gift cards", "Our gift cards come in 25, 50 and 100 euros and never expire."],
       ["Return policy", "Return any item within 30 days."],

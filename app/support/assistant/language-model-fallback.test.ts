@@ -3,6 +3,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../db.server";
 import { askAssistant } from "./answer.server";
 import { languageModelSettings, saveLanguageModelSettings } from "./language-model-settings.server";
+import { storeOrder } from "./orders.testing";
 
 // The model is played by the Chat Completions stand-in on 127.0.0.1 (allowed as for merchants'
 // event endpoints in tests); the key is sealed with a SECRETS_KEY of this run, set before any
@@ -14,38 +15,14 @@ const standin = await vi.hoisted(async () => {
   return listenOpenAiStandin();
 });
 afterAll(() => standin.close());
-afterEach(() => {
-  standin.openai.reply = () => JSON.stringify({ intent: "none" });
-  standin.openai.delayMs = 0;
-  standin.openai.failWith = null;
-  standin.openai.requests.length = 0;
-});
+afterEach(() => standin.openai.resetBehaviour());
 
 /** Unsure for the local classifier (0.47 for change the address), clear to a person. */
 const UNSURE = "please send it to my new flat instead";
 
 async function shopWithOrder() {
   const shopDomain = `llm-${randomUUID().slice(0, 8)}.myshopify.com`;
-  const now = new Date();
-  await db.order.create({
-    data: {
-      shopDomain,
-      shopifyId: String(Math.floor(Math.random() * 1e12)),
-      name: "#1001",
-      email: "ana@example.com",
-      currency: "EUR",
-      presentmentCurrency: "EUR",
-      totalPrice: 1000,
-      subtotalPrice: 1000,
-      totalDiscounts: 0,
-      totalShipping: 0,
-      totalTax: 0,
-      presentmentTotalPrice: 1000,
-      processedAt: now,
-      shopifyCreatedAt: now,
-      shopifyUpdatedAt: now,
-    },
-  });
+  await storeOrder(shopDomain, "#1001", "ana@example.com");
   return shopDomain;
 }
 

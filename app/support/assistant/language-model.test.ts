@@ -17,12 +17,7 @@ beforeAll(async () => {
   key = standin.openai.createKey();
 });
 afterAll(() => standin.close());
-afterEach(() => {
-  standin.openai.reply = () => JSON.stringify({ intent: "none" });
-  standin.openai.delayMs = 0;
-  standin.openai.failWith = null;
-  standin.openai.requests.length = 0;
-});
+afterEach(() => standin.openai.resetBehaviour());
 
 const provider = (
   overrides: Partial<ConstructorParameters<typeof OpenAiCompatibleProvider>[0]> = {},

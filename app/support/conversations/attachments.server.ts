@@ -1,6 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { db } from "../../db.server";
-import { prepareImage, type PreparedImage } from "../../platform/images/images.server";
+import {
+  prepareImage,
+  SHOPPER_PHOTO_LIMITS,
+  type PreparedImage,
+} from "../../platform/images/images.server";
+import { storeImages } from "../../platform/images/stored-images.server";
 import { fileStorage } from "../../platform/storage/storage.server";
 import { readChatToken, readShopperToken } from "./tokens.server";
 
@@ -15,10 +19,7 @@ export const ATTACHMENT_LIMITS = {
   perMessage: 3,
   /** A conversation's whole album: beyond it the team asks for something else than pictures. */
   perConversation: 30,
-  maxBytes: 10 * 1024 * 1024,
-  contentTypes: ["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"],
-  /** Longest side kept: enough to see damage, small enough for the inbox. */
-  maxDimension: 2000,
+  ...SHOPPER_PHOTO_LIMITS,
 } as const;
 
 export type AttachmentError = "imageTooLarge" | "notAnImage" | "tooManyImages";
@@ -137,41 +138,14 @@ export async function roomForAttachments(
   return held + count <= ATTACHMENT_LIMITS.perConversation;
 }
 
-interface StoredAttachmentRow {
-  shopDomain: string;
-  conversationId: string;
-  storage: string;
-  storageKey: string;
-  contentType: string;
-  bytes: number;
-  width: number;
-  height: number;
-}
-
 /** Writes the images to storage: the rows to create with the message, and a way to undo. */
 export async function storeAttachments(
   shopDomain: string,
   conversationId: string,
   images: PreparedImage[],
 ) {
-  const storage = fileStorage();
-  const rows: StoredAttachmentRow[] = [];
-  for (const image of images) {
-    const storageKey = `support/${shopDomain}/${conversationId}/${randomUUID()}.jpg`;
-    await storage.put(storageKey, image.bytes, image.contentType);
-    rows.push({
-      shopDomain,
-      conversationId,
-      storage: storage.kind,
-      storageKey,
-      contentType: image.contentType,
-      bytes: image.bytes.byteLength,
-      width: image.width,
-      height: image.height,
-    });
-  }
-  const discard = () => Promise.all(rows.map((row) => storage.remove(row.storageKey)));
-  return { rows, discard };
+  const { stored, discard } = await storeImages(`support/${shopDomain}/${conversationId}`, images);
+  return { rows: stored.map((image) => ({ shopDomain, conversationId, ...image })), discard };
 }
 
 /**
