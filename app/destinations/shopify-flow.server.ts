@@ -70,6 +70,9 @@ const isHistory = (happenedAt: Date | null | undefined, learnedAt: Date) =>
 export async function ensureFlowDestination(shopDomain: string) {
   const id = `flow_${shopDomain}`;
   const data = { eventTypes: FLOW_EVENT_TYPES.join(",") };
+  // Every Flow event asks; a write per event would cost more than the event's own delivery.
+  const existing = await db.destinationEndpoint.findUnique({ where: { id } });
+  if (existing?.eventTypes === data.eventTypes) return existing;
   try {
     return await db.destinationEndpoint.upsert({
       where: { id },

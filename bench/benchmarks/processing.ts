@@ -1,21 +1,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { adminClient, loyaltyProgramForm } from "../../scripts/lib/admin-client";
 import { ensureBuild } from "../../scripts/lib/build";
 import { startStandin, type Standin } from "../../scripts/standin/server";
 import type { SimulatedEvent } from "../../scripts/standin/simulator/shop";
 import { artifactsDir, freePort, startAppServer } from "../../tests/support/app-server";
-import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
+import { TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/database";
-import pg from "pg";
-import { connect, type Query } from "../floor/shared";
+import type { Query } from "../floor/shared";
 import { processTreeCpuSeconds } from "../lib/cpu";
 import { percentile, type LoadResult } from "../lib/load";
 import { lagChart, type LagSample } from "../lib/lag-chart";
 import { processingTraffic, saleSpike, topicCounts } from "../lib/processing-traffic";
 import { profilingEnv, runTsScript, startWorkerProcess } from "../lib/processes";
 import { saveResults, type Comparison } from "../lib/report";
+import {
+  backlog,
+  effects,
+  epochMs,
+  inboxReader,
+  installWithLoyalty,
+  sleep,
+} from "../lib/shop-under-load";
 
 const SHOP = "bench-processing.myshopify.com";
 const HISTORY_ORDERS = Number(process.env.BENCH_HISTORY_ORDERS ?? 30);
@@ -28,7 +34,6 @@ const FULFIL_AFTER_SECONDS = 30;
 const PATIENCE_MS = Number(process.env.BENCH_DRAIN_TIMEOUT_S ?? 600) * 1000;
 /** Deliveries in flight at once while the measured mix is sent (Shopify sends in parallel). */
 const SENDERS = 16;
-const WAITING = `"status" IN ('received', 'processing', 'retrying')`;
 
 interface Deployment {
   label: string;
@@ -36,32 +41,11 @@ interface Deployment {
   workers: number;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A DateTime column as either driver returns it (Date, ISO text, or epoch milliseconds). */
-function epochMs(value: unknown): number {
-  if (value instanceof Date) return value.getTime();
-  if (typeof value === "number" || typeof value === "bigint") return Number(value);
-  const text = String(value);
-  return /^\d+$/.test(text) ? Number(text) : Date.parse(text);
-}
-
-async function backlog(query: Query) {
-  const [row] = await query(
-    `SELECT COUNT(*) AS "waiting", MIN("receivedAt") AS "oldest" FROM "WebhookDelivery" WHERE "shopDomain" = ? AND ${WAITING}`,
-    [SHOP],
-  );
-  return {
-    waiting: Number(row?.waiting ?? 0),
-    oldest: row?.oldest === null || row?.oldest === undefined ? null : epochMs(row.oldest),
-  };
-}
-
 async function waitForDrain(query: Query, what: string, alive: () => void) {
   const deadline = Date.now() + PATIENCE_MS;
   for (;;) {
     alive();
-    const { waiting } = await backlog(query);
+    const { waiting } = await backlog(query, SHOP);
     if (!waiting) return;
     if (Date.now() > deadline) throw new Error(`${what}: ${waiting} deliveries still waiting`);
     await sleep(250);
@@ -113,42 +97,6 @@ async function lags(query: Query, since: number) {
   };
 }
 
-/** What the deliveries wrote, to show the effects happened (not only the inbox rows). */
-async function effects(query: Query) {
-  const tables = {
-    orders: "Order",
-    customers: "Customer",
-    lineItems: "OrderLineItem",
-    shipments: "TrackingShipment",
-    checkpoints: "TrackingCheckpoint",
-    loyaltyEntries: "LoyaltyEntry",
-    emailsQueued: "NotificationMessage",
-    recommendationOrders: "RecommendationOrder",
-  };
-  const counts: Record<string, number> = {};
-  for (const [name, table] of Object.entries(tables)) {
-    const [row] = await query(`SELECT COUNT(*) AS "n" FROM "${table}" WHERE "shopDomain" = ?`, [
-      SHOP,
-    ]);
-    counts[name] = Number(row?.n ?? 0);
-  }
-  return counts;
-}
-
-/** Loyalty on (a point per dollar, the demo's program), so paid orders and refunds move points. */
-async function switchOnLoyalty(appUrl: string) {
-  const admin = adminClient({
-    appUrl,
-    shop: SHOP,
-    apiKey: TEST_API_KEY,
-    secret: TEST_API_SECRET,
-    userAgent: BROWSER_UA,
-  });
-  const saved = await admin.post("/app/loyalty/settings.data", loyaltyProgramForm());
-  await saved.arrayBuffer();
-  if (!saved.ok) throw new Error(`Switching loyalty on failed (${saved.status})`);
-}
-
 interface SpikeReport {
   deployment: string;
   orders: number;
@@ -182,7 +130,7 @@ async function saleSpikeRun(
     for (let second = 0; ; second++) {
       await sleep(Math.max(0, start.getTime() + second * 1000 - Date.now()));
       const now = Date.now();
-      const { waiting, oldest } = await backlog(query);
+      const { waiting, oldest } = await backlog(query, SHOP);
       samples.push({
         second,
         sent,
@@ -241,28 +189,6 @@ async function saleSpikeRun(
     p99: measured.p99,
     chart,
     samples,
-  };
-}
-
-/**
- * The bench's own reads of the app's database (the inbox, the effects), closed before the
- * database is dropped: PostgreSQL ends idle connections to a dropped database.
- */
-function inboxReader(url: string): { query: Query; close(): Promise<void> } {
-  if (!url.startsWith("postgres")) return { query: connect(url), close: async () => {} };
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
-  pool.on("error", () => {});
-  return {
-    async query(sql, args) {
-      let position = 0;
-      return (
-        await pool.query(
-          sql.replace(/\?/g, () => `$${++position}`),
-          args,
-        )
-      ).rows as Record<string, unknown>[];
-    },
-    close: () => pool.end(),
   };
 }
 
@@ -361,19 +287,7 @@ async function deploymentRun(
   const reader = inboxReader(database.url);
   const query = reader.query;
   try {
-    // Installed as Shopify-managed installation does it: the merchant opens the app.
-    const install = await fetch(standin.embeddedAppUrl(SHOP), {
-      headers: { "User-Agent": BROWSER_UA },
-    });
-    await install.arrayBuffer();
-    if (!install.ok) throw new Error(`Installing failed (${install.status}); see ${logName}.log`);
-    for (let tries = 0; ; tries++) {
-      const [shop] = await query(`SELECT "name" FROM "Shop" WHERE "domain" = ?`, [SHOP]);
-      if (shop?.name) break;
-      if (tries > 1200) throw new Error("The install did not record the shop within 2 minutes");
-      await sleep(100);
-    }
-    await switchOnLoyalty(app.url);
+    await installWithLoyalty(standin, app.url, SHOP, query);
 
     const refusedHistory = await sendAll(standin, traffic.history);
     await waitForDrain(query, "history", alive);
@@ -398,7 +312,7 @@ async function deploymentRun(
         ? { cpuMsPerRequest: ((cpuAfter - cpuBefore) * 1000) / measured.processed }
         : {}),
     };
-    const written = await effects(query);
+    const written = await effects(query, SHOP);
     const spike =
       SPIKE_ORDERS > 0 ? await saleSpikeRun(standin, query, deployment.label, alive) : null;
     return {

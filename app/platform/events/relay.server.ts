@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { db } from "../../db.server";
-import { isUniqueViolation } from "../db/errors";
+import { db, sql } from "../../db.server";
 import { jobs } from "../jobs/queue.server";
 import { defineJob, type JobContext } from "../jobs/types";
 import { log } from "../logging/logger.server";
@@ -173,10 +172,11 @@ async function deliverAggregate(subscriber: Subscriber, job: DeliveryJob, contex
       });
       throw error;
     }
-    await db.outboxReceipt.update({
-      where: key,
-      data: { state: "done", finishedAt: new Date(), claimedBy: null, error: null },
-    });
+    await sql.query(
+      `UPDATE "OutboxReceipt" SET "state" = 'done', "finishedAt" = ?, "claimedBy" = NULL, "error" = NULL
+       WHERE "subscriber" = ? AND "eventId" = ?`,
+      [new Date(), subscriber.name, next.id],
+    );
   }
 }
 
@@ -185,21 +185,15 @@ async function claim(
   event: { id: string; shopDomain: string },
   jobId: string,
 ): Promise<boolean> {
-  try {
-    await db.outboxReceipt.create({
-      data: {
-        subscriber,
-        eventId: event.id,
-        shopDomain: event.shopDomain,
-        state: "claimed",
-        attempts: 1,
-        claimedBy: jobId,
-      },
-    });
-    return true;
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
+  // Raw statements: a receipt is claimed and finished for every event each subscriber handles.
+  const created = await sql.query(
+    `INSERT INTO "OutboxReceipt" ("subscriber", "eventId", "shopDomain", "state", "attempts", "claimedBy", "claimedAt")
+     VALUES (?, ?, ?, 'claimed', 1, ?, ?)
+     ON CONFLICT ("subscriber", "eventId") DO NOTHING
+     RETURNING "eventId"`,
+    [subscriber, event.id, event.shopDomain, jobId, new Date()],
+  );
+  if (created.length) return true;
   const taken = await db.outboxReceipt.updateMany({
     where: {
       subscriber,
