@@ -133,7 +133,12 @@ async function statusOf(what: string, response: Promise<Response>): Promise<Answ
 async function main() {
   ensureBuild();
   const traffic = processingTraffic(SHOP, HISTORY_ORDERS, SOAK_ORDERS);
-  const historyOrders = traffic.shop.orders.slice(0, HISTORY_ORDERS);
+  // The history is cut by time, not by count: only orders placed before the first measured
+  // delivery exist when the shoppers start looking (the others answer 404, as they must).
+  const firstMeasured = traffic.measured[0]?.at.getTime() ?? Number.POSITIVE_INFINITY;
+  const historyOrders = traffic.shop.orders.filter(
+    (order) => order.createdAt.getTime() < firstMeasured,
+  );
   const database = await createTestDatabase("bench_soak");
   const webPorts = [await freePort(), await freePort()];
   const balancer = await roundRobin(webPorts);
