@@ -14,7 +14,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ensureBuild } from "../scripts/lib/build";
 import { adminClient } from "../scripts/lib/admin-client";
-import { sessionToken, signAppProxyQuery } from "../scripts/standin/signing";
+import { signAppProxyQuery } from "../scripts/standin/signing";
 import { startStandin } from "../scripts/standin/server";
 import type { SimulatedEvent } from "../scripts/standin/simulator/shop";
 import { artifactsDir, freePort, startAppServer } from "../tests/support/app-server";
@@ -24,7 +24,15 @@ import { percentile } from "./lib/load";
 import { processingTraffic, topicCounts } from "./lib/processing-traffic";
 import { startWorkerProcess } from "./lib/processes";
 import { saveResults } from "./lib/report";
-import { backlog, effects, inboxReader, installWithLoyalty, sleep } from "./lib/shop-under-load";
+import { customerSessionToken } from "./lib/requests";
+import {
+  backlog,
+  effects,
+  inboxReader,
+  installWithLoyalty,
+  sleep,
+  workerEnv,
+} from "./lib/shop-under-load";
 
 const SHOP = "bench-soak.myshopify.com";
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 240);
@@ -174,14 +182,7 @@ async function main() {
   );
   const workers = [1, 2].map((index) =>
     startWorkerProcess(
-      {
-        ...env,
-        SHOPIFY_API_KEY: TEST_API_KEY,
-        SHOPIFY_API_SECRET: TEST_API_SECRET,
-        SHOPIFY_SHOP_ORIGIN: standin.shopOriginTemplate,
-        APP_BRIDGE_URL: standin.appBridgeUrl,
-        DATABASE_URL: database.url,
-      },
+      { ...env, ...workerEnv(standin, database.url) },
       `${artifactsDir}/bench-soak-worker-${index}.log`,
     ),
   );
@@ -257,13 +258,7 @@ async function main() {
     });
     const extension = clientLoop(CLIENTS.extension, until, () => {
       const order = someOrder();
-      const token = sessionToken({
-        shop: SHOP,
-        apiKey: TEST_API_KEY,
-        secret: TEST_API_SECRET,
-        issuer: "shop",
-        sub: `gid://shopify/Customer/${order.customer.id}`,
-      });
+      const token = customerSessionToken(SHOP, order.customer.id);
       return statusOf(
         `order ${order.id}`,
         fetch(`${balancer.url}/api/tracking/orders/${order.id}`, {

@@ -21,6 +21,7 @@ import {
   inboxReader,
   installWithLoyalty,
   sleep,
+  workerEnv,
 } from "../lib/shop-under-load";
 
 const SHOP = "bench-processing.myshopify.com";
@@ -268,12 +269,8 @@ async function deploymentRun(
     startWorkerProcess(
       {
         ...env,
-        SHOPIFY_API_KEY: TEST_API_KEY,
-        SHOPIFY_API_SECRET: TEST_API_SECRET,
-        SHOPIFY_SHOP_ORIGIN: standin.shopOriginTemplate,
-        APP_BRIDGE_URL: standin.appBridgeUrl,
+        ...workerEnv(standin, database.url),
         SHOPIFY_APP_URL: app.url,
-        DATABASE_URL: database.url,
         JOBS_POLL_INTERVAL_MS: "100",
       },
       path.join(artifactsDir, `${logName}.log`),

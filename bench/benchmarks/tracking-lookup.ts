@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { sessionToken, signAppProxyQuery } from "../../scripts/standin/signing";
+import { signAppProxyQuery } from "../../scripts/standin/signing";
 import { ensureBuild } from "../../scripts/lib/build";
 import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "../../tests/support/constants";
 import { createTestDatabase } from "../../tests/support/database";
 import { runLoad } from "../lib/load";
+import { customerSessionToken } from "../lib/requests";
 import { startBenchApp, withFloor } from "../lib/processes";
 import type { Comparison } from "../lib/report";
 import { BENCH_SHOP, benchOrder } from "../seeds/tracking-data";
@@ -46,13 +47,7 @@ function proxyLookup(baseUrl: string, fields: () => Record<string, string>): Sen
 function extensionLookup(baseUrl: string): Send {
   return () => {
     const order = someOrder();
-    const token = sessionToken({
-      shop: BENCH_SHOP,
-      apiKey: TEST_API_KEY,
-      secret: TEST_API_SECRET,
-      issuer: "shop",
-      sub: `gid://shopify/Customer/${order.customerShopifyId}`,
-    });
+    const token = customerSessionToken(BENCH_SHOP, order.customerShopifyId);
     return request(`${baseUrl}/api/tracking/orders/${order.shopifyId}`, {
       headers: { Authorization: `Bearer ${token}` },
     });

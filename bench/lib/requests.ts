@@ -10,16 +10,21 @@ export async function customerGet(
   shop: string,
   customerShopifyId: string,
 ): Promise<number> {
-  const token = sessionToken({
+  const token = customerSessionToken(shop, customerShopifyId);
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_UA },
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+/** The signed-in customer's session token for the shop, as a customer-account extension holds it. */
+export function customerSessionToken(shop: string, customerShopifyId: string | bigint) {
+  return sessionToken({
     shop,
     apiKey: TEST_API_KEY,
     secret: TEST_API_SECRET,
     issuer: "shop",
     sub: `gid://shopify/Customer/${customerShopifyId}`,
   });
-  const response = await fetch(url, {
-    headers: { Authorization: `Bearer ${token}`, "User-Agent": BROWSER_UA },
-  });
-  await response.arrayBuffer();
-  return response.status;
 }

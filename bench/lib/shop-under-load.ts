@@ -109,3 +109,14 @@ export async function installWithLoyalty(
   await saved.arrayBuffer();
   if (!saved.ok) throw new Error(`Switching loyalty on failed (${saved.status})`);
 }
+
+/** What `npm run worker` needs beside the app's own settings to reach the stand-in as Shopify. */
+export function workerEnv(standin: Standin, databaseUrl: string) {
+  return {
+    SHOPIFY_API_KEY: TEST_API_KEY,
+    SHOPIFY_API_SECRET: TEST_API_SECRET,
+    SHOPIFY_SHOP_ORIGIN: standin.shopOriginTemplate,
+    APP_BRIDGE_URL: standin.appBridgeUrl,
+    DATABASE_URL: databaseUrl,
+  };
+}
