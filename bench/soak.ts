@@ -288,7 +288,7 @@ async function main() {
     ]);
     await drain("the soak's deliveries");
     const drainedAfter = (Date.now() - until) / 1000;
-    await reportSoak({
+    reportSoak({
       tallies: {
         "storefront lookups": lookupTally,
         "extension calls": extensionTally,

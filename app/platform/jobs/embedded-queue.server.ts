@@ -33,6 +33,7 @@ interface ClaimedJob {
   retryDelay: number;
   retryBackoff: boolean;
 }
+
 const JOB_COLUMNS = [
   "id",
   "queue",
