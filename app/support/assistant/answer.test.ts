@@ -1,19 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { saveArticle } from "../articles.server";
-import { askAssistant } from "./answer.server";
-import { storeOrder } from "./orders.testing";
+import { askAboutAnasOrder, storeOrder } from "./orders.testing";
 
-const question = (shopDomain: string, fields: Partial<Parameters<typeof askAssistant>[0]>) =>
-  askAssistant({
-    shopDomain,
-    ip: randomUUID(),
-    locale: "en",
-    orderNumber: "#1001",
-    email: "ana@example.com",
-    question: "how many points do I have",
-    ...fields,
-  });
+const question = askAboutAnasOrder;
 
 describe("support assistant", () => {
   it("never matches an order that has no email, whatever is typed", async () => {

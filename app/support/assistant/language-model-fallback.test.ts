@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "../../db.server";
-import { askAssistant } from "./answer.server";
 import { languageModelSettings, saveLanguageModelSettings } from "./language-model-settings.server";
-import { storeOrder } from "./orders.testing";
+import { askAboutAnasOrder, storeOrder } from "./orders.testing";
 
 // The model is played by the Chat Completions stand-in on 127.0.0.1 (allowed as for merchants'
 // event endpoints in tests); the key is sealed with a SECRETS_KEY of this run, set before any
@@ -26,15 +25,7 @@ async function shopWithOrder() {
   return shopDomain;
 }
 
-const ask = (shopDomain: string, question: string) =>
-  askAssistant({
-    shopDomain,
-    ip: randomUUID(),
-    locale: "en",
-    orderNumber: "#1001",
-    email: "ana@example.com",
-    question,
-  });
+const ask = (shopDomain: string, question: string) => askAboutAnasOrder(shopDomain, { question });
 
 function settingsForm(fields: Record<string, string>) {
   return new URLSearchParams({ baseUrl: standin.baseUrl, model: "gpt-4o-mini", ...fields });
