@@ -98,7 +98,22 @@ async function insertRows(table: string, columns: string[], rows: Iterable<SqlVa
   await flush();
 }
 
-/** Writes a rebuilt model as `generation`, beside the one being served. */
+/**
+ * Ids for one rebuild's rows: a random prefix, then a counter. Rows written in their unique key's
+ * order then append to the primary key's index too, instead of landing on a random page each.
+ */
+function sequentialIds() {
+  const prefix = createId();
+  let next = 0;
+  return () => `${prefix}-${(next++).toString(36).padStart(8, "0")}`;
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Writes a rebuilt model as `generation`, beside the one being served, each table in the order of
+ * its unique key (see `sequentialIds`).
+ */
 export async function writeGeneration(
   shopDomain: string,
   generation: number,
@@ -106,43 +121,42 @@ export async function writeGeneration(
   orderShopifyIds: string[],
 ) {
   const now = new Date();
+  const id = sequentialIds();
   await insertRows(
     "RecommendationOrder",
     ["id", "shopDomain", "generation", "orderShopifyId", "createdAt"],
-    orderShopifyIds.map((orderShopifyId) => [
-      createId(),
-      shopDomain,
-      generation,
-      orderShopifyId,
-      now,
-    ]),
+    (function* () {
+      for (const orderShopifyId of [...orderShopifyIds].sort(byCodeUnits)) {
+        yield [id(), shopDomain, generation, orderShopifyId, now];
+      }
+    })(),
   );
   await insertRows(
     "RecommendationProductStat",
     ["id", "shopDomain", "generation", "productId", "orders"],
-    [...counts.support].map(([productId, orders]) => [
-      createId(),
-      shopDomain,
-      generation,
-      productId,
-      orders,
-    ]),
+    [...counts.support]
+      .sort(([a], [b]) => byCodeUnits(a, b))
+      .map(([productId, orders]) => [id(), shopDomain, generation, productId, orders]),
   );
   await insertRows(
     "RecommendationPair",
     ["id", "shopDomain", "generation", "productA", "productB", "orders"],
     (function* () {
       for (const [productA, productB, orders] of counts.pairs()) {
-        yield [createId(), shopDomain, generation, productA, productB, orders];
+        yield [id(), shopDomain, generation, productA, productB, orders];
       }
     })(),
   );
-  const neighbors = counts.neighbors();
+  const neighbors = counts
+    .neighbors()
+    .sort(
+      (a, b) => byCodeUnits(a.productId, b.productId) || byCodeUnits(a.neighborId, b.neighborId),
+    );
   await insertRows(
     "RecommendationNeighbor",
     ["id", "shopDomain", "generation", "productId", "neighborId", "orders", "score"],
     neighbors.map((neighbor) => [
-      createId(),
+      id(),
       shopDomain,
       generation,
       neighbor.productId,
@@ -177,14 +191,13 @@ export async function deleteGenerations(
   const comparison = which === "older" ? "<" : ">";
   for (const table of GENERATION_TABLES) {
     for (;;) {
-      const deleted = await sql.query(
+      const deleted = await sql.execute(
         `DELETE FROM "${table}" WHERE "id" IN (
            SELECT "id" FROM "${table}"
-            WHERE "shopDomain" = ? AND "generation" ${comparison} ? LIMIT ${DELETE_BATCH})
-         RETURNING "id"`,
+            WHERE "shopDomain" = ? AND "generation" ${comparison} ? LIMIT ${DELETE_BATCH})`,
         [shopDomain, generation],
       );
-      if (deleted.length < DELETE_BATCH) break;
+      if (deleted < DELETE_BATCH) break;
     }
   }
 }

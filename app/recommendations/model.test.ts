@@ -63,6 +63,20 @@ describe("CoPurchaseCounter", () => {
     ]);
   });
 
+  it("lists pairs by their first product, then their second, whatever order they were seen in", () => {
+    const counter = new CoPurchaseCounter();
+    counter.add(["Z", "b"]);
+    counter.add(["a", "Z"]);
+    counter.add(["b", "a"]);
+    counter.add(["Z", "a", "b"]);
+    // Code-unit order, as SQL's binary collation sorts them: "Z" before "a".
+    expect([...counter.pairs()]).toEqual([
+      ["Z", "a", 2],
+      ["Z", "b", 2],
+      ["a", "b", 2],
+    ]);
+  });
+
   it("truncates a basket beyond the products it pairs", () => {
     const counter = new CoPurchaseCounter(2);
     counter.add(["c", "b", "a", "a"]);

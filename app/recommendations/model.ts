@@ -95,6 +95,9 @@ export function learnedProducts(productIds: string[], maxProducts: number) {
   return [...new Set(productIds)].sort().slice(0, maxProducts);
 }
 
+/** Code-unit order, as `sort()` and SQL's binary collation compare ids. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const byScore = (a: Neighbor, b: Neighbor) =>
   b.score - a.score || b.orders - a.orders || a.neighborId.localeCompare(b.neighborId);
 
@@ -161,10 +164,27 @@ export class CoPurchaseCounter {
     return this.pairCounts.size;
   }
 
-  /** Every pair once, productA < productB (the order `add` sorted them in). */
+  /**
+   * Every pair once, productA < productB (the order `add` sorted them in), sorted by productA
+   * then productB: written in that order, a rebuild appends to the pairs' unique index instead of
+   * touching pages all over it.
+   */
   *pairs(): Generator<[productA: string, productB: string, orders: number]> {
-    for (const [key, orders] of this.pairCounts) {
-      yield [this.ids[Math.floor(key / PAIR_BASE)]!, this.ids[key % PAIR_BASE]!, orders];
+    const byId = this.ids
+      .map((_, index) => index)
+      .sort((a, b) => compare(this.ids[a]!, this.ids[b]!));
+    const rank = new Array<number>(byId.length);
+    byId.forEach((index, position) => (rank[index] = position));
+    const keys = new Float64Array(this.pairCounts.size);
+    let at = 0;
+    for (const key of this.pairCounts.keys()) {
+      keys[at++] = rank[Math.floor(key / PAIR_BASE)]! * PAIR_BASE + rank[key % PAIR_BASE]!;
+    }
+    keys.sort();
+    for (const ranked of keys) {
+      const a = byId[Math.floor(ranked / PAIR_BASE)]!;
+      const b = byId[ranked % PAIR_BASE]!;
+      yield [this.ids[a]!, this.ids[b]!, this.pairCounts.get(a * PAIR_BASE + b)!];
     }
   }
 

@@ -18,14 +18,19 @@ export function postgresPool(url: string) {
 }
 
 export function postgresSql(pool: pg.Pool): SqlExecutor {
+  const run = (text: string, values: SqlValue[]) => {
+    let index = 0;
+    return pool.query(
+      text.replace(/\?/g, () => `$${++index}`),
+      values.map(toPostgres),
+    );
+  };
   return {
     async query(text, values) {
-      let index = 0;
-      const result = await pool.query(
-        text.replace(/\?/g, () => `$${++index}`),
-        values.map(toPostgres),
-      );
-      return result.rows;
+      return (await run(text, values)).rows;
+    },
+    async execute(text, values) {
+      return (await run(text, values)).rowCount ?? 0;
     },
   };
 }

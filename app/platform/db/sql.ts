@@ -10,6 +10,11 @@ export interface SqlExecutor {
     text: string,
     values: SqlValue[],
   ): Promise<TRow[]>;
+  /**
+   * A statement whose rows are not wanted; resolves to how many rows it changed. Cheaper than a
+   * `RETURNING` read only to count them: SQLite hands each returned row across to JavaScript.
+   */
+  execute(text: string, values: SqlValue[]): Promise<number>;
 }
 
 /** `(?, ?, ?), (?, ?, ?)` for a multi-row VALUES clause. */

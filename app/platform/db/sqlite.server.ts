@@ -11,6 +11,7 @@ import { Mutex } from "async-mutex";
 import Database from "libsql";
 import { isDatabaseLocked } from "./errors";
 import { acquireConnectionLock, withConnectionLock } from "./priority";
+import { cacheStatements } from "./statement-cache";
 import type { SqlExecutor, SqlValue } from "./sql";
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -62,7 +63,8 @@ export class EmbeddedSqlite extends PrismaLibSQL {
       const path = sqliteFilePath(this.url);
       const options = { timeout: this.busyTimeoutMs };
       this.client = singleConnection(
-        () => new Sqlite3Client(path, options, new Database(path, options), "number"),
+        () =>
+          new Sqlite3Client(path, options, cacheStatements(new Database(path, options)), "number"),
       );
     }
     return this.client;
@@ -79,6 +81,11 @@ export class EmbeddedSqlite extends PrismaLibSQL {
         return result.rows.map((row) =>
           Object.fromEntries(result.columns.map((column, index) => [column, row[index]])),
         ) as never;
+      }),
+    execute: (text, values) =>
+      withConnectionLock(this.lock, async () => {
+        const result = await this.connection().execute({ sql: text, args: values.map(toSqlite) });
+        return result.rowsAffected;
       }),
   };
 }

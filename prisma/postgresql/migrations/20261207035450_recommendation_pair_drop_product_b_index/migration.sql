@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "RecommendationPair_shopDomain_generation_productB_idx";
