@@ -1,7 +1,7 @@
 import { randomUUID as createId } from "node:crypto";
 import { db, sql, type Tx } from "../db.server";
 import { listPlaceholders, valuesPlaceholders, type SqlValue } from "../platform/db/sql";
-import type { CoPurchaseCounter } from "./model";
+import { compareCodeUnits, type CoPurchaseCounter } from "./model";
 
 /**
  * Rows per INSERT or DELETE of a rebuild. Each is a statement of its own, so on SQLite's one
@@ -108,8 +108,6 @@ function sequentialIds() {
   return () => `${prefix}-${(next++).toString(36).padStart(8, "0")}`;
 }
 
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Writes a rebuilt model as `generation`, beside the one being served, each table in the order of
  * its unique key (see `sequentialIds`).
@@ -126,7 +124,7 @@ export async function writeGeneration(
     "RecommendationOrder",
     ["id", "shopDomain", "generation", "orderShopifyId", "createdAt"],
     (function* () {
-      for (const orderShopifyId of [...orderShopifyIds].sort(byCodeUnits)) {
+      for (const orderShopifyId of [...orderShopifyIds].sort(compareCodeUnits)) {
         yield [id(), shopDomain, generation, orderShopifyId, now];
       }
     })(),
@@ -135,7 +133,7 @@ export async function writeGeneration(
     "RecommendationProductStat",
     ["id", "shopDomain", "generation", "productId", "orders"],
     [...counts.support]
-      .sort(([a], [b]) => byCodeUnits(a, b))
+      .sort(([a], [b]) => compareCodeUnits(a, b))
       .map(([productId, orders]) => [id(), shopDomain, generation, productId, orders]),
   );
   await insertRows(
@@ -150,7 +148,8 @@ export async function writeGeneration(
   const neighbors = counts
     .neighbors()
     .sort(
-      (a, b) => byCodeUnits(a.productId, b.productId) || byCodeUnits(a.neighborId, b.neighborId),
+      (a, b) =>
+        compareCodeUnits(a.productId, b.productId) || compareCodeUnits(a.neighborId, b.neighborId),
     );
   await insertRows(
     "RecommendationNeighbor",

@@ -96,7 +96,7 @@ export function learnedProducts(productIds: string[], maxProducts: number) {
 }
 
 /** Code-unit order, as `sort()` and SQL's binary collation compare ids. */
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+export const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const byScore = (a: Neighbor, b: Neighbor) =>
   b.score - a.score || b.orders - a.orders || a.neighborId.localeCompare(b.neighborId);
@@ -172,7 +172,7 @@ export class CoPurchaseCounter {
   *pairs(): Generator<[productA: string, productB: string, orders: number]> {
     const byId = this.ids
       .map((_, index) => index)
-      .sort((a, b) => compare(this.ids[a]!, this.ids[b]!));
+      .sort((a, b) => compareCodeUnits(this.ids[a]!, this.ids[b]!));
     const rank = new Array<number>(byId.length);
     byId.forEach((index, position) => (rank[index] = position));
     const keys = new Float64Array(this.pairCounts.size);
