@@ -49,9 +49,27 @@ export const relayEvents = defineJob({
   },
 });
 
+/**
+ * Wake-ups within one window of this length share one relay job, which starts at the window's end
+ * and relays every commit of the window: a burst of commits (a sale's webhooks) costs one relay
+ * run per window instead of one per commit, for at most this much added delay. A commit always
+ * precedes its window's end on the clock that named the window; between machines whose clocks
+ * disagree by more than a window, a late commit's events wait for the next wake-up or the
+ * minute's sweep.
+ */
+const WAKE_WINDOW_MS = 100;
+
 /** Enqueues the relay; called after a transaction that emitted events has committed. */
 export async function wakeRelay() {
-  await jobs.send(relayEvents, {});
+  const window = Math.floor(Date.now() / WAKE_WINDOW_MS);
+  await jobs.send(
+    relayEvents,
+    {},
+    {
+      idempotencyKey: `window:${window}`,
+      startAfter: new Date((window + 1) * WAKE_WINDOW_MS),
+    },
+  );
 }
 
 /** Fans every unrelayed event out to its subscribers' delivery jobs; returns how many. */

@@ -1,7 +1,7 @@
 import { CronExpressionParser } from "cron-parser";
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "../../db.server";
-import { isUniqueViolation, retryWhileLocked } from "../db/errors";
+import { retryWhileLocked } from "../db/errors";
 import { runAsBackgroundWork } from "../db/priority";
 import { valuesPlaceholders, type SqlExecutor } from "../db/sql";
 import { log, withLogContext } from "../logging/logger.server";
@@ -117,18 +117,11 @@ export class EmbeddedJobQueue implements JobQueue {
   }
 
   async send<TData>(definition: JobDefinition<TData>, data: TData, options: SendOptions = {}) {
-    const row = this.jobRow(definition, data, options);
-    try {
-      await this.db.job.create({ data: row });
-    } catch (error) {
-      if (options.idempotencyKey && isUniqueViolation(error)) return null;
-      throw error;
-    }
-    if (row.startAfter.getTime() <= Date.now()) this.wake();
-    return row.id;
+    const [id] = await this.sendMany(definition, [{ data, options }]);
+    return id ?? null;
   }
 
-  /** One INSERT for the lot (the ingest hot path); a taken idempotency key yields null. */
+  /** One INSERT for the lot; a taken idempotency key yields null. */
   async sendMany<TData>(
     definition: JobDefinition<TData>,
     jobs: { data: TData; options?: SendOptions }[],
@@ -157,7 +150,10 @@ export class EmbeddedJobQueue implements JobQueue {
       ]),
     );
     const ids = new Set(inserted.map((row) => row.id));
-    if (ids.size) this.wake();
+    const firstStart = Math.min(
+      ...rows.filter((row) => ids.has(row.id)).map((row) => row.startAfter.getTime()),
+    );
+    if (ids.size) this.wakeAt(firstStart);
     return rows.map((row) => (ids.has(row.id) ? row.id : null));
   }
 
@@ -242,6 +238,14 @@ export class EmbeddedJobQueue implements JobQueue {
     });
     if (count && this.working) this.wake();
     return count === 1;
+  }
+
+  /** Looks for work due at `time` then rather than at the next poll after it. */
+  private wakeAt(time: number) {
+    const delay = time - Date.now();
+    if (delay <= 0) return this.wake();
+    if (!this.working) return;
+    setTimeout(() => this.wake(), delay).unref();
   }
 
   /** Looks for due work now rather than at the next poll. */
