@@ -59,10 +59,13 @@ export const relayEvents = defineJob({
  */
 const WAKE_WINDOW_MS = 100;
 
-/** Enqueues the relay; called after a transaction that emitted events has committed. */
+/**
+ * Enqueues the relay; called after a transaction that emitted events has committed. Resolves to
+ * the relay job's id, or null when the window already has one.
+ */
 export async function wakeRelay() {
   const window = Math.floor(Date.now() / WAKE_WINDOW_MS);
-  await jobs.send(
+  return jobs.send(
     relayEvents,
     {},
     {

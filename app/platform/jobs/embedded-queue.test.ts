@@ -168,3 +168,31 @@ describe.runIf(onSqlite)("the embedded queue while another connection holds the 
     expect(calls).toBe(1);
   });
 });
+
+describe.runIf(onSqlite)("the embedded queue's delayed jobs", () => {
+  const adapter = new EmbeddedSqlite(process.env.DATABASE_URL!);
+  const db = new PrismaClient({ adapter });
+  // Polls once an hour: a job that runs within the test was woken by the queue itself.
+  const queue = new EmbeddedJobQueue(db, adapter.sql, { pollIntervalMs: 3_600_000 });
+  const runs = new Set<string>();
+  const delayed = defineJob<{ key: string }>({
+    name: `test.delayed-${randomUUID().slice(0, 6)}`,
+    schema: z.object({ key: z.string() }),
+    async run({ key }) {
+      runs.add(key);
+    },
+  });
+
+  afterAll(async () => {
+    await queue.stop();
+    await db.$disconnect();
+  });
+
+  it("runs a delayed job at its start time, not at the next poll", async () => {
+    await queue.start([delayed] as JobDefinition<never>[], { work: true });
+    const key = randomUUID();
+    await queue.send(delayed, { key }, { startAfter: new Date(Date.now() + 300) });
+    expect(runs.has(key)).toBe(false);
+    await waitFor(() => runs.has(key), { message: "the delayed job's run" });
+  });
+});
