@@ -18,25 +18,29 @@ export async function customerExperiences(
 ): Promise<Map<string, CustomerExperience>> {
   const orderIds = customers.map((customer) => customer.firstOrderShopifyId);
   const customerIds = customers.map((customer) => customer.customerShopifyId);
-  const [parcels, returns, answers, members] = await Promise.all([
-    db.trackingShipment.findMany({
+  const [fulfillments, returns, answers, members] = await Promise.all([
+    // From the fulfillments (indexed by order) to their shipments: filtering shipments by
+    // delivery first would read every delivered parcel of the shop for each batch.
+    db.trackingFulfillment.findMany({
       where: {
         shopDomain,
-        deliveredAt: { not: null },
-        fulfillment: {
-          orderShopifyId: { in: orderIds },
-          NOT: { shopifyId: { startsWith: RETURN_FULFILLMENT_PREFIX } },
-        },
+        orderShopifyId: { in: orderIds },
+        NOT: { shopifyId: { startsWith: RETURN_FULFILLMENT_PREFIX } },
       },
       select: {
-        deliveredAt: true,
-        estimateLatest: true,
-        fulfillment: { select: { orderShopifyId: true } },
-        estimates: {
-          where: { kind: "revised", previousLatest: { not: null } },
-          orderBy: { createdAt: "asc" },
-          take: 1,
-          select: { previousLatest: true },
+        orderShopifyId: true,
+        shipments: {
+          where: { deliveredAt: { not: null } },
+          select: {
+            deliveredAt: true,
+            estimateLatest: true,
+            estimates: {
+              where: { kind: "revised", previousLatest: { not: null } },
+              orderBy: { createdAt: "asc" },
+              take: 1,
+              select: { previousLatest: true },
+            },
+          },
         },
       },
     }),
@@ -50,9 +54,10 @@ export async function customerExperiences(
       select: { orderShopifyId: true },
     }),
     db.surveyResponse.findMany({
+      // Unordered, so the (shopDomain, customerShopifyId, kind) index serves it: with an ORDER BY
+      // on createdAt SQLite walks every NPS answer of the shop instead. The first is found below.
       where: { shopDomain, kind: "nps", customerShopifyId: { in: customerIds } },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { customerShopifyId: true, score: true },
+      select: { id: true, customerShopifyId: true, score: true, createdAt: true },
     }),
     db.loyaltyMember.findMany({
       where: { shopDomain, customerShopifyId: { in: customerIds } },
@@ -60,19 +65,24 @@ export async function customerExperiences(
     }),
   ]);
   const delivery = new Map<string, "late" | "on_time">();
-  for (const parcel of parcels) {
-    const promise = parcel.estimates[0]?.previousLatest ?? parcel.estimateLatest;
-    if (!promise) continue;
-    const order = parcel.fulfillment.orderShopifyId;
-    if (!isOnTime(parcel.deliveredAt!, promise)) delivery.set(order, "late");
-    else if (!delivery.has(order)) delivery.set(order, "on_time");
+  for (const { orderShopifyId: order, shipments } of fulfillments) {
+    for (const parcel of shipments) {
+      const promise = parcel.estimates[0]?.previousLatest ?? parcel.estimateLatest;
+      if (!promise) continue;
+      if (!isOnTime(parcel.deliveredAt!, promise)) delivery.set(order, "late");
+      else if (!delivery.has(order)) delivery.set(order, "on_time");
+    }
   }
   const returned = new Set(returns.map((ret) => ret.orderShopifyId));
-  const firstNps = new Map<string, "promoter" | "passive" | "detractor">();
+  const firstAnswers = new Map<string, (typeof answers)[number]>();
   for (const answer of answers) {
-    if (answer.customerShopifyId && !firstNps.has(answer.customerShopifyId)) {
-      firstNps.set(answer.customerShopifyId, npsGroup(answer.score));
-    }
+    if (!answer.customerShopifyId) continue;
+    const first = firstAnswers.get(answer.customerShopifyId);
+    const earlier =
+      !first ||
+      answer.createdAt < first.createdAt ||
+      (answer.createdAt.getTime() === first.createdAt.getTime() && answer.id < first.id);
+    if (earlier) firstAnswers.set(answer.customerShopifyId, answer);
   }
   const memberIds = new Set(members.map((member) => member.customerShopifyId));
   return new Map(
@@ -81,7 +91,9 @@ export async function customerExperiences(
       {
         firstDelivery: delivery.get(customer.firstOrderShopifyId) ?? null,
         firstOrderReturned: returned.has(customer.firstOrderShopifyId),
-        firstNps: firstNps.get(customer.customerShopifyId) ?? null,
+        firstNps: firstAnswers.has(customer.customerShopifyId)
+          ? npsGroup(firstAnswers.get(customer.customerShopifyId)!.score)
+          : null,
         member: memberIds.has(customer.customerShopifyId),
       },
     ]),

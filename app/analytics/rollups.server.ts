@@ -278,7 +278,8 @@ async function tallyReturns(tally: Tally, shopDomain: string, start: Date, end: 
 
 async function tallySurveys(tally: Tally, shopDomain: string, start: Date, end: Date) {
   const answers = await db.surveyResponse.findMany({
-    where: { shopDomain, createdAt: { gte: start, lt: end } },
+    // Naming the kinds lets the (shopDomain, kind, createdAt) index serve the range.
+    where: { shopDomain, kind: { in: ["nps", "csat"] }, createdAt: { gte: start, lt: end } },
     select: { kind: true, score: true },
   });
   for (const answer of answers) {
@@ -324,7 +325,7 @@ async function tallyEngagement(tally: Tally, shopDomain: string, start: Date, en
     }),
     db.recommendationEvent.groupBy({
       by: ["kind"],
-      where: { shopDomain, createdAt: window },
+      where: { shopDomain, kind: { in: ["impression", "click"] }, createdAt: window },
       _count: true,
     }),
     db.recommendationAttribution.groupBy({
