@@ -1,4 +1,5 @@
 import { db } from "../db.server";
+import { outstandingPoints } from "../loyalty/index.server";
 import { dayInZone } from "../platform/calendar";
 import { chunks, rebuildShop, refreshDays, shopTimeZone } from "./rollups.server";
 
@@ -197,7 +198,10 @@ export async function captureChanges(shopDomain: string, now = new Date()) {
       update: { markedAt: now },
     });
   }
-  await db.analyticsCursor.update({ where: { shopDomain }, data: { capturedUntil: now } });
+  await db.analyticsCursor.update({
+    where: { shopDomain },
+    data: { capturedUntil: now, liabilityPoints: await outstandingPoints(shopDomain) },
+  });
   const dirty = await db.analyticsDirtyDay.findMany({ where: { shopDomain } });
   await refreshDays(
     shopDomain,

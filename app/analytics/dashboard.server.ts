@@ -449,19 +449,6 @@ async function experiences(shopDomain: string, timeZone: string, now: Date) {
   );
 }
 
-/** Outstanding spendable points and their value now (a negative balance offsets nothing). */
-async function loyaltyLiability(shopDomain: string) {
-  const [owed, program] = await Promise.all([
-    db.loyaltyMember.aggregate({
-      where: { shopDomain, balance: { gt: 0 } },
-      _sum: { balance: true },
-    }),
-    loadProgram(shopDomain),
-  ]);
-  const points = owed._sum.balance ?? 0;
-  return { points, value: Math.round(points * pointValue(program)) };
-}
-
 export async function dashboard(
   shopDomain: string,
   range: Range,
@@ -470,17 +457,19 @@ export async function dashboard(
 ) {
   const timeZone = await shopTimeZone(shopDomain);
   const previous = previousRange(range);
-  const [current, before, daily, cohortRows, experienceRows, liability, cursor] = await Promise.all(
-    [
-      sums(shopDomain, range),
-      sums(shopDomain, previous),
-      series(shopDomain, range),
-      cohorts(shopDomain, timeZone, now),
-      experiences(shopDomain, timeZone, now),
-      loyaltyLiability(shopDomain),
-      db.analyticsCursor.findUnique({ where: { shopDomain }, select: { capturedUntil: true } }),
-    ],
-  );
+  const [current, before, daily, cohortRows, experienceRows, program, cursor] = await Promise.all([
+    sums(shopDomain, range),
+    sums(shopDomain, previous),
+    series(shopDomain, range),
+    cohorts(shopDomain, timeZone, now),
+    experiences(shopDomain, timeZone, now),
+    loadProgram(shopDomain),
+    db.analyticsCursor.findUnique({
+      where: { shopDomain },
+      select: { capturedUntil: true, liabilityPoints: true },
+    }),
+  ]);
+  const owedPoints = cursor?.liabilityPoints ?? 0;
   return {
     range,
     previous,
@@ -489,7 +478,8 @@ export async function dashboard(
     series: daily,
     cohorts: cohortRows,
     experiences: experienceRows,
-    liability,
+    /** Spendable points owed as of `updatedAt`, valued at today's best reward per point. */
+    liability: { points: owedPoints, value: Math.round(owedPoints * pointValue(program)) },
     /** When the rollups last caught up with the raw tables; null before the first look. */
     updatedAt: cursor?.capturedUntil ?? null,
   };

@@ -54,6 +54,7 @@ async function expectedFigures(shopDomain: string, timeZone: string, range: Rang
     views,
     events,
     credits,
+    members,
   ] = await Promise.all([
     db.order.findMany({ where }),
     db.trackingShipment.findMany({ where }),
@@ -68,6 +69,7 @@ async function expectedFigures(shopDomain: string, timeZone: string, range: Rang
     db.analyticsTrackingView.findMany({ where }),
     db.recommendationEvent.findMany({ where }),
     db.recommendationAttribution.findMany({ where }),
+    db.loyaltyMember.findMany({ where }),
   ]);
 
   const counted = orders.filter((o) => !o.test && !o.cancelledAt);
@@ -162,6 +164,7 @@ async function expectedFigures(shopDomain: string, timeZone: string, range: Rang
   const periodViews = views.filter((v) => inRange(v.createdAt));
   const periodEvents = events.filter((e) => inRange(e.createdAt));
   const periodCredits = credits.filter((c) => inRange(c.orderCreatedAt));
+  const owedPoints = members.reduce((s, m) => s + Math.max(0, m.balance), 0);
 
   return {
     orders: periodOrders.length,
@@ -228,11 +231,14 @@ async function expectedFigures(shopDomain: string, timeZone: string, range: Rang
     emailRevenueUsd: periodCredits
       .filter((c) => c.currency === "USD" && c.surface === "email")
       .reduce((s, c) => s + c.revenue, 0),
+    liabilityPoints: owedPoints,
+    // The seeded program's only reward: 500 points for 500 minor units off, 1 per point.
+    liabilityValue: owedPoints,
   };
 }
 
 async function dashboardFigures(shopDomain: string, range: Range) {
-  const { current: f } = await dashboard(shopDomain, range, "USD");
+  const { current: f, liability } = await dashboard(shopDomain, range, "USD");
   return {
     orders: f.orders,
     revenue: f.revenue,
@@ -278,6 +284,8 @@ async function dashboardFigures(shopDomain: string, range: Range) {
     trackingPageOrders: f.recommendations.trackingPage.orders,
     trackingPageRevenueUsd: f.recommendations.trackingPage.revenue,
     emailRevenueUsd: f.recommendations.email.revenue,
+    liabilityPoints: liability.points,
+    liabilityValue: liability.value,
   };
 }
 
@@ -328,8 +336,13 @@ describe("the dashboard's figures equal the KPIs recomputed from raw rows", () =
         );
       }
 
+      expect(
+        (await dashboardFigures(shopDomain, ranges(timeZone, now)[0]!)).liabilityPoints,
+      ).toBeGreaterThan(0);
+
       // Later changes, from any path: a customer's first order cancelled (their cohort moves to
-      // their next order), a new order, a parcel delivered late, an answer, a view.
+      // their next order), a new order, a parcel delivered late, an answer, a view, points
+      // adjusted (one balance driven negative, which offsets nothing).
       const customer = await db.customer.findFirstOrThrow({
         where: { shopDomain, orders: { some: {} } },
         include: { orders: { orderBy: { processedAt: "asc" } } },
@@ -364,6 +377,16 @@ describe("the dashboard's figures equal the KPIs recomputed from raw rows", () =
         data: { shopDomain, kind: "nps", subjectKey: randomUUID(), score: 3, source: "thank_you" },
       });
       await db.analyticsTrackingView.create({ data: { shopDomain, surface: "widget" } });
+      const [richest, other] = await db.loyaltyMember.findMany({
+        where: { shopDomain },
+        orderBy: [{ balance: "desc" }, { id: "asc" }],
+        take: 2,
+      });
+      await db.loyaltyMember.update({ where: { id: richest!.id }, data: { balance: -40 } });
+      await db.loyaltyMember.update({
+        where: { id: other!.id },
+        data: { balance: { increment: 250 } },
+      });
       await captureChanges(shopDomain, new Date());
       for (const range of ranges(timeZone, new Date())) {
         expect(await dashboardFigures(shopDomain, range), JSON.stringify(range)).toEqual(

@@ -9,7 +9,7 @@ import {
   transitHours,
 } from "./kpi";
 import { METRIC, surfaceRevenueDimension } from "./metrics";
-import { ledgerMovements } from "../loyalty/index.server";
+import { ledgerMovements, outstandingPoints } from "../loyalty/index.server";
 import { RETURN_FULFILLMENT_PREFIX } from "../tracking/index.server";
 import { EXPERIENCE_MONTHS, experienceSegments } from "./experiences";
 import { customerExperiences } from "./experiences.server";
@@ -507,10 +507,16 @@ export async function rebuildShop(
   }
   await refreshMonths(shopDomain, days.map(monthOf));
   await db.analyticsDirtyDay.deleteMany({ where: { shopDomain, markedAt: { lte: startedAt } } });
+  const cursor = {
+    capturedUntil: startedAt,
+    timeZone,
+    rebuiltAt: new Date(),
+    liabilityPoints: await outstandingPoints(shopDomain),
+  };
   await db.analyticsCursor.upsert({
     where: { shopDomain },
-    create: { shopDomain, capturedUntil: startedAt, timeZone, rebuiltAt: new Date() },
-    update: { capturedUntil: startedAt, timeZone, rebuiltAt: new Date() },
+    create: { shopDomain, ...cursor },
+    update: cursor,
   });
   return { days: days.length, rows, timeZone };
 }

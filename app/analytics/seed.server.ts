@@ -438,5 +438,10 @@ export async function seedShop(options: SeedOptions) {
     }
   }
   await flush();
+  // A member's balance is the sum of their entries' points, as the ledger keeps it.
+  await db.$executeRaw`UPDATE "LoyaltyMember" SET "balance" = (
+      SELECT COALESCE(SUM("points"), 0) FROM "LoyaltyEntry"
+       WHERE "LoyaltyEntry"."memberId" = "LoyaltyMember"."id")
+    WHERE "shopDomain" = ${shopDomain}`;
   return { orders };
 }

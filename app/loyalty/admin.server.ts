@@ -92,6 +92,15 @@ export function pointValue(program: Program): number {
   return best;
 }
 
+/** Spendable points owed now: a negative balance (points spent, then reversed) is owed by the shopper and offsets nothing. */
+export async function outstandingPoints(shopDomain: string) {
+  const owed = await db.loyaltyMember.aggregate({
+    where: { shopDomain, balance: { gt: 0 } },
+    _sum: { balance: true },
+  });
+  return owed._sum.balance ?? 0;
+}
+
 export interface LiabilityMonth {
   month: string;
   issued: number;
@@ -173,13 +182,9 @@ export async function liabilityReport(shopDomain: string, now = new Date(), mont
   const program = await loadProgram(shopDomain);
   const shop = await db.shop.findUnique({ where: { domain: shopDomain } });
   const currency = shop?.currencyCode ?? "USD";
-  // A negative balance (points spent, then reversed) is owed by the shopper: it does not offset others.
-  const [totals, owed] = await Promise.all([
+  const [totals, spendable] = await Promise.all([
     db.loyaltyMember.aggregate({ where: { shopDomain }, _sum: { pending: true }, _count: true }),
-    db.loyaltyMember.aggregate({
-      where: { shopDomain, balance: { gt: 0 } },
-      _sum: { balance: true },
-    }),
+    outstandingPoints(shopDomain),
   ]);
   const rows: LiabilityMonth[] = [];
   for (let back = months - 1; back >= 0; back--) {
@@ -190,7 +195,6 @@ export async function liabilityReport(shopDomain: string, now = new Date(), mont
     _sum: { usedOrderTotal: true },
     _count: true,
   });
-  const spendable = owed._sum.balance ?? 0;
   const pending = totals._sum.pending ?? 0;
   const value = pointValue(program);
   return {

@@ -1,5 +1,5 @@
 /** Loyalty's public face: what other capabilities and flows may use. */
-export { ledgerMovements, pointValue } from "./admin.server";
+export { ledgerMovements, outstandingPoints, pointValue } from "./admin.server";
 export { addFlowPoints, awardSurveyBonus } from "./members.server";
 export { loadProgram } from "./program.server";
 export { memberSummary } from "./queries.server";
