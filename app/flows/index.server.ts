@@ -3,7 +3,7 @@ import { eventsToDestinations } from "./destinations.server";
 import { returnParcel } from "./return-parcel.server";
 import { shipmentEmails } from "./shipment-emails.server";
 
-export { sendDeliverySurvey } from "./shipment-emails.server";
+export { resendDeliverySurvey, sendDeliverySurvey } from "./shipment-emails.server";
 import { surveyBonus } from "./survey-bonus.server";
 
 /** Reactions that span capabilities, each an event subscriber. */

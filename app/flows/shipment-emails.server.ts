@@ -7,7 +7,7 @@ import {
   recordEmailImpressions,
   trackedEmailRecommendations,
 } from "../recommendations/index.server";
-import { csatRatingUrls } from "../surveys/index.server";
+import { csatRatingUrls, deliveryRated } from "../surveys/index.server";
 import {
   latestOrderShipmentId,
   shipmentDetail,
@@ -153,16 +153,20 @@ async function sendShipmentNotice(shopDomain: string, shipment: Shipment, trigge
   return result;
 }
 
-/** The delivery survey (CSAT) e-mail of a shipment: at most once per shipment. */
+/**
+ * The delivery survey (CSAT) e-mail of a shipment: at most once per shipment, and once per
+ * `subjectKey` that asks again.
+ */
 function notifyDeliverySurvey(
   shopDomain: string,
   shipment: Shipment,
   recipient: { email: string | null; customerId: string | null; locale: string | null },
+  subjectKey = shipment.id,
 ) {
   return notify({
     shop: shopDomain,
     trigger: "survey.csat",
-    subjectKey: shipment.id,
+    subjectKey,
     recipient,
     orderId: shipment.order.shopifyId,
     orderName: shipment.order.name,
@@ -182,13 +186,55 @@ export async function sendDeliverySurvey(shopDomain: string, orderShopifyId: str
   const shipmentId = await latestOrderShipmentId(shopDomain, orderShopifyId, { delivered: true });
   const shipment = shipmentId ? await shipmentDetail(shopDomain, shipmentId) : null;
   if (!shipment) return { shipmentId: null, queued: false, reason: "no_shipment" } as const;
+  return surveyShipment(shopDomain, orderShopifyId, shipment);
+}
+
+async function surveyShipment(
+  shopDomain: string,
+  orderShopifyId: string,
+  shipment: Shipment,
+  subjectKey?: string,
+) {
   const order = await findShopperOrder(shopDomain, { shopifyId: orderShopifyId });
-  const result = await notifyDeliverySurvey(shopDomain, shipment, {
+  const recipient = {
     email: order?.email ?? shipment.order.email ?? null,
     customerId: order?.customerShopifyId ?? shipment.order.customerShopifyId,
     locale: order?.locale ?? shipment.order.locale,
-  });
+  };
+  const result = await notifyDeliverySurvey(shopDomain, shipment, recipient, subjectKey);
   return result.queued
     ? { shipmentId: shipment.id, queued: true, reason: null }
     : { shipmentId: shipment.id, queued: false, reason: result.reason };
+}
+
+/** How far back a merchant's "ask again" looks for a delivered order, newest first. */
+const RESEND_ORDERS = 10;
+
+/**
+ * The merchant asks a customer again about their newest delivered order (the customer page): the
+ * survey of that order's newest delivered shipment, unless its delivery is rated already; at most
+ * once a day per shipment, so a double click sends one e-mail.
+ */
+export async function resendDeliverySurvey(
+  shopDomain: string,
+  orderShopifyIds: string[],
+  now = new Date(),
+) {
+  for (const orderShopifyId of orderShopifyIds.slice(0, RESEND_ORDERS)) {
+    const shipmentId = await latestOrderShipmentId(shopDomain, orderShopifyId, {
+      delivered: true,
+    });
+    const shipment = shipmentId ? await shipmentDetail(shopDomain, shipmentId) : null;
+    if (!shipment) continue;
+    const orderName = shipment.order.name;
+    if (await deliveryRated(shopDomain, shipment.id)) {
+      return { orderName, queued: false, reason: "rated" } as const;
+    }
+    const subjectKey = `${shipment.id}:again:${now.toISOString().slice(0, 10)}`;
+    return {
+      orderName,
+      ...(await surveyShipment(shopDomain, orderShopifyId, shipment, subjectKey)),
+    };
+  }
+  return { orderName: null, queued: false, reason: "no_shipment" } as const;
 }

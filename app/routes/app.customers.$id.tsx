@@ -17,8 +17,10 @@ import {
 import { useState } from "react";
 import { customerRecord } from "../analytics/index.server";
 import { exportCustomerData, redactCustomerData } from "../compliance/compliance.server";
+import { resendDeliverySurvey } from "../flows/index.server";
 import { downloadFromApp, useCsvExport } from "../components/download";
 import { formatDateTime, formatMinor } from "../components/format";
+import { ResendSurveyForm } from "../components/ResendSurveyForm";
 import { useShop } from "../components/ShopContext";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { requireAdminShop } from "../shopify.server";
@@ -42,16 +44,20 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     email: record.customer.email,
     orderShopifyIds: record.orders.map((order) => order.shopifyId),
   };
+  const none = { exported: null, erased: false, error: null, surveyed: null };
   if (form.get("intent") === "export") {
     const request = await exportCustomerData(subject, null);
-    return { exported: request.id, erased: false, error: null };
+    return { ...none, exported: request.id };
   }
   if (form.get("intent") === "erase") {
     if (form.get("confirm") !== "yes") {
-      return { exported: null, erased: false, error: "Tick the box to confirm the erasure." };
+      return { ...none, error: "Tick the box to confirm the erasure." };
     }
     await redactCustomerData(subject);
-    return { exported: null, erased: true, error: null };
+    return { ...none, erased: true };
+  }
+  if (form.get("intent") === "resend-survey") {
+    return { ...none, surveyed: await resendDeliverySurvey(shop, subject.orderShopifyIds) };
   }
   throw new Response("Unknown action", { status: 400 });
 };
@@ -193,6 +199,7 @@ export default function CustomerPage() {
                     Their returns
                   </PolarisLink>
                 )}
+                <ResendSurveyForm result={result?.surveyed} />
               </BlockStack>
             </Card>
             <Card>

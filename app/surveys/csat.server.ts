@@ -103,6 +103,15 @@ export async function previewCsat(token: string, scoreText: string | null): Prom
   };
 }
 
+/** Whether the shopper has rated this shipment's delivery (only the first rating counts). */
+export async function deliveryRated(shopDomain: string, shipmentId: string) {
+  const rating = await db.surveyResponse.findUnique({
+    where: { shopDomain_kind_subjectKey: { shopDomain, kind: "csat", subjectKey: shipmentId } },
+    select: { id: true },
+  });
+  return rating !== null;
+}
+
 /**
  * A confirmed rating (POST): the first one per shipment counts (the link works once; later clicks
  * show the rating already given).

@@ -1,2 +1,2 @@
 /** Surveys' public face: what other capabilities and flows may use. */
-export { csatRatingUrls } from "./csat.server";
+export { csatRatingUrls, deliveryRated } from "./csat.server";

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture } from "../support/fixtures";
+import { webhookFixture, withFields } from "../support/fixtures";
 import { adminFetch, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
+import { mailbox } from "../support/mailbox";
 import { waitFor } from "../support/wait";
 import { form } from "../returns/admin-support";
 
@@ -67,4 +69,69 @@ describe("a customer's page: export and erase", () => {
       email: customer.email,
     });
   });
+});
+
+describe("a customer's page: asking again about a delivery", () => {
+  it("e-mails the survey of their newest delivered order once a day, and not once it is rated", async () => {
+    const shop = uniqueShop("customer-resurvey");
+    await installShop(shop);
+    // The order's own address receives its e-mails: one no other test writes to.
+    const email = `resurvey-${randomUUID().slice(0, 8)}@example.com`;
+    await sendWebhook({
+      shop,
+      topic: "orders/create",
+      body: withFields(webhookFixture("orders/create"), { email }),
+    });
+    const customer = await waitFor(
+      async () => (await db.customer.findFirst({ where: { shopDomain: shop } })) ?? undefined,
+      { message: `${shop}'s customer stored` },
+    );
+    // The action's answer (turbo-stream encoded, as the page's fetch reads it) names the reason.
+    const ask = async () => {
+      const response = await customerAction(shop, customer.id, { intent: "resend-survey" });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    expect(await ask()).toContain('"no_shipment"');
+
+    // Delivered five days ago, learned now (a replayed history): no survey went out on its own.
+    await sendWebhook({
+      shop,
+      topic: "fulfillments/create",
+      body: withFields(webhookFixture("fulfillments/create"), {
+        status: "success",
+        shipment_status: "delivered",
+        email,
+        updated_at: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      }),
+    });
+    const shipment = await waitFor(
+      async () =>
+        (await db.trackingShipment.findFirst({ where: { shopDomain: shop, tag: "Delivered" } })) ??
+        undefined,
+      { message: "the delivered shipment" },
+    );
+    expect(await mailbox(email)).toEqual([]);
+
+    const sent = await ask();
+    for (const reason of ["no_shipment", "duplicate", "rated", "disabled", "no_email"]) {
+      expect(sent).not.toContain(`"${reason}"`);
+    }
+    const [survey] = await waitFor(
+      async () => {
+        const received = await mailbox(email);
+        return received.length ? received : undefined;
+      },
+      { message: "the survey e-mail", timeout: 60_000 },
+    );
+    expect(survey!.headers["x-aftercare-trigger"]).toBe("survey.csat");
+    // A second click the same day sends nothing more.
+    expect(await ask()).toContain('"duplicate"');
+
+    await db.surveyResponse.create({
+      data: { shopDomain: shop, kind: "csat", subjectKey: shipment.id, score: 4, source: "email" },
+    });
+    expect(await ask()).toContain('"rated"');
+    expect(await mailbox(email)).toHaveLength(1);
+  }, 120_000);
 });
