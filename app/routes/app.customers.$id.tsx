@@ -15,6 +15,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { customerMessages, type CustomerMessageKey } from "../analytics/customer-messages";
 import { customerRecord } from "../analytics/index.server";
 import { exportCustomerData, redactCustomerData } from "../compliance/compliance.server";
 import { resendDeliverySurvey } from "../flows/index.server";
@@ -23,6 +24,7 @@ import { formatDateTime, formatMinor } from "../components/format";
 import { ResendSurveyForm } from "../components/ResendSurveyForm";
 import { useShop } from "../components/ShopContext";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
 
 /** One customer's record: headline figures, actions, and everything that happened, newest first. */
@@ -44,14 +46,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     email: record.customer.email,
     orderShopifyIds: record.orders.map((order) => order.shopifyId),
   };
-  const none = { exported: null, erased: false, error: null, surveyed: null };
+  const none = { exported: null, erased: false, unconfirmed: false, surveyed: null };
   if (form.get("intent") === "export") {
     const request = await exportCustomerData(subject, null);
     return { ...none, exported: request.id };
   }
   if (form.get("intent") === "erase") {
     if (form.get("confirm") !== "yes") {
-      return { ...none, error: "Tick the box to confirm the erasure." };
+      return { ...none, unconfirmed: true };
     }
     await redactCustomerData(subject);
     return { ...none, erased: true };
@@ -77,6 +79,7 @@ export default function CustomerPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const shop = useShop();
+  const t = customerMessages(negotiateLocale([shop.locale]));
   const [confirm, setConfirm] = useState(false);
   const csv = useCsvExport(
     `/app/customers/${record.customer.id}/export`,
@@ -87,15 +90,19 @@ export default function CustomerPage() {
     figures.currency ? formatMinor(minor, figures.currency, shop.locale) : "—";
   const when = (date: Date | string | null) => formatDateTime(date, shop.timezone, shop.locale);
   const latestOrder = record.orders[0];
-  const headline: [string, string][] = [
-    ["Orders", String(figures.orders)],
-    ["Net spend", money(figures.netSpend)],
-    ["Lifetime value, first 12 months", money(figures.lifetimeValue12)],
-    ["Return rate", figures.returnRate === null ? "—" : `${Math.round(figures.returnRate * 100)}%`],
-    ["Last NPS", figures.lastNps === null ? "—" : `${figures.lastNps}/10`],
-    ["Tier", figures.tier ?? (figures.points === null ? "Not a member" : "—")],
-    ["Points", figures.points === null ? "—" : String(figures.points)],
-    ["Next delivery", figures.nextDelivery ? when(figures.nextDelivery) : "—"],
+  const returnRate =
+    figures.returnRate === null
+      ? "—"
+      : new Intl.NumberFormat(shop.locale, { style: "percent" }).format(figures.returnRate);
+  const headline: [CustomerMessageKey, string][] = [
+    ["figOrders", String(figures.orders)],
+    ["figNetSpend", money(figures.netSpend)],
+    ["figLifetimeValue", money(figures.lifetimeValue12)],
+    ["figReturnRate", returnRate],
+    ["figLastNps", figures.lastNps === null ? "—" : `${figures.lastNps}/10`],
+    ["figTier", figures.tier ?? (figures.points === null ? t("notMember") : "—")],
+    ["figPoints", figures.points === null ? "—" : String(figures.points)],
+    ["figNextDelivery", figures.nextDelivery ? when(figures.nextDelivery) : "—"],
   ];
 
   return (
@@ -104,7 +111,7 @@ export default function CustomerPage() {
       subtitle={[record.customer.email, record.customer.phone].filter(Boolean).join(" · ")}
       backAction={{ url: "/app/customers" }}
       secondaryActions={[
-        { content: "Export timeline CSV", onAction: csv.onAction, loading: csv.loading },
+        { content: t("exportTimeline"), onAction: csv.onAction, loading: csv.loading },
       ]}
     >
       <Layout>
@@ -114,7 +121,7 @@ export default function CustomerPage() {
               <Card key={label}>
                 <BlockStack gap="100">
                   <Text as="h2" variant="bodySm" tone="subdued">
-                    {label}
+                    {t(label)}
                   </Text>
                   <Text as="p" variant="headingMd">
                     {value}
@@ -129,16 +136,16 @@ export default function CustomerPage() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Timeline
+                {t("timeline")}
               </Text>
               {record.timeline.length === 0 ? (
                 <Text as="p" tone="subdued">
-                  Nothing has happened yet for this customer.
+                  {t("timelineEmpty")}
                 </Text>
               ) : (
                 <ol
                   style={{ listStyle: "none", padding: 0, margin: 0 }}
-                  aria-label="Timeline, newest first"
+                  aria-label={t("timelineLabel")}
                 >
                   {record.timeline.map((entry, index) => (
                     <li key={index} style={{ padding: "8px 0", borderBottom: "1px solid #e3e3e3" }}>
@@ -147,7 +154,7 @@ export default function CustomerPage() {
                           {when(entry.at)}
                         </Text>
                         <Badge tone={entry.critical ? "critical" : KIND_TONES[entry.kind]}>
-                          {entry.kind}
+                          {t(`kind_${entry.kind}`)}
                         </Badge>
                         {entry.url ? (
                           <PolarisLink url={entry.url}>{entry.title}</PolarisLink>
@@ -173,15 +180,15 @@ export default function CustomerPage() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Actions
+                  {t("actions")}
                 </Text>
                 {record.memberId ? (
                   <PolarisLink url={`/app/loyalty/members/${record.memberId}`}>
-                    Adjust points
+                    {t("adjustPoints")}
                   </PolarisLink>
                 ) : (
                   <Text as="p" tone="subdued">
-                    Not a loyalty member: points start with their next paid order.
+                    {t("notMemberYet")}
                   </Text>
                 )}
                 {latestOrder && (
@@ -189,28 +196,26 @@ export default function CustomerPage() {
                     url={`https://${shopDomain}/apps/aftercare/returns?order=${encodeURIComponent(latestOrder.name)}`}
                     target="_blank"
                   >
-                    Open a return for {latestOrder.name} (returns portal)
+                    {t("openReturn", { order: latestOrder.name })}
                   </PolarisLink>
                 )}
                 {record.customer.email && (
                   <PolarisLink
                     url={`/app/returns?query=${encodeURIComponent(record.customer.email)}`}
                   >
-                    Their returns
+                    {t("theirReturns")}
                   </PolarisLink>
                 )}
-                <ResendSurveyForm result={result?.surveyed} />
+                <ResendSurveyForm result={result?.surveyed} t={t} />
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Privacy
+                  {t("privacy")}
                 </Text>
-                {result?.error && <Banner tone="warning">{result.error}</Banner>}
-                {result?.erased && (
-                  <Banner tone="success">The customer&apos;s data was erased.</Banner>
-                )}
+                {result?.unconfirmed && <Banner tone="warning">{t("confirmErasure")}</Banner>}
+                {result?.erased && <Banner tone="success">{t("erased")}</Banner>}
                 {result?.exported && (
                   <Button
                     variant="plain"
@@ -221,26 +226,26 @@ export default function CustomerPage() {
                       )
                     }
                   >
-                    Download the export (JSON)
+                    {t("downloadExport")}
                   </Button>
                 )}
                 <Form method="post">
                   <input type="hidden" name="intent" value="export" />
                   <Button submit loading={navigation.formData?.get("intent") === "export"}>
-                    Export their data
+                    {t("exportData")}
                   </Button>
                 </Form>
                 <Form method="post">
                   <BlockStack gap="200">
                     <input type="hidden" name="intent" value="erase" />
                     <Checkbox
-                      label="I understand this erases their orders, shipments, returns, points and answers here"
+                      label={t("eraseUnderstand")}
                       checked={confirm}
                       onChange={setConfirm}
                     />
                     <input type="hidden" name="confirm" value={confirm ? "yes" : "no"} />
                     <Button submit tone="critical" disabled={!confirm}>
-                      Erase their data
+                      {t("eraseData")}
                     </Button>
                   </BlockStack>
                 </Form>

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, IndexTable, Page, Pagination, Text } from "@shopify/polaris";
+import { customerMessages } from "../analytics/customer-messages";
 import { searchCustomers } from "../analytics/index.server";
 import { ListSearch } from "../components/ListSearch";
+import { useShop } from "../components/ShopContext";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
 
 /** Customers: search by email, name, phone or order number; each opens their record. */
@@ -18,6 +21,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function Customers() {
   const { customers, hasNext, query, page } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
+  const t = customerMessages(negotiateLocale([useShop().locale]));
   const [searchParams, setSearchParams] = useSearchParams();
   const go = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -28,39 +32,31 @@ export default function Customers() {
     setSearchParams(next);
   };
   return (
-    <Page
-      title="Customers"
-      subtitle="Everything that happened after each purchase, in one place"
-      backAction={{ url: "/app" }}
-    >
+    <Page title={t("listTitle")} subtitle={t("listSubtitle")} backAction={{ url: "/app" }}>
       <Card padding="0">
         <BlockStack>
           <div style={{ padding: 16 }}>
             <ListSearch
-              label="Search customers"
-              placeholder="Email, name, phone or order number (#1001)"
+              label={t("searchLabel")}
+              placeholder={t("searchPlaceholder")}
               current={query}
               onSearch={(value) => go({ query: value, page: undefined })}
             />
           </div>
           {customers.length === 0 ? (
-            <EmptyState heading={query ? "No customer matches" : "No customers yet"} image="">
-              <p>
-                {query
-                  ? "Try their email, last name, phone number or an order number such as #1001."
-                  : "Customers appear with their first order."}
-              </p>
+            <EmptyState heading={query ? t("noMatch") : t("noCustomers")} image="">
+              <p>{query ? t("noMatchBody") : t("noCustomersBody")}</p>
             </EmptyState>
           ) : (
             <IndexTable
-              resourceName={{ singular: "customer", plural: "customers" }}
+              resourceName={{ singular: t("customerSingular"), plural: t("customerPlural") }}
               itemCount={customers.length}
               selectable={false}
               headings={[
-                { title: "Name" },
-                { title: "Email" },
-                { title: "Phone" },
-                { title: "Orders", alignment: "end" },
+                { title: t("colName") },
+                { title: t("colEmail") },
+                { title: t("colPhone") },
+                { title: t("colOrders"), alignment: "end" },
               ]}
             >
               {customers.map((customer, index) => (

@@ -4,7 +4,7 @@ import { uniqueShop } from "../support/constants";
 import { adminDocument } from "../support/http";
 import { installShop } from "../support/install";
 
-describe("the admin's navigation and Polaris's own words", () => {
+describe("the admin in the shop's language: navigation, Polaris's own words, customers", () => {
   it("follow the shop's language, and only that language is sent", async () => {
     const shop = uniqueShop("navigation-de");
     await installShop(shop);
@@ -16,6 +16,10 @@ describe("the admin's navigation and Polaris's own words", () => {
     // Polaris's German catalog ("Unvollständig": a badge's progress label), not its French one.
     expect(html).toContain("Unvollständig");
     expect(html).not.toContain("Incomplet");
+
+    const customers = await (await adminDocument(shop, "/app/customers")).text();
+    expect(customers).toContain("Kunden suchen");
+    expect(customers).toContain("Kunden erscheinen mit ihrer ersten Bestellung.");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {

@@ -1,3 +1,4 @@
+import { decode } from "turbo-stream";
 import { inject } from "vitest";
 import { sessionToken, signAppProxyQuery, webhookHeaders } from "../../scripts/standin/signing";
 import { BROWSER_UA, TEST_API_KEY, TEST_API_SECRET } from "./constants";
@@ -74,6 +75,16 @@ export function adminFetch(shop: string, pathname: string, init: RequestInit = {
   headers.set("Authorization", `Bearer ${adminToken(shop)}`);
   headers.set("User-Agent", BROWSER_UA);
   return fetch(`${appUrl()}${pathname}`, { ...init, headers, redirect: "manual" });
+}
+
+/**
+ * The data a route's action answered to a `.data` request, decoded as Remix's client decodes it
+ * (single fetch's turbo-stream).
+ */
+export async function actionData<T>(response: Response): Promise<T> {
+  const decoded = await decode(response.body!);
+  await decoded.done;
+  return (decoded.value as { data: T }).data;
 }
 
 /** What the app asked of Shopify's Admin API for this shop (the stand-in records it). */
