@@ -1,5 +1,7 @@
 import { db } from "../db.server";
+import type { ShopperLocale } from "../platform/i18n";
 import { formatMoney } from "../platform/shopify/money";
+import { customerMessages, type CustomerMessageKey } from "./customer-messages";
 import { customerCohortFigures, isSatisfied, npsGroup, orderNetRevenue, share } from "./kpi";
 import { customerConversations } from "../support/index.server";
 
@@ -79,18 +81,58 @@ export interface TimelineEntry {
   critical?: boolean;
 }
 
-const SCAN_LABELS: Record<string, string> = {
-  InTransit: "In transit",
-  OutForDelivery: "Out for delivery",
-  AvailableForPickup: "Available for pickup",
-  AttemptFail: "Delivery attempt failed",
-  Delivered: "Delivered",
-  Exception: "Exception",
-  Expired: "No news for 30 days",
+/** The scans a timeline shows, one entry per change of tag. */
+const SCAN_KEYS: Record<string, CustomerMessageKey> = {
+  InTransit: "scan_InTransit",
+  OutForDelivery: "scan_OutForDelivery",
+  AvailableForPickup: "scan_AvailableForPickup",
+  AttemptFail: "scan_AttemptFail",
+  Delivered: "scan_Delivered",
+  Exception: "scan_Exception",
+  Expired: "scan_Expired",
 };
 
-/** One customer's record, or null when the shop has no such customer. */
-export async function customerRecord(shopDomain: string, customerId: string) {
+const RETURN_STATUS_KEYS: Record<string, CustomerMessageKey> = {
+  open: "returnStatus_open",
+  in_transit: "returnStatus_in_transit",
+  received: "returnStatus_received",
+  closed: "returnStatus_closed",
+  declined: "returnStatus_declined",
+  cancelled: "returnStatus_cancelled",
+};
+
+/** A return's or warranty claim's outcome: its status, and a claim's remedy and replacement. */
+function returnOutcomeTitle(
+  ret: {
+    kind: string;
+    status: string;
+    orderName: string;
+    claimOutcome: string | null;
+    replacementOrderName: string | null;
+  },
+  t: ReturnType<typeof customerMessages>,
+) {
+  const statusKey = RETURN_STATUS_KEYS[ret.status];
+  const status = statusKey ? t(statusKey) : ret.status;
+  if (ret.kind !== "warranty") return t("tlReturnOutcome", { order: ret.orderName, status });
+  const remedy = [
+    ret.claimOutcome,
+    ret.replacementOrderName && t("tlReplacementOrder", { order: ret.replacementOrderName }),
+  ].filter(Boolean);
+  const title = t("tlWarrantyOutcome", { order: ret.orderName, status });
+  return remedy.length ? `${title} (${remedy.join(", ")})` : title;
+}
+
+/**
+ * One customer's record, or null when the shop has no such customer; the timeline's words in
+ * `locale` (the admin's language).
+ */
+export async function customerRecord(
+  shopDomain: string,
+  customerId: string,
+  locale: ShopperLocale = "en",
+) {
+  const t = customerMessages(locale);
   const customer = await db.customer.findFirst({ where: { id: customerId, shopDomain } });
   if (!customer) return null;
   const orders = await db.order.findMany({
@@ -140,14 +182,17 @@ export async function customerRecord(shopDomain: string, customerId: string) {
     timeline.push({
       at: order.processedAt,
       kind: "order",
-      title: `Order ${order.name} placed`,
-      detail: `${units} items, ${formatMoney(order.totalPrice, order.currency)}`,
+      title: t("tlOrderPlaced", { order: order.name }),
+      detail: t("tlOrderDetail", {
+        units,
+        total: formatMoney(order.totalPrice, order.currency, locale),
+      }),
     });
     if (order.cancelledAt) {
       timeline.push({
         at: order.cancelledAt,
         kind: "order",
-        title: `Order ${order.name} cancelled`,
+        title: t("tlOrderCancelled", { order: order.name }),
         critical: true,
       });
     }
@@ -169,17 +214,18 @@ export async function customerRecord(shopDomain: string, customerId: string) {
         timeline.push({
           at: shipment.shippedAt,
           kind: "shipment",
-          title: `Shipped: ${label}`,
+          title: t("tlShipped", { parcel: label }),
           url,
         });
       let previousTag = "";
       for (const scan of shipment.checkpoints) {
-        if (scan.tag === previousTag || !SCAN_LABELS[scan.tag]) continue;
+        const scanKey = SCAN_KEYS[scan.tag];
+        if (scan.tag === previousTag || !scanKey) continue;
         previousTag = scan.tag;
         timeline.push({
           at: scan.occurredAt,
           kind: "shipment",
-          title: `${SCAN_LABELS[scan.tag]}: ${label}`,
+          title: `${t(scanKey)}: ${label}`,
           detail: [scan.message, scan.city].filter(Boolean).join(", "),
           url,
           critical: scan.tag === "Exception" || scan.tag === "AttemptFail",
@@ -189,9 +235,9 @@ export async function customerRecord(shopDomain: string, customerId: string) {
         timeline.push({
           at: miss.createdAt,
           kind: "shipment",
-          title: `Missed its estimate: ${label}`,
+          title: t("tlMissedEstimate", { parcel: label }),
           detail: miss.previousLatest
-            ? `promised by ${miss.previousLatest.toISOString().slice(0, 10)}`
+            ? t("tlPromisedBy", { date: miss.previousLatest.toISOString().slice(0, 10) })
             : undefined,
           url,
           critical: true,
@@ -208,7 +254,15 @@ export async function customerRecord(shopDomain: string, customerId: string) {
     timeline.push({
       at,
       kind: "email",
-      title: `Email ${message.status}: ${message.subject ?? message.trigger}`,
+      title:
+        message.status === "sent"
+          ? t("tlEmailSent", { subject: message.subject ?? message.trigger })
+          : message.status === "failed"
+            ? t("tlEmailFailed", { subject: message.subject ?? message.trigger })
+            : t("tlEmailOther", {
+                status: message.status,
+                subject: message.subject ?? message.trigger,
+              }),
       detail: message.orderName ?? undefined,
       critical: message.status === "failed",
     });
@@ -216,7 +270,7 @@ export async function customerRecord(shopDomain: string, customerId: string) {
       timeline.push({
         at: message.openedAt,
         kind: "email",
-        title: `Email opened: ${message.subject ?? message.trigger}`,
+        title: t("tlEmailOpened", { subject: message.subject ?? message.trigger }),
       });
   }
   let returnedUnits = 0;
@@ -227,10 +281,10 @@ export async function customerRecord(shopDomain: string, customerId: string) {
     timeline.push({
       at: ret.requestedAt,
       kind: "return",
-      title:
-        ret.kind === "warranty"
-          ? `Warranty claim for ${ret.orderName}: ${units} items`
-          : `Return requested for ${ret.orderName}: ${units} items`,
+      title: t(ret.kind === "warranty" ? "tlWarrantyRequested" : "tlReturnRequested", {
+        order: ret.orderName,
+        units,
+      }),
       detail: ret.lines
         .map((line) => `${line.title} (${line.reason}, ${line.resolution})`)
         .join("; "),
@@ -241,10 +295,7 @@ export async function customerRecord(shopDomain: string, customerId: string) {
       timeline.push({
         at: outcome,
         kind: "return",
-        title:
-          ret.kind === "warranty"
-            ? `Warranty claim ${ret.status} for ${ret.orderName}${ret.claimOutcome ? ` (${ret.claimOutcome}${ret.replacementOrderName ? `, order ${ret.replacementOrderName}` : ""})` : ""}`
-            : `Return ${ret.status} for ${ret.orderName}`,
+        title: returnOutcomeTitle(ret, t),
         url,
         critical: ret.status === "declined",
       });
@@ -255,7 +306,11 @@ export async function customerRecord(shopDomain: string, customerId: string) {
     timeline.push({
       at: entry.createdAt,
       kind: "points",
-      title: `${points > 0 ? "+" : ""}${points} points (${entry.source}, ${entry.kind})`,
+      title: t("tlPoints", {
+        points: `${points > 0 ? "+" : ""}${points}`,
+        source: entry.source,
+        kind: entry.kind,
+      }),
       detail: entry.note ?? undefined,
     });
   }
@@ -263,7 +318,10 @@ export async function customerRecord(shopDomain: string, customerId: string) {
     timeline.push({
       at: change.createdAt,
       kind: "points",
-      title: `Tier ${change.direction}: ${change.fromTier ?? "none"} → ${change.toTier ?? "none"}`,
+      title: t(change.direction === "down" ? "tlTierDown" : "tlTierUp", {
+        from: change.fromTier ?? t("tlNoTier"),
+        to: change.toTier ?? t("tlNoTier"),
+      }),
     });
   }
   for (const answer of answers) {
@@ -274,10 +332,7 @@ export async function customerRecord(shopDomain: string, customerId: string) {
     timeline.push({
       at: answer.createdAt,
       kind: "survey",
-      title:
-        answer.kind === "nps"
-          ? `NPS answer: ${answer.score}/10`
-          : `Delivery rated ${answer.score}/5`,
+      title: t(answer.kind === "nps" ? "tlNps" : "tlCsat", { score: answer.score }),
       detail: [answer.reasons, answer.comment].filter(Boolean).join(" — ") || undefined,
       critical: unhappy,
     });
@@ -287,8 +342,8 @@ export async function customerRecord(shopDomain: string, customerId: string) {
     timeline.push({
       at: conversation.createdAt,
       kind: "support",
-      title: `Asked the team about ${conversation.orderName}`,
-      detail: conversation.firstResponseAt ? undefined : "Waiting for a first answer",
+      title: t("tlAsked", { order: conversation.orderName }),
+      detail: conversation.firstResponseAt ? undefined : t("tlWaiting"),
       url,
       critical: !conversation.firstResponseAt && conversation.status !== "closed",
     });
@@ -296,7 +351,7 @@ export async function customerRecord(shopDomain: string, customerId: string) {
       timeline.push({
         at: conversation.firstResponseAt,
         kind: "support",
-        title: `The team answered about ${conversation.orderName}`,
+        title: t("tlAnswered", { order: conversation.orderName }),
         url,
       });
     }
@@ -304,7 +359,7 @@ export async function customerRecord(shopDomain: string, customerId: string) {
       timeline.push({
         at: conversation.closedAt,
         kind: "support",
-        title: `Conversation about ${conversation.orderName} closed`,
+        title: t("tlConversationClosed", { order: conversation.orderName }),
         url,
       });
     }

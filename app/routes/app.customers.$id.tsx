@@ -25,12 +25,13 @@ import { ResendSurveyForm } from "../components/ResendSurveyForm";
 import { useShop } from "../components/ShopContext";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 import { negotiateLocale } from "../platform/i18n";
+import { adminLocale } from "../shops/shops.server";
 import { requireAdminShop } from "../shopify.server";
 
 /** One customer's record: headline figures, actions, and everything that happened, newest first. */
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
-  const record = await customerRecord(shop, params.id ?? "");
+  const record = await customerRecord(shop, params.id ?? "", await adminLocale(shop));
   if (!record) throw new Response("Not found", { status: 404 });
   return { record, shop };
 };

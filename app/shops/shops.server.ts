@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
+import { negotiateLocale, type ShopperLocale } from "../platform/i18n";
 import { log } from "../platform/logging/logger.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { fromGid } from "../platform/shopify/gid";
@@ -157,3 +158,12 @@ export async function markUninstalled(
 }
 
 export const SHOP_JOBS = [syncShopDetails];
+
+/** The language the shop's admin pages speak: its primary locale, where Aftercare speaks it. */
+export async function adminLocale(shopDomain: string): Promise<ShopperLocale> {
+  const shop = await db.shop.findUnique({
+    where: { domain: shopDomain },
+    select: { primaryLocale: true },
+  });
+  return negotiateLocale([shop?.primaryLocale]);
+}

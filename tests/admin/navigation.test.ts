@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { adminDocument } from "../support/http";
+import { webhookFixture } from "../support/fixtures";
+import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
+import { waitFor } from "../support/wait";
 
 describe("the admin in the shop's language: navigation, Polaris's own words, customers", () => {
   it("follow the shop's language, and only that language is sent", async () => {
@@ -20,6 +22,15 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     const customers = await (await adminDocument(shop, "/app/customers")).text();
     expect(customers).toContain("Kunden suchen");
     expect(customers).toContain("Kunden erscheinen mit ihrer ersten Bestellung.");
+
+    await sendWebhook({ shop, topic: "orders/create", body: webhookFixture("orders/create") });
+    const customer = await waitFor(
+      async () => (await db.customer.findFirst({ where: { shopDomain: shop } })) ?? undefined,
+      { message: "the order's customer stored" },
+    );
+    const record = await (await adminDocument(shop, `/app/customers/${customer.id}`)).text();
+    expect(record).toContain("Bestellung #9999 aufgegeben");
+    expect(record).toContain("Lieferumfrage erneut senden");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {

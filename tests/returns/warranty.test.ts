@@ -138,7 +138,7 @@ describe("warranty claims", () => {
     const record = await (await adminDocument(shop, `/app/customers/${customer.id}`)).text();
     expect(record).toContain("Warranty claim for #9999: 1 items");
     expect(record).toContain(
-      `Warranty claim closed for #9999 (replace, order ${draft!.order!.name})`,
+      `Warranty claim for #9999: closed (replace, order ${draft!.order!.name})`,
     );
   });
 
