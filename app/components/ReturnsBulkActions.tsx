@@ -2,6 +2,8 @@ import { useFetcher } from "@remix-run/react";
 import { Banner, Modal, TextField, useIndexResourceState } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import type { BulkAnswer } from "../returns/admin-actions.server";
+import { negotiateLocale } from "../platform/i18n";
+import { returnsQueueMessages } from "../returns/queue-messages";
 import { formatCount } from "./format";
 import { useShop } from "./ShopContext";
 
@@ -43,6 +45,7 @@ export function ReturnsBulkBanner({
   orderOf: (id: string) => string;
 }) {
   const shop = useShop();
+  const t = returnsQueueMessages(negotiateLocale([shop.locale]));
   const { data, state } = bulk.fetcher;
   if (!data || state !== "idle") return null;
   return (
@@ -52,7 +55,7 @@ export function ReturnsBulkBanner({
       ) : (
         <Banner
           tone={data.refused.length ? "warning" : "success"}
-          title={`${formatCount(data.done, shop.locale)} return(s) updated`}
+          title={t("updated", { n: formatCount(data.done, shop.locale) })}
         >
           {data.refused.length > 0 && (
             <ul>
@@ -72,28 +75,31 @@ export function ReturnsBulkBanner({
 /** Asks for the reason the customer will read before declining the selected returns. */
 export function DeclineReturnsModal({ bulk }: { bulk: ReturnsBulk }) {
   const shop = useShop();
+  const t = returnsQueueMessages(negotiateLocale([shop.locale]));
   return (
     <Modal
       open={bulk.declining}
       onClose={() => bulk.setDeclining(false)}
-      title={`Decline ${formatCount(bulk.selection.selectedResources.length, shop.locale)} return(s)`}
+      title={t("declineTitle", {
+        n: formatCount(bulk.selection.selectedResources.length, shop.locale),
+      })}
       primaryAction={{
-        content: "Decline",
+        content: t("decline"),
         destructive: true,
         loading: bulk.fetcher.state !== "idle",
         disabled: !bulk.reason.trim(),
         onAction: () => bulk.submit("decline"),
       }}
-      secondaryActions={[{ content: "Cancel", onAction: () => bulk.setDeclining(false) }]}
+      secondaryActions={[{ content: t("cancel"), onAction: () => bulk.setDeclining(false) }]}
     >
       <Modal.Section>
         <TextField
-          label="Reason for declining"
+          label={t("declineReason")}
           value={bulk.reason}
           onChange={bulk.setReason}
           multiline={3}
           autoComplete="off"
-          helpText="The customer sees this."
+          helpText={t("declineHelp")}
         />
       </Modal.Section>
     </Modal>

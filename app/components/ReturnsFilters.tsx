@@ -1,19 +1,21 @@
 import { InlineStack, Select, Tabs } from "@shopify/polaris";
 import type { ReturnCounts, ReturnFilter, ReturnTab } from "../returns/admin.server";
-import { RESOLUTION_LABELS, reasonLabel } from "../returns/labels";
+import { reasonLabel } from "../returns/labels";
 import { RESOLUTIONS } from "../returns/policy";
+import { labelOf, returnsQueueMessages } from "../returns/queue-messages";
+import { negotiateLocale } from "../platform/i18n";
 import { formatCount } from "./format";
 import { ListSearch } from "./ListSearch";
 import { useShop } from "./ShopContext";
 
-const TABS: { id: ReturnTab | "all"; content: string }[] = [
-  { id: "all", content: "All" },
-  { id: "requested", content: "Requested" },
-  { id: "open", content: "Open" },
-  { id: "in_transit", content: "In transit" },
-  { id: "received", content: "Received" },
-  { id: "closed", content: "Closed" },
-  { id: "declined", content: "Declined or cancelled" },
+const TABS: (ReturnTab | "all")[] = [
+  "all",
+  "requested",
+  "open",
+  "in_transit",
+  "received",
+  "closed",
+  "declined",
 ];
 
 /** The returns queue's tabs with their counts, its search and its filters; each change goes to the URL. */
@@ -27,24 +29,25 @@ export function ReturnsFilters({
   update: (changes: Record<string, string | undefined>) => void;
 }) {
   const shop = useShop();
+  const t = returnsQueueMessages(negotiateLocale([shop.locale]));
   const selectedTab = Math.max(
     0,
-    TABS.findIndex((tab) => (tab.id === "all" ? !filter.tab : tab.id === filter.tab)),
+    TABS.findIndex((tab) => (tab === "all" ? !filter.tab : tab === filter.tab)),
   );
   return (
     <>
       <Tabs
         tabs={TABS.map((tab) => ({
-          id: tab.id,
-          content: `${tab.content} (${formatCount(
-            tab.id === "all" ? counts.total : counts.byTab[tab.id],
+          id: tab,
+          content: `${t(`tab_${tab}`)} (${formatCount(
+            tab === "all" ? counts.total : counts.byTab[tab],
             shop.locale,
           )})`,
-          accessibilityLabel: tab.content,
+          accessibilityLabel: t(`tab_${tab}`),
         }))}
         selected={selectedTab}
         onSelect={(index) => {
-          const tab = TABS[index]?.id ?? "all";
+          const tab = TABS[index] ?? "all";
           update({ tab: tab === "all" ? undefined : tab });
         }}
       />
@@ -52,43 +55,43 @@ export function ReturnsFilters({
         <InlineStack gap="300" wrap={false} blockAlign="end">
           <div style={{ flex: 1 }}>
             <ListSearch
-              label="Search returns"
-              placeholder="Order number or email"
+              label={t("searchLabel")}
+              placeholder={t("searchPlaceholder")}
               current={filter.query}
               onSearch={(query) => update({ query })}
             />
           </div>
           <Select
-            label="Resolution"
+            label={t("filterResolution")}
             labelInline
             value={filter.resolution ?? ""}
             onChange={(value) => update({ resolution: value || undefined })}
             options={[
-              { label: "All", value: "" },
+              { label: t("filterAll"), value: "" },
               ...RESOLUTIONS.map((resolution) => ({
-                label: RESOLUTION_LABELS[resolution] ?? resolution,
+                label: labelOf(t, "resolution_", resolution),
                 value: resolution,
               })),
             ]}
           />
           <Select
-            label="Type"
+            label={t("filterType")}
             labelInline
             value={filter.kind ?? ""}
             onChange={(value) => update({ kind: value || undefined })}
             options={[
-              { label: "All", value: "" },
-              { label: "Returns", value: "return" },
-              { label: "Warranty claims", value: "warranty" },
+              { label: t("filterAll"), value: "" },
+              { label: t("typeReturns"), value: "return" },
+              { label: t("typeWarranty"), value: "warranty" },
             ]}
           />
           <Select
-            label="Reason"
+            label={t("filterReason")}
             labelInline
             value={filter.reason ?? ""}
             onChange={(value) => update({ reason: value || undefined })}
             options={[
-              { label: "All", value: "" },
+              { label: t("filterAll"), value: "" },
               ...counts.reasons.map((reason) => ({ label: reasonLabel(reason), value: reason })),
             ]}
           />

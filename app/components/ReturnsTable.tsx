@@ -1,6 +1,8 @@
 import { Badge, BlockStack, EmptyState, IndexTable, Text } from "@shopify/polaris";
 import { useNavigate } from "@remix-run/react";
-import { RESOLUTION_LABELS, STATUS_LABELS, STATUS_TONES, label } from "../returns/labels";
+import { negotiateLocale } from "../platform/i18n";
+import { STATUS_TONES } from "../returns/labels";
+import { labelOf, returnsQueueMessages } from "../returns/queue-messages";
 import { formatCount, formatMinor } from "./format";
 import type { ReturnsBulk } from "./ReturnsBulkActions";
 import { useShop } from "./ShopContext";
@@ -35,44 +37,41 @@ export function ReturnsTable({
   portalUrl: string;
 }) {
   const shop = useShop();
+  const t = returnsQueueMessages(negotiateLocale([shop.locale]));
   const navigate = useNavigate();
   const { selectedResources, allResourcesSelected, handleSelectionChange } = bulk.selection;
   if (rows.length === 0) {
     return filtered ? (
-      <EmptyState heading="No returns match" image="">
-        <p>Try another search or clear the filters.</p>
+      <EmptyState heading={t("noMatch")} image="">
+        <p>{t("noMatchBody")}</p>
       </EmptyState>
     ) : (
       <EmptyState
-        heading="No returns yet"
+        heading={t("noReturns")}
         image=""
-        action={{ content: "Set up your return policy", url: "/app/returns/settings" }}
+        action={{ content: t("setUpPolicy"), url: "/app/returns/settings" }}
       >
-        <p>
-          Shoppers request returns on your store at {portalUrl} with their order number and email;
-          each request appears here. Set your return window, resolutions and rules first, and test
-          them on one of your orders.
-        </p>
+        <p>{t("noReturnsBody", { portal: portalUrl })}</p>
       </EmptyState>
     );
   }
   return (
     <IndexTable
-      resourceName={{ singular: "return", plural: "returns" }}
+      resourceName={{ singular: t("returnSingular"), plural: t("returnPlural") }}
       itemCount={rows.length}
       selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
       onSelectionChange={handleSelectionChange}
       promotedBulkActions={[
-        { content: "Approve", onAction: () => bulk.submit("approve") },
-        { content: "Decline", onAction: () => bulk.setDeclining(true) },
+        { content: t("approve"), onAction: () => bulk.submit("approve") },
+        { content: t("decline"), onAction: () => bulk.setDeclining(true) },
       ]}
       headings={[
-        { title: "Order" },
-        { title: "Status" },
-        { title: "Items" },
-        { title: "Resolution" },
-        { title: "Amount", alignment: "end" },
-        { title: "Age" },
+        { title: t("colOrder") },
+        { title: t("colStatus") },
+        { title: t("colItems") },
+        { title: t("colResolution") },
+        { title: t("colAmount"), alignment: "end" },
+        { title: t("colAge") },
       ]}
     >
       {rows.map((row, index) => (
@@ -87,7 +86,7 @@ export function ReturnsTable({
             <BlockStack gap="050">
               <Text as="span" fontWeight="semibold">
                 {row.orderName}
-                {row.kind === "warranty" ? " · Warranty claim" : ""}
+                {row.kind === "warranty" ? ` · ${t("warrantyClaim")}` : ""}
               </Text>
               <Text as="span" tone="subdued" variant="bodySm">
                 {row.email ?? ""}
@@ -95,7 +94,7 @@ export function ReturnsTable({
             </BlockStack>
           </IndexTable.Cell>
           <IndexTable.Cell>
-            <Badge tone={STATUS_TONES[row.status]}>{label(STATUS_LABELS, row.status)}</Badge>
+            <Badge tone={STATUS_TONES[row.status]}>{labelOf(t, "status_", row.status)}</Badge>
           </IndexTable.Cell>
           <IndexTable.Cell>
             <BlockStack gap="050">
@@ -106,7 +105,7 @@ export function ReturnsTable({
             </BlockStack>
           </IndexTable.Cell>
           <IndexTable.Cell>
-            {row.resolutions.map((resolution) => label(RESOLUTION_LABELS, resolution)).join(", ")}
+            {row.resolutions.map((resolution) => labelOf(t, "resolution_", resolution)).join(", ")}
           </IndexTable.Cell>
           <IndexTable.Cell>
             <Text as="span" alignment="end" numeric>
@@ -114,7 +113,9 @@ export function ReturnsTable({
             </Text>
           </IndexTable.Cell>
           <IndexTable.Cell>
-            {row.ageDays === 0 ? "Today" : `${formatCount(row.ageDays, shop.locale)} d`}
+            {row.ageDays === 0
+              ? t("today")
+              : t("ageDays", { n: formatCount(row.ageDays, shop.locale) })}
           </IndexTable.Cell>
         </IndexTable.Row>
       ))}

@@ -9,6 +9,9 @@ import {
 } from "../components/ReturnsBulkActions";
 import { ReturnsFilters } from "../components/ReturnsFilters";
 import { ReturnsTable } from "../components/ReturnsTable";
+import { useShop } from "../components/ShopContext";
+import { negotiateLocale } from "../platform/i18n";
+import { returnsQueueMessages } from "../returns/queue-messages";
 import { runBulkReturnAction } from "../returns/admin-actions.server";
 import { parseReturnFilter, returnsQueue } from "../returns/admin.server";
 import { requireAdminShop } from "../shopify.server";
@@ -33,6 +36,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Returns() {
   const { returns, counts, filter, portalUrl } = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
+  const t = returnsQueueMessages(negotiateLocale([useShop().locale]));
   const csvExport = useCsvExport(`/app/returns/export?${searchParams.toString()}`, "returns");
   const bulk = useReturnsBulk(returns.rows);
   const orderOf = (id: string) => returns.rows.find((row) => row.id === id)?.orderName ?? id;
@@ -54,10 +58,10 @@ export default function Returns() {
 
   return (
     <Page
-      title="Returns"
-      subtitle="Requests from your shoppers, what they chose and where each return stands"
+      title={t("title")}
+      subtitle={t("subtitle")}
       primaryAction={{ ...csvExport, disabled: returns.total === 0 }}
-      secondaryActions={[{ content: "Return policy", url: "/app/returns/settings" }]}
+      secondaryActions={[{ content: t("returnPolicy"), url: "/app/returns/settings" }]}
     >
       <ReturnsBulkBanner bulk={bulk} orderOf={orderOf} />
       <DeclineReturnsModal bulk={bulk} />
@@ -70,7 +74,7 @@ export default function Returns() {
             onPrevious={() => update({ page: String(returns.page - 1) })}
             hasNext={returns.page < pages}
             onNext={() => update({ page: String(returns.page + 1) })}
-            label={`Page ${returns.page} of ${pages}`}
+            label={t("pageOf", { page: returns.page, pages })}
           />
         </div>
       </Card>

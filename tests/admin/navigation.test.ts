@@ -6,7 +6,7 @@ import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
-describe("the admin in the shop's language: navigation, Polaris's own words, customers", () => {
+describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns", () => {
   it("follow the shop's language, and only that language is sent", async () => {
     const shop = uniqueShop("navigation-de");
     await installShop(shop);
@@ -31,6 +31,10 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     const record = await (await adminDocument(shop, `/app/customers/${customer.id}`)).text();
     expect(record).toContain("Bestellung #9999 aufgegeben");
     expect(record).toContain("Lieferumfrage erneut senden");
+
+    const returns = await (await adminDocument(shop, "/app/returns")).text();
+    expect(returns).toContain("Retouren suchen");
+    expect(returns).toContain("Noch keine Retouren");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
