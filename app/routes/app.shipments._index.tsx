@@ -20,7 +20,9 @@ import { useShop } from "../components/ShopContext";
 import { requireAdminShop } from "../shopify.server";
 import { listShipments, parseShipmentFilter, shipmentCounts } from "../tracking/queries.server";
 import { TAGS } from "../tracking/status";
-import { ATTENTION_LABELS, TAG_LABELS, TAG_TONES, tagLabel } from "../tracking/labels";
+import { negotiateLocale } from "../platform/i18n";
+import { TAG_TONES } from "../tracking/labels";
+import { shipmentLabel, shipmentListMessages } from "../tracking/list-messages";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -33,17 +35,18 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 const TABS = [
-  { id: "all", content: "All", params: {} },
-  { id: "attention", content: "Needs attention", params: { attention: "any" } },
-  { id: "InTransit", content: "In transit", params: { tag: "InTransit" } },
-  { id: "OutForDelivery", content: "Out for delivery", params: { tag: "OutForDelivery" } },
-  { id: "Delivered", content: "Delivered", params: { tag: "Delivered" } },
-  { id: "Exception", content: "Exceptions", params: { tag: "Exception" } },
+  { id: "all", params: {} },
+  { id: "attention", params: { attention: "any" } },
+  { id: "InTransit", params: { tag: "InTransit" } },
+  { id: "OutForDelivery", params: { tag: "OutForDelivery" } },
+  { id: "Delivered", params: { tag: "Delivered" } },
+  { id: "Exception", params: { tag: "Exception" } },
 ] as const;
 
 export default function Shipments() {
   const { shipments, counts, filter } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const t = shipmentListMessages(negotiateLocale([shop.locale]));
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const csvExport = useCsvExport(`/app/shipments/export?${searchParams.toString()}`, "shipments");
@@ -75,17 +78,17 @@ export default function Shipments() {
 
   return (
     <Page
-      title="Shipments"
-      subtitle="Every tracking number, its status, estimate and what needs you"
+      title={t("title")}
+      subtitle={t("subtitle")}
       primaryAction={{ ...csvExport, disabled: shipments.total === 0 }}
-      secondaryActions={[{ content: "Tracking settings", url: "/app/shipments/settings" }]}
+      secondaryActions={[{ content: t("trackingSettings"), url: "/app/shipments/settings" }]}
     >
       <Card padding="0">
         <Tabs
           tabs={TABS.map((tab) => ({
             id: tab.id,
-            content: `${tab.content} (${formatCount(tabCount(tab.id), shop.locale)})`,
-            accessibilityLabel: tab.content,
+            content: `${t(`tab_${tab.id}`)} (${formatCount(tabCount(tab.id), shop.locale)})`,
+            accessibilityLabel: t(`tab_${tab.id}`),
           }))}
           selected={selectedTab}
           onSelect={(index) => {
@@ -97,19 +100,19 @@ export default function Shipments() {
           <InlineStack gap="300" wrap={false} blockAlign="end">
             <div style={{ flex: 1 }}>
               <ListSearch
-                label="Search shipments"
-                placeholder="Order number, tracking number or email"
+                label={t("searchLabel")}
+                placeholder={t("searchPlaceholder")}
                 current={filter.query}
                 onSearch={(query) => update({ query })}
               />
             </div>
             <Select
-              label="Carrier"
+              label={t("filterCarrier")}
               labelInline
               value={filter.carrier ?? ""}
               onChange={(value) => update({ carrier: value || undefined })}
               options={[
-                { label: "All", value: "" },
+                { label: t("filterAll"), value: "" },
                 ...counts.carriers.map((carrier) => ({
                   label: `${carrier.name} (${carrier.count})`,
                   value: carrier.code,
@@ -117,42 +120,39 @@ export default function Shipments() {
               ]}
             />
             <Select
-              label="Status"
+              label={t("filterStatus")}
               labelInline
               value={filter.tag ?? ""}
               onChange={(value) => update({ tag: value || undefined })}
               options={[
-                { label: "All", value: "" },
-                ...TAGS.map((tag) => ({ label: TAG_LABELS[tag], value: tag })),
+                { label: t("filterAll"), value: "" },
+                ...TAGS.map((tag) => ({ label: shipmentLabel(t, "tag_", tag), value: tag })),
               ]}
             />
           </InlineStack>
         </div>
         {shipments.rows.length === 0 ? (
           filtered ? (
-            <EmptyState heading="No shipments match" image="">
-              <p>Try another search or clear the filters.</p>
+            <EmptyState heading={t("noMatch")} image="">
+              <p>{t("noMatchBody")}</p>
             </EmptyState>
           ) : (
-            <EmptyState heading="No shipments yet" image="">
-              <p>
-                Shipments appear here as soon as you fulfill an order with a tracking number.
-                Connect a carrier data source in Tracking settings to follow every scan.
-              </p>
+            <EmptyState heading={t("noShipments")} image="">
+              <p>{t("noShipmentsBody")}</p>
             </EmptyState>
           )
         ) : (
           <IndexTable
-            resourceName={{ singular: "shipment", plural: "shipments" }}
+            resourceName={{ singular: t("shipmentSingular"), plural: t("shipmentPlural") }}
             itemCount={shipments.rows.length}
             selectable={false}
             headings={[
-              { title: "Order" },
-              { title: "Tracking number" },
-              { title: "Status" },
-              { title: "Estimated delivery" },
-              { title: "Last scan" },
-              { title: "Needs attention" },
+              { title: t("colOrder") },
+              { title: t("colTrackingNumber") },
+              { title: t("colStatus") },
+              { title: t("colEstimate") },
+              { title: t("colLastScan") },
+              { title: t("colAttention") },
             ]}
           >
             {shipments.rows.map((row, index) => (
@@ -176,16 +176,18 @@ export default function Shipments() {
                   <BlockStack gap="050">
                     <Text as="span">{row.trackingNumber}</Text>
                     <Text as="span" tone="subdued" variant="bodySm">
-                      {row.carrierName ?? "Unknown carrier"}
+                      {row.carrierName ?? t("unknownCarrier")}
                     </Text>
                   </BlockStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <Badge tone={TAG_TONES[row.tag]}>{tagLabel(row.tag)}</Badge>
+                  <Badge tone={TAG_TONES[row.tag]}>{shipmentLabel(t, "tag_", row.tag)}</Badge>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   {row.deliveredAt
-                    ? `Delivered ${formatDateTime(row.deliveredAt, shop.timezone, shop.locale)}`
+                    ? t("deliveredOn", {
+                        date: formatDateTime(row.deliveredAt, shop.timezone, shop.locale),
+                      })
                     : row.estimateLatest
                       ? formatWindow(
                           row.estimateEarliest,
@@ -201,7 +203,7 @@ export default function Shipments() {
                 <IndexTable.Cell>
                   {row.attentionReason ? (
                     <Badge tone="critical">
-                      {ATTENTION_LABELS[row.attentionReason] ?? row.attentionReason}
+                      {shipmentLabel(t, "attention_", row.attentionReason)}
                     </Badge>
                   ) : null}
                 </IndexTable.Cell>
@@ -215,7 +217,7 @@ export default function Shipments() {
             onPrevious={() => update({ page: String(shipments.page - 1) })}
             hasNext={shipments.page < pages}
             onNext={() => update({ page: String(shipments.page + 1) })}
-            label={`Page ${shipments.page} of ${pages}`}
+            label={t("pageOf", { page: shipments.page, pages })}
           />
         </div>
       </Card>

@@ -6,7 +6,7 @@ import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
-describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns", () => {
+describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments", () => {
   it("follow the shop's language, and only that language is sent", async () => {
     const shop = uniqueShop("navigation-de");
     await installShop(shop);
@@ -35,6 +35,10 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     const returns = await (await adminDocument(shop, "/app/returns")).text();
     expect(returns).toContain("Retouren suchen");
     expect(returns).toContain("Noch keine Retouren");
+
+    const shipments = await (await adminDocument(shop, "/app/shipments")).text();
+    expect(shipments).toContain("Sendungen suchen");
+    expect(shipments).toContain("Noch keine Sendungen");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
