@@ -1,6 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
-import { ATTENTION_LABELS } from "../tracking/labels";
+import { shipmentLabel, type shipmentMessages } from "../tracking/admin-messages";
+
+type Translate = ReturnType<typeof shipmentMessages>;
 
 export interface ShipmentAttentionProps {
   attention: { reason: string; detail: string | null };
@@ -9,6 +11,7 @@ export interface ShipmentAttentionProps {
   contact: { email: string; subject: string; body: string } | null;
   /** Items with a variant can be sent again; a delivered or returning parcel cannot. */
   canReship: boolean;
+  t: Translate;
 }
 
 type RemedyAnswer = { ok: boolean; error: string | null; message?: string | null };
@@ -23,6 +26,7 @@ export function ShipmentAttention({
   orderShopifyId,
   contact,
   canReship,
+  t,
 }: ShipmentAttentionProps) {
   const reship = useFetcher<RemedyAnswer>();
   const resolve = useFetcher<RemedyAnswer>();
@@ -33,7 +37,7 @@ export function ShipmentAttention({
   return (
     <Banner
       tone="warning"
-      title={`Needs attention: ${ATTENTION_LABELS[attention.reason] ?? attention.reason}`}
+      title={t("needsAttention", { reason: shipmentLabel(t, "attention_", attention.reason) })}
     >
       <BlockStack gap="300">
         <p>{attention.detail}</p>
@@ -47,32 +51,27 @@ export function ShipmentAttention({
             <reship.Form
               method="post"
               onSubmit={(event) => {
-                if (
-                  !window.confirm(
-                    "Send these items again at no charge? Shopify creates the order now.",
-                  )
-                )
-                  event.preventDefault();
+                if (!window.confirm(t("reshipConfirm"))) event.preventDefault();
               }}
             >
               <input type="hidden" name="intent" value="reship" />
               <Button submit variant="primary" loading={reship.state !== "idle"}>
-                Reship at no charge
+                {t("reship")}
               </Button>
             </reship.Form>
           )}
           <Button url={`shopify://admin/orders/${orderShopifyId}/refund`} target="_top">
-            Refund in Shopify
+            {t("refundInShopify")}
           </Button>
           {mailto && (
             <Button url={mailto} external>
-              Contact customer
+              {t("contactCustomer")}
             </Button>
           )}
           <resolve.Form method="post">
             <input type="hidden" name="intent" value="resolve" />
             <Button submit variant="tertiary" loading={resolve.state !== "idle"}>
-              Mark resolved
+              {t("markResolved")}
             </Button>
           </resolve.Form>
         </InlineStack>
@@ -88,16 +87,16 @@ export interface WriteBackRow {
 }
 
 /** The statuses pushed to Shopify's fulfillment for this parcel, and any that failed. */
-export function WriteBacksCard({ writeBacks }: { writeBacks: WriteBackRow[] }) {
+export function WriteBacksCard({ writeBacks, t }: { writeBacks: WriteBackRow[]; t: Translate }) {
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          Written back to Shopify
+          {t("writtenBack")}
         </Text>
         {writeBacks.length === 0 ? (
           <Text as="p" tone="subdued">
-            Nothing yet: statuses from your carrier data source are pushed to Shopify.
+            {t("writtenBackEmpty")}
           </Text>
         ) : (
           writeBacks.map((row) => (

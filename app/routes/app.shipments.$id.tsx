@@ -20,7 +20,9 @@ import { useShop } from "../components/ShopContext";
 import { requireAdminShop } from "../shopify.server";
 import { CARRIERS } from "../tracking/carriers/carriers";
 import { ShipmentAttention, WriteBacksCard } from "../components/ShipmentCards";
-import { TAG_TONES, tagLabel } from "../tracking/labels";
+import { negotiateLocale } from "../platform/i18n";
+import { shipmentLabel, shipmentMessages } from "../tracking/admin-messages";
+import { TAG_TONES } from "../tracking/labels";
 import { shipmentDetail } from "../tracking/queries.server";
 import { reshipShipment, shipmentContactDraft } from "../tracking/remedies.server";
 import { overrideCarrier, resolveAttention } from "../tracking/tracking.server";
@@ -64,6 +66,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 export default function ShipmentPage() {
   const { shipment, contact } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const t = shipmentMessages(negotiateLocale([shop.locale]));
   const fetcher = useFetcher<{ ok: boolean; error: string | null }>();
   const [carrier, setCarrier] = useState(shipment.carrier ?? "");
   const when = (value: string | Date | null | undefined) =>
@@ -72,20 +75,25 @@ export default function ShipmentPage() {
 
   return (
     <Page
-      backAction={{ content: "Shipments", url: "/app/shipments" }}
-      title={`${shipment.order.name ?? "Shipment"} · ${shipment.trackingNumber}`}
-      titleMetadata={<Badge tone={TAG_TONES[shipment.tag]}>{tagLabel(shipment.tag)}</Badge>}
-      secondaryActions={[{ content: "Open order in Shopify", url: orderUrl, target: "_top" }]}
+      backAction={{ content: t("title"), url: "/app/shipments" }}
+      title={`${shipment.order.name ?? t("shipmentFallback")} · ${shipment.trackingNumber}`}
+      titleMetadata={
+        <Badge tone={TAG_TONES[shipment.tag]}>{shipmentLabel(t, "tag_", shipment.tag)}</Badge>
+      }
+      secondaryActions={[{ content: t("openOrder"), url: orderUrl, target: "_top" }]}
     >
       <Layout>
         {shipment.reship && (
           <Layout.Section>
-            <Banner tone="success" title={`Reshipped as order ${shipment.reship.orderName ?? ""}`}>
+            <Banner
+              tone="success"
+              title={t("reshippedAs", { order: shipment.reship.orderName ?? "" })}
+            >
               <Button
                 url={`shopify://admin/orders/${shipment.reship.orderShopifyId}`}
                 target="_top"
               >
-                Open the replacement order
+                {t("openReplacement")}
               </Button>
             </Banner>
           </Layout.Section>
@@ -96,6 +104,7 @@ export default function ShipmentPage() {
               attention={shipment.attention}
               orderShopifyId={shipment.order.shopifyId}
               contact={contact}
+              t={t}
               canReship={
                 !shipment.reship &&
                 !shipment.deliveredAt &&
@@ -108,11 +117,11 @@ export default function ShipmentPage() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Timeline
+                {t("timeline")}
               </Text>
               {shipment.checkpoints.length === 0 ? (
                 <Text as="p" tone="subdued">
-                  No carrier scans yet. They appear here as the carrier reports them.
+                  {t("noScans")}
                 </Text>
               ) : (
                 <ol style={{ listStyle: "none", margin: 0, padding: 0 }}>
@@ -126,7 +135,9 @@ export default function ShipmentPage() {
                           <Badge tone={TAG_TONES[checkpoint.tag]}>{checkpoint.statusLabel}</Badge>
                           <Text as="span" tone="subdued" variant="bodySm">
                             {when(checkpoint.occurredAt)}
-                            {checkpoint.utcOffset ? ` (carrier time ${checkpoint.utcOffset})` : ""}
+                            {checkpoint.utcOffset
+                              ? ` (${t("carrierTime", { offset: checkpoint.utcOffset })})`
+                              : ""}
                           </Text>
                         </InlineStack>
                         <Text as="p">{checkpoint.message}</Text>
@@ -136,7 +147,7 @@ export default function ShipmentPage() {
                           </Text>
                         )}
                         <Text as="p" tone="subdued" variant="bodySm">
-                          Source: {checkpoint.source}
+                          {t("scanSource", { source: checkpoint.source })}
                         </Text>
                       </BlockStack>
                     </li>
@@ -151,79 +162,92 @@ export default function ShipmentPage() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Delivery
+                  {t("delivery")}
                 </Text>
                 {shipment.deliveredAt ? (
-                  <Text as="p">Delivered {when(shipment.deliveredAt)}</Text>
+                  <Text as="p">{t("deliveredOn", { date: when(shipment.deliveredAt) })}</Text>
                 ) : shipment.estimate ? (
                   <>
                     <Text as="p">
-                      Expected {when(shipment.estimate.earliest)} – {when(shipment.estimate.latest)}
+                      {t("expected", {
+                        from: when(shipment.estimate.earliest),
+                        to: when(shipment.estimate.latest),
+                      })}
                     </Text>
                     <Text as="p" tone="subdued" variant="bodySm">
-                      From{" "}
-                      {shipment.estimate.source === "carrier"
-                        ? "the carrier"
-                        : shipment.estimate.source === "history"
-                          ? "your shop's past deliveries"
-                          : "carrier defaults"}
-                      , confidence {Math.round((shipment.estimate.confidence ?? 0) * 100)}%
+                      {t("estimateFrom", {
+                        source: t(
+                          shipment.estimate.source === "carrier"
+                            ? "source_carrier"
+                            : shipment.estimate.source === "history"
+                              ? "source_history"
+                              : "source_default",
+                        ),
+                        percent: Math.round((shipment.estimate.confidence ?? 0) * 100),
+                      })}
                     </Text>
                   </>
                 ) : (
                   <Text as="p" tone="subdued">
-                    No estimate yet
+                    {t("noEstimate")}
                   </Text>
                 )}
                 {shipment.estimates.length > 0 && (
                   <Text as="p" tone="subdued" variant="bodySm">
-                    {shipment.estimates.filter((row) => row.kind === "revised").length} revision(s),{" "}
-                    {shipment.estimates.some((row) => row.kind === "missed")
-                      ? "estimate missed"
-                      : "not missed"}
+                    {t(
+                      shipment.estimates.some((row) => row.kind === "missed")
+                        ? "revisionsMissed"
+                        : "revisionsNotMissed",
+                      { n: shipment.estimates.filter((row) => row.kind === "revised").length },
+                    )}
                   </Text>
                 )}
                 <Text as="p" tone="subdued" variant="bodySm">
-                  Shipped {when(shipment.shippedAt)} · last scan {when(shipment.lastCheckpointAt)}
+                  {t("shippedLastScan", {
+                    shipped: when(shipment.shippedAt),
+                    scan: when(shipment.lastCheckpointAt),
+                  })}
                 </Text>
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Carrier
+                  {t("carrier")}
                 </Text>
                 <Text as="p">
-                  {shipment.carrierName ?? "Unknown"}{" "}
+                  {shipment.carrierName ?? t("unknown")}{" "}
                   <Text as="span" tone="subdued">
-                    ({shipment.carrierSource}, {Math.round(shipment.carrierConfidence * 100)}% sure
-                    {shipment.carrierValid ? ", valid format" : ""})
+                    {t(shipment.carrierValid ? "carrierCertaintyValid" : "carrierCertainty", {
+                      source: shipment.carrierSource,
+                      percent: Math.round(shipment.carrierConfidence * 100),
+                    })}
                   </Text>
                 </Text>
                 {shipment.trackingUrl && (
                   <Button url={shipment.trackingUrl} external variant="plain">
-                    Carrier tracking page
+                    {t("carrierPage")}
                   </Button>
                 )}
                 <fetcher.Form method="post">
                   <input type="hidden" name="intent" value="carrier" />
                   <BlockStack gap="200">
                     <Select
-                      label="Correct the carrier"
+                      label={t("correctCarrier")}
                       name="carrier"
                       value={carrier}
                       onChange={setCarrier}
                       options={[
-                        { label: "Choose…", value: "", disabled: true },
+                        { label: t("choose"), value: "", disabled: true },
                         ...Object.entries(CARRIERS).map(([code, { name }]) => ({
                           label: name,
                           value: code,
                         })),
                       ]}
-                      helpText="Your choice wins and teaches Aftercare this shop's numbers of this format."
+                      helpText={t("correctCarrierHelp")}
                     />
                     <Button submit disabled={!carrier || carrier === shipment.carrier}>
-                      Save carrier
+                      {t("saveCarrier")}
                     </Button>
                   </BlockStack>
                 </fetcher.Form>
@@ -232,7 +256,7 @@ export default function ShipmentPage() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Items
+                  {t("items")}
                 </Text>
                 {shipment.lines.map((line) => (
                   <Text as="p" key={line.shopifyId}>
@@ -243,20 +267,21 @@ export default function ShipmentPage() {
                 {shipment.order.destination && (
                   <Box paddingBlockStart="200">
                     <Text as="p" tone="subdued" variant="bodySm">
-                      To{" "}
-                      {[
-                        shipment.order.destination.city,
-                        shipment.order.destination.province_code,
-                        shipment.order.destination.country_code,
-                      ]
-                        .filter(Boolean)
-                        .join(", ")}
+                      {t("destination", {
+                        place: [
+                          shipment.order.destination.city,
+                          shipment.order.destination.province_code,
+                          shipment.order.destination.country_code,
+                        ]
+                          .filter(Boolean)
+                          .join(", "),
+                      })}
                     </Text>
                   </Box>
                 )}
               </BlockStack>
             </Card>
-            <WriteBacksCard writeBacks={shipment.writeBacks} />
+            <WriteBacksCard writeBacks={shipment.writeBacks} t={t} />
           </BlockStack>
         </Layout.Section>
       </Layout>

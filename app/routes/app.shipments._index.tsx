@@ -22,7 +22,7 @@ import { listShipments, parseShipmentFilter, shipmentCounts } from "../tracking/
 import { TAGS } from "../tracking/status";
 import { negotiateLocale } from "../platform/i18n";
 import { TAG_TONES } from "../tracking/labels";
-import { shipmentLabel, shipmentListMessages } from "../tracking/list-messages";
+import { shipmentLabel, shipmentMessages } from "../tracking/admin-messages";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -46,7 +46,7 @@ const TABS = [
 export default function Shipments() {
   const { shipments, counts, filter } = useLoaderData<typeof loader>();
   const shop = useShop();
-  const t = shipmentListMessages(negotiateLocale([shop.locale]));
+  const t = shipmentMessages(negotiateLocale([shop.locale]));
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const csvExport = useCsvExport(`/app/shipments/export?${searchParams.toString()}`, "shipments");

@@ -39,6 +39,20 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     const shipments = await (await adminDocument(shop, "/app/shipments")).text();
     expect(shipments).toContain("Sendungen suchen");
     expect(shipments).toContain("Noch keine Sendungen");
+
+    await sendWebhook({
+      shop,
+      topic: "fulfillments/create",
+      body: webhookFixture("fulfillments/create"),
+    });
+    const shipment = await waitFor(
+      async () =>
+        (await db.trackingShipment.findFirst({ where: { shopDomain: shop } })) ?? undefined,
+      { message: "the fulfillment's shipment stored" },
+    );
+    const parcel = await (await adminDocument(shop, `/app/shipments/${shipment.id}`)).text();
+    expect(parcel).toContain("Versanddienst korrigieren");
+    expect(parcel).toContain("An Shopify zurückgemeldet");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
