@@ -42,22 +42,38 @@ export function previousRange(range: Range): Range {
 type Sums = Map<string, number>;
 const key = (metric: string, dimension = "") => `${metric}\u0000${dimension}`;
 
-/** A range as the whole months inside it and the days left at its ends. */
-export function monthsAndDays(range: Range) {
+/** "2026-02" → its 28 days. */
+function daysOfMonth(month: string) {
+  const [year, monthNumber] = month.split("-").map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return daysFromTo(`${month}-01`, `${month}-${String(last).padStart(2, "0")}`);
+}
+
+/**
+ * A range as month sums plus and minus days: whole months inside it from their sums; a month it
+ * covers in part either by its days in the range or, when fewer days of the month lie outside the
+ * range, as the month's sum less those days. Days after `today` hold no rows, so they cost nothing
+ * to subtract: the last 30 days read about a week of days instead of a month.
+ */
+export function monthsAndDays(range: Range, today = range.to) {
   const months: string[] = [];
   const days: string[] = [];
+  const minusDays: string[] = [];
   const all = daysFromTo(range.from, range.to);
   for (let i = 0; i < all.length;) {
     const month = monthOf(all[i]!);
     let end = i;
     while (end < all.length && monthOf(all[end]!) === month) end++;
-    const whole =
-      all[i]!.endsWith("-01") && (end < all.length || nextDay(all[end - 1]!).endsWith("-01"));
-    if (whole) months.push(month);
-    else days.push(...all.slice(i, end));
+    const inside = all.slice(i, end);
+    const outside = daysOfMonth(month).filter((day) => day < inside[0]! || day > inside.at(-1)!);
+    const costlyOutside = outside.filter((day) => day <= today).length;
+    if (costlyOutside < inside.length) {
+      months.push(month);
+      minusDays.push(...outside);
+    } else days.push(...inside);
     i = end;
   }
-  return { months, days };
+  return { months, days, minusDays };
 }
 
 /**
@@ -65,8 +81,8 @@ export function monthsAndDays(range: Range) {
  * (raw SQL: a year's read groups tens of thousands of rows, where Prisma's row mapping costs more
  * than the database's work).
  */
-async function sums(shopDomain: string, range: Range): Promise<Sums> {
-  const { months, days } = monthsAndDays(range);
+async function sums(shopDomain: string, range: Range, today: string): Promise<Sums> {
+  const { months, days, minusDays } = monthsAndDays(range, today);
   const parts: string[] = [];
   const values: string[] = [];
   if (months.length) {
@@ -83,10 +99,19 @@ async function sums(shopDomain: string, range: Range): Promise<Sums> {
     );
     values.push(shopDomain, ...days);
   }
+  if (minusDays.length) {
+    parts.push(
+      `SELECT "metric", "dimension", -"value" AS "value" FROM "AnalyticsDaily"
+        WHERE "shopDomain" = ? AND "day" IN (${listPlaceholders(minusDays.length)})`,
+    );
+    values.push(shopDomain, ...minusDays);
+  }
+  // Every stored value is positive, so a zero total is a dimension the range does not have.
   const rows = await sql.query<{ metric: string; dimension: string; total: unknown }>(
     `SELECT "metric", "dimension", SUM("value") AS "total"
        FROM (${parts.join(" UNION ALL ")}) AS "parts"
-      GROUP BY "metric", "dimension"`,
+      GROUP BY "metric", "dimension"
+     HAVING SUM("value") <> 0`,
     values,
   );
   return new Map(rows.map((row) => [key(row.metric, row.dimension), Number(row.total)]));
@@ -456,10 +481,11 @@ export async function dashboard(
   now = new Date(),
 ) {
   const timeZone = await shopTimeZone(shopDomain);
+  const today = dayInZone(now, timeZone);
   const previous = previousRange(range);
   const [current, before, daily, cohortRows, experienceRows, program, cursor] = await Promise.all([
-    sums(shopDomain, range),
-    sums(shopDomain, previous),
+    sums(shopDomain, range, today),
+    sums(shopDomain, previous, today),
     series(shopDomain, range),
     cohorts(shopDomain, timeZone, now),
     experiences(shopDomain, timeZone, now),

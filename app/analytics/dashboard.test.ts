@@ -305,19 +305,38 @@ function ranges(timeZone: string, now: Date): Range[] {
   ];
 }
 
-describe("a range read by whole months and the days at its ends", () => {
-  it("takes whole calendar months from the monthly sums and the rest day by day", () => {
+describe("a range read as month sums plus and minus days", () => {
+  it("takes whole months from their sums, and a part month by its days or as its sum less the rest", () => {
+    // Today is the range's last day: the days after it hold no rows and cost nothing to subtract.
     expect(monthsAndDays({ from: "2026-01-30", to: "2026-04-02" })).toEqual({
-      months: ["2026-02", "2026-03"],
-      days: ["2026-01-30", "2026-01-31", "2026-04-01", "2026-04-02"],
+      months: ["2026-02", "2026-03", "2026-04"],
+      days: ["2026-01-30", "2026-01-31"],
+      minusDays: daysFromTo("2026-04-03", "2026-04-30"),
     });
     expect(monthsAndDays({ from: "2024-02-01", to: "2024-02-29" })).toEqual({
       months: ["2024-02"],
       days: [],
+      minusDays: [],
     });
-    expect(monthsAndDays({ from: "2026-03-01", to: "2026-03-30" })).toEqual({
+    // The last 30 days: 7 days of November subtracted, December's sum less nothing past today.
+    expect(monthsAndDays({ from: "2026-11-08", to: "2026-12-07" })).toEqual({
+      months: ["2026-11", "2026-12"],
+      days: [],
+      minusDays: [
+        ...daysFromTo("2026-11-01", "2026-11-07"),
+        ...daysFromTo("2026-12-08", "2026-12-31"),
+      ],
+    });
+    // A past range: the month's later days hold rows, so its days in the range are cheaper.
+    expect(monthsAndDays({ from: "2026-03-01", to: "2026-03-10" }, "2026-12-07")).toEqual({
       months: [],
-      days: daysFromTo("2026-03-01", "2026-03-30"),
+      days: daysFromTo("2026-03-01", "2026-03-10"),
+      minusDays: [],
+    });
+    expect(monthsAndDays({ from: "2026-03-05", to: "2026-03-31" }, "2026-12-07")).toEqual({
+      months: ["2026-03"],
+      days: [],
+      minusDays: daysFromTo("2026-03-01", "2026-03-04"),
     });
   });
 });
