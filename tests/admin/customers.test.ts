@@ -5,7 +5,7 @@ import { uniqueShop } from "../support/constants";
 import { webhookFixture, withFields } from "../support/fixtures";
 import { actionData, adminFetch, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
-import { mailbox } from "../support/mailbox";
+import { mailArrived, mailbox } from "../support/mailbox";
 import { waitFor } from "../support/wait";
 import { form } from "../returns/admin-support";
 
@@ -114,13 +114,7 @@ describe("a customer's page: asking again about a delivery", () => {
     expect(await mailbox(email)).toEqual([]);
 
     expect(await ask()).toMatchObject({ queued: true, reason: null });
-    const [survey] = await waitFor(
-      async () => {
-        const received = await mailbox(email);
-        return received.length ? received : undefined;
-      },
-      { message: "the survey e-mail", timeout: 60_000 },
-    );
+    const [survey] = await mailArrived(email, "the survey e-mail");
     expect(survey!.headers["x-aftercare-trigger"]).toBe("survey.csat");
     // A second click the same day sends nothing more.
     expect(await ask()).toMatchObject({ queued: false, reason: "duplicate" });

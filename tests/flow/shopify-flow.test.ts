@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
-import type { ReceivedEmail } from "../../scripts/standin/mailbox";
 import type { ReceivedTrigger } from "../../scripts/standin/admin/flow";
 import { eventsToDestinations } from "../../app/flows/destinations.server";
 import { uniqueShop } from "../support/constants";
@@ -17,6 +16,7 @@ import {
   standinUrl,
 } from "../support/http";
 import { installShop } from "../support/install";
+import { mailArrived, mailbox } from "../support/mailbox";
 import { waitFor } from "../support/wait";
 
 /**
@@ -45,11 +45,6 @@ function runAction(
     method: "POST",
     body: JSON.stringify({ properties, ...options }),
   }).then((response) => response.json() as Promise<{ status: number; body: string }>);
-}
-
-async function mailbox(to: string): Promise<ReceivedEmail[]> {
-  const response = await fetch(`${standinUrl()}/__standin/mailbox?to=${encodeURIComponent(to)}`);
-  return (await response.json()) as ReceivedEmail[];
 }
 
 /** Order #9999 for `email`, and a function giving its UPS parcel's fulfillment webhook. */
@@ -330,13 +325,7 @@ describe("Shopify Flow actions", { timeout: 120_000 }, () => {
     const sent = await runAction(shop, "send-csat-survey", { order_id: ORDER_ID });
     expect(sent.status).toBe(200);
     expect(JSON.parse(sent.body)).toMatchObject({ sent: true });
-    const [survey] = await waitFor(
-      async () => {
-        const received = await mailbox(email);
-        return received.length ? received : undefined;
-      },
-      { message: "the survey e-mail", timeout: 60_000 },
-    );
+    const [survey] = await mailArrived(email, "the survey e-mail");
     expect(survey!.headers["x-aftercare-trigger"]).toBe("survey.csat");
     // Another run of another workflow: the shipment's survey was sent already.
     const second = await runAction(shop, "send-csat-survey", { order_id: ORDER_ID });
