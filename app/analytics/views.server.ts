@@ -1,4 +1,5 @@
-import { db } from "../db.server";
+import { randomUUID } from "node:crypto";
+import { db, sql } from "../db.server";
 
 /**
  * A shopper looked at their tracking (a WISMO figure nothing else records): `page` is the
@@ -9,7 +10,12 @@ export async function recordTrackingView(
   surface: "page" | "widget",
   orderShopifyId: string | null = null,
 ) {
-  await db.analyticsTrackingView.create({ data: { shopDomain, surface, orderShopifyId } });
+  // Raw: every tracking lookup writes one, and Prisma compiles each call anew.
+  await sql.execute(
+    `INSERT INTO "AnalyticsTrackingView" ("id", "shopDomain", "orderShopifyId", "surface", "createdAt")
+     VALUES (?, ?, ?, ?, ?)`,
+    [randomUUID(), shopDomain, orderShopifyId, surface, new Date()],
+  );
 }
 
 /** Ids per query: well under SQLite's and PostgreSQL's bound-parameter limits. */

@@ -1,24 +1,19 @@
 import { db } from "../db.server";
+import { perProcessCache } from "../platform/per-process-cache";
 import { programFromRow, type Program, type ProgramInput } from "./settings";
 
 export async function loadProgram(shopDomain: string): Promise<Program> {
   return programFromRow(await db.loyaltySettings.findUnique({ where: { shopDomain } }));
 }
 
-const SHOPPER_PROGRAM_TTL_MS = 30_000;
-const shopperPrograms = new Map<string, { program: Program; expires: number }>();
-
 /**
  * The program as the shopper's pages read it on every request: kept 30 s per process, and a save
  * in this process applies at once. Earning and the admin read it fresh (`loadProgram`).
  */
-export async function shopperProgram(shopDomain: string): Promise<Program> {
-  const cached = shopperPrograms.get(shopDomain);
-  if (cached && cached.expires > Date.now()) return cached.program;
-  const program = await loadProgram(shopDomain);
-  shopperPrograms.set(shopDomain, { program, expires: Date.now() + SHOPPER_PROGRAM_TTL_MS });
-  return program;
-}
+const shopperPrograms = perProcessCache(30_000, loadProgram);
+
+export const shopperProgram = (shopDomain: string): Promise<Program> =>
+  shopperPrograms.get(shopDomain);
 
 export async function saveProgram(shopDomain: string, input: ProgramInput) {
   const data = {
@@ -32,5 +27,5 @@ export async function saveProgram(shopDomain: string, input: ProgramInput) {
     create: { shopDomain, ...data },
     update: data,
   });
-  shopperPrograms.delete(shopDomain);
+  shopperPrograms.forget(shopDomain);
 }

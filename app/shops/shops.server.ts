@@ -3,6 +3,7 @@ import { db } from "../db.server";
 import { jobs } from "../platform/jobs/queue.server";
 import { defineJob } from "../platform/jobs/types";
 import { negotiateLocale, type ShopperLocale } from "../platform/i18n";
+import { perProcessCache } from "../platform/per-process-cache";
 import { log } from "../platform/logging/logger.server";
 import { adminGateway } from "../platform/shopify/admin.server";
 import { fromGid } from "../platform/shopify/gid";
@@ -18,7 +19,7 @@ export async function installShop(domain: string) {
     create: { domain, installedAt: now },
     update: { installedAt: now, uninstalledAt: null },
   });
-  profiles.delete(domain);
+  profiles.forget(domain);
   await jobs.send(syncShopDetails, { shop: domain });
   for (const listener of installListeners) await listener(domain);
   log().info({ shop: domain }, "Shop installed");
@@ -77,7 +78,7 @@ export async function syncShopDetailsNow(shop: string) {
       primaryLocale: shopLocales.find((locale) => locale.primary)?.locale ?? "en",
     },
   });
-  profiles.delete(shop);
+  profiles.forget(shop);
 }
 
 export function getShop(domain: string) {
@@ -102,38 +103,36 @@ export interface ShopProfile {
   name: string;
   installed: boolean;
   currency: string;
+  ianaTimezone: string;
   branding: ShopSettings["branding"];
 }
 
-const PROFILE_TTL_MS = 30_000;
-const profiles = new Map<string, { profile: ShopProfile | null; expires: number }>();
-
 /**
- * What shopper-facing pages show of a shop (name, brand) and whether it is installed; read on
- * every public request, so kept for 30 s per process (changes made in this process apply at once).
+ * What shopper-facing pages show of a shop (name, brand, time zone) and whether it is installed;
+ * read on every public request, so kept for 30 s per process (changes made in this process apply
+ * at once).
  */
-export async function shopProfile(domain: string): Promise<ShopProfile | null> {
-  const cached = profiles.get(domain);
-  if (cached && cached.expires > Date.now()) return cached.profile;
+const profiles = perProcessCache(30_000, async (domain): Promise<ShopProfile | null> => {
   const shop = await getShop(domain);
-  const profile = shop
+  return shop
     ? {
         name: shop.name ?? domain,
         installed: !shop.uninstalledAt,
         currency: shop.currencyCode,
+        ianaTimezone: shop.ianaTimezone,
         branding: parseShopSettings(shop.settings).branding,
       }
     : null;
-  profiles.set(domain, { profile, expires: Date.now() + PROFILE_TTL_MS });
-  return profile;
-}
+});
+
+export const shopProfile = (domain: string) => profiles.get(domain);
 
 export async function updateShopSettings(domain: string, input: unknown) {
   const parsed = ShopSettingsSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false as const, errors: z.flattenError(parsed.error).fieldErrors };
   await db.shop.update({ where: { domain }, data: { settings: JSON.stringify(parsed.data) } });
-  profiles.delete(domain);
+  profiles.forget(domain);
   return { ok: true as const, settings: parsed.data };
 }
 
@@ -153,7 +152,7 @@ export async function markUninstalled(
   }
   await deleteSessions();
   if (shop) await db.shop.update({ where: { domain }, data: { uninstalledAt: at } });
-  profiles.delete(domain);
+  profiles.forget(domain);
   return true;
 }
 

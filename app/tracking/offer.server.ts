@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db.server";
+import { perProcessCache } from "../platform/per-process-cache";
 import { dayInZone } from "../platform/calendar";
 import { hasControlCharacters } from "../platform/typed-text";
 
@@ -56,9 +57,13 @@ export async function trackingOffer(shopDomain: string): Promise<TrackingOffer |
   });
 }
 
+/** What the storefront page reads on every lookup: kept 30 s per process; saves here apply at once. */
+const shopperOffers = perProcessCache(30_000, trackingOffer);
+
 export async function saveTrackingOffer(shopDomain: string, input: TrackingOfferInput) {
   if (input.code === "") {
     await db.trackingPageOffer.deleteMany({ where: { shopDomain } });
+    shopperOffers.forget(shopDomain);
     return;
   }
   const fields = {
@@ -72,6 +77,7 @@ export async function saveTrackingOffer(shopDomain: string, input: TrackingOffer
     create: { shopDomain, ...fields },
     update: fields,
   });
+  shopperOffers.forget(shopDomain);
 }
 
 /** The offer the tracking page shows now: only from its first to its last day, in the shop's days. */
@@ -80,7 +86,7 @@ export async function activeTrackingOffer(
   timeZone: string,
   now = new Date(),
 ): Promise<TrackingOffer | null> {
-  const offer = await trackingOffer(shopDomain);
+  const offer = await shopperOffers.get(shopDomain);
   if (!offer) return null;
   const today = dayInZone(now, timeZone);
   if (offer.startsOn && today < offer.startsOn) return null;

@@ -185,17 +185,21 @@ describe("order-status extension endpoint", () => {
 
   it("gives the signed-in customer their order's shipments, with CORS for the extension", async () => {
     const shop = await shopWithShippedOrder("ext-own");
+    const before = Date.now();
     const response = await fetch(
       orderUrl(encodeURIComponent(`gid://shopify/Order/${ORDER_ID}`)),
       asCustomer(shop, CUSTOMER_ID),
     );
     expect(response.status).toBe(200);
-    expect(
-      await db.analyticsTrackingView.findMany({
-        where: { shopDomain: shop },
-        select: { surface: true, orderShopifyId: true },
-      }),
-    ).toEqual([{ surface: "widget", orderShopifyId: ORDER_ID }]);
+    const views = await db.analyticsTrackingView.findMany({
+      where: { shopDomain: shop, createdAt: { gte: new Date(before - 1000) } },
+      select: { surface: true, orderShopifyId: true, createdAt: true },
+    });
+    expect(views).toEqual([
+      { surface: "widget", orderShopifyId: ORDER_ID, createdAt: expect.any(Date) },
+    ]);
+    // Written in raw SQL: Prisma must read back the instant it was taken, in either database.
+    expect(Math.abs(views[0]!.createdAt.getTime() - before)).toBeLessThan(60_000);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(await response.json()).toMatchObject({
       orderName: "#9999",

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { negotiateLocale } from "../../platform/i18n";
 import { hasControlCharacters } from "../../platform/typed-text";
-import { getShop, ShopSettingsSchema, shopProfile } from "../../shops/index.server";
+import { ShopSettingsSchema, shopProfile } from "../../shops/index.server";
 import { activeTrackingOffer } from "../offer.server";
 import { isShown, type TrackingPageLayout } from "../page-layout";
 import { trackByNumber, trackOrderByEmail, type ShopperTracking } from "../lookup.server";
@@ -96,11 +96,11 @@ export async function renderStorefrontPage(
   layout: TrackingPageLayout,
   recommendations: PageRecommendation[] = [],
 ) {
-  const [shop, record] = await Promise.all([shopProfile(shopDomain), getShop(shopDomain)]);
+  const shop = await shopProfile(shopDomain);
   // The offer is for shoppers following an order, not for whoever opens the form.
   const offer =
     lookup.result && isShown(layout, "offer")
-      ? await activeTrackingOffer(shopDomain, record?.ianaTimezone ?? "UTC")
+      ? await activeTrackingOffer(shopDomain, shop?.ianaTimezone ?? "UTC")
       : null;
   const html = renderToStaticMarkup(
     TrackingPage({
