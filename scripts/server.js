@@ -29,7 +29,9 @@ async function loadApp() {
     );
     const load = async () =>
       /** @type {AppBuild} */ (await vite.ssrLoadModule("virtual:remix/server-build"));
-    return { build: await load(), getBuild: load, assets: vite.middlewares };
+    // Handed a function, Remix loads the build and derives its routes again on every request:
+    // what development needs for Vite's changes to show.
+    return { build: await load(), requestBuild: load, assets: vite.middlewares };
   }
   const build = /** @type {AppBuild} */ (await import(path.join(root, "build/server/index.js")));
   const assets = sirv(path.join(root, "build/client"), {
@@ -41,7 +43,8 @@ async function loadApp() {
         response.setHeader("Cache-Control", "public, max-age=3600");
     },
   });
-  return { build, getBuild: async () => build, assets };
+  // Handed the build itself, Remix derives its routes once.
+  return { build, requestBuild: build, assets };
 }
 
 async function main() {
@@ -55,7 +58,7 @@ async function main() {
     }
     throw error;
   }
-  const { build, getBuild, assets } = app;
+  const { build, requestBuild, assets } = app;
   const {
     log,
     withLogContext,
@@ -67,7 +70,7 @@ async function main() {
     workersInWebProcess,
   } = build.entry.module;
 
-  const handleRequest = createRequestHandler(getBuild, dev ? "development" : "production");
+  const handleRequest = createRequestHandler(requestBuild, dev ? "development" : "production");
   /** @type {import("@remix-run/node-fetch-server").FetchHandler} */
   const handler = (request, client) => {
     const requestId = request.headers.get("x-request-id") || randomUUID();
