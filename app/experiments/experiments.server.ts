@@ -1,5 +1,6 @@
 import { db } from "../db.server";
 import { isUniqueViolation } from "../platform/db/errors";
+import { perProcessCache } from "../platform/per-process-cache";
 import { armOf } from "./assignment";
 import { MAX_HOLDOUT_PERCENT, type Arm, type Touch } from "./touches";
 
@@ -9,16 +10,27 @@ import { MAX_HOLDOUT_PERCENT, type Arm, type Touch } from "./touches";
  * outcomes start to count. A guest (no Shopify customer) cannot be followed to a next order, so
  * guests stay outside experiments and get the touch.
  */
+/**
+ * A shop's running experiments by touch, which every touch asks about (shopper pages included):
+ * kept 30 s per process, and starting or stopping one in this process applies here at once. In
+ * another process a new experiment starts meeting customers up to 30 s later; a customer it has
+ * not met yet has no arm and so is in neither arm's figures.
+ */
+const runningExperiments = perProcessCache(30_000, async (shopDomain) => {
+  const running = await db.experiment.findMany({
+    where: { shopDomain, stoppedAt: null },
+    select: { id: true, touch: true, holdoutPercent: true },
+  });
+  return new Map(running.map((experiment) => [experiment.touch, experiment]));
+});
+
 export async function isHeldOut(
   shopDomain: string,
   touch: Touch,
   customerShopifyId: string | null | undefined,
 ): Promise<boolean> {
   if (!customerShopifyId) return false;
-  const experiment = await db.experiment.findFirst({
-    where: { shopDomain, touch, stoppedAt: null },
-    select: { id: true, holdoutPercent: true },
-  });
+  const experiment = (await runningExperiments.get(shopDomain)).get(touch);
   if (!experiment) return false;
   return (await recordExposure(shopDomain, experiment, customerShopifyId)) === "holdout";
 }
@@ -60,7 +72,7 @@ export async function startExperiment(
   ) {
     throw new RangeError(`holdoutPercent must be a whole number from 1 to ${MAX_HOLDOUT_PERCENT}`);
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const running = await tx.experiment.findFirst({
       where: { shopDomain, touch, stoppedAt: null },
       select: { id: true },
@@ -72,6 +84,8 @@ export async function startExperiment(
     });
     return { started: true, id: experiment.id } as const;
   });
+  runningExperiments.forget(shopDomain);
+  return result;
 }
 
 /** Stops an experiment: every customer gets the touch again; its results stay. */
@@ -80,6 +94,7 @@ export async function stopExperiment(shopDomain: string, experimentId: string, n
     where: { id: experimentId, shopDomain, stoppedAt: null },
     data: { stoppedAt: now },
   });
+  runningExperiments.forget(shopDomain);
   return count > 0;
 }
 
