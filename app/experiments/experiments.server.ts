@@ -5,16 +5,11 @@ import { armOf } from "./assignment";
 import { MAX_HOLDOUT_PERCENT, type Arm, type Touch } from "./touches";
 
 /**
- * Whether this customer is held out of this touch: false when no experiment runs on it. The first
- * time a running experiment meets a customer, their arm is recorded; that moment is when their
- * outcomes start to count. A guest (no Shopify customer) cannot be followed to a next order, so
- * guests stay outside experiments and get the touch.
- */
-/**
  * A shop's running experiments by touch, which every touch asks about (shopper pages included):
  * kept 30 s per process, and starting or stopping one in this process applies here at once. In
- * another process a new experiment starts meeting customers up to 30 s later; a customer it has
- * not met yet has no arm and so is in neither arm's figures.
+ * another process a new experiment starts meeting customers up to 30 s later (a customer it has
+ * not met has no arm, so is in neither arm's figures), and a stopped one may go on meeting them
+ * for up to 30 s.
  */
 const runningExperiments = perProcessCache(30_000, async (shopDomain) => {
   const running = await db.experiment.findMany({
@@ -24,6 +19,12 @@ const runningExperiments = perProcessCache(30_000, async (shopDomain) => {
   return new Map(running.map((experiment) => [experiment.touch, experiment]));
 });
 
+/**
+ * Whether this customer is held out of this touch: false when no experiment runs on it. The first
+ * time a running experiment meets a customer, their arm is recorded; that moment is when their
+ * outcomes start to count. A guest (no Shopify customer) cannot be followed to a next order, so
+ * guests stay outside experiments and get the touch.
+ */
 export async function isHeldOut(
   shopDomain: string,
   touch: Touch,
