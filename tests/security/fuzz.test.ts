@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/db.server";
 import { countShopScopedRows } from "../../app/platform/db/shop-scoped.server";
 import { signAppProxyQuery, webhookHeaders } from "../../scripts/standin/signing";
 import { BROWSER_UA, TEST_API_SECRET, uniqueShop } from "../support/constants";
 import { appUrl, customerAccountToken } from "../support/http";
 import { installShop } from "../support/install";
+import { waitFor } from "../support/wait";
 
 /**
  * Issue #15, Deliver 8: malformed bodies, headers, query strings and unicode thrown at the webhook
@@ -103,6 +105,15 @@ const noServerError = (status: number) => expect(status).toBeLessThan(500);
 
 beforeAll(async () => {
   await installShop(shop);
+  // The install also imports the shop's order history in the background: it must be over before
+  // a property counts the shop's rows, or its writes land between the two counts.
+  await waitFor(
+    async () =>
+      (await db.historyImport.findFirst({
+        where: { shopDomain: shop, status: { in: ["completed", "failed"] } },
+      })) ?? undefined,
+    { message: "the install's history import finished" },
+  );
 }, 60_000);
 
 describe("fuzzing the webhook entry", () => {
