@@ -1,6 +1,7 @@
 import { BlockStack } from "@shopify/polaris";
 import { ComboChart, PolarisVizProvider } from "@shopify/polaris-viz";
 import { useEffect, useState } from "react";
+import type { SurveyTranslate } from "../surveys/admin-messages";
 import type { surveyTrends } from "../surveys/queries.server";
 
 /** Read by screen readers, not shown (Polaris's own visually-hidden rule). */
@@ -27,10 +28,12 @@ export function TrendChart({
   series,
   label,
   unit,
+  t,
 }: {
   series: Series;
   label: string;
   unit: string;
+  t: SurveyTranslate;
 }) {
   // Polaris Viz measures the browser while it renders: drawn after hydration, in a box of its
   // final size from the first paint so nothing shifts.
@@ -48,11 +51,11 @@ export function TrendChart({
               data={[
                 {
                   shape: "Bar",
-                  name: "Answers",
+                  name: t("chartAnswers"),
                   yAxisOptions: { integersOnly: true },
                   series: [
                     {
-                      name: "Answers",
+                      name: t("chartAnswers"),
                       data: series.points.map((point) => ({
                         key: point.week,
                         value: point.answers,
@@ -77,19 +80,19 @@ export function TrendChart({
         ) : null}
       </div>
       <table style={VISUALLY_HIDDEN}>
-        <caption>{`${label} by week`}</caption>
+        <caption>{t("chartByWeek", { label })}</caption>
         <thead>
           <tr>
-            <th scope="col">Week of</th>
+            <th scope="col">{t("chartWeekOf")}</th>
             <th scope="col">{label}</th>
-            <th scope="col">Answers</th>
+            <th scope="col">{t("chartAnswers")}</th>
           </tr>
         </thead>
         <tbody>
           {series.points.map((point) => (
             <tr key={point.week}>
               <th scope="row">{point.week}</th>
-              <td>{point.value === null ? "no answers" : `${point.value}${unit}`}</td>
+              <td>{point.value === null ? t("chartNoAnswers") : `${point.value}${unit}`}</td>
               <td>{point.answers}</td>
             </tr>
           ))}

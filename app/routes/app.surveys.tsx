@@ -19,6 +19,7 @@ import polarisVizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { formatDateTime } from "../components/format";
 import { TrendChart } from "../components/SurveyTrendChart";
 import { useShop } from "../components/ShopContext";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
 import {
   listResponses,
@@ -28,6 +29,7 @@ import {
   surveyTrends,
 } from "../surveys/queries.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
+import { npsReasonLabel, surveyMessages } from "../surveys/admin-messages";
 
 export const links = () => [{ rel: "stylesheet", href: polarisVizStyles }];
 
@@ -52,6 +54,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Surveys() {
   const { responses, trends, alerts, filter } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const t = surveyMessages(negotiateLocale([shop.locale]));
   const [searchParams, setSearchParams] = useSearchParams();
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -65,36 +68,36 @@ export default function Surveys() {
   const pages = Math.max(Math.ceil(responses.total / responses.pageSize), 1);
 
   return (
-    <Page title="Surveys" subtitle="What shoppers say after buying (NPS) and after delivery (CSAT)">
+    <Page title={t("title")} subtitle={t("subtitle")}>
       <Layout>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  NPS, last 12 weeks
+                  {t("npsTitle")}
                 </Text>
                 <Text as="p" variant="heading2xl">
                   {trends.nps.value ?? "—"}
                 </Text>
                 <Text as="p" tone="subdued">
-                  {trends.nps.answers} answers · % promoters (9–10) − % detractors (0–6)
+                  {t("npsNote", { answers: trends.nps.answers })}
                 </Text>
-                <TrendChart series={trends.nps} label="NPS" unit="" />
+                <TrendChart series={trends.nps} label="NPS" unit="" t={t} />
               </BlockStack>
             </Card>
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Delivery satisfaction (CSAT)
+                  {t("csatTitle")}
                 </Text>
                 <Text as="p" variant="heading2xl">
                   {trends.csat.value === null ? "—" : `${trends.csat.value} %`}
                 </Text>
                 <Text as="p" tone="subdued">
-                  {trends.csat.answers} ratings · share of 4–5 out of 5
+                  {t("csatNote", { answers: trends.csat.answers })}
                 </Text>
-                <TrendChart series={trends.csat} label="CSAT" unit=" %" />
+                <TrendChart series={trends.csat} label="CSAT" unit=" %" t={t} />
               </BlockStack>
             </Card>
           </InlineGrid>
@@ -103,19 +106,18 @@ export default function Surveys() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                To follow up ({alerts.length})
+                {t("followUp", { count: alerts.length })}
               </Text>
               {alerts.length === 0 ? (
                 <Text as="p" tone="subdued">
-                  Nothing waiting. Unhappy answers (NPS 0–6, delivery rated 1–2) appear here at
-                  once.
+                  {t("followUpEmpty")}
                 </Text>
               ) : (
                 alerts.map((alert) => (
                   <InlineStack key={alert.id} align="space-between" blockAlign="center">
                     <BlockStack gap="050">
                       <Text as="p" fontWeight="semibold">
-                        {`${alert.reason} · ${alert.orderName ?? "order unknown"}`}
+                        {`${alert.reason} · ${alert.orderName ?? t("orderUnknown")}`}
                       </Text>
                       {alert.comment ? <Text as="p">“{alert.comment}”</Text> : null}
                     </BlockStack>
@@ -125,12 +127,12 @@ export default function Surveys() {
                           url={`https://${shop.domain}/admin/orders/${alert.orderShopifyId}`}
                           target="_blank"
                         >
-                          Open order
+                          {t("openOrder")}
                         </Button>
                       ) : null}
                       <Form method="post">
                         <input type="hidden" name="alertId" value={alert.id} />
-                        <Button submit>Mark followed up</Button>
+                        <Button submit>{t("markFollowedUp")}</Button>
                       </Form>
                     </InlineStack>
                   </InlineStack>
@@ -144,24 +146,24 @@ export default function Surveys() {
             <div style={{ padding: 12 }}>
               <InlineStack gap="300">
                 <Select
-                  label="Survey"
+                  label={t("filterSurvey")}
                   labelInline
                   options={[
-                    { label: "All", value: "" },
-                    { label: "NPS", value: "nps" },
-                    { label: "Delivery (CSAT)", value: "csat" },
+                    { label: t("all"), value: "" },
+                    { label: t("kindNps"), value: "nps" },
+                    { label: t("kindCsat"), value: "csat" },
                   ]}
                   value={filter.kind ?? ""}
                   onChange={(value) => update({ kind: value })}
                 />
                 <Select
-                  label="Answers"
+                  label={t("filterAnswers")}
                   labelInline
                   options={[
-                    { label: "All", value: "" },
-                    { label: "Unhappy", value: "low" },
-                    { label: "Neutral", value: "mid" },
-                    { label: "Happy", value: "high" },
+                    { label: t("all"), value: "" },
+                    { label: t("groupLow"), value: "low" },
+                    { label: t("groupMid"), value: "mid" },
+                    { label: t("groupHigh"), value: "high" },
                   ]}
                   value={filter.group ?? ""}
                   onChange={(value) => update({ group: value })}
@@ -169,30 +171,27 @@ export default function Surveys() {
               </InlineStack>
             </div>
             {responses.total === 0 ? (
-              <EmptyState heading="No answers yet" image="">
-                <p>
-                  Add the “Recommendations and NPS” block to your thank-you page in the checkout
-                  editor; delivery surveys go out by email when parcels are delivered.
-                </p>
+              <EmptyState heading={t("emptyHeading")} image="">
+                <p>{t("emptyBody")}</p>
               </EmptyState>
             ) : (
               <IndexTable
-                resourceName={{ singular: "answer", plural: "answers" }}
+                resourceName={{ singular: t("answerSingular"), plural: t("answerPlural") }}
                 itemCount={responses.items.length}
                 selectable={false}
                 headings={[
-                  { title: "Order" },
-                  { title: "Survey" },
-                  { title: "Score" },
-                  { title: "Comment" },
-                  { title: "Answered" },
+                  { title: t("colOrder") },
+                  { title: t("colSurvey") },
+                  { title: t("colScore") },
+                  { title: t("colComment") },
+                  { title: t("colAnswered") },
                 ]}
               >
                 {responses.items.map((response, index) => (
                   <IndexTable.Row id={response.id} key={response.id} position={index}>
                     <IndexTable.Cell>{response.orderName ?? "—"}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      {response.kind === "nps" ? "NPS" : "Delivery"}
+                      {response.kind === "nps" ? t("kindNps") : t("kindDelivery")}
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Badge
@@ -211,7 +210,7 @@ export default function Surveys() {
                       <Text as="span">{response.comment ?? ""}</Text>
                       {response.reasons.length ? (
                         <Text as="p" tone="subdued" variant="bodySm">
-                          {response.reasons.join(", ")}
+                          {response.reasons.map((reason) => npsReasonLabel(t, reason)).join(", ")}
                         </Text>
                       ) : null}
                     </IndexTable.Cell>
@@ -228,7 +227,7 @@ export default function Surveys() {
                 hasNext={filter.page < pages}
                 onPrevious={() => update({ page: String(filter.page - 1) })}
                 onNext={() => update({ page: String(filter.page + 1) })}
-                label={`Page ${filter.page} of ${pages}`}
+                label={t("pageOf", { page: filter.page, pages })}
               />
             </div>
           </Card>

@@ -6,7 +6,7 @@ import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
-describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments", () => {
+describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys", () => {
   it("follow the shop's language, and only that language is sent", async () => {
     const shop = uniqueShop("navigation-de");
     await installShop(shop);
@@ -39,6 +39,11 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     const shipments = await (await adminDocument(shop, "/app/shipments")).text();
     expect(shipments).toContain("Sendungen suchen");
     expect(shipments).toContain("Noch keine Sendungen");
+
+    const surveys = await (await adminDocument(shop, "/app/surveys")).text();
+    expect(surveys).toContain("Umfragen");
+    expect(surveys).toContain("Noch keine Antworten");
+    expect(surveys).toContain("<caption>NPS pro Woche</caption>");
 
     await sendWebhook({
       shop,
