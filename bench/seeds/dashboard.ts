@@ -9,8 +9,8 @@ import { computeDay, rebuildShop } from "../../app/analytics/rollups.server";
 import { seedShop } from "../../app/analytics/seed.server";
 import { db } from "../../app/db.server";
 import { dayInZone, daysFromTo, nextDay } from "../../app/platform/calendar";
-import { databaseProvider, databaseUrl } from "../../app/platform/db/provider";
 import { measure } from "../lib/measure";
+import { analyzeIfPostgres } from "./analyze";
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const DAYS = Number(process.env.BENCH_DAYS ?? 365);
@@ -43,10 +43,7 @@ await seedShop({
   ordersPerCustomer: 2,
   batchSize: 1000,
 });
-// PostgreSQL's autovacuum would gather the planner's statistics after a load this size; this
-// machine's server runs with it off, and without statistics the planner reads every row of a shop
-// for each batch of ids (measured at 1M orders: the rebuild went from 10 to 80 days a minute once analyzed).
-if (databaseProvider(databaseUrl()) === "postgresql") await db.$executeRawUnsafe("ANALYZE");
+await analyzeIfPostgres();
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 const orders = await db.order.count({ where: { shopDomain } });
 const shipments = await db.trackingShipment.count({ where: { shopDomain } });

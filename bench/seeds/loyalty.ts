@@ -5,6 +5,7 @@
  *   DATABASE_URL=… MEMBERS=10000 tsx bench/seeds/loyalty.ts
  */
 import { db } from "../../app/db.server";
+import { analyzeIfPostgres } from "./analyze";
 import { BENCH_LOYALTY_SHOP, benchMember } from "./loyalty-data";
 
 const count = Number(process.env.MEMBERS ?? 10_000);
@@ -42,3 +43,4 @@ async function seed() {
 }
 
 await seed();
+await analyzeIfPostgres();

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { db } from "../../app/db.server";
+import { analyzeIfPostgres } from "./analyze";
 import { BENCH_SHOP, benchOrder } from "./tracking-data";
 
 const BATCH = 2_000;
@@ -136,5 +137,6 @@ export async function seedShipments(count: number) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   await seedShipments(Number(process.env.SHIPMENTS ?? 100_000));
+  await analyzeIfPostgres();
   await db.$disconnect();
 }
