@@ -11,8 +11,10 @@ import { appUrl } from "../support/http";
  * the app to trust), or with a Content-Length that announces them (issue #15, finding 4: a 60 MB
  * body was buffered whole before the 401). A request refused before its body is read sends 1 MB
  * of it and waits: a server reading the body first would never answer. One refused at its limit
- * records how many bytes the client had handed to the socket when the answer came (the limit
- * plus what socket buffers hold).
+ * sends its limit and 1 MB more, then waits: a server that needed more of the body before
+ * answering would never answer. (Counting the bytes sent when the answer came measured the
+ * machine's load instead: 40 MB of a 60 MB body once went out during the app's one-second linger
+ * on a busy machine.)
  */
 
 const MB = 1024 * 1024;
@@ -30,8 +32,6 @@ interface Upload {
 
 interface Outcome {
   status: number;
-  /** Bytes written to the socket when the response arrived. */
-  sentBeforeAnswer: number;
 }
 
 function upload({
@@ -56,11 +56,10 @@ function upload({
     request.on("response", (response) => {
       answered = true;
       const status = response.statusCode ?? 0;
-      const sentBeforeAnswer = sent;
       response.resume();
       response.on("end", () => {
         request.destroy();
-        resolve({ status, sentBeforeAnswer });
+        resolve({ status });
       });
     });
     request.on("error", (error) => {
@@ -98,10 +97,9 @@ describe("bounded request bodies", () => {
       path: "/webhooks",
       headers: signedWebhookHeaders(shop),
       totalBytes: 60 * MB,
+      sendAtMost: 11 * MB,
     });
     expect(outcome.status).toBe(413);
-    // The limit plus what socket buffers hold; far from the 60 MB the old path read.
-    expect(outcome.sentBeforeAnswer).toBeLessThan(30 * MB);
     expect(await db.webhookDelivery.count({ where: { shopDomain: shop } })).toBe(0);
   });
 
@@ -141,9 +139,9 @@ describe("bounded request bodies", () => {
       path: `/webhooks/easypost?shop=${shop}`,
       headers: { "X-Hmac-Signature": "hmac-sha256-hex=00" },
       totalBytes: 60 * MB,
+      sendAtMost: 3 * MB,
     });
     expect(large.status).toBe(413);
-    expect(large.sentBeforeAnswer).toBeLessThan(30 * MB);
   });
 
   it("refuses an unsigned Shopify Flow action run before reading its body, and bounds a signed-looking one at 64 KB", async () => {
@@ -157,9 +155,9 @@ describe("bounded request bodies", () => {
       path: "/flow/actions/add-loyalty-points",
       headers: { "X-Shopify-Hmac-Sha256": "AAAA" },
       totalBytes: 60 * MB,
+      sendAtMost: 1 * MB,
     });
     expect(large.status).toBe(413);
-    expect(large.sentBeforeAnswer).toBeLessThan(30 * MB);
   });
 
   it("checks the App Proxy signature of the tracking form before reading it, and bounds a signed one", async () => {
@@ -175,9 +173,9 @@ describe("bounded request bodies", () => {
       path: proxyPath(shop, "/track"),
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       totalBytes: 60 * MB,
+      sendAtMost: 1 * MB,
     });
     expect(signed.status).toBe(413);
-    expect(signed.sentBeforeAnswer).toBeLessThan(30 * MB);
   });
 
   it("authenticates recommendation events before reading their JSON", async () => {
@@ -196,8 +194,8 @@ describe("bounded request bodies", () => {
       path: proxyPath(shop, "/returns"),
       headers: { "Content-Type": "multipart/form-data; boundary=----aftercare" },
       totalBytes: 200 * MB,
+      sendAtMost: 141 * MB,
     });
     expect(outcome.status).toBe(413);
-    expect(outcome.sentBeforeAnswer).toBeLessThan(180 * MB);
   });
 });
