@@ -6,7 +6,7 @@ import { verifyAppProxy } from "../shopify.server";
 import { liquidPage } from "../storefront/liquid-page.server";
 import { clientAddress, limitLookup } from "../storefront/rate-limit.server";
 import { isShown } from "../tracking/page-layout";
-import { trackingPageLayout } from "../tracking/page-layout.server";
+import { shopperTrackingPageLayout } from "../tracking/page-layout.server";
 import { renderStorefrontPage, storefrontLookup } from "../tracking/shopper/storefront.server";
 
 /**
@@ -36,7 +36,7 @@ async function respond(
       { status: lookup.status, headers },
     );
   }
-  const layout = await trackingPageLayout(shopDomain);
+  const layout = await shopperTrackingPageLayout(shopDomain);
   // "You may also like" for the order looked up by number and email, unless the merchant hid
   // it; each product shown is recorded, and its link (our click redirect,
   // /apps/aftercare/track/go) records the click.

@@ -2,16 +2,19 @@ import { db } from "../db.server";
 import { perProcessCache } from "../platform/per-process-cache";
 import { readTrackingPageLayout, type TrackingPageLayout } from "./page-layout";
 
-/** Read on every storefront lookup: kept 30 s per process, a save in this process applies at once. */
-const layouts = perProcessCache(30_000, async (shopDomain): Promise<TrackingPageLayout> => {
+/** The layout as saved: what the merchant's editor shows. */
+export async function trackingPageLayout(shopDomain: string): Promise<TrackingPageLayout> {
   const row = await db.trackingPageLayout.findUnique({
     where: { shopDomain },
     select: { sections: true },
   });
   return readTrackingPageLayout(row?.sections);
-});
+}
 
-export const trackingPageLayout = (shopDomain: string) => layouts.get(shopDomain);
+/** Read on every storefront lookup: kept 30 s per process, a save in this process applies at once. */
+const shopperLayouts = perProcessCache(30_000, trackingPageLayout);
+
+export const shopperTrackingPageLayout = (shopDomain: string) => shopperLayouts.get(shopDomain);
 
 export async function saveTrackingPageLayout(shopDomain: string, layout: TrackingPageLayout) {
   const sections = JSON.stringify({ sections: layout.sections });
@@ -20,5 +23,5 @@ export async function saveTrackingPageLayout(shopDomain: string, layout: Trackin
     create: { shopDomain, sections },
     update: { sections },
   });
-  layouts.forget(shopDomain);
+  shopperLayouts.forget(shopDomain);
 }
