@@ -47,6 +47,8 @@ describe("isHeldOut", () => {
 
   it("runs one experiment per touch, and a stopped one holds out nobody", async () => {
     const shop = newShop();
+    // Read before the start, so the start must replace what this process keeps.
+    expect(await isHeldOut(shop, "recommendations", "1")).toBe(false);
     const started = await startExperiment(shop, "recommendations", 90);
     expect(started.started).toBe(true);
     expect(await startExperiment(shop, "recommendations", 10)).toEqual({
