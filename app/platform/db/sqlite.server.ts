@@ -87,6 +87,22 @@ export class EmbeddedSqlite extends PrismaLibSQL {
         const result = await this.connection().execute({ sql: text, args: values.map(toSqlite) });
         return result.rowsAffected;
       }),
+    // SQLite's default in WAL mode, synchronous = FULL, flushes the log at every commit; NORMAL
+    // leaves it to the next commit that flushes (or the next checkpoint) and is set for this one
+    // statement only.
+    executeUnflushed: (text, values) =>
+      withConnectionLock(this.lock, async () => {
+        await this.connection().execute("PRAGMA synchronous = NORMAL");
+        try {
+          const result = await this.connection().execute({
+            sql: text,
+            args: values.map(toSqlite),
+          });
+          return result.rowsAffected;
+        } finally {
+          await this.connection().execute("PRAGMA synchronous = FULL");
+        }
+      }),
   };
 }
 
