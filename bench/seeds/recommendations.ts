@@ -15,6 +15,7 @@ import {
   PRODUCTS,
   productShopifyId,
 } from "./recommendations-data";
+import { analyzeIfPostgres } from "./analyze";
 
 const orders = ordersForLines(Number(process.env.LINES ?? 1_000_000));
 /** Orders per batch; a multi-row INSERT per table and batch keeps a million lines to minutes. */
@@ -114,6 +115,7 @@ async function seed() {
     await insert("OrderLineItem", rows);
     lines += rows.length;
   }
+  await analyzeIfPostgres();
   console.log(
     `seeded ${orders.toLocaleString("en")} orders with ${lines.toLocaleString("en")} lines in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
