@@ -16,6 +16,8 @@ import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { ListSearch } from "../components/ListSearch";
 import { useShop } from "../components/ShopContext";
 import { liabilityReport, listMembers, parseMemberFilter } from "../loyalty/admin.server";
+import { loyaltyMessages } from "../loyalty/admin-messages";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -31,6 +33,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function LoyaltyMembers() {
   const { members, filter, report } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const t = loyaltyMessages(negotiateLocale([shop.locale]));
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
   const update = (changes: Record<string, string | undefined>) => {
@@ -46,16 +49,16 @@ export default function LoyaltyMembers() {
 
   return (
     <Page
-      title="Loyalty"
-      subtitle="Members, their points and tiers"
-      primaryAction={{ content: "Program settings", url: "/app/loyalty/settings" }}
-      secondaryActions={[{ content: "Liability report", url: "/app/loyalty/liability" }]}
+      title={t("title")}
+      subtitle={t("subtitle")}
+      primaryAction={{ content: t("programSettings"), url: "/app/loyalty/settings" }}
+      secondaryActions={[{ content: t("liabilityReport"), url: "/app/loyalty/liability" }]}
     >
       <BlockStack gap="400">
         <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
           <Card>
             <Text as="h2" variant="headingSm">
-              Members
+              {t("members")}
             </Text>
             <Text as="p" variant="headingLg">
               {formatCount(report.members, shop.locale)}
@@ -63,18 +66,18 @@ export default function LoyaltyMembers() {
           </Card>
           <Card>
             <Text as="h2" variant="headingSm">
-              Spendable points
+              {t("spendablePoints")}
             </Text>
             <Text as="p" variant="headingLg">
               {formatCount(report.spendable, shop.locale)}
             </Text>
             <Text as="p" tone="subdued">
-              {formatCount(report.pending, shop.locale)} pending the return window
+              {t("pendingReturnWindow", { points: formatCount(report.pending, shop.locale) })}
             </Text>
           </Card>
           <Card>
             <Text as="h2" variant="headingSm">
-              Outstanding liability
+              {t("outstandingLiability")}
             </Text>
             <Text as="p" variant="headingLg">
               {formatMinor(report.liability, report.currency, shop.locale)}
@@ -84,36 +87,33 @@ export default function LoyaltyMembers() {
         <Card padding="0">
           <div style={{ padding: 12 }}>
             <ListSearch
-              label="Search members"
-              placeholder="Email, name or customer id"
+              label={t("searchLabel")}
+              placeholder={t("searchPlaceholder")}
               current={filter.query}
               onSearch={(query) => update({ query })}
             />
           </div>
           {members.rows.length === 0 ? (
             filter.query ? (
-              <EmptyState heading="No members match" image="">
-                <p>Try another email or name, or clear the search.</p>
+              <EmptyState heading={t("noMatch")} image="">
+                <p>{t("noMatchBody")}</p>
               </EmptyState>
             ) : (
-              <EmptyState heading="No members yet" image="">
-                <p>
-                  Customers join when they place a paid order. Check the earning rules in Program
-                  settings, with a preview of what a sample order earns.
-                </p>
+              <EmptyState heading={t("noMembers")} image="">
+                <p>{t("noMembersBody")}</p>
               </EmptyState>
             )
           ) : (
             <IndexTable
-              resourceName={{ singular: "member", plural: "members" }}
+              resourceName={{ singular: t("memberSingular"), plural: t("memberPlural") }}
               itemCount={members.rows.length}
               selectable={false}
               headings={[
-                { title: "Customer" },
-                { title: "Balance", alignment: "end" },
-                { title: "Pending", alignment: "end" },
-                { title: "Tier" },
-                { title: "Last activity" },
+                { title: t("colCustomer") },
+                { title: t("colBalance"), alignment: "end" },
+                { title: t("colPending"), alignment: "end" },
+                { title: t("colTier") },
+                { title: t("colLastActivity") },
               ]}
             >
               {members.rows.map((member, index) => (
@@ -128,7 +128,7 @@ export default function LoyaltyMembers() {
                       <Text as="span" fontWeight="semibold">
                         {[member.firstName, member.lastName].filter(Boolean).join(" ") ||
                           member.email ||
-                          `Customer ${member.customerShopifyId}`}
+                          t("customerFallback", { id: member.customerShopifyId })}
                       </Text>
                       <Text as="span" tone="subdued">
                         {member.email}
@@ -167,7 +167,7 @@ export default function LoyaltyMembers() {
                   hasNext={filter.page < pages}
                   onPrevious={() => update({ page: String(filter.page - 1) })}
                   onNext={() => update({ page: String(filter.page + 1) })}
-                  label={`Page ${filter.page} of ${pages}`}
+                  label={t("pageOf", { page: filter.page, pages })}
                 />
               </div>
             </InlineStack>

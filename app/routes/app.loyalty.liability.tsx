@@ -5,6 +5,8 @@ import { useCsvExport } from "../components/download";
 import { formatCount, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { liabilityReport } from "../loyalty/admin.server";
+import { loyaltyMessages } from "../loyalty/admin-messages";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -15,67 +17,80 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function LoyaltyLiability() {
   const { report } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const t = loyaltyMessages(negotiateLocale([shop.locale]));
   const csvExport = useCsvExport("/app/loyalty/liability/export", "loyalty-liability");
   const count = (value: number) => formatCount(value, shop.locale);
   return (
     <Page
-      backAction={{ content: "Loyalty", url: "/app/loyalty" }}
-      title="Points liability"
-      subtitle="What outstanding points are worth, and how points moved month by month"
-      primaryAction={csvExport}
+      backAction={{ content: t("title"), url: "/app/loyalty" }}
+      title={t("liabilityTitle")}
+      subtitle={t("liabilitySubtitle")}
+      primaryAction={{ ...csvExport, content: t("exportCsv") }}
     >
       <BlockStack gap="400">
         <InlineGrid columns={{ xs: 1, md: 4 }} gap="400">
           <Card>
             <Text as="h2" variant="headingSm">
-              Outstanding liability
+              {t("outstandingLiability")}
             </Text>
             <Text as="p" variant="headingLg">
               {formatMinor(report.liability, report.currency, shop.locale)}
             </Text>
             <Text as="p" tone="subdued">
-              {count(report.spendable)} spendable points
+              {t("spendableNote", { points: count(report.spendable) })}
             </Text>
           </Card>
           <Card>
             <Text as="h2" variant="headingSm">
-              Pending
+              {t("pending")}
             </Text>
             <Text as="p" variant="headingLg">
               {formatMinor(report.pendingLiability, report.currency, shop.locale)}
             </Text>
             <Text as="p" tone="subdued">
-              {count(report.pending)} points inside a return window
+              {t("pendingNote", { points: count(report.pending) })}
             </Text>
           </Card>
           <Card>
             <Text as="h2" variant="headingSm">
-              Revenue from orders that redeemed
+              {t("rewardRevenue")}
             </Text>
             <Text as="p" variant="headingLg">
               {formatMinor(report.rewardRevenue, report.currency, shop.locale)}
             </Text>
             <Text as="p" tone="subdued">
-              {count(report.rewardOrders)} orders used a reward code in 12 months
+              {t("rewardOrdersNote", { orders: count(report.rewardOrders) })}
             </Text>
           </Card>
           <Card>
             <Text as="h2" variant="headingSm">
-              Value of a point
+              {t("pointValue")}
             </Text>
             <Text as="p" variant="headingLg">
-              {formatMinor(Math.round(report.pointValue * 100), report.currency, shop.locale)} per
-              100
+              {t("pointValuePer100", {
+                value: formatMinor(
+                  Math.round(report.pointValue * 100),
+                  report.currency,
+                  shop.locale,
+                ),
+              })}
             </Text>
             <Text as="p" tone="subdued">
-              The best value a fixed or store-credit reward gives
+              {t("pointValueNote")}
             </Text>
           </Card>
         </InlineGrid>
         <Card padding="0">
           <DataTable
             columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-            headings={["Month", "Issued", "Reversed", "Redeemed", "Expired", "Adjusted"]}
+            headings={[
+              t("colMonth"),
+              t("colIssued"),
+              t("colReversed"),
+              t("colRedeemed"),
+              t("colExpired"),
+              t("colAdjusted"),
+            ]}
             rows={report.months.map((month) => [
               month.month,
               count(month.issued),
@@ -87,9 +102,7 @@ export default function LoyaltyLiability() {
           />
         </Card>
         <Text as="p" tone="subdued">
-          Issued: points earned on orders and bonuses. Reversed: taken back by refunds, returns and
-          cancellations. Redeemed: spent on rewards (net of rewards Shopify refused). Liability
-          counts spendable points at the value of a point; negative balances do not offset it.
+          {t("liabilityHelp")}
         </Text>
       </BlockStack>
     </Page>

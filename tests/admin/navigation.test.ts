@@ -6,7 +6,7 @@ import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
-describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys", () => {
+describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty", () => {
   it("follow the shop's language, and only that language is sent", async () => {
     const shop = uniqueShop("navigation-de");
     await installShop(shop);
@@ -58,6 +58,23 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     const parcel = await (await adminDocument(shop, `/app/shipments/${shipment.id}`)).text();
     expect(parcel).toContain("Versanddienst korrigieren");
     expect(parcel).toContain("An Shopify zurückgemeldet");
+  });
+
+  it("also on the loyalty pages", async () => {
+    const shop = uniqueShop("pages-de");
+    await installShop(shop);
+    await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
+
+    const loyalty = await (await adminDocument(shop, "/app/loyalty")).text();
+    expect(loyalty).toContain("Einlösbare Punkte");
+    expect(loyalty).toContain("Noch keine Mitglieder");
+    expect(loyalty).not.toContain("Spendable points");
+    expect(loyalty).not.toContain("No members yet");
+
+    const liability = await (await adminDocument(shop, "/app/loyalty/liability")).text();
+    expect(liability).toContain("Punkteverbindlichkeit");
+    expect(liability).toContain("Wert eines Punkts");
+    expect(liability).not.toContain("Value of a point");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
