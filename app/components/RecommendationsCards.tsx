@@ -16,6 +16,7 @@ import type { catalogImportProgress } from "../recommendations/bulk.server";
 import type { searchCatalog } from "../recommendations/catalog.server";
 import type { recommendationPerformance } from "../recommendations/performance.server";
 import type { recommendationSettings } from "../recommendations/settings.server";
+import { surfaceLabel, type RecommendationTranslate } from "../recommendations/admin-messages";
 import { formatCount, formatDateTime, formatMinor } from "./format";
 import { useShop } from "./ShopContext";
 
@@ -25,14 +26,14 @@ type Performance = Awaited<ReturnType<typeof recommendationPerformance>>;
 type RecommendationSettings = Awaited<ReturnType<typeof recommendationSettings>>;
 type Progress = Awaited<ReturnType<typeof catalogImportProgress>>;
 
-const SURFACE_LABELS: Record<string, string> = {
-  thank_you: "Thank-you and order-status pages",
-  tracking_page: "Tracking page",
-  email: "Shipment emails",
-};
-
 /** Impressions, clicks, attributed orders and revenue per place recommendations are shown. */
-export function SurfacesTable({ surfaces }: { surfaces: Performance["surfaces"] }) {
+export function SurfacesTable({
+  surfaces,
+  t,
+}: {
+  surfaces: Performance["surfaces"];
+  t: RecommendationTranslate;
+}) {
   const shop = useShop();
   const cells = (row: Performance["surfaces"][number]) => {
     const revenue = row.revenue.find((entry) => entry.currency === shop.currency)?.revenue ?? 0;
@@ -47,21 +48,14 @@ export function SurfacesTable({ surfaces }: { surfaces: Performance["surfaces"] 
   return (
     <Card padding="0">
       <IndexTable
-        resourceName={{ singular: "surface", plural: "surfaces" }}
+        resourceName={{ singular: t("surfaceSingular"), plural: t("surfacePlural") }}
         itemCount={surfaces.length}
         selectable={false}
-        headings={[
-          { title: "Where shown" },
-          { title: "Impressions", alignment: "end" },
-          { title: "Clicks", alignment: "end" },
-          { title: "CTR", alignment: "end" },
-          { title: "Orders", alignment: "end" },
-          { title: "Revenue", alignment: "end" },
-        ]}
+        headings={[{ title: t("colWhereShown") }, ...metricHeadings(t)]}
       >
         {surfaces.map((row, index) => (
           <IndexTable.Row id={row.surface} key={row.surface} position={index}>
-            <IndexTable.Cell>{SURFACE_LABELS[row.surface] ?? row.surface}</IndexTable.Cell>
+            <IndexTable.Cell>{surfaceLabel(t, row.surface)}</IndexTable.Cell>
             {cells(row).map((value, cell) => (
               <IndexTable.Cell key={cell}>
                 <Text as="span" alignment="end" numeric>
@@ -76,13 +70,19 @@ export function SurfacesTable({ surfaces }: { surfaces: Performance["surfaces"] 
   );
 }
 
-export function TopProducts({ products }: { products: Performance["topProducts"] }) {
+export function TopProducts({
+  products,
+  t,
+}: {
+  products: Performance["topProducts"];
+  t: RecommendationTranslate;
+}) {
   const shop = useShop();
   if (products.length === 0) {
     return (
       <Card>
-        <EmptyState heading="No recommended products yet" image="">
-          <p>The products shoppers see most after buying will be ranked here.</p>
+        <EmptyState heading={t("noProducts")} image="">
+          <p>{t("noProductsBody")}</p>
         </EmptyState>
       </Card>
     );
@@ -90,17 +90,10 @@ export function TopProducts({ products }: { products: Performance["topProducts"]
   return (
     <Card padding="0">
       <IndexTable
-        resourceName={{ singular: "product", plural: "products" }}
+        resourceName={{ singular: t("productSingular"), plural: t("productPlural") }}
         itemCount={products.length}
         selectable={false}
-        headings={[
-          { title: "Top recommended products" },
-          { title: "Impressions", alignment: "end" },
-          { title: "Clicks", alignment: "end" },
-          { title: "CTR", alignment: "end" },
-          { title: "Orders", alignment: "end" },
-          { title: "Revenue", alignment: "end" },
-        ]}
+        headings={[{ title: t("colTopProducts") }, ...metricHeadings(t)]}
       >
         {products.map((product, index) => (
           <IndexTable.Row id={product.productId} key={product.productId} position={index}>
@@ -137,6 +130,14 @@ export function TopProducts({ products }: { products: Performance["topProducts"]
   );
 }
 
+/** Places and products are compared on the same figures, so both tables share these headings. */
+function metricHeadings(t: RecommendationTranslate) {
+  return (["impressions", "clicks", "ctr", "orders", "revenue"] as const).map((key) => ({
+    title: t(key),
+    alignment: "end" as const,
+  }));
+}
+
 /**
  * A product's revenue in each currency it was credited in, side by side and the shop's first
  * (amounts in different currencies cannot be added); the shop's currency at zero when there is
@@ -157,7 +158,13 @@ function formatRevenue(
     .join(" · ");
 }
 
-export function SettingsCard({ settings }: { settings: RecommendationSettings }) {
+export function SettingsCard({
+  settings,
+  t,
+}: {
+  settings: RecommendationSettings;
+  t: RecommendationTranslate;
+}) {
   const navigation = useNavigation();
   const [maxShown, setMaxShown] = useState(String(settings.maxShown));
   const [excludedTags, setExcludedTags] = useState(settings.excludedTags.join(", "));
@@ -169,10 +176,10 @@ export function SettingsCard({ settings }: { settings: RecommendationSettings })
         <input type="hidden" name="intent" value="settings" />
         <FormLayout>
           <Text as="h2" variant="headingMd">
-            Settings
+            {t("settings")}
           </Text>
           <TextField
-            label="Products shown"
+            label={t("maxShown")}
             name="maxShown"
             type="number"
             min={1}
@@ -182,34 +189,34 @@ export function SettingsCard({ settings }: { settings: RecommendationSettings })
             autoComplete="off"
           />
           <TextField
-            label="Never recommend products tagged"
+            label={t("excludedTags")}
             name="excludedTags"
             value={excludedTags}
             onChange={setExcludedTags}
-            helpText="Comma-separated. Products tagged aftercare-exclude are always left out."
+            helpText={t("excludedTagsHelp")}
             autoComplete="off"
           />
           <TextField
-            label="Post-purchase offer code"
+            label={t("offerCode")}
             name="offerCode"
             value={offerCode}
             onChange={setOfferCode}
-            helpText="An existing discount code: “add to cart” applies it through Shopify's discount link. Leave empty for a plain cart link."
+            helpText={t("offerCodeHelp")}
             autoComplete="off"
           />
           <TextField
-            label="Attribution window (days)"
+            label={t("attributionDays")}
             name="attributionDays"
             type="number"
             min={1}
             max={30}
             value={attributionDays}
             onChange={setAttributionDays}
-            helpText="An order by the same customer within this many days of a click counts for the recommendation."
+            helpText={t("attributionDaysHelp")}
             autoComplete="off"
           />
           <Button submit variant="primary" loading={navigation.state === "submitting"}>
-            Save
+            {t("save")}
           </Button>
         </FormLayout>
       </Form>
@@ -222,22 +229,24 @@ export function ExclusionsCard({
   matches,
   query,
   settings,
+  t,
 }: {
   excludedProducts: { productId: string; title: string }[];
   matches: Awaited<ReturnType<typeof searchCatalog>>;
   query: string;
   settings: RecommendationSettings;
+  t: RecommendationTranslate;
 }) {
   const [search, setSearch] = useState(query);
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Excluded products
+          {t("excludedProducts")}
         </Text>
         {excludedProducts.length === 0 ? (
           <Text as="p" tone="subdued">
-            No product is excluded. Search your catalog to leave one out.
+            {t("noExclusions")}
           </Text>
         ) : (
           excludedProducts.map((product) => (
@@ -249,9 +258,9 @@ export function ExclusionsCard({
                 <Button
                   submit
                   variant="plain"
-                  accessibilityLabel={`Recommend ${product.title} again`}
+                  accessibilityLabel={t("includeAgain", { title: product.title })}
                 >
-                  Remove
+                  {t("remove")}
                 </Button>
               </InlineStack>
             </Form>
@@ -260,18 +269,18 @@ export function ExclusionsCard({
         <Form method="get">
           <InlineStack gap="200" blockAlign="end" wrap={false}>
             <TextField
-              label="Search products"
+              label={t("searchProducts")}
               name="q"
               value={search}
               onChange={setSearch}
               autoComplete="off"
             />
-            <Button submit>Search</Button>
+            <Button submit>{t("search")}</Button>
           </InlineStack>
         </Form>
         {query && matches.length === 0 ? (
           <Text as="p" tone="subdued">
-            No product matches “{query}”.
+            {t("noProductMatch", { query })}
           </Text>
         ) : null}
         {matches
@@ -282,8 +291,12 @@ export function ExclusionsCard({
               <input type="hidden" name="productId" value={product.shopifyId} />
               <InlineStack align="space-between" blockAlign="center">
                 <Text as="span">{product.title}</Text>
-                <Button submit variant="plain" accessibilityLabel={`Exclude ${product.title}`}>
-                  Exclude
+                <Button
+                  submit
+                  variant="plain"
+                  accessibilityLabel={t("excludeProduct", { title: product.title })}
+                >
+                  {t("exclude")}
                 </Button>
               </InlineStack>
             </Form>
@@ -294,7 +307,7 @@ export function ExclusionsCard({
 }
 
 /** While an import runs, the page reloads its data every second to move the bar. */
-export function ImportCard({ progress }: { progress: Progress }) {
+export function ImportCard({ progress, t }: { progress: Progress; t: RecommendationTranslate }) {
   const revalidator = useRevalidator();
   const navigation = useNavigation();
   const shop = useShop();
@@ -307,27 +320,34 @@ export function ImportCard({ progress }: { progress: Progress }) {
     return () => clearInterval(timer);
   }, [active, revalidator]);
   const describe = () => {
-    if (!progress) return "Products arrive as they change in Shopify; import them all at once.";
+    if (!progress) return t("importIdle");
+    const count = (value: number) => formatCount(value, shop.locale);
     switch (progress.status) {
       case "running":
-        return `Shopify is preparing the catalog (${formatCount(progress.objectCount, shop.locale)} objects so far)…`;
+        return t("importRunning", { count: count(progress.objectCount) });
       case "importing":
-        return `Importing ${formatCount(progress.imported, shop.locale)} of ${formatCount(progress.total, shop.locale)} products…`;
+        return t("importImporting", {
+          imported: count(progress.imported),
+          total: count(progress.total),
+        });
       case "completed":
-        return `${formatCount(progress.total, shop.locale)} products imported ${formatDateTime(progress.finishedAt!, shop.timezone, shop.locale)}.`;
+        return t("importCompleted", {
+          total: count(progress.total),
+          date: formatDateTime(progress.finishedAt!, shop.timezone, shop.locale),
+        });
       default:
-        return `The import failed: ${progress.error ?? "unknown error"}.`;
+        return t("importFailed", { error: progress.error ?? t("unknownError") });
     }
   };
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Catalog
+          {t("catalog")}
         </Text>
         <Text as="p">{describe()}</Text>
         {progress ? (
-          <div role="status" aria-label={`Catalog import ${progress.percent} percent`}>
+          <div role="status" aria-label={t("importProgress", { percent: progress.percent })}>
             <ProgressBar
               progress={progress.percent}
               tone={progress.status === "failed" ? "critical" : "primary"}
@@ -337,7 +357,7 @@ export function ImportCard({ progress }: { progress: Progress }) {
         <Form method="post">
           <input type="hidden" name="intent" value="import" />
           <Button submit disabled={active} loading={navigation.state === "submitting"}>
-            Import catalog from Shopify
+            {t("importCatalog")}
           </Button>
         </Form>
       </BlockStack>

@@ -1,6 +1,7 @@
 import { BlockStack, InlineGrid, Text } from "@shopify/polaris";
 import { BarChart, LineChart, PolarisVizProvider } from "@shopify/polaris-viz";
 import { useEffect, useState } from "react";
+import type { RecommendationTranslate } from "../recommendations/admin-messages";
 import { formatMinor } from "./format";
 
 interface Day {
@@ -16,14 +17,26 @@ interface Day {
  * other currencies are listed beside it, never added in). The charts measure the page, so they
  * render in the browser only; the server sends a one-line summary in their place.
  */
-export function PerformanceChart({ days, currency }: { days: Day[]; currency: string }) {
+export function PerformanceChart({
+  days,
+  currency,
+  t,
+}: {
+  days: Day[];
+  currency: string;
+  t: RecommendationTranslate;
+}) {
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const series = (name: string, pick: (day: Day) => number) => ({
     name,
     data: days.map((day) => ({ key: day.day.slice(5), value: pick(day) })),
   });
-  const summary = `${days.length} days from ${days[0]?.day ?? ""} to ${days.at(-1)?.day ?? ""}`;
+  const summary = t("chartSummary", {
+    days: days.length,
+    from: days[0]?.day ?? "",
+    to: days.at(-1)?.day ?? "",
+  });
   if (!mounted) {
     return (
       <Text as="p" tone="subdued">
@@ -36,32 +49,36 @@ export function PerformanceChart({ days, currency }: { days: Day[]; currency: st
       <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
         <BlockStack gap="200">
           <Text as="h3" variant="headingSm">
-            Impressions and clicks
+            {t("chartImpressionsAndClicks")}
           </Text>
-          <div style={{ height: 220 }} aria-label={`Impressions and clicks, ${summary}`} role="img">
+          <div
+            style={{ height: 220 }}
+            aria-label={t("chartImpressionsAndClicksLabel", { summary })}
+            role="img"
+          >
             <LineChart
               theme="Light"
               data={[
-                series("Impressions", (day) => day.impressions),
-                series("Clicks", (day) => day.clicks),
+                series(t("impressions"), (day) => day.impressions),
+                series(t("clicks"), (day) => day.clicks),
               ]}
             />
           </div>
         </BlockStack>
         <BlockStack gap="200">
           <Text as="h3" variant="headingSm">
-            Attributed revenue
+            {t("attributedRevenue")}
           </Text>
           <div
             style={{ height: 220 }}
-            aria-label={`Attributed revenue in ${currency}, ${summary}`}
+            aria-label={t("chartRevenueLabel", { currency, summary })}
             role="img"
           >
             <BarChart
               theme="Light"
               data={[
                 series(
-                  `Revenue (${currency})`,
+                  t("chartRevenueSeries", { currency }),
                   (day) => day.revenue.find((entry) => entry.currency === currency)?.revenue ?? 0,
                 ),
               ]}

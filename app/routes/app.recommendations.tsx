@@ -23,8 +23,10 @@ import {
   saveRecommendationSettings,
 } from "../recommendations/settings.server";
 import { AdminApiError } from "../platform/shopify/admin-gateway.server";
+import { negotiateLocale } from "../platform/i18n";
+import { recommendationMessages, settingsIssue } from "../recommendations/admin-messages";
 import { requireAdminShop } from "../shopify.server";
-import { getShop } from "../shops/shops.server";
+import { adminLocale, getShop } from "../shops/shops.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisVizStyles }];
@@ -46,11 +48,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     query ? searchCatalog(shop, query) : Promise.resolve([]),
   ]);
   const titles = new Map(excluded.map((product) => [product.shopifyId, product.title]));
+  const t = recommendationMessages(negotiateLocale([record?.primaryLocale]));
   return {
     settings,
     excludedProducts: settings.excludedProducts.map((productId) => ({
       productId,
-      title: titles.get(productId) ?? `Product ${productId}`,
+      title: titles.get(productId) ?? t("productFallback", { id: productId }),
     })),
     performance,
     progress,
@@ -98,10 +101,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         };
   const parsed = RecommendationSettingsSchema.safeParse(fields);
   if (!parsed.success) {
+    const t = recommendationMessages(await adminLocale(shop));
     return Response.json(
       {
         ok: false,
-        error: parsed.error.issues.map((issue) => issue.message).join("; "),
+        error: parsed.error.issues
+          .map((issue) => settingsIssue(t, issue.path[0] ?? "", issue.message))
+          .join(" "),
       } satisfies ActionResult,
       { status: 400 },
     );
@@ -115,27 +121,28 @@ export default function Recommendations() {
     useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const shop = useShop();
+  const t = recommendationMessages(negotiateLocale([shop.locale]));
   const csvExport = useCsvExport("/app/recommendations/export", "recommendations");
   const { totals } = performance;
   const inShopCurrency = totals.revenue.find((entry) => entry.currency === shop.currency);
   const otherCurrencies = totals.revenue.filter((entry) => entry.currency !== shop.currency);
   const figures = [
-    ["Impressions", formatCount(totals.impressions, shop.locale)],
-    ["Clicks", formatCount(totals.clicks, shop.locale)],
-    ["Click-through rate", totals.ctr === null ? "—" : `${totals.ctr} %`],
-    ["Attributed orders", formatCount(totals.orders, shop.locale)],
-    ["Attributed revenue", formatMinor(inShopCurrency?.revenue ?? 0, shop.currency, shop.locale)],
+    [t("impressions"), formatCount(totals.impressions, shop.locale)],
+    [t("clicks"), formatCount(totals.clicks, shop.locale)],
+    [t("clickThroughRate"), totals.ctr === null ? "—" : `${totals.ctr} %`],
+    [t("attributedOrders"), formatCount(totals.orders, shop.locale)],
+    [t("attributedRevenue"), formatMinor(inShopCurrency?.revenue ?? 0, shop.currency, shop.locale)],
   ] as const;
   return (
     <Page
-      title="Recommendations"
-      subtitle={`"You may also like" on the thank-you and tracking pages: what it showed, what was clicked, and the orders that followed within ${settings.attributionDays} days`}
-      primaryAction={csvExport}
+      title={t("title")}
+      subtitle={t("subtitle", { days: settings.attributionDays })}
+      primaryAction={{ ...csvExport, content: t("exportCsv") }}
     >
       <Layout>
         {result?.error ? (
           <Layout.Section>
-            <Banner tone="critical" title="Not saved">
+            <Banner tone="critical" title={t("notSaved")}>
               <p>{result.error}</p>
             </Banner>
           </Layout.Section>
@@ -144,7 +151,7 @@ export default function Recommendations() {
           <Card>
             <BlockStack gap="400">
               <Text as="h2" variant="headingMd">
-                Last 30 days
+                {t("last30Days")}
               </Text>
               <InlineGrid columns={{ xs: 2, md: 5 }} gap="400">
                 {figures.map(([label, value]) => (
@@ -161,14 +168,15 @@ export default function Recommendations() {
               {otherCurrencies.length ? (
                 <BlockStack gap="100">
                   <Text as="h3" variant="headingSm">
-                    Attributed revenue in other currencies
+                    {t("otherCurrencies")}
                   </Text>
                   <List>
                     {otherCurrencies.map((entry) => (
                       <List.Item key={entry.currency}>
-                        {formatMinor(entry.revenue, entry.currency, shop.locale)} from{" "}
-                        {formatCount(entry.orders, shop.locale)}{" "}
-                        {entry.orders === 1 ? "order" : "orders"}
+                        {t(entry.orders === 1 ? "revenueFromOneOrder" : "revenueFromOrders", {
+                          amount: formatMinor(entry.revenue, entry.currency, shop.locale),
+                          orders: formatCount(entry.orders, shop.locale),
+                        })}
                       </List.Item>
                     ))}
                   </List>
@@ -176,31 +184,31 @@ export default function Recommendations() {
               ) : null}
               {totals.impressions === 0 ? (
                 <Text as="p" tone="subdued">
-                  Nothing shown yet. Add the “Recommendations and NPS” block to your thank-you page
-                  in the checkout editor; its impressions and clicks appear here.
+                  {t("nothingShown")}
                 </Text>
               ) : (
-                <PerformanceChart days={performance.days} currency={shop.currency} />
+                <PerformanceChart days={performance.days} currency={shop.currency} t={t} />
               )}
             </BlockStack>
           </Card>
         </Layout.Section>
         <Layout.Section>
           <BlockStack gap="400">
-            <SurfacesTable surfaces={performance.surfaces} />
-            <TopProducts products={performance.topProducts} />
+            <SurfacesTable surfaces={performance.surfaces} t={t} />
+            <TopProducts products={performance.topProducts} t={t} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <SettingsCard settings={settings} />
+            <SettingsCard settings={settings} t={t} />
             <ExclusionsCard
               excludedProducts={excludedProducts}
               matches={matches}
               query={query}
               settings={settings}
+              t={t}
             />
-            <ImportCard progress={progress} />
+            <ImportCard progress={progress} t={t} />
           </BlockStack>
         </Layout.Section>
       </Layout>

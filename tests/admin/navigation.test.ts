@@ -6,7 +6,7 @@ import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
-describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty", () => {
+describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty, recommendations", () => {
   it("follow the shop's language, and only that language is sent", async () => {
     const shop = uniqueShop("navigation-de");
     await installShop(shop);
@@ -60,7 +60,7 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(parcel).toContain("An Shopify zurückgemeldet");
   });
 
-  it("also on the loyalty pages", async () => {
+  it("also on the loyalty and recommendations pages", async () => {
     const shop = uniqueShop("pages-de");
     await installShop(shop);
     await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
@@ -75,6 +75,12 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(liability).toContain("Punkteverbindlichkeit");
     expect(liability).toContain("Wert eines Punkts");
     expect(liability).not.toContain("Value of a point");
+
+    const recommendations = await (await adminDocument(shop, "/app/recommendations")).text();
+    expect(recommendations).toContain("Letzte 30 Tage");
+    expect(recommendations).toContain("Katalog aus Shopify importieren");
+    expect(recommendations).not.toContain("Last 30 days");
+    expect(recommendations).not.toContain("Import catalog from Shopify");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
