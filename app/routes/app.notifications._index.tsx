@@ -24,15 +24,18 @@ import {
 } from "@shopify/polaris";
 import { useRef, useState } from "react";
 import { FormTextField } from "../components/FormTextField";
+import { useShop } from "../components/ShopContext";
+import { notificationMessages, settingsIssue, triggerLabel } from "../notifications/admin-messages";
 import { previewEmail, sendTestEmail } from "../notifications/preview.server";
 import { allTriggerSettings, triggerSettings } from "../notifications/settings";
 import {
   getNotificationSettings,
   saveNotificationSettings,
 } from "../notifications/settings.server";
-import { isTrigger, TRIGGER_OPTIONS, type TriggerName } from "../notifications/triggers";
+import { isTrigger, TRIGGER_NAMES, type TriggerName } from "../notifications/triggers";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
-import { getShop } from "../shops/shops.server";
+import { adminLocale, getShop } from "../shops/shops.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 function selectedTrigger(value: string | null): TriggerName {
@@ -57,14 +60,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const form = await readForm(request, BODY_LIMITS.adminForm);
   const trigger = selectedTrigger(String(form.get("trigger")));
+  const t = notificationMessages(await adminLocale(shop));
   if (form.get("intent") === "test") {
     const owner = await getShop(shop);
     const to = owner?.email ?? owner?.contactEmail;
-    if (!to) return { ok: false as const, message: "Your store has no email address to send to." };
+    if (!to) return { ok: false as const, message: t("noStoreEmail") };
     const result = await sendTestEmail(shop, trigger, to);
     return result.queued
-      ? { ok: true as const, message: `Test email on its way to ${to}.` }
-      : { ok: false as const, message: `Not sent: the trigger is ${result.reason}.` };
+      ? { ok: true as const, message: t("testSent", { to }) }
+      : { ok: false as const, message: t(`notSent_${result.reason}` as const, { to }) };
   }
   const current = await getNotificationSettings(shop);
   const text = (name: string) => String(form.get(name) ?? "").trim();
@@ -90,12 +94,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     openTracking: form.get("openTracking") === "on",
   });
   return saved.ok
-    ? { ok: true as const, message: "Saved." }
+    ? { ok: true as const, message: t("saved") }
     : {
         ok: false as const,
-        message: saved.error.issues
-          .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-          .join("; "),
+        message: saved.error.issues.map((issue) => settingsIssue(t, issue)).join(" "),
       };
 };
 
@@ -103,6 +105,9 @@ export default function Notifications() {
   const { settings, triggers, trigger, editing, preview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const shop = useShop();
+  const t = notificationMessages(negotiateLocale([shop.locale]));
+  const emails = TRIGGER_NAMES.map((value) => ({ value, label: triggerLabel(t, value) }));
   const [, setSearchParams] = useSearchParams();
   const [enabled, setEnabled] = useState(
     Object.fromEntries(triggers.map((entry) => [entry.trigger, entry.enabled])),
@@ -119,11 +124,11 @@ export default function Notifications() {
 
   return (
     <Page
-      title="Notifications"
-      subtitle="Emails your shoppers get as their parcel moves, in their language"
+      title={t("title")}
+      subtitle={t("subtitle")}
       secondaryActions={[
-        { content: "SMS", url: "/app/notifications/sms" },
-        { content: "Sent messages", url: "/app/notifications/log" },
+        { content: t("sms"), url: "/app/notifications/sms" },
+        { content: t("sentMessages"), url: "/app/notifications/log" },
       ]}
     >
       <Form method="post" key={trigger} ref={form}>
@@ -135,17 +140,15 @@ export default function Notifications() {
             </Layout.Section>
           ) : null}
           <Layout.AnnotatedSection
-            title="Triggers"
-            description="Turn each email on or off and choose how long after the event it goes out."
+            title={t("triggersTitle")}
+            description={t("triggersDescription")}
           >
             <Card>
               <BlockStack gap="300">
                 {triggers.map((entry) => (
                   <InlineGrid key={entry.trigger} columns={["twoThirds", "oneThird"]} gap="300">
                     <Checkbox
-                      label={
-                        TRIGGER_OPTIONS.find((option) => option.value === entry.trigger)?.label
-                      }
+                      label={triggerLabel(t, entry.trigger)}
                       helpText={entry.trigger}
                       name={`enabled:${entry.trigger}`}
                       checked={enabled[entry.trigger] ?? true}
@@ -154,7 +157,7 @@ export default function Notifications() {
                       }
                     />
                     <FormTextField
-                      label="Delay (minutes)"
+                      label={t("delayMinutes")}
                       type="number"
                       min={0}
                       name={`delay:${entry.trigger}`}
@@ -166,21 +169,18 @@ export default function Notifications() {
               </BlockStack>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection
-            title="Sender and quiet hours"
-            description="Emails come from your store's name; replies go to your address. Nothing is sent during quiet hours (your store's time zone): it waits until they end."
-          >
+          <Layout.AnnotatedSection title={t("senderTitle")} description={t("senderDescription")}>
             <Card>
               <FormLayout>
                 <FormLayout.Group>
                   <FormTextField
-                    label="From name"
+                    label={t("fromName")}
                     name="fromName"
                     initial={settings.fromName ?? ""}
                     autoComplete="off"
                   />
                   <FormTextField
-                    label="Reply-to address"
+                    label={t("replyTo")}
                     type="email"
                     name="replyTo"
                     initial={settings.replyTo ?? ""}
@@ -189,14 +189,14 @@ export default function Notifications() {
                 </FormLayout.Group>
                 <FormLayout.Group>
                   <FormTextField
-                    label="Quiet from"
+                    label={t("quietFrom")}
                     placeholder="21:00"
                     name="quietStart"
                     initial={settings.quietStart ?? ""}
                     autoComplete="off"
                   />
                   <FormTextField
-                    label="Quiet until"
+                    label={t("quietUntil")}
                     placeholder="08:00"
                     name="quietEnd"
                     initial={settings.quietEnd ?? ""}
@@ -204,8 +204,8 @@ export default function Notifications() {
                   />
                 </FormLayout.Group>
                 <Checkbox
-                  label="Track opens with an invisible image"
-                  helpText="Shows when each email was opened in Sent messages. Off by default for your shoppers' privacy."
+                  label={t("openTracking")}
+                  helpText={t("openTrackingHelp")}
                   name="openTracking"
                   checked={openTracking}
                   onChange={setOpenTracking}
@@ -213,33 +213,30 @@ export default function Notifications() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection
-            title="Edit an email"
-            description="Leave a field empty to use Aftercare's text, translated into your shopper's language. {order} and {shop} are filled in."
-          >
+          <Layout.AnnotatedSection title={t("editTitle")} description={t("editDescription")}>
             <Card>
               <FormLayout>
                 <Select
-                  label="Email"
-                  options={TRIGGER_OPTIONS}
+                  label={t("email")}
+                  options={emails}
                   value={trigger}
                   onChange={(value) => setSearchParams({ trigger: value })}
                 />
                 <FormTextField
-                  label="Subject"
+                  label={t("subject")}
                   name="subject"
                   initial={editing.subject}
                   placeholder={preview.subject}
                   autoComplete="off"
                 />
                 <FormTextField
-                  label="Heading"
+                  label={t("heading")}
                   name="heading"
                   initial={editing.heading}
                   autoComplete="off"
                 />
                 <FormTextField
-                  label="Body"
+                  label={t("body")}
                   name="body"
                   initial={editing.body}
                   multiline={4}
@@ -247,10 +244,10 @@ export default function Notifications() {
                 />
                 <InlineStack gap="200">
                   <Button submit variant="primary" loading={busy}>
-                    Save
+                    {t("save")}
                   </Button>
                   <Button disabled={busy} onClick={sendTest}>
-                    Send a test email to me
+                    {t("sendTest")}
                   </Button>
                 </InlineStack>
               </FormLayout>
@@ -260,11 +257,11 @@ export default function Notifications() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Preview: {preview.subject}
+                  {t("preview", { subject: preview.subject })}
                 </Text>
                 <Box borderColor="border" borderWidth="025">
                   <iframe
-                    title="Email preview"
+                    title={t("previewFrame")}
                     srcDoc={preview.html}
                     sandbox=""
                     style={{ width: "100%", height: "640px", border: 0 }}

@@ -6,7 +6,7 @@ import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 
-describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty, recommendations", () => {
+describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty, recommendations, notifications", () => {
   it("follow the shop's language, and only that language is sent", async () => {
     const shop = uniqueShop("navigation-de");
     await installShop(shop);
@@ -60,7 +60,7 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(parcel).toContain("An Shopify zurückgemeldet");
   });
 
-  it("also on the loyalty and recommendations pages", async () => {
+  it("also on the loyalty, recommendations and notifications pages", async () => {
     const shop = uniqueShop("pages-de");
     await installShop(shop);
     await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
@@ -81,6 +81,12 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(recommendations).toContain("Katalog aus Shopify importieren");
     expect(recommendations).not.toContain("Last 30 days");
     expect(recommendations).not.toContain("Import catalog from Shopify");
+
+    const notifications = await (await adminDocument(shop, "/app/notifications")).text();
+    expect(notifications).toContain("Absender und Ruhezeiten");
+    expect(notifications).toContain("Test-E-Mail an mich senden");
+    expect(notifications).not.toContain("Sender and quiet hours");
+    expect(notifications).not.toContain("Send a test email to me");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
