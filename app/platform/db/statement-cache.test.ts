@@ -40,4 +40,14 @@ describe("cacheStatements", () => {
     expect(db.prepare(`SELECT 1`)).toBe(first);
     expect(db.prepare(`SELECT 2`)).not.toBe(second);
   });
+
+  it("reads a statement's columns once when its text names them, and every time for a `*`", () => {
+    const db = database();
+    const named = db.prepare(`SELECT "id", "name" FROM "Item"`);
+    const starred = db.prepare(`SELECT * FROM "Item"`);
+    expect(named.columns().map((column) => column.name)).toEqual(["id", "name"]);
+    expect(named.columns()).toBe(named.columns());
+    expect(starred.columns()).not.toBe(starred.columns());
+    expect(db.prepare(`SELECT count(*) AS "items" FROM "Item"`).all([])).toEqual([{ items: 0 }]);
+  });
 });

@@ -25,10 +25,31 @@ export function cacheStatements(database: Database.Database, size = STATEMENT_CA
       cache.delete(sql);
     } else {
       statement = prepare(sql);
+      if (namesItsColumns(sql)) keepColumns(statement);
       if (cache.size >= size) cache.delete(cache.keys().next().value!);
     }
     cache.set(sql, statement);
     return statement;
   }) as typeof database.prepare;
   return database;
+}
+
+/**
+ * Whether a statement's result columns are fixed by its text: it names them, with no `*` to expand
+ * (`count(*)` aside). SQLite re-prepares a statement after a schema change, and only a `*` could
+ * then answer with other columns; Prisma and the raw path always name theirs.
+ */
+function namesItsColumns(sql: string) {
+  return !/(^|[^(])\*/.test(sql);
+}
+
+/**
+ * Remembers a statement's result columns. `@libsql/client` asks for them twice per execution and
+ * libsql builds them anew each time in native code: about 24 µs for 20 columns, three times what
+ * running a point select takes.
+ */
+function keepColumns(statement: ReturnType<Database.Database["prepare"]>) {
+  const columns = statement.columns.bind(statement);
+  let kept: ReturnType<typeof columns> | undefined;
+  statement.columns = () => (kept ??= columns());
 }
