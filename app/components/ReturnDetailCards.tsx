@@ -1,6 +1,7 @@
 import { Badge, BlockStack, Button, Card, Divider, InlineStack, Text } from "@shopify/polaris";
 import type { RefundPreview } from "../returns/admin.server";
-import { EVENT_LABELS, EXCHANGE_STATUS_LABELS, RESOLUTION_LABELS, label } from "../returns/labels";
+import { negotiateLocale } from "../platform/i18n";
+import { labelOf, returnsQueueMessages } from "../returns/queue-messages";
 import { AppImage } from "./AppImage";
 import { formatCount, formatDateTime, formatMinor } from "./format";
 import { useShop } from "./ShopContext";
@@ -11,6 +12,7 @@ function useFormat() {
   const shop = useShop();
   return {
     shop,
+    t: returnsQueueMessages(negotiateLocale([shop.locale])),
     when: (value: string | Date | null | undefined) =>
       formatDateTime(value, shop.timezone, shop.locale),
   };
@@ -23,18 +25,19 @@ export function RefundPreviewCard({
   preview: RefundPreview;
   currency: string;
 }) {
-  const { shop } = useFormat();
+  const { shop, t } = useFormat();
   const money = (minor: number) => formatMinor(minor, currency, shop.locale);
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          Refund preview
+          {t("previewTitle")}
         </Text>
         {preview.byResolution.map((entry) => (
           <InlineStack key={entry.resolution} align="space-between">
             <Text as="span">
-              {label(RESOLUTION_LABELS, entry.resolution)} ({formatCount(entry.items, shop.locale)})
+              {labelOf(t, "resolution_", entry.resolution)} ({formatCount(entry.items, shop.locale)}
+              )
             </Text>
             <Text as="span" numeric>
               {money(entry.amount)}
@@ -43,19 +46,19 @@ export function RefundPreviewCard({
         ))}
         <Divider />
         <InlineStack align="space-between">
-          <Text as="span">Restocking fees (included)</Text>
+          <Text as="span">{t("previewFees")}</Text>
           <Text as="span" numeric>
             {money(preview.fees)}
           </Text>
         </InlineStack>
         <InlineStack align="space-between">
-          <Text as="span">Store-credit bonus (included)</Text>
+          <Text as="span">{t("previewBonus")}</Text>
           <Text as="span" numeric>
             {money(preview.bonus)}
           </Text>
         </InlineStack>
         <InlineStack align="space-between">
-          <Text as="span">Return shipping fee</Text>
+          <Text as="span">{t("previewShipping")}</Text>
           <Text as="span" numeric>
             {preview.shippingFee ? `−${money(preview.shippingFee)}` : money(0)}
           </Text>
@@ -63,7 +66,7 @@ export function RefundPreviewCard({
         <Divider />
         <InlineStack align="space-between">
           <Text as="span" fontWeight="semibold">
-            Refund to payment method
+            {t("previewRefund")}
           </Text>
           <Text as="span" numeric fontWeight="semibold">
             {money(preview.refund)}
@@ -71,7 +74,7 @@ export function RefundPreviewCard({
         </InlineStack>
         <InlineStack align="space-between">
           <Text as="span" fontWeight="semibold">
-            Store credit
+            {t("previewCredit")}
           </Text>
           <Text as="span" numeric fontWeight="semibold">
             {money(preview.storeCredit)}
@@ -95,15 +98,16 @@ export function ReturnLabelsCard({
     labelUrl: string | null;
   }[];
 }) {
+  const { t } = useFormat();
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          Return label
+          {t("labelTitle")}
         </Text>
         {labels.length === 0 ? (
           <Text as="p" tone="subdued">
-            No label yet
+            {t("labelNone")}
           </Text>
         ) : (
           labels.map((item) => (
@@ -115,12 +119,12 @@ export function ReturnLabelsCard({
               <InlineStack gap="300">
                 {item.trackingUrl && (
                   <Button url={item.trackingUrl} external variant="plain">
-                    Track the parcel
+                    {t("labelTrack")}
                   </Button>
                 )}
                 {item.labelUrl && (
                   <Button url={item.labelUrl} external variant="plain">
-                    Print the label
+                    {t("labelPrint")}
                   </Button>
                 )}
               </InlineStack>
@@ -143,16 +147,16 @@ export function ReturnPhotosCard({
     createdAt: string | Date;
   }[];
 }) {
-  const { shop, when } = useFormat();
+  const { shop, t, when } = useFormat();
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          Photos
+          {t("photosTitle")}
         </Text>
         {photos.length === 0 ? (
           <Text as="p" tone="subdued">
-            No photos attached
+            {t("photosNone")}
           </Text>
         ) : (
           <InlineStack gap="300">
@@ -160,10 +164,12 @@ export function ReturnPhotosCard({
               <BlockStack gap="100" key={photo.id}>
                 <AppImage
                   url={`/app/returns/photos/${photo.id}`}
-                  alt={`Photo ${index + 1} of ${photos.length}`}
+                  alt={t("photoAlt", { n: index + 1, count: photos.length })}
                 />
                 <Text as="p" tone="subdued" variant="bodySm">
-                  {formatCount(Math.ceil(photo.bytes / 1024), shop.locale)} KB
+                  {t("photoSize", {
+                    size: formatCount(Math.ceil(photo.bytes / 1024), shop.locale),
+                  })}
                   {photo.width && photo.height ? `, ${photo.width}×${photo.height}` : ""} ·{" "}
                   {when(photo.createdAt)}
                 </Text>
@@ -187,12 +193,12 @@ export function ReturnTimelineCard({
     occurredAt: string | Date;
   }[];
 }) {
-  const { when } = useFormat();
+  const { t, when } = useFormat();
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Timeline
+          {t("timelineTitle")}
         </Text>
         <ol style={{ listStyle: "none", margin: 0, padding: 0 }}>
           {events.map((event) => (
@@ -203,10 +209,10 @@ export function ReturnTimelineCard({
               <BlockStack gap="050">
                 <InlineStack gap="200" blockAlign="center">
                   <Text as="span" fontWeight="semibold">
-                    {label(EVENT_LABELS, event.kind)}
+                    {labelOf(t, "event_", event.kind)}
                   </Text>
                   <Text as="span" tone="subdued" variant="bodySm">
-                    {when(event.occurredAt)} · {event.actor}
+                    {when(event.occurredAt)} · {labelOf(t, "actor_", event.actor)}
                   </Text>
                 </InlineStack>
                 {event.detail && <Text as="p">{event.detail}</Text>}
@@ -241,49 +247,61 @@ export function ExchangeCard({
   } | null;
   currency: string;
 }) {
-  const { shop } = useFormat();
+  const { shop, t } = useFormat();
   const money = (minor: number) => formatMinor(minor, currency, shop.locale);
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          Shop-now exchange
+          {t("exchangeTitle")}
         </Text>
         {!exchange ? (
           <Text as="p" tone="subdued">
-            The shopper has not spent this return on the catalog
+            {t("exchangeNone")}
           </Text>
         ) : (
           <>
             <InlineStack gap="200">
               <Badge tone={["paid", "ordered"].includes(exchange.status) ? "success" : "attention"}>
-                {label(EXCHANGE_STATUS_LABELS, exchange.status)}
+                {labelOf(t, "exchange_", exchange.status)}
               </Badge>
-              {exchange.instant && (
-                <Badge tone="info">Instant: paid in full, refunded on receipt</Badge>
-              )}
+              {exchange.instant && <Badge tone="info">{t("exchangeInstant")}</Badge>}
             </InlineStack>
             {exchange.items.map((item, index) => (
               <Text as="p" key={index}>
-                {item.quantity} × {item.productTitle} – {item.variantTitle} ({money(item.unitPrice)}{" "}
-                each)
+                {t("exchangeItem", {
+                  quantity: formatCount(item.quantity, shop.locale),
+                  product: item.productTitle,
+                  variant: item.variantTitle,
+                  price: money(item.unitPrice),
+                })}
               </Text>
             ))}
             <Text as="p" tone="subdued" variant="bodySm">
-              Credit {money(exchange.credit)} (bonus {money(exchange.bonus)}) · new items{" "}
-              {money(exchange.subtotal)} · shopper pays {money(exchange.upcharge)}
+              {t("exchangeFigures", {
+                credit: money(exchange.credit),
+                bonus: money(exchange.bonus),
+                subtotal: money(exchange.subtotal),
+                upcharge: money(exchange.upcharge),
+              })}
             </Text>
             {exchange.remainder > 0 && (
               <Text as="p">
-                Left over: {money(exchange.remainder)} as{" "}
-                {exchange.remainderAs === "refund" ? "a refund" : "store credit"} when processed
+                {t(
+                  exchange.remainderAs === "refund" ? "exchangeLeftRefund" : "exchangeLeftCredit",
+                  {
+                    amount: money(exchange.remainder),
+                  },
+                )}
               </Text>
             )}
             <Text as="p" tone="subdued" variant="bodySm">
-              Draft order {exchange.draftOrderShopifyId}
               {exchange.orderShopifyId
-                ? ` · order ${exchange.orderName ?? exchange.orderShopifyId}`
-                : ""}
+                ? t("exchangeDraftOrdered", {
+                    id: exchange.draftOrderShopifyId,
+                    order: exchange.orderName ?? exchange.orderShopifyId,
+                  })
+                : t("exchangeDraft", { id: exchange.draftOrderShopifyId })}
             </Text>
           </>
         )}

@@ -1,14 +1,7 @@
-/** How the admin names and colours return statuses, resolutions, reasons and events (English). */
-
-export const STATUS_LABELS: Record<string, string> = {
-  requested: "Requested",
-  open: "Open",
-  in_transit: "In transit",
-  received: "Received",
-  closed: "Closed",
-  declined: "Declined",
-  cancelled: "Cancelled",
-};
+/**
+ * How the admin colours return statuses, and names resolutions and Shopify's return reasons where
+ * no catalog of the admin's language covers them yet.
+ */
 
 export const STATUS_TONES: Record<
   string,
@@ -29,35 +22,6 @@ export const RESOLUTION_LABELS: Record<string, string> = {
   warranty: "Warranty claim",
   repair: "Repair",
   replace: "Replacement",
-};
-
-export const EVENT_LABELS: Record<string, string> = {
-  requested: "Requested",
-  approved: "Approved",
-  declined: "Declined",
-  label_issued: "Label issued",
-  in_transit: "On its way back",
-  received: "Received",
-  processed: "Processed",
-  closed: "Closed",
-  note: "Note",
-  refund_scheduled: "Automatic refund scheduled",
-  refund_cancelled: "Automatic refund cancelled",
-  refund_held: "Refund held for the merchant",
-  inspected: "Inspected",
-  claim_decided: "Warranty decision",
-  exchange_chosen: "Shop-now exchange chosen",
-  exchange_paid: "Exchange difference paid",
-  exchange_ordered: "Exchange ordered",
-};
-
-/** A shop-now exchange's state (app/returns/shop-now.server.ts) as the admin names it. */
-export const EXCHANGE_STATUS_LABELS: Record<string, string> = {
-  awaiting_payment: "Waiting for the shopper's payment",
-  paid: "Paid: order created in Shopify",
-  ready: "Nothing to pay: ordered when the return is processed",
-  ordering: "Ordering",
-  ordered: "Ordered",
 };
 
 export const label = (labels: Record<string, string>, key: string) => labels[key] ?? key;

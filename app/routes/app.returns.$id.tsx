@@ -25,17 +25,14 @@ import {
 import { ClaimCard, CustomerSignalsCard, InspectionCard } from "../components/ReturnReview";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
+import { negotiateLocale } from "../platform/i18n";
 import { returnDetail } from "../returns/admin.server";
-import {
-  RESOLUTION_LABELS,
-  STATUS_LABELS,
-  STATUS_TONES,
-  label,
-  reasonLabel,
-} from "../returns/labels";
+import { STATUS_TONES, reasonLabel } from "../returns/labels";
+import { labelOf, returnsQueueMessages } from "../returns/queue-messages";
 import { ReturnActionSchema, runReturnAction } from "../returns/admin-actions.server";
 import { nextActions, type LifecycleResult } from "../returns/lifecycle.server";
 import { requireAdminShop } from "../shopify.server";
+import { adminLocale } from "../shops/shops.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -53,44 +50,43 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     mismatch: form.getAll("mismatch"),
   });
   if (!parsed.success) {
-    return Response.json({ ok: false, message: "Unknown action" }, { status: 400 });
+    const t = returnsQueueMessages(await adminLocale(shop));
+    return Response.json({ ok: false, message: t("unknownAction") }, { status: 400 });
   }
   const result = await runReturnAction(shop, params.id ?? "", parsed.data);
   const status = result.ok ? 200 : result.message === "Return not found" ? 404 : 409;
   return Response.json(result, { status });
 };
 
-const ACTION_LABELS: Record<string, string> = {
-  approve: "Approve",
-  issue_label: "Issue label",
-  receive: "Mark received",
-  process: "Process",
-};
-
 export default function ReturnPage() {
   const { found, next } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const t = returnsQueueMessages(negotiateLocale([shop.locale]));
   const fetcher = useFetcher<LifecycleResult>();
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState("");
   const busy = fetcher.state !== "idle";
   const claim = found.kind === "warranty";
-  const nextSteps = next.map((intent) => ({ intent, content: ACTION_LABELS[intent] }));
+  const nextSteps = next.map((intent) => ({ intent, content: labelOf(t, "step_", intent) }));
   const when = (value: string | Date | null | undefined) =>
     formatDateTime(value, shop.timezone, shop.locale);
   const money = (minor: number) => formatMinor(minor, found.currency, shop.locale);
 
   return (
     <Page
-      backAction={{ content: "Returns", url: "/app/returns" }}
-      title={`${claim ? "Warranty claim" : "Return"} for ${found.orderName}`}
+      backAction={{ content: t("title"), url: "/app/returns" }}
+      title={t(claim ? "claimFor" : "returnFor", { order: found.orderName })}
       titleMetadata={
-        <Badge tone={STATUS_TONES[found.status]}>{label(STATUS_LABELS, found.status)}</Badge>
+        <Badge tone={STATUS_TONES[found.status]}>{labelOf(t, "status_", found.status)}</Badge>
       }
-      subtitle={`Requested ${when(found.requestedAt)}${found.email ? ` by ${found.email}` : ""}`}
+      subtitle={
+        found.email
+          ? t("requestedOnBy", { when: when(found.requestedAt), email: found.email })
+          : t("requestedOn", { when: when(found.requestedAt) })
+      }
       secondaryActions={[
         {
-          content: "Open order in Shopify",
+          content: t("openOrder"),
           url: `shopify://admin/orders/${found.orderShopifyId}`,
           target: "_top",
         },
@@ -99,15 +95,15 @@ export default function ReturnPage() {
       <Layout>
         {fetcher.data && !fetcher.data.ok && fetcher.state === "idle" && (
           <Layout.Section>
-            <Banner tone="critical" title="Not done">
+            <Banner tone="critical" title={t("notDone")}>
               <p>{fetcher.data.message}</p>
             </Banner>
           </Layout.Section>
         )}
         {found.declineReason && (
           <Layout.Section>
-            <Banner tone="warning" title="Declined">
-              <p>Reason the customer sees: {found.declineReason}</p>
+            <Banner tone="warning" title={t("status_declined")}>
+              <p>{t("declinedReasonShown", { reason: found.declineReason })}</p>
             </Banner>
           </Layout.Section>
         )}
@@ -139,7 +135,7 @@ export default function ReturnPage() {
                   ))}
                   {found.status === "requested" && (
                     <Button tone="critical" onClick={() => setDeclining(true)} disabled={busy}>
-                      Decline
+                      {t("decline")}
                     </Button>
                   )}
                 </InlineStack>
@@ -148,19 +144,19 @@ export default function ReturnPage() {
                     <input type="hidden" name="intent" value="decline" />
                     <BlockStack gap="200">
                       <TextField
-                        label="Reason for declining"
+                        label={t("declineReason")}
                         name="reason"
                         value={reason}
                         onChange={setReason}
                         multiline={2}
                         autoComplete="off"
-                        helpText="The customer sees this."
+                        helpText={t("declineHelp")}
                       />
                       <InlineStack gap="200">
                         <Button submit tone="critical" variant="primary" loading={busy}>
-                          Decline return
+                          {t("declineReturn")}
                         </Button>
-                        <Button onClick={() => setDeclining(false)}>Cancel</Button>
+                        <Button onClick={() => setDeclining(false)}>{t("cancel")}</Button>
                       </InlineStack>
                     </BlockStack>
                   </fetcher.Form>
@@ -174,7 +170,7 @@ export default function ReturnPage() {
             <Card>
               <BlockStack gap="300">
                 <Text as="h2" variant="headingMd">
-                  Items
+                  {t("itemsTitle")}
                 </Text>
                 {found.lines.map((line, index) => (
                   <BlockStack gap="100" key={line.id}>
@@ -184,9 +180,9 @@ export default function ReturnPage() {
                         {formatCount(line.quantity, shop.locale)} × {line.title}
                         {line.variantTitle ? ` (${line.variantTitle})` : ""}
                       </Text>
-                      <Badge>{label(RESOLUTION_LABELS, line.resolution)}</Badge>
+                      <Badge>{labelOf(t, "resolution_", line.resolution)}</Badge>
                     </InlineStack>
-                    <Text as="p">Reason: {reasonLabel(line.reason)}</Text>
+                    <Text as="p">{t("lineReason", { reason: reasonLabel(line.reason) })}</Text>
                     {line.customerNote && (
                       <Text as="p" tone="subdued">
                         “{line.customerNote}”
@@ -194,20 +190,27 @@ export default function ReturnPage() {
                     )}
                     {line.resolution === "exchange" && (
                       <Text as="p">
-                        Exchange for{" "}
-                        {line.exchangeVariantTitle ?? `variant ${line.exchangeVariantId ?? "—"}`}
-                        {line.priceDifference
-                          ? ` (price difference ${money(line.priceDifference)})`
-                          : ""}
+                        {t(line.priceDifference ? "exchangeForDifference" : "exchangeFor", {
+                          variant:
+                            line.exchangeVariantTitle ??
+                            t("exchangeVariant", { id: line.exchangeVariantId ?? "—" }),
+                          amount: money(line.priceDifference),
+                        })}
                       </Text>
                     )}
                     <Text as="p" tone="subdued" variant="bodySm">
-                      {money(line.unitPrice)} each · amount {money(line.amount)} · fee{" "}
-                      {money(line.fee)} · bonus {money(line.bonus)}
+                      {t("lineAmounts", {
+                        unit: money(line.unitPrice),
+                        amount: money(line.amount),
+                        fee: money(line.fee),
+                        bonus: money(line.bonus),
+                      })}
                     </Text>
                     {(found.explanations[line.lineItemShopifyId] ?? []).length > 0 && (
                       <Text as="p" tone="subdued" variant="bodySm">
-                        Policy: {found.explanations[line.lineItemShopifyId]!.join("; ")}
+                        {t("linePolicy", {
+                          rules: found.explanations[line.lineItemShopifyId]!.join("; "),
+                        })}
                       </Text>
                     )}
                   </BlockStack>
@@ -215,7 +218,7 @@ export default function ReturnPage() {
                 {found.note && (
                   <>
                     <Divider />
-                    <Text as="p">Note from the shopper: {found.note}</Text>
+                    <Text as="p">{t("shopperNote", { note: found.note })}</Text>
                   </>
                 )}
               </BlockStack>

@@ -5,6 +5,7 @@ import { webhookFixture } from "../support/fixtures";
 import { adminDocument, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
+import { portal, shopWithFulfilledOrder, twoItems } from "../returns/support";
 
 describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty, recommendations, notifications", () => {
   it("follow the shop's language, and only that language is sent", async () => {
@@ -87,6 +88,23 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(notifications).toContain("Test-E-Mail an mich senden");
     expect(notifications).not.toContain("Sender and quiet hours");
     expect(notifications).not.toContain("Send a test email to me");
+  });
+
+  it("also on a return's page", async () => {
+    const shop = await shopWithFulfilledOrder("return-de");
+    const created = await portal(shop, twoItems());
+    expect(created.status).toBe(201);
+    const { returnId } = (await created.json()) as { returnId: string };
+    await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
+
+    const page = await (await adminDocument(shop, `/app/returns/${returnId}`)).text();
+    expect(page).toContain("Retoure für #9999");
+    expect(page).toContain("Umtausch gegen");
+    expect(page).toContain("Erstattungsvorschau");
+    expect(page).toContain("Noch kein Etikett");
+    expect(page).not.toContain("Return for #9999");
+    expect(page).not.toContain("Refund preview");
+    expect(page).not.toContain("No label yet");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
