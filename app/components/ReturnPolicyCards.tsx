@@ -12,49 +12,31 @@ import {
   TextField,
 } from "@shopify/polaris";
 import type { Dispatch, SetStateAction } from "react";
+import { negotiateLocale } from "../platform/i18n";
 import type { WarrantyPeriod } from "../returns/policy";
-import { POLICY_FIELD_LABELS, type PolicyDraft } from "../returns/policy-editor";
+import type { PolicyDraft } from "../returns/policy-editor";
+import { policyMessages, type PolicyMessageKey } from "../returns/policy-messages";
+import { useShop } from "./ShopContext";
 
 type AbuseDraft = NonNullable<PolicyDraft["abuse"]>;
 
+function useMessages() {
+  return policyMessages(negotiateLocale([useShop().locale]));
+}
+
+/** Each field's label is its catalog key `field_abuse.<key>`, as its error messages name it. */
 const FIELDS: {
   key: keyof AbuseDraft;
-  label: string;
-  suffix?: string;
-  helpText?: string;
+  suffix?: PolicyMessageKey | "%";
+  helpText?: PolicyMessageKey;
   number?: boolean;
 }[] = [
-  { key: "lookbackDays", label: "Look back over", suffix: "days", number: true },
-  {
-    key: "highReturnRate",
-    label: "High return rate from",
-    suffix: "% of delivered units",
-    number: true,
-  },
-  {
-    key: "serialReturnerMinReturns",
-    label: "Serial returner from",
-    suffix: "returns",
-    number: true,
-  },
-  {
-    key: "serialReturnerMinRate",
-    label: "… and returns per order of at least",
-    suffix: "%",
-    number: true,
-    helpText: "50 %: one return for every two orders.",
-  },
-  {
-    key: "wardrobingReasons",
-    label: "Wardrobing reasons",
-    helpText: "Return reason handles, separated by commas (style, unwanted).",
-  },
-  {
-    key: "wardrobingDays",
-    label: "Wardrobing when asked for in the window's last",
-    suffix: "days",
-    number: true,
-  },
+  { key: "lookbackDays", suffix: "days", number: true },
+  { key: "highReturnRate", suffix: "ofDeliveredUnits", number: true },
+  { key: "serialReturnerMinReturns", suffix: "returnsSuffix", number: true },
+  { key: "serialReturnerMinRate", suffix: "%", number: true, helpText: "serialRateHelp" },
+  { key: "wardrobingReasons", helpText: "wardrobingHelp" },
+  { key: "wardrobingDays", suffix: "days", number: true },
 ];
 
 /** The policy's abuse settings (app/returns/policy.ts AbuseSettingsSchema) as the editor types them. */
@@ -67,16 +49,17 @@ export function AbuseSettingsCard({
   errors: Record<string, string>;
   onChange: (changes: Partial<AbuseDraft>) => void;
 }) {
+  const t = useMessages();
   return (
     <Card>
       <FormLayout>
         {FIELDS.map((field) => (
           <TextField
             key={field.key}
-            label={field.label}
+            label={t(`field_abuse.${field.key}`)}
             type={field.number ? "number" : "text"}
-            suffix={field.suffix}
-            helpText={field.helpText}
+            suffix={field.suffix === "%" || !field.suffix ? field.suffix : t(field.suffix)}
+            helpText={field.helpText && t(field.helpText)}
             value={abuse[field.key]}
             onChange={(value) => onChange({ [field.key]: value })}
             error={errors[`abuse.${field.key}`]}
@@ -102,18 +85,19 @@ export function ShopNowCard({
   errors: Record<string, string>;
   onChange: (changes: Partial<ShopNowDraft>) => void;
 }) {
+  const t = useMessages();
   return (
     <Card>
       <FormLayout>
         <Checkbox
-          label="Let shoppers spend their return on any product"
-          helpText="From the return's status page, before they get their money back."
+          label={t("shopNowEnable")}
+          helpText={t("shopNowEnableHelp")}
           checked={shopNow.enabled}
           onChange={(enabled) => onChange({ enabled })}
         />
         <FormLayout.Group>
           <TextField
-            label={POLICY_FIELD_LABELS["shopNow.bonusPercent"]}
+            label={t("field_shopNow.bonusPercent")}
             type="number"
             suffix="%"
             value={shopNow.bonusPercent}
@@ -122,7 +106,7 @@ export function ShopNowCard({
             autoComplete="off"
           />
           <TextField
-            label={POLICY_FIELD_LABELS["shopNow.bonusAmount"]}
+            label={t("field_shopNow.bonusAmount")}
             prefix={currency}
             value={shopNow.bonusAmount}
             onChange={(bonusAmount) => onChange({ bonusAmount })}
@@ -131,10 +115,10 @@ export function ShopNowCard({
           />
         </FormLayout.Group>
         <ChoiceList
-          title="Credit left over becomes"
+          title={t("remainderTitle")}
           choices={[
-            { label: "Store credit (bonus included)", value: "store_credit" },
-            { label: "A refund (without the bonus)", value: "refund" },
+            { label: t("remainderCredit"), value: "store_credit" },
+            { label: t("remainderRefund"), value: "refund" },
           ]}
           selected={[shopNow.remainderAs]}
           onChange={([remainderAs]) =>
@@ -142,15 +126,10 @@ export function ShopNowCard({
           }
         />
         <ChoiceList
-          title="Instant exchanges (new items ship before the return arrives)"
+          title={t("instantTitle")}
           choices={[
-            { label: "Nobody", value: "nobody" },
-            {
-              label: "Customers without abuse signals",
-              value: "trusted",
-              helpText:
-                "They pay for the new items now through a Shopify invoice; the return's value goes back to them when it is received and processed, the bonus as store credit.",
-            },
+            { label: t("instantNobody"), value: "nobody" },
+            { label: t("instantTrusted"), value: "trusted", helpText: t("instantTrustedHelp") },
           ]}
           selected={[shopNow.instantFor]}
           onChange={([instantFor]) =>
@@ -181,6 +160,7 @@ export function WarrantiesCard({
   error: string | undefined;
   onChange: (warranties: WarrantyPeriod[]) => void;
 }) {
+  const t = useMessages();
   const set = (index: number, changes: Partial<WarrantyPeriod>) =>
     onChange(warranties.map((entry, at) => (at === index ? { ...entry, ...changes } : entry)));
   return (
@@ -188,22 +168,22 @@ export function WarrantiesCard({
       <BlockStack gap="400">
         {warranties.length === 0 && (
           <Text as="p" tone="subdued">
-            No warranties yet: add one so shoppers can claim items past the return window.
+            {t("noWarranties")}
           </Text>
         )}
         {warranties.map((entry, index) => (
           <FormLayout key={entry.id}>
             <FormLayout.Group>
               <TextField
-                label="Warranty name"
+                label={t("warrantyName")}
                 value={entry.name}
                 onChange={(name) => set(index, { name })}
                 autoComplete="off"
               />
               <TextField
-                label="Length"
+                label={t("warrantyLength")}
                 type="number"
-                suffix="days from delivery"
+                suffix={t("daysFromDelivery")}
                 value={String(entry.days)}
                 onChange={(days) => set(index, { days: Number(days) })}
                 autoComplete="off"
@@ -211,20 +191,20 @@ export function WarrantiesCard({
             </FormLayout.Group>
             <FormLayout.Group>
               <TextField
-                label="Products tagged"
+                label={t("warrantyTags")}
                 value={listText(entry.productTags)}
                 onChange={(text) => set(index, { productTags: listOf(text) })}
                 autoComplete="off"
-                helpText="Separated by commas; empty with the others empty covers every product"
+                helpText={t("warrantyTagsHelp")}
               />
               <TextField
-                label="Product types"
+                label={t("warrantyTypes")}
                 value={listText(entry.productTypes)}
                 onChange={(text) => set(index, { productTypes: listOf(text) })}
                 autoComplete="off"
               />
               <TextField
-                label="Collections (ids)"
+                label={t("warrantyCollections")}
                 value={listText(entry.collectionIds)}
                 onChange={(text) => set(index, { collectionIds: listOf(text) })}
                 autoComplete="off"
@@ -235,7 +215,7 @@ export function WarrantiesCard({
                 tone="critical"
                 onClick={() => onChange(warranties.filter((_, at) => at !== index))}
               >
-                Remove warranty
+                {t("removeWarranty")}
               </Button>
             </InlineStack>
           </FormLayout>
@@ -248,13 +228,13 @@ export function WarrantiesCard({
                 ...warranties,
                 {
                   id: `warranty-${Date.now().toString(36)}-${warranties.length}`,
-                  name: "Warranty",
+                  name: t("newWarranty"),
                   days: 365,
                 },
               ])
             }
           >
-            Add warranty
+            {t("addWarranty")}
           </Button>
         </InlineStack>
       </BlockStack>
@@ -274,13 +254,11 @@ export function ShopNowAndAbuseSections({
   errors: Record<string, string>;
   currency: string;
 }) {
+  const t = useMessages();
   return (
     <>
       {draft.shopNow && (
-        <Layout.AnnotatedSection
-          title="Shop-now exchanges"
-          description="Shoppers spend the returned value, plus your bonus, on any product in stock; a difference is paid through a Shopify invoice."
-        >
+        <Layout.AnnotatedSection title={t("shopNowTitle")} description={t("shopNowDescription")}>
           <ShopNowCard
             shopNow={draft.shopNow}
             currency={currency}
@@ -295,10 +273,7 @@ export function ShopNowAndAbuseSections({
         </Layout.AnnotatedSection>
       )}
       {draft.abuse && (
-        <Layout.AnnotatedSection
-          title="Abuse signals"
-          description="When a customer's returns are flagged on the return's page. Rules can name the return rate or serial returners, for example to hold quick refunds for you."
-        >
+        <Layout.AnnotatedSection title={t("abuseTitle")} description={t("abuseDescription")}>
           <AbuseSettingsCard
             abuse={draft.abuse}
             errors={errors}

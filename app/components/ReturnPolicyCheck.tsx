@@ -11,7 +11,9 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { RESOLUTION_LABELS, label } from "../returns/labels";
+import { negotiateLocale } from "../platform/i18n";
+import { policyMessages } from "../returns/policy-messages";
+import { labelOf, returnsQueueMessages } from "../returns/queue-messages";
 import { formatDateTime, formatMinor } from "./format";
 import { useShop } from "./ShopContext";
 
@@ -33,6 +35,7 @@ export type CheckAnswer =
 
 /** "Test this order": what the saved return policy decides for each item of one order, and why. */
 export function PolicyCheckCard() {
+  const t = policyMessages(negotiateLocale([useShop().locale]));
   const check = useFetcher<CheckAnswer>();
   const [order, setOrder] = useState("");
   const [reason, setReason] = useState("");
@@ -44,7 +47,7 @@ export function PolicyCheckCard() {
           <FormLayout>
             <FormLayout.Group>
               <TextField
-                label="Order"
+                label={t("checkOrder")}
                 name="order"
                 placeholder="#1001"
                 value={order}
@@ -52,7 +55,7 @@ export function PolicyCheckCard() {
                 autoComplete="off"
               />
               <TextField
-                label="Return reason (optional)"
+                label={t("checkReason")}
                 name="reason"
                 placeholder="damaged"
                 value={reason}
@@ -63,7 +66,7 @@ export function PolicyCheckCard() {
           </FormLayout>
           <InlineStack>
             <Button submit loading={check.state !== "idle"}>
-              Check order
+              {t("checkButton")}
             </Button>
           </InlineStack>
           {check.data && <CheckResult answer={check.data} />}
@@ -75,10 +78,13 @@ export function PolicyCheckCard() {
 
 function CheckResult({ answer }: { answer: CheckAnswer }) {
   const shop = useShop();
+  const locale = negotiateLocale([shop.locale]);
+  const t = policyMessages(locale);
+  const names = returnsQueueMessages(locale);
   if (!answer.ok) {
     return (
       <Banner tone="warning" title={answer.message}>
-        <p>Enter an order number of this shop, such as #1001.</p>
+        <p>{t("checkHint")}</p>
       </Banner>
     );
   }
@@ -90,7 +96,7 @@ function CheckResult({ answer }: { answer: CheckAnswer }) {
       </Text>
       {answer.lines.length === 0 && (
         <Text as="p" tone="subdued">
-          No item of this order is shipped, so nothing can be returned.
+          {t("checkNothingShipped")}
         </Text>
       )}
       {answer.lines.map((line) => (
@@ -101,7 +107,7 @@ function CheckResult({ answer }: { answer: CheckAnswer }) {
               {line.variantTitle ? ` (${line.variantTitle})` : ""}
             </Text>
             <Badge tone={line.eligible ? "success" : "critical"}>
-              {line.eligible ? "Eligible" : "Not eligible"}
+              {t(line.eligible ? "eligible" : "notEligible")}
             </Badge>
           </InlineStack>
           <ul style={{ margin: 0, paddingInlineStart: 20 }}>
@@ -110,14 +116,22 @@ function CheckResult({ answer }: { answer: CheckAnswer }) {
             ))}
           </ul>
           <Text as="p" tone="subdued" variant="bodySm">
-            Window ends {formatDateTime(line.windowEndsAt, shop.timezone, shop.locale)}
-            {line.photosRequired ? " · photos required" : ""}
+            {t(line.photosRequired ? "windowEndsPhotos" : "windowEnds", {
+              when: formatDateTime(line.windowEndsAt, shop.timezone, shop.locale),
+            })}
           </Text>
           {line.options.map((option) => (
             <Text as="p" variant="bodySm" key={option.resolution}>
-              {label(RESOLUTION_LABELS, option.resolution)}: {money(option.amount)}
-              {option.fee ? ` (fee ${money(option.fee)})` : ""}
-              {option.bonus ? ` (bonus ${money(option.bonus)})` : ""}
+              {[
+                t("option", {
+                  resolution: labelOf(names, "resolution_", option.resolution),
+                  amount: money(option.amount),
+                }),
+                option.fee ? t("optionFee", { amount: money(option.fee) }) : "",
+                option.bonus ? t("optionBonus", { amount: money(option.bonus) }) : "",
+              ]
+                .filter(Boolean)
+                .join(" ")}
             </Text>
           ))}
         </BlockStack>

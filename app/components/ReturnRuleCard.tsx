@@ -11,24 +11,21 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { RESOLUTION_LABELS, label } from "../returns/labels";
+import { negotiateLocale, type ShopperLocale } from "../platform/i18n";
 import type { Resolution } from "../returns/policy";
 import type { RuleDraft, TriState } from "../returns/policy-editor";
+import { policyMessages } from "../returns/policy-messages";
+import { labelOf, returnsQueueMessages } from "../returns/queue-messages";
+import { useShop } from "./ShopContext";
 
 /** One rule of the return policy editor (routes/app.returns.settings.tsx). */
 
 /** What the merchant offers: "keep" is decided by the green-return settings, not offered. */
 export const OFFERED: Resolution[] = ["refund", "store_credit", "exchange"];
-export const OFFERED_CHOICES = OFFERED.map((value) => ({
-  label: label(RESOLUTION_LABELS, value),
-  value,
-}));
-
-const TRI_CONDITION = [
-  { label: "Either", value: "any" },
-  { label: "Yes", value: "yes" },
-  { label: "No", value: "no" },
-];
+export function offeredChoices(locale: ShopperLocale) {
+  const t = returnsQueueMessages(locale);
+  return OFFERED.map((value) => ({ label: labelOf(t, "resolution_", value), value }));
+}
 
 export function RuleCard({
   rule,
@@ -47,18 +44,22 @@ export function RuleCard({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }) {
+  const locale = negotiateLocale([useShop().locale]);
+  const t = policyMessages(locale);
+  const triCondition = [
+    { label: t("either"), value: "any" },
+    { label: t("yes"), value: "yes" },
+    { label: t("no"), value: "no" },
+  ];
   const error = (field: string) => errors[`rules.${index}.${field}`];
-  const text = (
-    field: "productTags" | "collectionIds" | "productTypes" | "reasons",
-    name: string,
-  ) => (
+  const text = (field: "productTags" | "collectionIds" | "productTypes" | "reasons") => (
     <TextField
-      label={name}
+      label={t(`rule_${field}`)}
       value={rule[field]}
       onChange={(value) => onChange({ [field]: value })}
       autoComplete="off"
       error={error(field)}
-      helpText="Separated by commas; empty matches every item"
+      helpText={t("listHelp")}
     />
   );
   return (
@@ -66,124 +67,124 @@ export function RuleCard({
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
           <Text as="h3" variant="headingSm">
-            Rule {index + 1}
+            {t("ruleTitle", { n: index + 1 })}
           </Text>
           <InlineStack gap="200">
             <Button size="slim" disabled={index === 0} onClick={() => onMove(-1)}>
-              Move up
+              {t("moveUp")}
             </Button>
             <Button size="slim" disabled={index === count - 1} onClick={() => onMove(1)}>
-              Move down
+              {t("moveDown")}
             </Button>
             <Button size="slim" tone="critical" onClick={onRemove}>
-              Remove
+              {t("remove")}
             </Button>
           </InlineStack>
         </InlineStack>
         <TextField
-          label="Rule name"
+          label={t("rule_name")}
           value={rule.name}
           onChange={(name) => onChange({ name })}
           autoComplete="off"
           error={error("name")}
-          helpText="Shown to shoppers in the explanation (Final sale, Swimwear…)"
+          helpText={t("ruleNameHelp")}
         />
         <Text as="h4" variant="headingXs">
-          Applies to items
+          {t("appliesTo")}
         </Text>
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
-          {text("productTags", "With product tags")}
-          {text("collectionIds", "In collections (ids)")}
-          {text("productTypes", "Of product types")}
-          {text("reasons", "Returned for reasons")}
+          {text("productTags")}
+          {text("collectionIds")}
+          {text("productTypes")}
+          {text("reasons")}
           <Select
-            label="Bought at a discount"
-            options={TRI_CONDITION}
+            label={t("rule_discounted")}
+            options={triCondition}
             value={rule.discounted}
             onChange={(value) => onChange({ discounted: value as TriState })}
           />
           <Select
-            label="Final sale"
-            options={TRI_CONDITION}
+            label={t("rule_finalSale")}
+            options={triCondition}
             value={rule.finalSale}
             onChange={(value) => onChange({ finalSale: value as TriState })}
           />
         </InlineGrid>
         <Text as="h4" variant="headingXs">
-          And customers
+          {t("andCustomers")}
         </Text>
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
           <TextField
-            label="Who returned more than"
+            label={t("rule_customerReturnRateAbove")}
             type="number"
-            suffix="% of delivered units"
+            suffix={t("ofDeliveredUnits")}
             value={rule.customerReturnRateAbove}
             onChange={(customerReturnRateAbove) => onChange({ customerReturnRateAbove })}
             autoComplete="off"
             error={error("customerReturnRateAbove")}
-            helpText="Empty matches every customer"
+            helpText={t("everyCustomerHelp")}
           />
           <Select
-            label="Serial returner (see Abuse signals)"
-            options={TRI_CONDITION}
+            label={t("rule_serialReturner")}
+            options={triCondition}
             value={rule.serialReturner}
             onChange={(value) => onChange({ serialReturner: value as TriState })}
           />
         </InlineGrid>
         <Divider />
         <Text as="h4" variant="headingXs">
-          Then
+          {t("then")}
         </Text>
         <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
           <Select
-            label="Returnable"
+            label={t("rule_returnable")}
             options={[
-              { label: "As the policy says", value: "any" },
-              { label: "Returnable", value: "yes" },
-              { label: "Not returnable", value: "no" },
+              { label: t("asThePolicySays"), value: "any" },
+              { label: t("returnableYes"), value: "yes" },
+              { label: t("returnableNo"), value: "no" },
             ]}
             value={rule.returnable}
             onChange={(value) => onChange({ returnable: value as TriState })}
           />
           <TextField
-            label="Return window for these items"
+            label={t("rule_windowDays")}
             type="number"
-            suffix="days"
+            suffix={t("days")}
             value={rule.windowDays}
             onChange={(windowDays) => onChange({ windowDays })}
             autoComplete="off"
             error={error("windowDays")}
-            helpText="Empty keeps the policy's window"
+            helpText={t("ruleWindowHelp")}
           />
         </InlineGrid>
         <Checkbox
-          label="Offer only some resolutions"
+          label={t("onlySomeResolutions")}
           checked={rule.resolutions !== null}
           onChange={(limited) => onChange({ resolutions: limited ? [...OFFERED] : null })}
         />
         {rule.resolutions !== null && (
           <ChoiceList
             allowMultiple
-            title="Resolutions for these items"
-            choices={OFFERED_CHOICES}
+            title={t("rule_resolutions")}
+            choices={offeredChoices(locale)}
             selected={rule.resolutions}
             onChange={(value) => onChange({ resolutions: value as Resolution[] })}
             error={error("resolutions")}
           />
         )}
         <Checkbox
-          label="Photos required (the return waits for your approval)"
+          label={t("photosRequired")}
           checked={rule.photosRequired}
           onChange={(photosRequired) => onChange({ photosRequired })}
         />
         <Checkbox
-          label="The shopper keeps the item (green return)"
+          label={t("keepItem")}
           checked={rule.keepItem}
           onChange={(keepItem) => onChange({ keepItem })}
         />
         <Checkbox
-          label="Hold automatic refunds for me"
-          helpText="The refund waits for you even when the policy refunds on the first scan or on receipt. Such a rule can only name customers and reasons."
+          label={t("holdRefunds")}
+          helpText={t("holdRefundsHelp")}
           checked={rule.holdAutomaticRefund}
           onChange={(holdAutomaticRefund) => onChange({ holdAutomaticRefund })}
         />

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "../db.server";
 import { findShopperOrder } from "../orders/index.server";
 import { RESOLUTIONS, type ReturnDecision } from "./policy";
+import { policyMessages } from "./policy-messages";
 import { signalsForCustomer } from "./abuse.server";
 import { automaticRefundOf } from "./automation.server";
 import { loadPolicy, returnableOrder } from "./returns.server";
@@ -252,19 +253,24 @@ export async function returnDetail(shopDomain: string, returnId: string) {
 }
 
 export const CheckOrderSchema = z.object({
-  order: z.string().trim().min(1, "Enter an order number such as #1001").max(40),
+  order: z.string().trim().min(1).max(40),
   reason: z.string().trim().max(60).default(""),
 });
 
 /**
  * The policy's decision for each line of one of the shop's orders, as the portal would show it,
- * for the given return reason (rules by reason apply only when one is named).
+ * for the given return reason (rules by reason apply only when one is named); a refusal is worded
+ * by `t`, the admin's language.
  */
-export async function checkOrder(shopDomain: string, input: z.infer<typeof CheckOrderSchema>) {
+export async function checkOrder(
+  shopDomain: string,
+  input: z.infer<typeof CheckOrderSchema>,
+  t = policyMessages("en"),
+) {
   const found = await findShopperOrder(shopDomain, { orderNumber: input.order });
-  if (!found) return { ok: false as const, message: `No order ${input.order} in this shop` };
+  if (!found) return { ok: false as const, message: t("checkNoOrder", { order: input.order }) };
   const order = await returnableOrder(shopDomain, found.shopifyId);
-  if (!order) return { ok: false as const, message: `Order ${found.name} was cancelled` };
+  if (!order) return { ok: false as const, message: t("checkCancelled", { order: found.name }) };
   return {
     ok: true as const,
     ...(await returnOptions(shopDomain, order, new Date(), input.reason)),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fromMinorUnits, toMinorUnits } from "../platform/shopify/money";
+import { policyMessages } from "./policy-messages";
 import {
   AutomationSchema,
   RESOLUTIONS,
@@ -223,17 +224,20 @@ function ruleFromDraft(rule: RuleDraft) {
 }
 
 /** Messages a merchant reads next to a field, instead of zod's developer wording. */
-function editorError(issue: z.core.$ZodRawIssue): string | undefined {
-  if (issue.code === "invalid_type" && issue.expected === "number") return "Enter a number";
-  if (issue.code === "invalid_type" && issue.expected === "int") return "Enter a whole number";
-  if (issue.code === "too_big" && issue.origin === "number")
-    return `At most ${String(issue.maximum)}`;
-  if (issue.code === "too_small" && issue.origin === "number") {
-    return `At least ${String(issue.minimum)}`;
-  }
-  if (issue.code === "too_small" && issue.origin === "string") return "Required";
-  return undefined;
-}
+const editorError =
+  (t: ReturnType<typeof policyMessages>) =>
+  (issue: z.core.$ZodRawIssue): string | undefined => {
+    if (issue.code === "invalid_type" && issue.expected === "number") return t("errNumber");
+    if (issue.code === "invalid_type" && issue.expected === "int") return t("errWholeNumber");
+    if (issue.code === "too_big" && issue.origin === "number") {
+      return t("errAtMost", { n: String(issue.maximum) });
+    }
+    if (issue.code === "too_small" && issue.origin === "number") {
+      return t("errAtLeast", { n: String(issue.minimum) });
+    }
+    if (issue.code === "too_small" && issue.origin === "string") return t("errRequired");
+    return undefined;
+  };
 
 /**
  * The form field an error belongs to: "windowDays", "rules.2.windowDays" inside a rule, or
@@ -251,11 +255,14 @@ function fieldOf(path: PropertyKey[]): string {
 export type PolicyFromDraft =
   { ok: true; policy: ReturnPolicy } | { ok: false; errors: Record<string, string> };
 
-export function policyFromDraft(draft: PolicyDraft, currency: string): PolicyFromDraft {
+/** The draft as a policy, or each field's error in the words of `t` (the admin's language). */
+export function policyFromDraft(
+  draft: PolicyDraft,
+  currency: string,
+  t = policyMessages("en"),
+): PolicyFromDraft {
   const errors: Record<string, string> = {};
-  if (draft.resolutions.length === 0) {
-    errors.resolutions = "Offer at least one way to resolve a return";
-  }
+  if (draft.resolutions.length === 0) errors.resolutions = t("errNoResolution");
   const parsed = ReturnPolicySchema.safeParse(
     {
       windowDays: number(draft.windowDays),
@@ -287,7 +294,7 @@ export function policyFromDraft(draft: PolicyDraft, currency: string): PolicyFro
         wardrobingDays: number(draft.abuse.wardrobingDays),
       },
     },
-    { error: editorError },
+    { error: editorError(t) },
   );
   if (!parsed.success) {
     for (const issue of parsed.error.issues) errors[fieldOf(issue.path)] ??= issue.message;
@@ -305,25 +312,4 @@ export function parsePostedDraft(text: string) {
     posted = null;
   }
   return PolicyDraftSchema.safeParse(posted);
-}
-
-export const POLICY_FIELD_LABELS: Record<string, string> = {
-  windowDays: "Return window",
-  deliveryBufferDays: "Days from shipping to delivery",
-  resolutions: "Resolutions offered",
-  storeCreditBonusPercent: "Store-credit bonus",
-  returnShippingFee: "Return shipping fee",
-  restockingFeePercent: "Restocking fee",
-  waiveFeesFor: "Fees waived for",
-  greenReturnMaxValue: "Keep items worth at most",
-  greenReturnReasons: "Keep items returned for",
-  "shopNow.bonusPercent": "Shop-now bonus",
-  "shopNow.bonusAmount": "Shop-now bonus amount",
-  form: "Form",
-};
-
-/** A policy field's name as the settings page labels it, for its error messages. */
-export function policyFieldLabel(key: string) {
-  const rule = /^rules\.(\d+)\.(\w+)$/.exec(key);
-  return rule ? `Rule ${Number(rule[1]) + 1}, ${rule[2]}` : (POLICY_FIELD_LABELS[key] ?? key);
 }

@@ -15,21 +15,21 @@ import {
 import { useState } from "react";
 import { ShopNowAndAbuseSections, WarrantiesCard } from "../components/ReturnPolicyCards";
 import { PolicyCheckCard } from "../components/ReturnPolicyCheck";
-import { OFFERED_CHOICES, RuleCard } from "../components/ReturnRuleCard";
+import { offeredChoices, RuleCard } from "../components/ReturnRuleCard";
 import { useShop } from "../components/ShopContext";
-import { getShop } from "../shops/shops.server";
+import { negotiateLocale } from "../platform/i18n";
+import { adminLocale, getShop } from "../shops/shops.server";
 import { CheckOrderSchema, checkOrder } from "../returns/admin.server";
 import type { Resolution } from "../returns/policy";
 import {
   parsePostedDraft,
-  POLICY_FIELD_LABELS,
-  policyFieldLabel,
   draftFromPolicy,
   newRuleDraft,
   policyFromDraft,
   type PolicyDraft,
   type RuleDraft,
 } from "../returns/policy-editor";
+import { policyFieldLabel, policyMessages } from "../returns/policy-messages";
 import { loadPolicy, savePolicy } from "../returns/returns.server";
 import { requireAdminShop } from "../shopify.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
@@ -49,28 +49,23 @@ type SaveAnswer = { ok: true } | { ok: false; errors: Record<string, string> };
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const form = await readForm(request, BODY_LIMITS.adminForm);
+  const t = policyMessages(await adminLocale(shop));
   if (form.get("intent") === "check") {
     const input = CheckOrderSchema.safeParse({
       order: form.get("order") ?? "",
       reason: form.get("reason") ?? "",
     });
     if (!input.success) {
-      return Response.json(
-        { ok: false, message: input.error.issues[0]?.message ?? "Enter an order number" },
-        { status: 400 },
-      );
+      return Response.json({ ok: false, message: t("checkEnterOrder") }, { status: 400 });
     }
-    const result = await checkOrder(shop, input.data);
+    const result = await checkOrder(shop, input.data, t);
     return Response.json(result, { status: result.ok ? 200 : 404 });
   }
   const draft = parsePostedDraft(String(form.get("policy") ?? ""));
   if (!draft.success) {
-    return Response.json(
-      { ok: false, errors: { form: "The form sent an unreadable policy; reload the page" } },
-      { status: 400 },
-    );
+    return Response.json({ ok: false, errors: { form: t("unreadable") } }, { status: 400 });
   }
-  const result = policyFromDraft(draft.data, await shopCurrency(shop));
+  const result = policyFromDraft(draft.data, await shopCurrency(shop), t);
   if (!result.ok) return Response.json(result satisfies SaveAnswer, { status: 400 });
   await savePolicy(shop, result.policy);
   return Response.json({ ok: true } satisfies SaveAnswer);
@@ -79,6 +74,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function ReturnPolicySettings() {
   const { draft: saved } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const locale = negotiateLocale([shop.locale]);
+  const t = policyMessages(locale);
   const save = useFetcher<SaveAnswer>();
   const [draft, setDraft] = useState<PolicyDraft>(saved);
   const errors = save.data && !save.data.ok ? save.data.errors : {};
@@ -108,7 +105,7 @@ export default function ReturnPolicySettings() {
     extra: { suffix?: string; prefix?: string; helpText?: string; type?: "number" } = {},
   ) => (
     <TextField
-      label={POLICY_FIELD_LABELS[key]}
+      label={t(`field_${key}`)}
       value={draft[key]}
       onChange={set(key)}
       autoComplete="off"
@@ -119,21 +116,21 @@ export default function ReturnPolicySettings() {
 
   return (
     <Page
-      backAction={{ content: "Returns", url: "/app/returns" }}
-      title="Return policy"
-      subtitle="What shoppers may return, for how long and how you make it right"
+      backAction={{ content: t("back"), url: "/app/returns" }}
+      title={t("title")}
+      subtitle={t("subtitle")}
     >
       <Layout>
         {save.data && save.state === "idle" && (
           <Layout.Section>
             {save.data.ok ? (
-              <Banner tone="success" title="Policy saved" />
+              <Banner tone="success" title={t("saved")} />
             ) : (
-              <Banner tone="critical" title="Policy not saved: fix the fields marked below">
+              <Banner tone="critical" title={t("notSaved")}>
                 <ul>
                   {Object.entries(save.data.errors).map(([key, message]) => (
                     <li key={key}>
-                      {policyFieldLabel(key)}: {message}
+                      {t("errorLine", { field: policyFieldLabel(t, key), message })}
                     </li>
                   ))}
                 </ul>
@@ -141,25 +138,21 @@ export default function ReturnPolicySettings() {
             )}
           </Layout.Section>
         )}
-        <Layout.AnnotatedSection
-          title="Window and resolutions"
-          description="The window counts from delivery. Rules below can change it for some items."
-        >
+        <Layout.AnnotatedSection title={t("windowTitle")} description={t("windowDescription")}>
           <Card>
             <FormLayout>
               <FormLayout.Group>
-                {textField("windowDays", { type: "number", suffix: "days" })}
+                {textField("windowDays", { type: "number", suffix: t("days") })}
                 {textField("deliveryBufferDays", {
                   type: "number",
-                  suffix: "days",
-                  helpText:
-                    "Without a delivery date, the window starts this long after fulfillment (or the order).",
+                  suffix: t("days"),
+                  helpText: t("deliveryBufferHelp"),
                 })}
               </FormLayout.Group>
               <ChoiceList
                 allowMultiple
-                title={POLICY_FIELD_LABELS.resolutions}
-                choices={OFFERED_CHOICES}
+                title={t("field_resolutions")}
+                choices={offeredChoices(locale)}
                 selected={draft.resolutions}
                 onChange={(value) => set("resolutions")(value as Resolution[])}
                 error={errors.resolutions}
@@ -167,15 +160,12 @@ export default function ReturnPolicySettings() {
               {textField("storeCreditBonusPercent", {
                 type: "number",
                 suffix: "%",
-                helpText: "Added to the value of items returned for store credit.",
+                helpText: t("storeCreditBonusHelp"),
               })}
             </FormLayout>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection
-          title="Fees"
-          description="The shipping fee is charged once per return; the restocking fee per item."
-        >
+        <Layout.AnnotatedSection title={t("feesTitle")} description={t("feesDescription")}>
           <Card>
             <FormLayout>
               <FormLayout.Group>
@@ -184,8 +174,8 @@ export default function ReturnPolicySettings() {
               </FormLayout.Group>
               <ChoiceList
                 allowMultiple
-                title={POLICY_FIELD_LABELS.waiveFeesFor}
-                choices={OFFERED_CHOICES}
+                title={t("field_waiveFeesFor")}
+                choices={offeredChoices(locale)}
                 selected={draft.waiveFeesFor}
                 onChange={(value) => set("waiveFeesFor")(value as Resolution[])}
                 error={errors.waiveFeesFor}
@@ -193,26 +183,18 @@ export default function ReturnPolicySettings() {
             </FormLayout>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection
-          title="Green returns"
-          description="Let the shopper keep the item when shipping it back costs more than it is worth."
-        >
+        <Layout.AnnotatedSection title={t("greenTitle")} description={t("greenDescription")}>
           <Card>
             <FormLayout>
               {textField("greenReturnMaxValue", {
                 prefix: shop.currency,
-                helpText: "Leave empty to never decide by value.",
+                helpText: t("greenMaxHelp"),
               })}
-              {textField("greenReturnReasons", {
-                helpText: "Return reason handles, separated by commas (damaged, wrong-item).",
-              })}
+              {textField("greenReturnReasons", { helpText: t("greenReasonsHelp") })}
             </FormLayout>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection
-          title="Rules"
-          description="Rules apply in this order to the items they match; a later rule overrides an earlier one. Every condition given must hold; a list matches when any of its values does."
-        >
+        <Layout.AnnotatedSection title={t("rulesTitle")} description={t("rulesDescription")}>
           <BlockStack gap="400">
             {draft.rules.map((rule, index) => (
               <RuleCard
@@ -243,14 +225,14 @@ export default function ReturnPolicySettings() {
                   }))
                 }
               >
-                Add rule
+                {t("addRule")}
               </Button>
             </InlineStack>
           </BlockStack>
         </Layout.AnnotatedSection>
         <Layout.AnnotatedSection
-          title="Warranties"
-          description="Past the return window, shoppers can claim an item under its warranty in the returns portal; you decide to repair, replace or refund."
+          title={t("warrantiesTitle")}
+          description={t("warrantiesDescription")}
         >
           <WarrantiesCard
             warranties={draft.warranties ?? []}
@@ -273,14 +255,11 @@ export default function ReturnPolicySettings() {
                 save.submit({ intent: "save", policy: JSON.stringify(draft) }, { method: "post" })
               }
             >
-              Save policy
+              {t("savePolicy")}
             </Button>
           </BlockStack>
         </Layout.Section>
-        <Layout.AnnotatedSection
-          title="Test this order"
-          description="What the saved policy decides for each item of one of your orders, and why."
-        >
+        <Layout.AnnotatedSection title={t("checkTitle")} description={t("checkDescription")}>
           <PolicyCheckCard />
         </Layout.AnnotatedSection>
       </Layout>

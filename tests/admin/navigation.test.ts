@@ -2,9 +2,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
 import { webhookFixture } from "../support/fixtures";
-import { adminDocument, sendWebhook } from "../support/http";
+import { adminDocument, adminFetch, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
+import { draft, form } from "../returns/admin-support";
 import { portal, shopWithFulfilledOrder, twoItems } from "../returns/support";
 
 describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty, recommendations, notifications", () => {
@@ -90,7 +91,7 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(notifications).not.toContain("Send a test email to me");
   });
 
-  it("also on a return's page", async () => {
+  it("also on a return's page and the return policy", async () => {
     const shop = await shopWithFulfilledOrder("return-de");
     const created = await portal(shop, twoItems());
     expect(created.status).toBe(201);
@@ -105,6 +106,21 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(page).not.toContain("Return for #9999");
     expect(page).not.toContain("Refund preview");
     expect(page).not.toContain("No label yet");
+
+    const policy = await (await adminDocument(shop, "/app/returns/settings")).text();
+    expect(policy).toContain("Frist und Lösungen");
+    expect(policy).toContain("Richtlinie speichern");
+    expect(policy).toContain("Bestellung prüfen");
+    expect(policy).not.toContain("Window and resolutions");
+    expect(policy).not.toContain("Save policy");
+    expect(policy).not.toContain("Check order");
+    const refused = await adminFetch(
+      shop,
+      "/app/returns/settings.data",
+      form({ intent: "save", policy: draft({ windowDays: "400" }) }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Höchstens 365");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {
