@@ -14,9 +14,13 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { SaveResultBanner } from "../components/SaveResultBanner";
+import { useShop } from "../components/ShopContext";
 import { useState } from "react";
+import { negotiateLocale } from "../platform/i18n";
 import { log } from "../platform/logging/logger.server";
 import { requireAdminShop } from "../shopify.server";
+import { adminLocale } from "../shops/shops.server";
+import { shipmentLabel, shipmentMessages } from "../tracking/admin-messages";
 import { DEFAULT_STALL_DAYS } from "../tracking/attention";
 import { carrierName } from "../tracking/carriers/carriers";
 import { getTrackingSettings, TrackingSettingsInputSchema } from "../tracking/settings.server";
@@ -38,6 +42,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const form = await readForm(request, BODY_LIMITS.adminForm);
+  const t = shipmentMessages(await adminLocale(shop));
   const stallDays: Record<string, number> = {};
   for (const [key, value] of form.entries()) {
     if (key.startsWith("stall.") && String(value).trim()) {
@@ -51,10 +56,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     writeBack: form.get("writeBack") === "on",
   });
   if (!parsed.success) {
-    return Response.json(
-      { ok: false, error: parsed.error.issues.map((issue) => issue.message).join("; ") },
-      { status: 400 },
-    );
+    const fields = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    const error = [...fields].map((field) => shipmentLabel(t, "invalid_", field)).join(" ");
+    return Response.json({ ok: false, error }, { status: 400 });
   }
   try {
     await updateTrackingSettings(shop, parsed.data);
@@ -63,7 +67,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return Response.json(
       {
         ok: false,
-        error: `The carrier data source refused the connection: ${(error as Error).message}`,
+        error: t("connectionRefused", { error: (error as Error).message }),
       },
       { status: 400 },
     );
@@ -78,54 +82,54 @@ export default function TrackingSettings() {
   const [provider, setProvider] = useState<string>(settings.provider);
   const [writeBack, setWriteBack] = useState(settings.writeBack);
   const [apiKey, setApiKey] = useState("");
+  const t = shipmentMessages(negotiateLocale([useShop().locale]));
 
   return (
     <Page
-      backAction={{ content: "Shipments", url: "/app/shipments" }}
-      title="Tracking settings"
-      secondaryActions={[{ content: "Tracking page offer", url: "/app/shipments/tracking-page" }]}
+      backAction={{ content: t("title"), url: "/app/shipments" }}
+      title={t("trackingSettings")}
+      secondaryActions={[{ content: t("trackingPageOffer"), url: "/app/shipments/tracking-page" }]}
     >
       <Form method="post">
         <Layout>
-          <SaveResultBanner result={result} saved="Settings saved" failed="Settings not saved" />
-          <Layout.AnnotatedSection
-            title="Carrier data source"
-            description="Shopify's own fulfillment events work for every shop. Connect EasyPost to follow every carrier scan, with webhooks and polling as a fallback."
-          >
+          <SaveResultBanner
+            result={result}
+            saved={t("settingsSaved")}
+            failed={t("settingsNotSaved")}
+          />
+          <Layout.AnnotatedSection title={t("sourceTitle")} description={t("sourceDescription")}>
             <Card>
               <FormLayout>
                 <Select
-                  label="Source"
+                  label={t("sourceLabel")}
                   name="provider"
                   value={provider}
                   onChange={setProvider}
-                  options={[
-                    { label: "Shopify fulfillment events", value: "shopify" },
-                    { label: "EasyPost trackers", value: "easypost" },
-                  ]}
+                  options={["shopify", "easypost"].map((value) => ({
+                    label: shipmentLabel(t, "source_", value),
+                    value,
+                  }))}
                 />
                 {provider === "easypost" && (
                   <>
                     <TextField
-                      label="EasyPost API key"
+                      label={t("easypostKey")}
                       name="easypostApiKey"
                       value={apiKey}
                       onChange={setApiKey}
                       type="password"
                       autoComplete="off"
-                      placeholder={
-                        settings.hasEasypostKey ? "Saved — enter a new key to replace it" : "EZAK…"
-                      }
-                      helpText="Saving registers Aftercare's webhook in your EasyPost account with a fresh signing secret."
+                      placeholder={settings.hasEasypostKey ? t("easypostKeySaved") : "EZAK…"}
+                      helpText={t("easypostKeyHelp")}
                     />
                     <Text as="p" tone="subdued" variant="bodySm">
-                      Webhook: {settings.webhookUrl}
+                      {t("webhook", { url: settings.webhookUrl })}
                     </Text>
                   </>
                 )}
                 <Checkbox
-                  label="Write every new status back to Shopify"
-                  helpText="Keeps the order status page, the Shop app and Shopify's shipping emails right for every carrier."
+                  label={t("writeBackLabel")}
+                  helpText={t("writeBackHelp")}
                   name="writeBack"
                   checked={writeBack}
                   onChange={setWriteBack}
@@ -133,14 +137,11 @@ export default function TrackingSettings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection
-            title="Stalled shipments"
-            description="Days without a carrier scan before a shipment is flagged as stalled. Leave a carrier empty to use the default."
-          >
+          <Layout.AnnotatedSection title={t("stalledTitle")} description={t("stalledDescription")}>
             <Card>
               <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
                 {Object.keys(DEFAULT_STALL_DAYS).map((code) => (
-                  <StallDaysField key={code} code={code} initial={settings.stallDays[code]} />
+                  <StallDaysField key={code} code={code} initial={settings.stallDays[code]} t={t} />
                 ))}
               </InlineGrid>
             </Card>
@@ -148,7 +149,7 @@ export default function TrackingSettings() {
           <Layout.Section>
             <BlockStack inlineAlign="end">
               <Button submit variant="primary" loading={navigation.state === "submitting"}>
-                Save
+                {t("save")}
               </Button>
             </BlockStack>
           </Layout.Section>
@@ -158,11 +159,19 @@ export default function TrackingSettings() {
   );
 }
 
-function StallDaysField({ code, initial }: { code: string; initial: number | undefined }) {
+function StallDaysField({
+  code,
+  initial,
+  t,
+}: {
+  code: string;
+  initial: number | undefined;
+  t: ReturnType<typeof shipmentMessages>;
+}) {
   const [value, setValue] = useState(initial === undefined ? "" : String(initial));
   return (
     <TextField
-      label={code === "*" ? "Any other carrier" : (carrierName(code) ?? code)}
+      label={code === "*" ? t("anyOtherCarrier") : (carrierName(code) ?? code)}
       name={`stall.${code}`}
       type="number"
       min={1}
@@ -170,7 +179,7 @@ function StallDaysField({ code, initial }: { code: string; initial: number | und
       autoComplete="off"
       value={value}
       onChange={setValue}
-      suffix="days"
+      suffix={t("days")}
     />
   );
 }

@@ -1,13 +1,40 @@
 import { translator, type Catalog, type ShopperLocale } from "../platform/i18n";
 
 /**
- * The shipments pages' words (the list, a shipment), statuses and attention reasons, in the
- * admin's language.
+ * The shipments pages' words (the list, a shipment, the tracking settings), statuses and attention
+ * reasons, in the admin's language.
  */
 const en = {
   title: "Shipments",
   subtitle: "Every tracking number, its status, estimate and what needs you",
   trackingSettings: "Tracking settings",
+  trackingPageOffer: "Tracking page offer",
+  settingsSaved: "Settings saved",
+  settingsNotSaved: "Settings not saved",
+  sourceTitle: "Carrier data source",
+  sourceDescription:
+    "Shopify's own fulfillment events work for every shop. Connect EasyPost to follow every carrier scan, with webhooks and polling as a fallback.",
+  sourceLabel: "Source",
+  source_shopify: "Shopify fulfillment events",
+  source_easypost: "EasyPost trackers",
+  easypostKey: "EasyPost API key",
+  easypostKeySaved: "Saved — enter a new key to replace it",
+  easypostKeyHelp:
+    "Saving registers Aftercare's webhook in your EasyPost account with a fresh signing secret.",
+  webhook: "Webhook: {url}",
+  writeBackLabel: "Write every new status back to Shopify",
+  writeBackHelp:
+    "Keeps the order status page, the Shop app and Shopify's shipping emails right for every carrier.",
+  stalledTitle: "Stalled shipments",
+  stalledDescription:
+    "Days without a carrier scan before a shipment is flagged as stalled. Leave a carrier empty to use the default.",
+  anyOtherCarrier: "Any other carrier",
+  days: "days",
+  save: "Save",
+  invalid_provider: "Choose a carrier data source.",
+  invalid_easypostApiKey: "The EasyPost API key is at most 200 characters.",
+  invalid_stallDays: "Days before a shipment stalls are whole numbers from 1 to 60.",
+  connectionRefused: "The carrier data source refused the connection: {error}",
   tab_all: "All",
   tab_attention: "Needs attention",
   tab_InTransit: "In transit",
@@ -94,6 +121,34 @@ const fr: Catalog<ShipmentMessageKey> = {
   subtitle:
     "Chaque numéro de suivi, son statut, sa date estimée et ce qui requiert votre attention",
   trackingSettings: "Paramètres de suivi",
+  trackingPageOffer: "Offre de la page de suivi",
+  settingsSaved: "Paramètres enregistrés",
+  settingsNotSaved: "Paramètres non enregistrés",
+  sourceTitle: "Source de données transporteur",
+  sourceDescription:
+    "Les événements de traitement de commande de Shopify fonctionnent pour toutes les boutiques. Connectez EasyPost pour suivre chaque scan du transporteur, par webhooks et, à défaut, par interrogation régulière.",
+  sourceLabel: "Source",
+  source_shopify: "Événements de traitement Shopify",
+  source_easypost: "Suivis EasyPost",
+  easypostKey: "Clé API EasyPost",
+  easypostKeySaved: "Enregistrée — saisissez une nouvelle clé pour la remplacer",
+  easypostKeyHelp:
+    "L'enregistrement inscrit le webhook d'Aftercare dans votre compte EasyPost avec un nouveau secret de signature.",
+  webhook: "Webhook : {url}",
+  writeBackLabel: "Renvoyer chaque nouveau statut à Shopify",
+  writeBackHelp:
+    "La page d'état de commande, l'app Shop et les e-mails d'expédition de Shopify restent à jour, quel que soit le transporteur.",
+  stalledTitle: "Expéditions bloquées",
+  stalledDescription:
+    "Nombre de jours sans scan du transporteur avant qu'une expédition soit signalée comme bloquée. Laissez un transporteur vide pour utiliser la valeur par défaut.",
+  anyOtherCarrier: "Tout autre transporteur",
+  days: "jours",
+  save: "Enregistrer",
+  invalid_provider: "Choisissez une source de données transporteur.",
+  invalid_easypostApiKey: "La clé API EasyPost compte au plus 200 caractères.",
+  invalid_stallDays:
+    "Le nombre de jours avant qu'une expédition soit signalée comme bloquée est un nombre entier de 1 à 60.",
+  connectionRefused: "La source de données transporteur a refusé la connexion : {error}",
   tab_all: "Toutes",
   tab_attention: "À traiter",
   tab_InTransit: "En transit",
@@ -180,6 +235,33 @@ const de: Catalog<ShipmentMessageKey> = {
   title: "Sendungen",
   subtitle: "Jede Sendungsnummer mit Status, Zustellprognose und dem, was Sie tun müssen",
   trackingSettings: "Tracking-Einstellungen",
+  trackingPageOffer: "Angebot auf der Tracking-Seite",
+  settingsSaved: "Einstellungen gespeichert",
+  settingsNotSaved: "Einstellungen nicht gespeichert",
+  sourceTitle: "Datenquelle des Versanddienstes",
+  sourceDescription:
+    "Die Ausführungsereignisse von Shopify funktionieren für jeden Shop. Verbinden Sie EasyPost, um jeden Scan des Versanddienstes zu verfolgen, per Webhooks und ersatzweise per regelmäßiger Abfrage.",
+  sourceLabel: "Quelle",
+  source_shopify: "Ausführungsereignisse von Shopify",
+  source_easypost: "EasyPost-Tracker",
+  easypostKey: "EasyPost-API-Schlüssel",
+  easypostKeySaved: "Gespeichert – geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen",
+  easypostKeyHelp:
+    "Beim Speichern wird der Webhook von Aftercare mit einem neuen Signaturgeheimnis in Ihrem EasyPost-Konto registriert.",
+  webhook: "Webhook: {url}",
+  writeBackLabel: "Jeden neuen Status an Shopify zurückmelden",
+  writeBackHelp:
+    "Hält die Bestellstatusseite, die Shop-App und die Versand-E-Mails von Shopify für jeden Versanddienst aktuell.",
+  stalledTitle: "Sendungen im Stillstand",
+  stalledDescription:
+    "Tage ohne Scan des Versanddienstes, bevor eine Sendung wegen Stillstands markiert wird. Lassen Sie einen Versanddienst leer, um den Standardwert zu verwenden.",
+  anyOtherCarrier: "Jeder andere Versanddienst",
+  days: "Tage",
+  save: "Speichern",
+  invalid_provider: "Wählen Sie eine Datenquelle des Versanddienstes.",
+  invalid_easypostApiKey: "Der EasyPost-API-Schlüssel hat höchstens 200 Zeichen.",
+  invalid_stallDays: "Die Tage bis zum Stillstand einer Sendung sind ganze Zahlen von 1 bis 60.",
+  connectionRefused: "Die Datenquelle des Versanddienstes hat die Verbindung abgelehnt: {error}",
   tab_all: "Alle",
   tab_attention: "Handlungsbedarf",
   tab_InTransit: "Unterwegs",
@@ -267,6 +349,34 @@ const es: Catalog<ShipmentMessageKey> = {
   subtitle:
     "Cada número de seguimiento, su estado, su fecha estimada y lo que requiere su atención",
   trackingSettings: "Configuración de seguimiento",
+  trackingPageOffer: "Oferta de la página de seguimiento",
+  settingsSaved: "Configuración guardada",
+  settingsNotSaved: "Configuración no guardada",
+  sourceTitle: "Fuente de datos del transportista",
+  sourceDescription:
+    "Los eventos de preparación de pedidos de Shopify funcionan para todas las tiendas. Conecte EasyPost para seguir cada escaneo del transportista, con webhooks y consultas periódicas como respaldo.",
+  sourceLabel: "Fuente",
+  source_shopify: "Eventos de preparación de Shopify",
+  source_easypost: "Seguimientos de EasyPost",
+  easypostKey: "Clave de API de EasyPost",
+  easypostKeySaved: "Guardada: introduzca una clave nueva para sustituirla",
+  easypostKeyHelp:
+    "Al guardar, se registra el webhook de Aftercare en su cuenta de EasyPost con un secreto de firma nuevo.",
+  webhook: "Webhook: {url}",
+  writeBackLabel: "Comunicar cada estado nuevo a Shopify",
+  writeBackHelp:
+    "Mantiene al día la página de estado del pedido, la app Shop y los correos de envío de Shopify para cualquier transportista.",
+  stalledTitle: "Envíos detenidos",
+  stalledDescription:
+    "Días sin escaneo del transportista antes de marcar un envío como detenido. Deje un transportista vacío para usar el valor predeterminado.",
+  anyOtherCarrier: "Cualquier otro transportista",
+  days: "días",
+  save: "Guardar",
+  invalid_provider: "Elija una fuente de datos del transportista.",
+  invalid_easypostApiKey: "La clave de API de EasyPost tiene como máximo 200 caracteres.",
+  invalid_stallDays:
+    "Los días antes de marcar un envío como detenido son números enteros del 1 al 60.",
+  connectionRefused: "La fuente de datos del transportista rechazó la conexión: {error}",
   tab_all: "Todos",
   tab_attention: "Requieren atención",
   tab_InTransit: "En tránsito",
@@ -354,7 +464,7 @@ export const shipmentMessages = (locale: ShopperLocale) => translator({ en, fr, 
 /** A status's or attention reason's words, or the raw value for one the catalog does not name. */
 export function shipmentLabel(
   t: ReturnType<typeof shipmentMessages>,
-  prefix: "tag_" | "attention_",
+  prefix: "tag_" | "attention_" | "source_" | "invalid_",
   value: string,
 ) {
   const key = `${prefix}${value}`;

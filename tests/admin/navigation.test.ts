@@ -62,7 +62,7 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(parcel).toContain("An Shopify zurückgemeldet");
   });
 
-  it("also on the loyalty, recommendations and notifications pages", async () => {
+  it("also on the loyalty, recommendations, notifications and tracking settings pages", async () => {
     const shop = uniqueShop("pages-de");
     await installShop(shop);
     await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
@@ -89,6 +89,19 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(notifications).toContain("Test-E-Mail an mich senden");
     expect(notifications).not.toContain("Sender and quiet hours");
     expect(notifications).not.toContain("Send a test email to me");
+
+    const tracking = await (await adminDocument(shop, "/app/shipments/settings")).text();
+    expect(tracking).toContain("Datenquelle des Versanddienstes");
+    expect(tracking).toContain("Jeden neuen Status an Shopify zurückmelden");
+    expect(tracking).not.toContain("Carrier data source");
+    expect(tracking).not.toContain("Write every new status back to Shopify");
+    const refused = await adminFetch(
+      shop,
+      "/app/shipments/settings.data",
+      form({ provider: "shopify", "stall.*": "90" }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("ganze Zahlen von 1 bis 60");
   });
 
   it("also on a return's page and the return policy", async () => {
