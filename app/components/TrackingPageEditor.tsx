@@ -13,28 +13,13 @@ import {
 } from "@shopify/polaris";
 import { ArrowDownIcon, ArrowUpIcon } from "@shopify/polaris-icons";
 import { useMemo, useState } from "react";
-import { SHOPPER_LOCALES, type ShopperLocale } from "../platform/i18n";
-import {
-  moveSection,
-  toggleSection,
-  type TrackingPageLayout,
-  type TrackingPageSection,
-} from "../tracking/page-layout";
+import { SHOPPER_LOCALES, negotiateLocale, type ShopperLocale } from "../platform/i18n";
+import { shipmentMessages } from "../tracking/admin-messages";
+import { moveSection, toggleSection, type TrackingPageLayout } from "../tracking/page-layout";
 import { previewRecommendations, previewTracking } from "../tracking/shopper/preview-sample";
 import { TrackingPage } from "../tracking/shopper/TrackingPage";
+import { useShop } from "./ShopContext";
 import { Swatch } from "./Swatch";
-
-const SECTION_TEXT: Record<TrackingPageSection, { label: string; help: string }> = {
-  estimate: { label: "Delivery estimate", help: "The expected day, or the day it was delivered." },
-  progress: { label: "Progress bar", help: "Shipped, in transit, out for delivery, delivered." },
-  timeline: { label: "Tracking history", help: "Every carrier scan, newest first." },
-  offer: { label: "Offer banner", help: "Your discount code while its dates run." },
-  recommendations: {
-    label: "Recommendations",
-    help: "“You may also like” for the order, with clicks and sales counted.",
-  },
-  help: { label: "Help link", help: "A link to your help center." },
-};
 
 const LANGUAGE_NAMES: Record<ShopperLocale, string> = {
   en: "English",
@@ -69,28 +54,29 @@ export function TrackingPageEditor(props: {
   const [accentColor, setAccentColor] = useState(props.branding.accentColor);
   const [locale, setLocale] = useState<ShopperLocale>("en");
   const sample = useMemo(() => previewTracking(new Date()), []);
+  const t = shipmentMessages(negotiateLocale([useShop().locale]));
   const hex = /^#[0-9a-fA-F]{6}$/;
   return (
     <BlockStack gap="400">
       <Card>
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
-            Sections
+            {t("sectionsTitle")}
           </Text>
           <Text as="p" tone="subdued">
-            Top to bottom, as shoppers see them. The first three sit inside each parcel&apos;s card.
+            {t("sectionsHelp")}
           </Text>
           <input type="hidden" name="sections" value={JSON.stringify(layout)} />
-          <ol aria-label="Sections of the tracking page" style={{ margin: 0, padding: 0 }}>
+          <ol aria-label={t("sectionsList")} style={{ margin: 0, padding: 0 }}>
             {layout.sections.map((section, index) => {
-              const text = SECTION_TEXT[section.id];
+              const label = t(`section_${section.id}`);
               return (
                 <li key={section.id} style={{ listStyle: "none" }}>
                   <Box paddingBlock="150">
                     <InlineStack align="space-between" blockAlign="center" wrap={false}>
                       <Checkbox
-                        label={text.label}
-                        helpText={text.help}
+                        label={label}
+                        helpText={t(`sectionHelp_${section.id}`)}
                         checked={section.visible}
                         onChange={(visible) =>
                           setLayout((current) => toggleSection(current, section.id, visible))
@@ -99,7 +85,7 @@ export function TrackingPageEditor(props: {
                       <ButtonGroup variant="segmented">
                         <Button
                           icon={ArrowUpIcon}
-                          accessibilityLabel={`Move ${text.label} up`}
+                          accessibilityLabel={t("moveSectionUp", { section: label })}
                           disabled={index === 0}
                           onClick={() =>
                             setLayout((current) => moveSection(current, section.id, -1))
@@ -107,7 +93,7 @@ export function TrackingPageEditor(props: {
                         />
                         <Button
                           icon={ArrowDownIcon}
-                          accessibilityLabel={`Move ${text.label} down`}
+                          accessibilityLabel={t("moveSectionDown", { section: label })}
                           disabled={index === layout.sections.length - 1}
                           onClick={() =>
                             setLayout((current) => moveSection(current, section.id, 1))
@@ -125,22 +111,22 @@ export function TrackingPageEditor(props: {
       <Card>
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
-            Brand
+            {t("brandTitle")}
           </Text>
           <FormLayout>
             <TextField
-              label="Logo URL"
+              label={t("logoUrl")}
               name="logoUrl"
               type="url"
               value={logoUrl}
               onChange={setLogoUrl}
               autoComplete="off"
-              helpText="Also used by the returns portal and every e-mail."
+              helpText={t("logoHelp")}
               error={props.brandingErrors.branding?.[0]}
             />
             <FormLayout.Group>
               <TextField
-                label="Text colour"
+                label={t("textColour")}
                 name="primaryColor"
                 value={primaryColor}
                 onChange={setPrimaryColor}
@@ -148,7 +134,7 @@ export function TrackingPageEditor(props: {
                 prefix={<Swatch color={primaryColor} />}
               />
               <TextField
-                label="Accent colour"
+                label={t("accentColour")}
                 name="accentColor"
                 value={accentColor}
                 onChange={setAccentColor}
@@ -163,10 +149,10 @@ export function TrackingPageEditor(props: {
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="center">
             <Text as="h2" variant="headingMd">
-              Preview
+              {t("previewTitle")}
             </Text>
             <Select
-              label="Preview language"
+              label={t("previewLanguage")}
               labelInline
               options={SHOPPER_LOCALES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
               value={locale}
@@ -174,10 +160,10 @@ export function TrackingPageEditor(props: {
             />
           </InlineStack>
           <Text as="p" tone="subdued">
-            A sample order; your theme&apos;s header, footer and fonts surround the real page.
+            {t("previewHelp")}
           </Text>
           <section
-            aria-label="Preview of the tracking page"
+            aria-label={t("previewLabel")}
             data-testid="tracking-page-preview"
             style={{ border: "1px solid #e3e3e3", borderRadius: 8, padding: 8 }}
           >
@@ -194,7 +180,7 @@ export function TrackingPageEditor(props: {
               error={null}
               result={sample}
               recommendations={previewRecommendations(props.currency)}
-              offer={props.offer ?? { code: "TRACK10", headline: "Your offer's headline" }}
+              offer={props.offer ?? { code: "TRACK10", headline: t("previewHeadline") }}
               layout={layout}
             />
           </section>

@@ -12,11 +12,19 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { SaveResultBanner } from "../components/SaveResultBanner";
+import { useShop } from "../components/ShopContext";
 import { TrackingPageEditor } from "../components/TrackingPageEditor";
 import { useState } from "react";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
-import { getShopSettings, shopProfile, updateShopSettings } from "../shops/shops.server";
+import {
+  adminLocale,
+  getShopSettings,
+  shopProfile,
+  updateShopSettings,
+} from "../shops/shops.server";
+import { shipmentLabel, shipmentMessages } from "../tracking/admin-messages";
 import { TrackingPageLayoutSchema } from "../tracking/page-layout";
 import { saveTrackingPageLayout, trackingPageLayout } from "../tracking/page-layout.server";
 import {
@@ -53,6 +61,7 @@ const refused = (result: ActionResult) => Response.json(result, { status: 400 })
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const form = await readForm(request, BODY_LIMITS.adminForm);
+  const t = shipmentMessages(await adminLocale(shop));
   const parsed = TrackingOfferInputSchema.safeParse({
     code: String(form.get("code") ?? ""),
     headline: String(form.get("headline") ?? ""),
@@ -62,7 +71,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!parsed.success) {
     return refused({
       ok: false,
-      error: parsed.error.issues.map((issue) => issue.message).join("; "),
+      error: parsed.error.issues
+        .map((issue) => shipmentLabel(t, "offer_", issue.message))
+        .join("; "),
     });
   }
   // Sections and brand come with the editor; a form without them leaves them as they are.
@@ -70,8 +81,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   let layout = null;
   if (typeof sections === "string") {
     const parsedLayout = TrackingPageLayoutSchema.safeParse(safeJson(sections));
-    if (!parsedLayout.success)
-      return refused({ ok: false, error: "The sections could not be read" });
+    if (!parsedLayout.success) return refused({ ok: false, error: t("sectionsUnreadable") });
     layout = parsedLayout.data;
   }
   if (form.has("primaryColor")) {
@@ -88,7 +98,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     if (!saved.ok) {
       return refused({
         ok: false,
-        error: "Colours are hex codes such as #1f2937 and the logo an https:// address",
+        error: t("brandingInvalid"),
         brandingErrors: saved.errors,
       });
     }
@@ -118,24 +128,22 @@ export default function TrackingPageSettings() {
   const [headline, setHeadline] = useState(offer?.headline ?? "");
   const [startsOn, setStartsOn] = useState(offer?.startsOn ?? "");
   const [endsOn, setEndsOn] = useState(offer?.endsOn ?? "");
+  const t = shipmentMessages(negotiateLocale([useShop().locale]));
   return (
-    <Page backAction={{ content: "Shipments", url: "/app/shipments" }} title="Tracking page">
+    <Page backAction={{ content: t("title"), url: "/app/shipments" }} title={t("trackingPage")}>
       <Form method="post">
         <Layout>
-          <SaveResultBanner result={result} saved="Tracking page saved" failed="Not saved" />
-          <Layout.AnnotatedSection
-            title="Offer"
-            description="A discount code and a headline shown to shoppers following their order, from the first to the last day you choose (your shop's time zone). Create the code in Shopify's Discounts first. Leave the code empty to show no offer."
-          >
+          <SaveResultBanner result={result} saved={t("trackingPageSaved")} failed={t("notSaved")} />
+          <Layout.AnnotatedSection title={t("offerTitle")} description={t("offerDescription")}>
             <Card>
               <FormLayout>
                 {!offer && (
                   <Text as="p" tone="subdued">
-                    No offer yet: the tracking page shows the order and its recommendations only.
+                    {t("noOffer")}
                   </Text>
                 )}
                 <TextField
-                  label="Discount code"
+                  label={t("discountCode")}
                   name="code"
                   value={code}
                   onChange={setCode}
@@ -143,42 +151,39 @@ export default function TrackingPageSettings() {
                   placeholder="TRACK10"
                 />
                 <TextField
-                  label="Headline"
+                  label={t("headline")}
                   name="headline"
                   value={headline}
                   onChange={setHeadline}
                   autoComplete="off"
                   maxLength={120}
                   showCharacterCount
-                  placeholder="10% off your next order while you wait"
+                  placeholder={t("headlinePlaceholder")}
                 />
                 <InlineGrid columns={2} gap="300">
                   <TextField
-                    label="First day"
+                    label={t("firstDay")}
                     name="startsOn"
                     type="date"
                     value={startsOn}
                     onChange={setStartsOn}
                     autoComplete="off"
-                    helpText="Empty: from now on"
+                    helpText={t("firstDayHelp")}
                   />
                   <TextField
-                    label="Last day"
+                    label={t("lastDay")}
                     name="endsOn"
                     type="date"
                     value={endsOn}
                     onChange={setEndsOn}
                     autoComplete="off"
-                    helpText="Empty: no end"
+                    helpText={t("lastDayHelp")}
                   />
                 </InlineGrid>
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection
-            title="Layout and brand"
-            description="Choose which sections shoppers see and in what order, your logo and colours. The preview follows every change before you save."
-          >
+          <Layout.AnnotatedSection title={t("layoutTitle")} description={t("layoutDescription")}>
             <TrackingPageEditor
               layout={layout}
               branding={branding}
@@ -191,7 +196,7 @@ export default function TrackingPageSettings() {
           <Layout.Section>
             <BlockStack inlineAlign="end">
               <Button submit variant="primary" loading={navigation.state === "submitting"}>
-                Save
+                {t("save")}
               </Button>
             </BlockStack>
           </Layout.Section>

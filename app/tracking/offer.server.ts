@@ -3,13 +3,25 @@ import { db } from "../db.server";
 import { perProcessCache } from "../platform/per-process-cache";
 import { dayInZone } from "../platform/calendar";
 import { hasControlCharacters } from "../platform/typed-text";
+import type { ShipmentMessageKey } from "./admin-messages";
+
+/**
+ * A refusal's name, which the shipments admin catalog (app/tracking/admin-messages.ts) words as
+ * `offer_<name>` in the admin's language.
+ */
+type OfferRefusal = ShipmentMessageKey extends infer Key
+  ? Key extends `offer_${infer Name}`
+    ? Name
+    : never
+  : never;
+const refusal = (name: OfferRefusal) => name;
 
 /** A day of the shop's calendar, YYYY-MM-DD; empty: no bound. */
 const Day = z
   .string()
   .trim()
-  .refine((day) => day === "" || /^\d{4}-\d{2}-\d{2}$/.test(day), "Dates are YYYY-MM-DD")
-  .refine((day) => day === "" || !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "Not a date")
+  .refine((day) => day === "" || /^\d{4}-\d{2}-\d{2}$/.test(day), refusal("dateFormat"))
+  .refine((day) => day === "" || !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), refusal("notADate"))
   .transform((day) => day || null);
 
 /**
@@ -22,24 +34,21 @@ export const TrackingOfferInputSchema = z
     code: z
       .string()
       .trim()
-      .max(255)
-      .refine(
-        (code) => code === "" || /^[A-Za-z0-9_-]+$/.test(code),
-        "A discount code is letters, digits, - and _",
-      ),
+      .max(255, refusal("code"))
+      .refine((code) => code === "" || /^[A-Za-z0-9_-]+$/.test(code), refusal("code")),
     headline: z
       .string()
       .trim()
-      .max(120, "The headline is at most 120 characters")
-      .refine((text) => !hasControlCharacters(text), "The headline has control characters"),
+      .max(120, refusal("headlineLong"))
+      .refine((text) => !hasControlCharacters(text), refusal("headlineControl")),
     startsOn: Day,
     endsOn: Day,
   })
   .refine((offer) => offer.code === "" || offer.headline !== "", {
-    message: "Write a headline for the offer",
+    message: refusal("headlineMissing"),
   })
   .refine((offer) => !offer.startsOn || !offer.endsOn || offer.startsOn <= offer.endsOn, {
-    message: "The offer ends before it starts",
+    message: refusal("endsBeforeStart"),
   });
 export type TrackingOfferInput = z.infer<typeof TrackingOfferInputSchema>;
 

@@ -62,7 +62,7 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(parcel).toContain("An Shopify zurückgemeldet");
   });
 
-  it("also on the loyalty, recommendations, notifications and tracking settings pages", async () => {
+  it("also on the loyalty, recommendations, notifications, tracking settings and tracking page editor pages", async () => {
     const shop = uniqueShop("pages-de");
     await installShop(shop);
     await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
@@ -102,6 +102,19 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     );
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("ganze Zahlen von 1 bis 60");
+
+    const trackingPage = await (await adminDocument(shop, "/app/shipments/tracking-page")).text();
+    expect(trackingPage).toContain("Noch kein Angebot");
+    expect(trackingPage).toContain("„Hilfe-Link“ nach oben verschieben");
+    expect(trackingPage).not.toContain("No offer yet");
+    expect(trackingPage).not.toContain("Move Help link up");
+    const offer = await adminFetch(
+      shop,
+      "/app/shipments/tracking-page.data",
+      form({ code: "WAIT 10", headline: "", startsOn: "", endsOn: "" }),
+    );
+    expect(offer.status).toBe(400);
+    expect(await offer.text()).toContain("Ein Rabattcode besteht aus Buchstaben");
   });
 
   it("also on a return's page and the return policy", async () => {
