@@ -1,6 +1,7 @@
 import { translator, type Catalog, type ShopperLocale } from "../platform/i18n";
+import { NUMBER_RANGES } from "./settings";
 
-/** The loyalty members list and points liability report's words, in the admin's language. */
+/** The loyalty admin pages' words (members, liability, program settings), in the admin's language. */
 const en = {
   title: "Loyalty",
   subtitle: "Members, their points and tiers",
@@ -45,6 +46,58 @@ const en = {
   colAdjusted: "Adjusted",
   liabilityHelp:
     "Issued: points earned on orders and bonuses. Reversed: taken back by refunds, returns and cancellations. Redeemed: spent on rewards (net of rewards Shopify refused). Liability counts spendable points at the value of a point; negative balances do not offset it.",
+  settingsTitle: "Loyalty program",
+  programSaved: "Program saved",
+  programNotSaved: "Program not saved",
+  earningTitle: "Earning",
+  earningDescription:
+    "Points per unit of your currency on paid orders. Points stay pending until the return window closes.",
+  flag_enabled: "Program is on",
+  field_pointsPerUnit: "Points per 1 {currency}",
+  flag_excludeDiscounts: "Earn on the amount after discounts",
+  flag_excludeShipping: "No points on shipping",
+  flag_excludeTaxes: "No points on taxes",
+  field_returnWindowDays: "Return window (days)",
+  returnWindowHelp: "Points confirm after this",
+  field_tagMultipliers: "Multipliers by product tag (JSON)",
+  previewTitle: "Preview",
+  previewDescription: "What a sample order earns with the settings above, before you save.",
+  sample_subtotal: "Sample subtotal",
+  sample_discount: "Sample discount",
+  sample_shipping: "Sample shipping",
+  sample_tax: "Sample tax",
+  productTag: "Product tag",
+  previewEarns: "This order earns {points} points",
+  previewTier: "{tier}: {points} points",
+  bonusesTitle: "Bonuses and referrals",
+  field_firstOrderBonus: "First order bonus (points)",
+  field_birthdayBonus: "Birthday bonus (points)",
+  field_surveyBonus: "Survey answer bonus (points)",
+  field_referralBonus: "Referrer bonus (points)",
+  referralBonusHelp: "When the friend's order is confirmed",
+  field_referralFriendPercent: "Friend's first-order discount (%)",
+  tiersTitle: "Tiers",
+  tiersDescription: "Measured over a rolling 12 months.",
+  field_tierBasis: "Tiers are reached by",
+  tierBasis_points: "Points earned",
+  tierBasis_spend: "Amount spent (minor units)",
+  field_tiers: "Tiers (JSON, lowest first)",
+  rewardsTitle: "Rewards and expiry",
+  rewardsDescription:
+    "Rewards are single-use discount codes for the customer who redeemed, or store credit.",
+  field_rewards: "Rewards (JSON)",
+  rewardsHelp:
+    "kind: fixed | percentage | store_credit; value and minimumOrder in minor units (percent for percentage)",
+  field_expiryInactiveDays: "Points expire after days without activity",
+  expiryHelp: "0 = never",
+  field_expiryWarningDays: "Warn this many days before",
+  save: "Save",
+  errNumber: "{field}: enter a whole number from {min} to {max}.",
+  errJson: "{field}: this is not valid JSON.",
+  errList: "{field}: enter a JSON list, in square brackets [ ].",
+  errEntryInvalid: "{field}: entry {entry} is not valid.",
+  errEntry: "{field}, entry {entry}: “{key}” is missing or not valid.",
+  errChoice: "{field}: choose one of the options.",
 };
 export type LoyaltyMessageKey = keyof typeof en;
 
@@ -93,6 +146,59 @@ const fr: Catalog<LoyaltyMessageKey> = {
   colAdjusted: "Ajustés",
   liabilityHelp:
     "Attribués : points gagnés sur les commandes et les bonus. Annulés : repris lors de remboursements, de retours et d'annulations. Échangés : dépensés en récompenses (hors récompenses refusées par Shopify). Le passif compte les points utilisables à la valeur d'un point ; les soldes négatifs ne le réduisent pas.",
+  settingsTitle: "Programme de fidélité",
+  programSaved: "Programme enregistré",
+  programNotSaved: "Programme non enregistré",
+  earningTitle: "Gain de points",
+  earningDescription:
+    "Points par unité de votre devise sur les commandes payées. Les points restent en attente jusqu'à la fin du délai de retour.",
+  flag_enabled: "Le programme est actif",
+  field_pointsPerUnit: "Points pour 1 {currency}",
+  flag_excludeDiscounts: "Calculer les points sur le montant après réductions",
+  flag_excludeShipping: "Aucun point sur l'expédition",
+  flag_excludeTaxes: "Aucun point sur les taxes",
+  field_returnWindowDays: "Délai de retour (jours)",
+  returnWindowHelp: "Les points sont confirmés après ce délai",
+  field_tagMultipliers: "Multiplicateurs par tag de produit (JSON)",
+  previewTitle: "Aperçu",
+  previewDescription:
+    "Ce que rapporte un exemple de commande avec les paramètres ci-dessus, avant d'enregistrer.",
+  sample_subtotal: "Sous-total de l'exemple",
+  sample_discount: "Réduction de l'exemple",
+  sample_shipping: "Expédition de l'exemple",
+  sample_tax: "Taxes de l'exemple",
+  productTag: "Tag de produit",
+  previewEarns: "Cette commande rapporte {points} points",
+  previewTier: "{tier} : {points} points",
+  bonusesTitle: "Bonus et parrainage",
+  field_firstOrderBonus: "Bonus de première commande (points)",
+  field_birthdayBonus: "Bonus d'anniversaire (points)",
+  field_surveyBonus: "Bonus de réponse à l'enquête (points)",
+  field_referralBonus: "Bonus du parrain (points)",
+  referralBonusHelp: "Quand la commande du filleul est confirmée",
+  field_referralFriendPercent: "Réduction du filleul sur sa première commande (%)",
+  tiersTitle: "Niveaux",
+  tiersDescription: "Calculés sur 12 mois glissants.",
+  field_tierBasis: "Les niveaux sont atteints selon",
+  tierBasis_points: "Les points gagnés",
+  tierBasis_spend: "Le montant dépensé (unités mineures)",
+  field_tiers: "Niveaux (JSON, du plus bas au plus haut)",
+  rewardsTitle: "Récompenses et expiration",
+  rewardsDescription:
+    "Les récompenses sont des codes de réduction à usage unique réservés au client qui les a échangées, ou un avoir.",
+  field_rewards: "Récompenses (JSON)",
+  rewardsHelp:
+    "kind : fixed | percentage | store_credit ; value et minimumOrder en unités mineures (en pourcentage pour percentage)",
+  field_expiryInactiveDays: "Les points expirent après ce nombre de jours sans activité",
+  expiryHelp: "0 = jamais",
+  field_expiryWarningDays: "Prévenir ce nombre de jours avant",
+  save: "Enregistrer",
+  errNumber: "{field} : saisissez un nombre entier de {min} à {max}.",
+  errJson: "{field} : ce n'est pas du JSON valide.",
+  errList: "{field} : saisissez une liste JSON, entre crochets [ ].",
+  errEntryInvalid: "{field} : l'entrée {entry} n'est pas valide.",
+  errEntry: "{field}, entrée {entry} : « {key} » est manquant ou non valide.",
+  errChoice: "{field} : choisissez l'une des options.",
 };
 
 const de: Catalog<LoyaltyMessageKey> = {
@@ -140,6 +246,59 @@ const de: Catalog<LoyaltyMessageKey> = {
   colAdjusted: "Angepasst",
   liabilityHelp:
     "Vergeben: mit Bestellungen und Boni gesammelte Punkte. Storniert: durch Erstattungen, Rücksendungen und Stornierungen zurückgenommen. Eingelöst: für Prämien ausgegeben (abzüglich von Shopify abgelehnter Prämien). Die Verbindlichkeit bewertet einlösbare Punkte mit dem Wert eines Punkts; negative Guthaben werden nicht gegengerechnet.",
+  settingsTitle: "Treueprogramm",
+  programSaved: "Programm gespeichert",
+  programNotSaved: "Programm nicht gespeichert",
+  earningTitle: "Punkte sammeln",
+  earningDescription:
+    "Punkte pro Einheit Ihrer Währung auf bezahlte Bestellungen. Punkte bleiben ausstehend, bis die Rückgabefrist abgelaufen ist.",
+  flag_enabled: "Programm ist aktiv",
+  field_pointsPerUnit: "Punkte pro 1 {currency}",
+  flag_excludeDiscounts: "Punkte auf den Betrag nach Rabatten",
+  flag_excludeShipping: "Keine Punkte auf Versandkosten",
+  flag_excludeTaxes: "Keine Punkte auf Steuern",
+  field_returnWindowDays: "Rückgabefrist (Tage)",
+  returnWindowHelp: "Danach werden die Punkte bestätigt",
+  field_tagMultipliers: "Multiplikatoren nach Produkt-Tag (JSON)",
+  previewTitle: "Vorschau",
+  previewDescription:
+    "Was eine Beispielbestellung mit den obigen Einstellungen einbringt, bevor Sie speichern.",
+  sample_subtotal: "Zwischensumme im Beispiel",
+  sample_discount: "Rabatt im Beispiel",
+  sample_shipping: "Versand im Beispiel",
+  sample_tax: "Steuern im Beispiel",
+  productTag: "Produkt-Tag",
+  previewEarns: "Diese Bestellung bringt {points} Punkte",
+  previewTier: "{tier}: {points} Punkte",
+  bonusesTitle: "Boni und Empfehlungen",
+  field_firstOrderBonus: "Bonus für die erste Bestellung (Punkte)",
+  field_birthdayBonus: "Geburtstagsbonus (Punkte)",
+  field_surveyBonus: "Bonus für eine Umfrageantwort (Punkte)",
+  field_referralBonus: "Bonus für Empfehlende (Punkte)",
+  referralBonusHelp: "Sobald die Bestellung der empfohlenen Person bestätigt ist",
+  field_referralFriendPercent: "Rabatt auf die erste Bestellung der empfohlenen Person (%)",
+  tiersTitle: "Stufen",
+  tiersDescription: "Gemessen über rollierende 12 Monate.",
+  field_tierBasis: "Grundlage der Stufen",
+  tierBasis_points: "Gesammelte Punkte",
+  tierBasis_spend: "Ausgegebener Betrag (kleinste Währungseinheit)",
+  field_tiers: "Stufen (JSON, niedrigste zuerst)",
+  rewardsTitle: "Prämien und Verfall",
+  rewardsDescription:
+    "Prämien sind einmalig nutzbare Rabattcodes für den Kunden, der sie eingelöst hat, oder Guthaben.",
+  field_rewards: "Prämien (JSON)",
+  rewardsHelp:
+    "kind: fixed | percentage | store_credit; value und minimumOrder in kleinster Währungseinheit (in Prozent bei percentage)",
+  field_expiryInactiveDays: "Punkte verfallen nach so vielen Tagen ohne Aktivität",
+  expiryHelp: "0 = nie",
+  field_expiryWarningDays: "So viele Tage vorher erinnern",
+  save: "Speichern",
+  errNumber: "{field}: Geben Sie eine ganze Zahl von {min} bis {max} ein.",
+  errJson: "{field}: Das ist kein gültiges JSON.",
+  errList: "{field}: Geben Sie eine JSON-Liste in eckigen Klammern [ ] ein.",
+  errEntryInvalid: "{field}: Eintrag {entry} ist ungültig.",
+  errEntry: "{field}, Eintrag {entry}: „{key}“ fehlt oder ist ungültig.",
+  errChoice: "{field}: Wählen Sie eine der Optionen.",
 };
 
 const es: Catalog<LoyaltyMessageKey> = {
@@ -186,6 +345,90 @@ const es: Catalog<LoyaltyMessageKey> = {
   colAdjusted: "Ajustados",
   liabilityHelp:
     "Emitidos: puntos obtenidos con pedidos y bonificaciones. Revertidos: retirados por reembolsos, devoluciones y cancelaciones. Canjeados: gastados en recompensas (descontadas las que Shopify rechazó). El pasivo cuenta los puntos canjeables al valor de un punto; los saldos negativos no lo compensan.",
+  settingsTitle: "Programa de fidelización",
+  programSaved: "Programa guardado",
+  programNotSaved: "No se guardó el programa",
+  earningTitle: "Acumulación",
+  earningDescription:
+    "Puntos por unidad de su moneda en los pedidos pagados. Los puntos quedan pendientes hasta que vence el plazo de devolución.",
+  flag_enabled: "El programa está activo",
+  field_pointsPerUnit: "Puntos por cada 1 {currency}",
+  flag_excludeDiscounts: "Acumular sobre el importe después de descuentos",
+  flag_excludeShipping: "Sin puntos por el envío",
+  flag_excludeTaxes: "Sin puntos por los impuestos",
+  field_returnWindowDays: "Plazo de devolución (días)",
+  returnWindowHelp: "Los puntos se confirman al terminar este plazo",
+  field_tagMultipliers: "Multiplicadores por etiqueta de producto (JSON)",
+  previewTitle: "Vista previa",
+  previewDescription:
+    "Lo que acumula un pedido de ejemplo con la configuración anterior, antes de guardar.",
+  sample_subtotal: "Subtotal del ejemplo",
+  sample_discount: "Descuento del ejemplo",
+  sample_shipping: "Envío del ejemplo",
+  sample_tax: "Impuestos del ejemplo",
+  productTag: "Etiqueta de producto",
+  previewEarns: "Este pedido acumula {points} puntos",
+  previewTier: "{tier}: {points} puntos",
+  bonusesTitle: "Bonificaciones y recomendaciones",
+  field_firstOrderBonus: "Bonificación por el primer pedido (puntos)",
+  field_birthdayBonus: "Bonificación de cumpleaños (puntos)",
+  field_surveyBonus: "Bonificación por responder la encuesta (puntos)",
+  field_referralBonus: "Bonificación para quien recomienda (puntos)",
+  referralBonusHelp: "Cuando se confirma el pedido de la persona recomendada",
+  field_referralFriendPercent: "Descuento en el primer pedido de la persona recomendada (%)",
+  tiersTitle: "Niveles",
+  tiersDescription: "Calculados sobre los últimos 12 meses, de forma continua.",
+  field_tierBasis: "Los niveles se alcanzan por",
+  tierBasis_points: "Puntos acumulados",
+  tierBasis_spend: "Importe gastado (unidades mínimas)",
+  field_tiers: "Niveles (JSON, del más bajo al más alto)",
+  rewardsTitle: "Recompensas y caducidad",
+  rewardsDescription:
+    "Las recompensas son códigos de descuento de un solo uso para el cliente que las canjeó, o crédito en tienda.",
+  field_rewards: "Recompensas (JSON)",
+  rewardsHelp:
+    "kind: fixed | percentage | store_credit; value y minimumOrder en unidades mínimas de la moneda (porcentaje para percentage)",
+  field_expiryInactiveDays: "Los puntos caducan tras estos días sin actividad",
+  expiryHelp: "0 = nunca",
+  field_expiryWarningDays: "Avisar con estos días de antelación",
+  save: "Guardar",
+  errNumber: "{field}: introduzca un número entero entre {min} y {max}.",
+  errJson: "{field}: no es un JSON válido.",
+  errList: "{field}: escriba una lista JSON entre corchetes [ ].",
+  errEntryInvalid: "{field}: la entrada {entry} no es válida.",
+  errEntry: "{field}, entrada {entry}: «{key}» falta o no es válido.",
+  errChoice: "{field}: elija una de las opciones.",
 };
 
 export const loyaltyMessages = (locale: ShopperLocale) => translator({ en, fr, de, es }, locale);
+
+export type LoyaltyTranslate = ReturnType<typeof loyaltyMessages>;
+
+/**
+ * Why the program was refused, in the admin's language, naming the field as the settings page
+ * labels it (`currency` completes the points-per-unit label); the schema's own English for a
+ * field these words do not cover.
+ */
+export function programIssue(
+  t: LoyaltyTranslate,
+  locale: ShopperLocale,
+  currency: string,
+  issue: { path: PropertyKey[]; message: string; params?: Record<string, unknown> },
+) {
+  const [name = "", entry, ...key] = issue.path.map(String);
+  const labelKey = `field_${name}`;
+  if (!(labelKey in en)) return `${issue.path.map(String).join(".")}: ${issue.message}`;
+  const field = t(labelKey as LoyaltyMessageKey, { currency });
+  if (name in NUMBER_RANGES) {
+    const [min, max] = NUMBER_RANGES[name as keyof typeof NUMBER_RANGES];
+    const count = new Intl.NumberFormat(locale);
+    return t("errNumber", { field, min: count.format(min), max: count.format(max) });
+  }
+  if (name === "tierBasis") return t("errChoice", { field });
+  if (issue.params?.json) return t("errJson", { field });
+  if (entry === undefined) return t("errList", { field });
+  const number = Number(entry) + 1;
+  return key.length > 0
+    ? t("errEntry", { field, entry: number, key: key.join(".") })
+    : t("errEntryInvalid", { field, entry: number });
+}

@@ -115,38 +115,65 @@ export function programFromRow(row: LoyaltySettings | null): Program {
   };
 }
 
+/**
+ * A list typed as JSON. Its issues carry what the settings page needs to word them: `params.json`
+ * when the text is not JSON, else the entry and key at fault in the issue's path.
+ */
 const jsonList = <T>(schema: z.ZodType<T>, what: string) =>
   z.string().transform((text, context) => {
     try {
       const parsed = z.array(schema).safeParse(JSON.parse(text || "[]"));
       if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        context.addIssue({
+          code: "custom",
+          message: `${what}: ${issue.path.join(".")} ${issue.message}`,
+          path: issue.path,
+        });
+      }
+    } catch {
       context.addIssue({
         code: "custom",
-        message: `${what}: ${parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}`,
+        message: `${what} is not valid JSON`,
+        params: { json: true },
       });
-    } catch {
-      context.addIssue({ code: "custom", message: `${what} is not valid JSON` });
     }
     return z.NEVER;
   });
 
-const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** The program's numeric settings, as the settings form names them, and the range each accepts. */
+export const NUMBER_RANGES = {
+  pointsPerUnit: [1, 1000],
+  returnWindowDays: [0, 365],
+  firstOrderBonus: [0, 1_000_000],
+  birthdayBonus: [0, 1_000_000],
+  surveyBonus: [0, 1_000_000],
+  referralBonus: [0, 1_000_000],
+  referralFriendPercent: [0, 100],
+  expiryInactiveDays: [0, 3650],
+  expiryWarningDays: [0, 365],
+} as const;
+export type NumberField = keyof typeof NUMBER_RANGES;
+export const NUMBER_FIELDS = Object.keys(NUMBER_RANGES) as NumberField[];
+
+const wholeNumber = (field: NumberField) =>
+  z.coerce.number().int().min(NUMBER_RANGES[field][0]).max(NUMBER_RANGES[field][1]);
 
 /** The settings form, as submitted. */
 export const ProgramInputSchema = z.object({
   enabled: z.boolean(),
-  pointsPerUnit: wholeNumber(1, 1000),
+  pointsPerUnit: wholeNumber("pointsPerUnit"),
   excludeShipping: z.boolean(),
   excludeTaxes: z.boolean(),
   excludeDiscounts: z.boolean(),
-  returnWindowDays: wholeNumber(0, 365),
-  firstOrderBonus: wholeNumber(0, 1_000_000),
-  birthdayBonus: wholeNumber(0, 1_000_000),
-  surveyBonus: wholeNumber(0, 1_000_000),
-  referralBonus: wholeNumber(0, 1_000_000),
-  referralFriendPercent: wholeNumber(0, 100),
-  expiryInactiveDays: wholeNumber(0, 3650),
-  expiryWarningDays: wholeNumber(0, 365),
+  returnWindowDays: wholeNumber("returnWindowDays"),
+  firstOrderBonus: wholeNumber("firstOrderBonus"),
+  birthdayBonus: wholeNumber("birthdayBonus"),
+  surveyBonus: wholeNumber("surveyBonus"),
+  referralBonus: wholeNumber("referralBonus"),
+  referralFriendPercent: wholeNumber("referralFriendPercent"),
+  expiryInactiveDays: wholeNumber("expiryInactiveDays"),
+  expiryWarningDays: wholeNumber("expiryWarningDays"),
   tierBasis: z.enum(["points", "spend"]),
   tagMultipliers: jsonList(TagMultiplierSchema, "Tag multipliers"),
   tiers: jsonList(TierSchema, "Tiers"),
@@ -154,18 +181,6 @@ export const ProgramInputSchema = z.object({
 });
 export type ProgramInput = z.infer<typeof ProgramInputSchema>;
 
-/** The program's numeric settings, as the settings form names them. */
-export const NUMBER_FIELDS = [
-  "pointsPerUnit",
-  "returnWindowDays",
-  "firstOrderBonus",
-  "birthdayBonus",
-  "surveyBonus",
-  "referralBonus",
-  "referralFriendPercent",
-  "expiryInactiveDays",
-  "expiryWarningDays",
-] as const;
 export const FLAGS = ["enabled", "excludeShipping", "excludeTaxes", "excludeDiscounts"] as const;
 
 /** The settings form (checkboxes "on" when ticked, lists as JSON text) checked as a program. */

@@ -2,22 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import {
   Banner,
-  BlockStack,
   Button,
   Card,
   Checkbox,
   FormLayout,
-  InlineGrid,
   Layout,
   Page,
   Select,
-  Text,
   TextField,
 } from "@shopify/polaris";
 import { useMemo, useState } from "react";
-import { formatCount } from "../components/format";
+import { LoyaltyEarningPreview } from "../components/LoyaltyEarningPreview";
 import { useShop } from "../components/ShopContext";
-import { previewEarning } from "../loyalty/preview";
+import { loyaltyMessages, programIssue } from "../loyalty/admin-messages";
 import { loadProgram, saveProgram } from "../loyalty/program.server";
 import {
   FLAGS,
@@ -27,9 +24,12 @@ import {
   RewardSchema,
   TagMultiplierSchema,
   TierSchema,
+  type NumberField,
   type Program,
 } from "../loyalty/settings";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
+import { adminLocale, getShop } from "../shops/shops.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -42,12 +42,15 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const form = await readForm(request, BODY_LIMITS.adminForm);
   const parsed = parseProgramForm(form);
   if (!parsed.success) {
+    const [locale, owner] = await Promise.all([adminLocale(shop), getShop(shop)]);
+    const t = loyaltyMessages(locale);
+    const currency = owner?.currencyCode ?? "USD";
     return Response.json(
       {
         ok: false,
         error: parsed.error.issues
-          .map((issue) => `${issue.path.join(".") || "form"}: ${issue.message}`)
-          .join("; "),
+          .map((issue) => programIssue(t, locale, currency, issue))
+          .join(" "),
       },
       { status: 400 },
     );
@@ -61,9 +64,10 @@ export default function LoyaltySettings() {
   const result = useActionData<{ ok: boolean; error: string | null }>();
   const navigation = useNavigation();
   const shop = useShop();
+  const t = loyaltyMessages(negotiateLocale([shop.locale]));
   const [numbers, setNumbers] = useState(
     Object.fromEntries(NUMBER_FIELDS.map((key) => [key, String(program[key])])) as Record<
-      (typeof NUMBER_FIELDS)[number],
+      NumberField,
       string
     >,
   );
@@ -79,38 +83,22 @@ export default function LoyaltySettings() {
   );
   const [tiers, setTiers] = useState(JSON.stringify(program.tiers, null, 2));
   const [rewards, setRewards] = useState(JSON.stringify(program.rewards, null, 2));
-  const [sample, setSample] = useState({
-    subtotal: "120.00",
-    discount: "10.00",
-    shipping: "8.00",
-    tax: "9.60",
-    tag: "",
-  });
 
-  const preview = useMemo(() => {
-    const draft: Program = {
+  const draft = useMemo<Program>(
+    () => ({
       ...program,
       ...flags,
       pointsPerUnit: Math.max(1, Number(numbers.pointsPerUnit) || 1),
       tagMultipliers: parseList(tagMultipliers || "[]", TagMultiplierSchema, []),
       tiers: parseList(tiers || "[]", TierSchema, []),
       rewards: parseList(rewards || "[]", RewardSchema, []),
-    };
-    return previewEarning(draft, shop.currency, sample);
-  }, [
-    program,
-    flags,
-    numbers.pointsPerUnit,
-    tagMultipliers,
-    tiers,
-    rewards,
-    sample,
-    shop.currency,
-  ]);
+    }),
+    [program, flags, numbers.pointsPerUnit, tagMultipliers, tiers, rewards],
+  );
 
-  const numberField = (key: (typeof NUMBER_FIELDS)[number], label: string, helpText?: string) => (
+  const numberField = (key: NumberField, helpText?: string) => (
     <TextField
-      label={label}
+      label={t(`field_${key}`, { currency: shop.currency })}
       name={key}
       type="number"
       value={numbers[key]}
@@ -119,9 +107,9 @@ export default function LoyaltySettings() {
       helpText={helpText}
     />
   );
-  const flag = (key: (typeof FLAGS)[number], label: string) => (
+  const flag = (key: (typeof FLAGS)[number]) => (
     <Checkbox
-      label={label}
+      label={t(`flag_${key}`)}
       name={key}
       checked={flags[key]}
       onChange={(checked) => setFlags((current) => ({ ...current, [key]: checked }))}
@@ -129,38 +117,31 @@ export default function LoyaltySettings() {
   );
 
   return (
-    <Page backAction={{ content: "Loyalty", url: "/app/loyalty" }} title="Loyalty program">
+    <Page backAction={{ content: t("title"), url: "/app/loyalty" }} title={t("settingsTitle")}>
       <Form method="post">
         <Layout>
           {result && (
             <Layout.Section>
               {result.ok ? (
-                <Banner tone="success" title="Program saved" />
+                <Banner tone="success" title={t("programSaved")} />
               ) : (
-                <Banner tone="critical" title="Program not saved">
+                <Banner tone="critical" title={t("programNotSaved")}>
                   <p>{result.error}</p>
                 </Banner>
               )}
             </Layout.Section>
           )}
-          <Layout.AnnotatedSection
-            title="Earning"
-            description="Points per unit of your currency on paid orders. Points stay pending until the return window closes."
-          >
+          <Layout.AnnotatedSection title={t("earningTitle")} description={t("earningDescription")}>
             <Card>
               <FormLayout>
-                {flag("enabled", "Program is on")}
-                {numberField("pointsPerUnit", `Points per 1 ${shop.currency}`)}
-                {flag("excludeDiscounts", "Earn on the amount after discounts")}
-                {flag("excludeShipping", "No points on shipping")}
-                {flag("excludeTaxes", "No points on taxes")}
-                {numberField(
-                  "returnWindowDays",
-                  "Return window (days)",
-                  "Points confirm after this",
-                )}
+                {flag("enabled")}
+                {numberField("pointsPerUnit")}
+                {flag("excludeDiscounts")}
+                {flag("excludeShipping")}
+                {flag("excludeTaxes")}
+                {numberField("returnWindowDays", t("returnWindowHelp"))}
                 <TextField
-                  label="Multipliers by product tag (JSON)"
+                  label={t("field_tagMultipliers")}
                   name="tagMultipliers"
                   value={tagMultipliers}
                   onChange={setTagMultipliers}
@@ -171,72 +152,35 @@ export default function LoyaltySettings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection
-            title="Preview"
-            description="What a sample order earns with the settings above, before you save."
-          >
-            <Card>
-              <BlockStack gap="300">
-                <InlineGrid columns={{ xs: 2, md: 3 }} gap="300">
-                  {(["subtotal", "discount", "shipping", "tax"] as const).map((key) => (
-                    <TextField
-                      key={key}
-                      label={`Sample ${key}`}
-                      type="number"
-                      value={sample[key]}
-                      onChange={(value) => setSample((current) => ({ ...current, [key]: value }))}
-                      autoComplete="off"
-                      suffix={shop.currency}
-                    />
-                  ))}
-                  <TextField
-                    label="Product tag"
-                    value={sample.tag}
-                    onChange={(value) => setSample((current) => ({ ...current, tag: value }))}
-                    autoComplete="off"
-                  />
-                </InlineGrid>
-                <Text as="p" variant="headingMd" id="loyalty-preview">
-                  This order earns {formatCount(preview.base.points, shop.locale)} points
-                </Text>
-                {preview.tiers.map((tier) => (
-                  <Text as="p" key={tier.name} tone="subdued">
-                    {tier.name}: {formatCount(tier.points, shop.locale)} points
-                  </Text>
-                ))}
-              </BlockStack>
-            </Card>
+          <Layout.AnnotatedSection title={t("previewTitle")} description={t("previewDescription")}>
+            <LoyaltyEarningPreview draft={draft} />
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Bonuses and referrals">
+          <Layout.AnnotatedSection title={t("bonusesTitle")}>
             <Card>
               <FormLayout>
-                {numberField("firstOrderBonus", "First order bonus (points)")}
-                {numberField("birthdayBonus", "Birthday bonus (points)")}
-                {numberField("surveyBonus", "Survey answer bonus (points)")}
-                {numberField(
-                  "referralBonus",
-                  "Referrer bonus (points)",
-                  "When the friend's order is confirmed",
-                )}
-                {numberField("referralFriendPercent", "Friend's first-order discount (%)")}
+                {numberField("firstOrderBonus")}
+                {numberField("birthdayBonus")}
+                {numberField("surveyBonus")}
+                {numberField("referralBonus", t("referralBonusHelp"))}
+                {numberField("referralFriendPercent")}
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection title="Tiers" description="Measured over a rolling 12 months.">
+          <Layout.AnnotatedSection title={t("tiersTitle")} description={t("tiersDescription")}>
             <Card>
               <FormLayout>
                 <Select
-                  label="Tiers are reached by"
+                  label={t("field_tierBasis")}
                   name="tierBasis"
                   value={tierBasis}
                   onChange={setTierBasis}
                   options={[
-                    { label: "Points earned", value: "points" },
-                    { label: "Amount spent (minor units)", value: "spend" },
+                    { label: t("tierBasis_points"), value: "points" },
+                    { label: t("tierBasis_spend"), value: "spend" },
                   ]}
                 />
                 <TextField
-                  label="Tiers (JSON, lowest first)"
+                  label={t("field_tiers")}
                   name="tiers"
                   value={tiers}
                   onChange={setTiers}
@@ -247,33 +191,26 @@ export default function LoyaltySettings() {
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection
-            title="Rewards and expiry"
-            description="Rewards are single-use discount codes for the customer who redeemed, or store credit."
-          >
+          <Layout.AnnotatedSection title={t("rewardsTitle")} description={t("rewardsDescription")}>
             <Card>
               <FormLayout>
                 <TextField
-                  label="Rewards (JSON)"
+                  label={t("field_rewards")}
                   name="rewards"
                   value={rewards}
                   onChange={setRewards}
                   multiline={4}
                   autoComplete="off"
-                  helpText="kind: fixed | percentage | store_credit; value and minimumOrder in minor units (percent for percentage)"
+                  helpText={t("rewardsHelp")}
                 />
-                {numberField(
-                  "expiryInactiveDays",
-                  "Points expire after days without activity",
-                  "0 = never",
-                )}
-                {numberField("expiryWarningDays", "Warn this many days before")}
+                {numberField("expiryInactiveDays", t("expiryHelp"))}
+                {numberField("expiryWarningDays")}
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
           <Layout.Section>
             <Button submit variant="primary" loading={navigation.state === "submitting"}>
-              Save
+              {t("save")}
             </Button>
           </Layout.Section>
         </Layout>

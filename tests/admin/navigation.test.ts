@@ -78,6 +78,23 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(liability).toContain("Wert eines Punkts");
     expect(liability).not.toContain("Value of a point");
 
+    const program = await (await adminDocument(shop, "/app/loyalty/settings")).text();
+    expect(program).toContain("Boni und Empfehlungen");
+    expect(program).toContain("Diese Bestellung bringt 110 Punkte");
+    expect(program).not.toContain("Bonuses and referrals");
+    expect(program).not.toContain("This order earns");
+    const unsaved = await adminFetch(
+      shop,
+      "/app/loyalty/settings.data",
+      form({ pointsPerUnit: "0", tierBasis: "points", tiers: "[", rewards: "[]" }),
+    );
+    expect(unsaved.status).toBe(400);
+    const unsavedText = await unsaved.text();
+    expect(unsavedText).toContain(
+      "Punkte pro 1 USD: Geben Sie eine ganze Zahl von 1 bis 1.000 ein.",
+    );
+    expect(unsavedText).toContain("Stufen (JSON, niedrigste zuerst): Das ist kein gültiges JSON.");
+
     const recommendations = await (await adminDocument(shop, "/app/recommendations")).text();
     expect(recommendations).toContain("Letzte 30 Tage");
     expect(recommendations).toContain("Katalog aus Shopify importieren");
