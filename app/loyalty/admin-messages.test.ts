@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loyaltyMessages, programIssue } from "./admin-messages";
+import { AdjustmentSchema } from "./admin.server";
+import { adjustmentIssue, entryLabel, loyaltyMessages, programIssue } from "./admin-messages";
 import { parseProgramForm } from "./settings";
 
 function refusal(fields: Record<string, string>, locale: "en" | "de") {
@@ -38,5 +39,34 @@ describe("a refused loyalty program, in the admin's language", () => {
     expect(refusal({ tiers: "[" }, "en")).toEqual([
       "Tiers (JSON, lowest first): this is not valid JSON.",
     ]);
+  });
+});
+
+describe("a refused points adjustment, in the admin's language", () => {
+  const refused = (points: string, reason: string, locale: "en" | "fr") => {
+    const parsed = AdjustmentSchema.safeParse({ points, reason, requestKey: "0123456789" });
+    if (parsed.success) throw new Error("expected the adjustment to be refused");
+    return parsed.error.issues.map((issue) =>
+      adjustmentIssue(loyaltyMessages(locale), locale, issue),
+    );
+  };
+
+  it("says what is wrong with the points and the reason", () => {
+    expect(refused("0", "ok", "en")).toEqual([
+      "Enter a number of points other than 0.",
+      "Say why (at least 3 characters).",
+    ]);
+    expect(refused("-2000000", "Goodwill", "fr")).toEqual([
+      "1\u202f000\u202f000 points au maximum à la fois.",
+    ]);
+    expect(refused("2.5", "x".repeat(301), "en")).toEqual([
+      "Points are whole numbers.",
+      "Keep the reason to 300 characters at most.",
+    ]);
+  });
+
+  it("names ledger entries, and shows an unknown one as stored", () => {
+    expect(entryLabel(loyaltyMessages("de"), "order", "earn")).toBe("Mit Bestellung gesammelt");
+    expect(entryLabel(loyaltyMessages("de"), "gift", "earn")).toBe("gift earn");
   });
 });

@@ -49,10 +49,11 @@ export async function listMembers(shopDomain: string, filter: MemberFilter) {
 export const AdjustmentSchema = z.object({
   points: z.coerce
     .number()
-    .int("Points are whole numbers")
-    .refine((points) => points !== 0, "Enter a number of points other than 0")
-    .refine((points) => Math.abs(points) <= 1_000_000, "At most 1,000,000 points at once"),
-  reason: z.string().trim().min(3, "Say why (at least 3 characters)").max(300),
+    .int()
+    .min(-1_000_000)
+    .max(1_000_000)
+    .refine((points) => points !== 0),
+  reason: z.string().trim().min(3).max(300),
   /** The form's own id: submitting the same form twice adjusts once. */
   requestKey: z.string().min(8).max(100),
 });

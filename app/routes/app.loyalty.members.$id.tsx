@@ -6,23 +6,27 @@ import {
   BlockStack,
   Button,
   Card,
-  EmptyState,
   FormLayout,
-  IndexTable,
-  InlineGrid,
   Layout,
   Page,
   Text,
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { formatCount, formatDateTime, formatMinor } from "../components/format";
+import {
+  LedgerCard,
+  MemberStandingCards,
+  RewardsIssuedCard,
+  TierHistoryCard,
+} from "../components/LoyaltyMemberCards";
 import { useShop } from "../components/ShopContext";
 import { db } from "../db.server";
 import { adjustPoints, AdjustmentSchema } from "../loyalty/admin.server";
-import { entryLabel } from "../loyalty/labels";
+import { adjustmentIssue, loyaltyMessages } from "../loyalty/admin-messages";
 import { memberSummary } from "../loyalty/queries.server";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
+import { adminLocale } from "../shops/shops.server";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
 
 async function findMember(shop: string, id: string | undefined) {
@@ -58,8 +62,13 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = Object.fromEntries(await readForm(request, BODY_LIMITS.adminForm));
   const parsed = AdjustmentSchema.safeParse(form);
   if (!parsed.success) {
+    const locale = await adminLocale(shop);
+    const t = loyaltyMessages(locale);
     return Response.json(
-      { ok: false, error: parsed.error.issues.map((issue) => issue.message).join("; ") },
+      {
+        ok: false,
+        error: parsed.error.issues.map((issue) => adjustmentIssue(t, locale, issue)).join(" "),
+      },
       { status: 400 },
     );
   }
@@ -73,6 +82,7 @@ export default function LoyaltyMember() {
   const result = useActionData<{ ok: boolean; error: string | null }>();
   const navigation = useNavigation();
   const shop = useShop();
+  const t = loyaltyMessages(negotiateLocale([shop.locale]));
   const [points, setPoints] = useState("");
   const [reason, setReason] = useState("");
   const [requestKey, setRequestKey] = useState(() => crypto.randomUUID());
@@ -86,11 +96,11 @@ export default function LoyaltyMember() {
   const name =
     [member.firstName, member.lastName].filter(Boolean).join(" ") ||
     member.email ||
-    `Customer ${member.customerShopifyId}`;
+    t("customerFallback", { id: member.customerShopifyId });
 
   return (
     <Page
-      backAction={{ content: "Loyalty", url: "/app/loyalty" }}
+      backAction={{ content: t("title"), url: "/app/loyalty" }}
       title={name}
       subtitle={member.email ?? undefined}
       titleMetadata={summary.tier ? <Badge tone="info">{summary.tier}</Badge> : undefined}
@@ -98,100 +108,8 @@ export default function LoyaltyMember() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-              <Card>
-                <Text as="h2" variant="headingSm">
-                  Balance
-                </Text>
-                <Text
-                  as="p"
-                  variant="headingLg"
-                  tone={summary.balance < 0 ? "critical" : undefined}
-                >
-                  {formatCount(summary.balance, shop.locale)} points
-                </Text>
-                {summary.balance < 0 && (
-                  <Text as="p" tone="subdued">
-                    Negative: a refund took back points that were already spent.
-                  </Text>
-                )}
-              </Card>
-              <Card>
-                <Text as="h2" variant="headingSm">
-                  Pending
-                </Text>
-                <Text as="p" variant="headingLg">
-                  {formatCount(summary.pending, shop.locale)} points
-                </Text>
-                <Text as="p" tone="subdued">
-                  Confirmed when the return window closes
-                </Text>
-              </Card>
-              <Card>
-                <Text as="h2" variant="headingSm">
-                  Tier
-                </Text>
-                <Text as="p" variant="headingLg">
-                  {summary.tier ?? "No tier"}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {summary.tierBasis === "spend"
-                    ? `${formatMinor(summary.qualifying, summary.currency, shop.locale)} spent`
-                    : `${formatCount(summary.qualifying, shop.locale)} points earned`}{" "}
-                  in 12 months
-                  {summary.next
-                    ? ` · ${formatCount(summary.next.remaining, shop.locale)} to ${summary.next.name}`
-                    : ""}
-                </Text>
-              </Card>
-            </InlineGrid>
-            <Card padding="0">
-              <div style={{ padding: 16 }}>
-                <Text as="h2" variant="headingMd">
-                  Ledger
-                </Text>
-              </div>
-              {summary.entries.length === 0 ? (
-                <EmptyState heading="No points yet" image="">
-                  <p>Points appear here when this customer places a paid order.</p>
-                </EmptyState>
-              ) : (
-                <IndexTable
-                  resourceName={{ singular: "entry", plural: "entries" }}
-                  itemCount={summary.entries.length}
-                  selectable={false}
-                  headings={[
-                    { title: "Date" },
-                    { title: "What" },
-                    { title: "Points", alignment: "end" },
-                    { title: "Pending", alignment: "end" },
-                    { title: "Note" },
-                  ]}
-                >
-                  {summary.entries.map((entry, index) => (
-                    <IndexTable.Row id={entry.id} key={entry.id} position={index}>
-                      <IndexTable.Cell>
-                        {formatDateTime(entry.createdAt, shop.timezone, shop.locale)}
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>{entryLabel(entry.source, entry.kind)}</IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" alignment="end">
-                          {entry.points ? formatCount(entry.points, shop.locale) : ""}
-                        </Text>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        <Text as="span" alignment="end">
-                          {entry.pendingPoints ? formatCount(entry.pendingPoints, shop.locale) : ""}
-                        </Text>
-                      </IndexTable.Cell>
-                      <IndexTable.Cell>
-                        {[entry.note, entry.actor].filter(Boolean).join(" · ")}
-                      </IndexTable.Cell>
-                    </IndexTable.Row>
-                  ))}
-                </IndexTable>
-              )}
-            </Card>
+            <MemberStandingCards standing={summary} />
+            <LedgerCard entries={summary.entries} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
@@ -200,78 +118,41 @@ export default function LoyaltyMember() {
               <Form method="post">
                 <FormLayout>
                   <Text as="h2" variant="headingMd">
-                    Adjust points
+                    {t("adjustTitle")}
                   </Text>
                   {result && !result.ok && (
-                    <Banner tone="critical" title="Not adjusted">
+                    <Banner tone="critical" title={t("notAdjusted")}>
                       <p>{result.error}</p>
                     </Banner>
                   )}
-                  {result?.ok && <Banner tone="success" title="Points adjusted" />}
+                  {result?.ok && <Banner tone="success" title={t("adjusted")} />}
                   <input type="hidden" name="requestKey" value={requestKey} />
                   <TextField
-                    label="Points"
+                    label={t("adjustPoints")}
                     name="points"
                     type="number"
                     value={points}
                     onChange={setPoints}
                     autoComplete="off"
-                    helpText="Negative to deduct"
+                    helpText={t("adjustPointsHelp")}
                   />
                   <TextField
-                    label="Reason"
+                    label={t("adjustReason")}
                     name="reason"
                     value={reason}
                     onChange={setReason}
                     autoComplete="off"
                     requiredIndicator
-                    helpText="Kept in the ledger with your name"
+                    helpText={t("adjustReasonHelp")}
                   />
                   <Button submit variant="primary" loading={navigation.state === "submitting"}>
-                    Adjust
+                    {t("adjust")}
                   </Button>
                 </FormLayout>
               </Form>
             </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Tier history
-                </Text>
-                {summary.tierChanges.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    No promotions or demotions yet.
-                  </Text>
-                ) : (
-                  summary.tierChanges.map((change) => (
-                    <Text as="p" key={change.id}>
-                      {formatDateTime(change.createdAt, shop.timezone, shop.locale)}:{" "}
-                      {change.direction === "promotion" ? "Promoted" : "Demoted"} from{" "}
-                      {change.fromTier ?? "no tier"} to {change.toTier ?? "no tier"}
-                    </Text>
-                  ))
-                )}
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Rewards issued
-                </Text>
-                {summary.redemptions.length === 0 ? (
-                  <Text as="p" tone="subdued">
-                    None yet.
-                  </Text>
-                ) : (
-                  summary.redemptions.map((redemption) => (
-                    <Text as="p" key={redemption.id}>
-                      {redemption.code ?? "Store credit"} ·{" "}
-                      {formatCount(redemption.points, shop.locale)} points
-                    </Text>
-                  ))
-                )}
-              </BlockStack>
-            </Card>
+            <TierHistoryCard changes={summary.tierChanges} />
+            <RewardsIssuedCard redemptions={summary.redemptions} />
           </BlockStack>
         </Layout.Section>
       </Layout>

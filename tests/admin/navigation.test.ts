@@ -6,6 +6,7 @@ import { adminDocument, adminFetch, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
 import { draft, form } from "../returns/admin-support";
+import { shopWithMember } from "../loyalty/support";
 import { portal, shopWithFulfilledOrder, twoItems } from "../returns/support";
 
 describe("the admin in the shop's language: navigation, Polaris's own words, customers, returns, shipments, surveys, loyalty, recommendations, notifications", () => {
@@ -164,6 +165,25 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     );
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("Höchstens 365");
+  });
+
+  it("also on a loyalty member's page", async () => {
+    const { shop, member } = await shopWithMember("member-de");
+    await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
+
+    const page = await (await adminDocument(shop, `/app/loyalty/members/${member.id}`)).text();
+    expect(page).toContain("394 Punkte");
+    expect(page).toContain("Mit Bestellung gesammelt");
+    expect(page).toContain("Punkte anpassen");
+    expect(page).not.toContain("Order earned");
+    expect(page).not.toContain("Adjust points");
+    const refused = await adminFetch(
+      shop,
+      `/app/loyalty/members/${member.id}.data`,
+      form({ points: "50", reason: "", requestKey: "0123456789" }),
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Geben Sie einen Grund an (mindestens 3 Zeichen).");
   });
 
   it("stays English for a language Aftercare does not speak", async () => {

@@ -2,40 +2,15 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
-import { adminDocument, adminFetch, sendWebhook } from "../support/http";
+import { adminDocument, adminFetch } from "../support/http";
 import { installShop } from "../support/install";
-import { waitFor } from "../support/wait";
+import { shopWithMember } from "./support";
 
 const form = (fields: Record<string, string>) => ({
   method: "POST",
   body: new URLSearchParams(fields),
   headers: { "Content-Type": "application/x-www-form-urlencoded" },
 });
-
-async function shopWithMember(prefix: string) {
-  const shop = uniqueShop(prefix);
-  await installShop(shop);
-  await db.loyaltySettings.create({ data: { shopDomain: shop, returnWindowDays: 0 } });
-  const now = new Date().toISOString();
-  await sendWebhook({
-    shop,
-    topic: "orders/paid",
-    body: withFields(webhookFixture("orders/paid"), {
-      cancelled_at: null,
-      test: false,
-      processed_at: now,
-      updated_at: now,
-    }),
-    webhookId: randomUUID(),
-  });
-  const member = await waitFor(
-    async () =>
-      (await db.loyaltyMember.findFirst({ where: { shopDomain: shop, balance: 394 } })) ??
-      undefined,
-  );
-  return { shop, member };
-}
 
 describe("loyalty admin", () => {
   it("lists members and shows one with balance, tier and ledger; never another shop's", async () => {
