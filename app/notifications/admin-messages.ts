@@ -1,7 +1,7 @@
 import { translator, type Catalog, type ShopperLocale } from "../platform/i18n";
 import { isTrigger, type TriggerName } from "./triggers";
 
-/** The Notifications page's words (its emails' names included), in the admin's language. */
+/** The Notifications and SMS pages' words (their emails' names included), in the admin's language. */
 const en = {
   title: "Notifications",
   subtitle: "Emails your shoppers get as their parcel moves, in their language",
@@ -63,6 +63,52 @@ const en = {
   "trigger_return.label_ready": "Return label ready",
   "trigger_return.refunded": "Return refunded",
   "trigger_digest.weekly": "Weekly digest (to you, the merchant)",
+  invalid_sms: "{email}: a text message is 640 characters at most.",
+  smsSubtitle:
+    "Shipment updates by text message through your Twilio account, only to shoppers who may be texted",
+  smsAccountSaved: "Twilio account saved.",
+  smsTextsSaved: "SMS triggers saved.",
+  smsAccountTitle: "Twilio account",
+  smsAccountDescription:
+    "Messages go from your own Twilio number or messaging service. Set the number's incoming-message webhook to the address below so STOP, START and HELP replies reach Aftercare.",
+  smsConnected: "Connected",
+  smsNotConnected: "Not connected",
+  smsAccountSid: "Account SID",
+  smsAuthToken: "Auth token",
+  smsAuthTokenSaved: "Saved and encrypted. Leave empty to keep it.",
+  smsAuthTokenNew: "Kept encrypted; never shown again.",
+  smsFromNumber: "From number (E.164)",
+  smsMessagingService: "Or messaging service SID",
+  smsHelpReply: "Reply to HELP",
+  smsHelpReplyHelp:
+    "Empty: a standard reply naming your store and how to stop. {shop} is filled in.",
+  smsPrice: "Price per segment",
+  smsPriceHelp: "From your Twilio pricing page, for the cost estimates below.",
+  smsInbound: "Incoming-message webhook for your Twilio number",
+  smsSaveAccount: "Save account",
+  smsTextsTitle: "Texts",
+  smsTextsDescription:
+    "Each update can also go by SMS, in the shopper's language, sent with the email and held during your quiet hours. Check the segments and cost before you turn one on: a message past 160 GSM-7 characters, or with an emoji or accent outside GSM-7 (then 70), is billed as several.",
+  smsConnectFirst: "Connect a Twilio account above; until then no SMS is sent.",
+  smsSendTrigger: 'Send "{email}" by SMS',
+  language_en: "English",
+  language_fr: "French",
+  language_de: "German",
+  language_es: "Spanish",
+  smsCount_one: "{characters} characters · {encoding} · 1 segment · about {cost} per message",
+  smsCount_other:
+    "{characters} characters · {encoding} · {segments} segments · about {cost} per message",
+  smsPlaceholders: "{shop}, {order} and {link} (the tracking page, as a short link) are filled in.",
+  smsSaveTexts: "Save texts",
+  smsInvalid_accountSid: "The Account SID is AC followed by 32 hexadecimal characters.",
+  smsInvalid_authToken: "The auth token is 200 characters at most.",
+  smsInvalid_authTokenMissing: "Enter the account's auth token.",
+  smsInvalid_fromNumber: "Enter the from number in E.164 format, like +14155550100.",
+  smsInvalid_messagingServiceSid:
+    "The messaging service SID is MG followed by 32 hexadecimal characters.",
+  smsInvalid_sender: "Enter a from number or a messaging service SID.",
+  smsInvalid_helpText: "The reply to HELP is 320 characters at most.",
+  smsInvalid_pricePerSegment: "Enter a price per segment from 0 to 10.",
 };
 export type NotificationMessageKey = keyof typeof en;
 
@@ -129,6 +175,53 @@ const fr: Catalog<NotificationMessageKey> = {
   "trigger_return.label_ready": "Étiquette de retour prête",
   "trigger_return.refunded": "Retour remboursé",
   "trigger_digest.weekly": "Résumé hebdomadaire (pour vous, le marchand)",
+  invalid_sms: "{email} : un SMS comporte au plus 640 caractères.",
+  smsSubtitle:
+    "Les étapes de livraison par SMS via votre compte Twilio, uniquement aux clients qui acceptent les SMS",
+  smsAccountSaved: "Compte Twilio enregistré.",
+  smsTextsSaved: "Déclencheurs SMS enregistrés.",
+  smsAccountTitle: "Compte Twilio",
+  smsAccountDescription:
+    "Les messages partent de votre propre numéro Twilio ou de votre service de messagerie. Configurez le webhook des messages entrants du numéro sur l'adresse ci-dessous pour que les réponses STOP, START et HELP parviennent à Aftercare.",
+  smsConnected: "Connecté",
+  smsNotConnected: "Non connecté",
+  smsAccountSid: "Account SID",
+  smsAuthToken: "Jeton d'authentification (Auth token)",
+  smsAuthTokenSaved: "Enregistré et chiffré. Laissez vide pour le conserver.",
+  smsAuthTokenNew: "Conservé chiffré ; il ne sera plus jamais affiché.",
+  smsFromNumber: "Numéro d'expédition (E.164)",
+  smsMessagingService: "Ou SID du service de messagerie",
+  smsHelpReply: "Réponse à HELP",
+  smsHelpReplyHelp:
+    "Vide : une réponse standard indiquant le nom de votre boutique et comment se désabonner. {shop} est rempli automatiquement.",
+  smsPrice: "Prix par segment",
+  smsPriceHelp: "Issu de la page des tarifs Twilio, pour les estimations de coût ci-dessous.",
+  smsInbound: "Webhook des messages entrants pour votre numéro Twilio",
+  smsSaveAccount: "Enregistrer le compte",
+  smsTextsTitle: "Textes",
+  smsTextsDescription:
+    "Chaque étape peut aussi partir par SMS, dans la langue du client, en même temps que l'e-mail et retenue pendant vos heures calmes. Vérifiez les segments et le coût avant d'en activer une : un message de plus de 160 caractères GSM-7, ou contenant un emoji ou un accent hors GSM-7 (alors 70), est facturé comme plusieurs.",
+  smsConnectFirst: "Connectez un compte Twilio ci-dessus ; d'ici là, aucun SMS n'est envoyé.",
+  smsSendTrigger: "Envoyer « {email} » par SMS",
+  language_en: "Anglais",
+  language_fr: "Français",
+  language_de: "Allemand",
+  language_es: "Espagnol",
+  smsCount_one: "{characters} caractères · {encoding} · 1 segment · environ {cost} par message",
+  smsCount_other:
+    "{characters} caractères · {encoding} · {segments} segments · environ {cost} par message",
+  smsPlaceholders:
+    "{shop}, {order} et {link} (la page de suivi, en lien court) sont remplis automatiquement.",
+  smsSaveTexts: "Enregistrer les textes",
+  smsInvalid_accountSid: "L'Account SID commence par AC suivi de 32 caractères hexadécimaux.",
+  smsInvalid_authToken: "Le jeton d'authentification comporte au plus 200 caractères.",
+  smsInvalid_authTokenMissing: "Saisissez le jeton d'authentification du compte.",
+  smsInvalid_fromNumber: "Saisissez le numéro d'expédition au format E.164, comme +14155550100.",
+  smsInvalid_messagingServiceSid:
+    "Le SID du service de messagerie commence par MG suivi de 32 caractères hexadécimaux.",
+  smsInvalid_sender: "Saisissez un numéro d'expédition ou un SID de service de messagerie.",
+  smsInvalid_helpText: "La réponse à HELP comporte au plus 320 caractères.",
+  smsInvalid_pricePerSegment: "Saisissez un prix par segment compris entre 0 et 10.",
 };
 
 const de: Catalog<NotificationMessageKey> = {
@@ -194,6 +287,53 @@ const de: Catalog<NotificationMessageKey> = {
   "trigger_return.label_ready": "Rücksendeetikett bereit",
   "trigger_return.refunded": "Rücksendung erstattet",
   "trigger_digest.weekly": "Wochenübersicht (an Sie als Händler)",
+  invalid_sms: "{email}: Eine SMS darf höchstens 640 Zeichen lang sein.",
+  smsSubtitle:
+    "Sendungsupdates per SMS über Ihr Twilio-Konto, nur an Kunden, die SMS erhalten dürfen",
+  smsAccountSaved: "Twilio-Konto gespeichert.",
+  smsTextsSaved: "SMS-Auslöser gespeichert.",
+  smsAccountTitle: "Twilio-Konto",
+  smsAccountDescription:
+    "Nachrichten werden von Ihrer eigenen Twilio-Nummer oder Ihrem Messaging-Dienst gesendet. Tragen Sie die Adresse unten als Webhook für eingehende Nachrichten der Nummer ein, damit Antworten wie STOP, START und HELP Aftercare erreichen.",
+  smsConnected: "Verbunden",
+  smsNotConnected: "Nicht verbunden",
+  smsAccountSid: "Account SID",
+  smsAuthToken: "Auth-Token",
+  smsAuthTokenSaved: "Gespeichert und verschlüsselt. Leer lassen, um ihn zu behalten.",
+  smsAuthTokenNew: "Wird verschlüsselt gespeichert und nie wieder angezeigt.",
+  smsFromNumber: "Absendernummer (E.164)",
+  smsMessagingService: "Oder SID des Messaging-Dienstes",
+  smsHelpReply: "Antwort auf HELP",
+  smsHelpReplyHelp:
+    "Leer: eine Standardantwort mit dem Namen Ihres Shops und wie man sich abmeldet. {shop} wird automatisch ausgefüllt.",
+  smsPrice: "Preis pro Segment",
+  smsPriceHelp: "Von Ihrer Twilio-Preisseite, für die Kostenschätzungen unten.",
+  smsInbound: "Webhook für eingehende Nachrichten Ihrer Twilio-Nummer",
+  smsSaveAccount: "Konto speichern",
+  smsTextsTitle: "Texte",
+  smsTextsDescription:
+    "Jedes Update kann auch per SMS gehen: in der Sprache des Kunden, zusammen mit der E-Mail und während Ihrer Ruhezeiten zurückgehalten. Prüfen Sie Segmente und Kosten, bevor Sie eines einschalten: Eine Nachricht mit mehr als 160 GSM-7-Zeichen oder mit einem Emoji oder Akzent außerhalb von GSM-7 (dann 70) wird als mehrere berechnet.",
+  smsConnectFirst: "Verbinden Sie oben ein Twilio-Konto; bis dahin wird keine SMS gesendet.",
+  smsSendTrigger: "„{email}“ per SMS senden",
+  language_en: "Englisch",
+  language_fr: "Französisch",
+  language_de: "Deutsch",
+  language_es: "Spanisch",
+  smsCount_one: "{characters} Zeichen · {encoding} · 1 Segment · etwa {cost} pro Nachricht",
+  smsCount_other:
+    "{characters} Zeichen · {encoding} · {segments} Segmente · etwa {cost} pro Nachricht",
+  smsPlaceholders:
+    "{shop}, {order} und {link} (die Tracking-Seite als Kurzlink) werden automatisch ausgefüllt.",
+  smsSaveTexts: "Texte speichern",
+  smsInvalid_accountSid: "Die Account SID besteht aus AC und 32 Hexadezimalzeichen.",
+  smsInvalid_authToken: "Der Auth-Token darf höchstens 200 Zeichen lang sein.",
+  smsInvalid_authTokenMissing: "Geben Sie den Auth-Token des Kontos ein.",
+  smsInvalid_fromNumber: "Geben Sie die Absendernummer im E.164-Format ein, etwa +14155550100.",
+  smsInvalid_messagingServiceSid:
+    "Die SID des Messaging-Dienstes besteht aus MG und 32 Hexadezimalzeichen.",
+  smsInvalid_sender: "Geben Sie eine Absendernummer oder die SID eines Messaging-Dienstes ein.",
+  smsInvalid_helpText: "Die Antwort auf HELP darf höchstens 320 Zeichen lang sein.",
+  smsInvalid_pricePerSegment: "Geben Sie einen Preis pro Segment von 0 bis 10 ein.",
 };
 
 const es: Catalog<NotificationMessageKey> = {
@@ -259,6 +399,53 @@ const es: Catalog<NotificationMessageKey> = {
   "trigger_return.label_ready": "Etiqueta de devolución lista",
   "trigger_return.refunded": "Devolución reembolsada",
   "trigger_digest.weekly": "Resumen semanal (para usted, el comerciante)",
+  invalid_sms: "{email}: un SMS tiene como máximo 640 caracteres.",
+  smsSubtitle:
+    "Novedades del envío por SMS a través de su cuenta de Twilio, solo a los clientes que aceptan SMS",
+  smsAccountSaved: "Cuenta de Twilio guardada.",
+  smsTextsSaved: "Activadores de SMS guardados.",
+  smsAccountTitle: "Cuenta de Twilio",
+  smsAccountDescription:
+    "Los mensajes salen de su propio número de Twilio o de su servicio de mensajería. Configure el webhook de mensajes entrantes del número con la dirección de abajo para que las respuestas STOP, START y HELP lleguen a Aftercare.",
+  smsConnected: "Conectada",
+  smsNotConnected: "No conectada",
+  smsAccountSid: "Account SID",
+  smsAuthToken: "Token de autenticación (Auth token)",
+  smsAuthTokenSaved: "Guardado y cifrado. Déjelo vacío para conservarlo.",
+  smsAuthTokenNew: "Se guarda cifrado y no se vuelve a mostrar.",
+  smsFromNumber: "Número de envío (E.164)",
+  smsMessagingService: "O SID del servicio de mensajería",
+  smsHelpReply: "Respuesta a HELP",
+  smsHelpReplyHelp:
+    "Vacío: una respuesta estándar con el nombre de su tienda y cómo darse de baja. {shop} se completa automáticamente.",
+  smsPrice: "Precio por segmento",
+  smsPriceHelp: "De la página de precios de Twilio, para las estimaciones de coste de abajo.",
+  smsInbound: "Webhook de mensajes entrantes para su número de Twilio",
+  smsSaveAccount: "Guardar cuenta",
+  smsTextsTitle: "Textos",
+  smsTextsDescription:
+    "Cada novedad también puede enviarse por SMS, en el idioma del cliente, junto con el correo y retenida durante sus horas de silencio. Revise los segmentos y el coste antes de activar una: un mensaje de más de 160 caracteres GSM-7, o con un emoji o un acento fuera de GSM-7 (entonces 70), se factura como varios.",
+  smsConnectFirst: "Conecte una cuenta de Twilio arriba; hasta entonces no se envía ningún SMS.",
+  smsSendTrigger: "Enviar «{email}» por SMS",
+  language_en: "Inglés",
+  language_fr: "Francés",
+  language_de: "Alemán",
+  language_es: "Español",
+  smsCount_one: "{characters} caracteres · {encoding} · 1 segmento · unos {cost} por mensaje",
+  smsCount_other:
+    "{characters} caracteres · {encoding} · {segments} segmentos · unos {cost} por mensaje",
+  smsPlaceholders:
+    "{shop}, {order} y {link} (la página de seguimiento, como enlace corto) se completan automáticamente.",
+  smsSaveTexts: "Guardar textos",
+  smsInvalid_accountSid: "El Account SID es AC seguido de 32 caracteres hexadecimales.",
+  smsInvalid_authToken: "El token de autenticación tiene como máximo 200 caracteres.",
+  smsInvalid_authTokenMissing: "Introduzca el token de autenticación de la cuenta.",
+  smsInvalid_fromNumber: "Introduzca el número de envío en formato E.164, como +14155550100.",
+  smsInvalid_messagingServiceSid:
+    "El SID del servicio de mensajería es MG seguido de 32 caracteres hexadecimales.",
+  smsInvalid_sender: "Introduzca un número de envío o el SID de un servicio de mensajería.",
+  smsInvalid_helpText: "La respuesta a HELP tiene como máximo 320 caracteres.",
+  smsInvalid_pricePerSegment: "Introduzca un precio por segmento entre 0 y 10.",
 };
 
 export const notificationMessages = (locale: ShopperLocale) =>

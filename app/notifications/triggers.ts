@@ -499,9 +499,3 @@ export function isShipmentTrigger(name: TriggerName) {
 export function isReturnTrigger(name: TriggerName) {
   return name.startsWith("return.");
 }
-
-/** For the admin's pickers. */
-export const TRIGGER_OPTIONS = TRIGGER_NAMES.map((trigger) => ({
-  value: trigger,
-  label: TRIGGERS[trigger].label,
-}));

@@ -15,14 +15,22 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
+import { formatCount } from "../components/format";
 import { FormTextField } from "../components/FormTextField";
+import { useShop } from "../components/ShopContext";
+import {
+  notificationMessages,
+  settingsIssue,
+  triggerLabel,
+  type NotificationTranslate,
+} from "../notifications/admin-messages";
 import { saveSmsAccount } from "../notifications/sms/account.server";
 import { saveSmsTriggers, smsSettingsPage } from "../notifications/sms/settings.server";
 import { previewSms, type SmsValues } from "../notifications/sms/templates";
-import { TRIGGER_OPTIONS } from "../notifications/triggers";
 import { BODY_LIMITS, readForm } from "../platform/http/body.server";
-import { SHOPPER_LOCALES, type ShopperLocale } from "../platform/i18n";
+import { negotiateLocale, SHOPPER_LOCALES } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
+import { adminLocale } from "../shops/shops.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
@@ -33,6 +41,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireAdminShop(request);
   const form = await readForm(request, BODY_LIMITS.adminForm);
   const text = (name: string) => String(form.get(name) ?? "");
+  const t = notificationMessages(await adminLocale(shop));
   if (form.get("intent") === "account") {
     const saved = await saveSmsAccount(shop, {
       accountSid: text("accountSid"),
@@ -43,23 +52,22 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       pricePerSegment: Math.round(Number(text("pricePerSegment") || "0.0083") * 10_000),
     });
     return saved.ok
-      ? { ok: true as const, message: "Twilio account saved." }
-      : { ok: false as const, message: saved.message };
+      ? { ok: true as const, message: t("smsAccountSaved") }
+      : {
+          ok: false as const,
+          message: saved.problems.map((problem) => t(`smsInvalid_${problem}`)).join(" "),
+        };
   }
   const saved = await saveSmsTriggers(shop, form);
   return saved.ok
-    ? { ok: true as const, message: "SMS triggers saved." }
-    : { ok: false as const, message: saved.error.issues.map((issue) => issue.message).join("; ") };
+    ? { ok: true as const, message: t("smsTextsSaved") }
+    : {
+        ok: false as const,
+        message: saved.error.issues.map((issue) => settingsIssue(t, issue)).join(" "),
+      };
 };
 
-const LANGUAGES: Record<ShopperLocale, string> = {
-  en: "English",
-  fr: "French",
-  de: "German",
-  es: "Spanish",
-};
-
-/** Ten-thousandths of a unit as money: 83 → "0.0083". */
+/** Ten-thousandths of a unit as the price field types it: 83 → "0.0083". */
 const money = (tenThousandths: number) => (tenThousandths / 10_000).toFixed(4);
 
 /** One language's text of a trigger, with its segments, encoding and cost counted as typed. */
@@ -70,9 +78,12 @@ function TemplateField(props: {
   fallback: string;
   sample: SmsValues;
   price: number;
+  t: NotificationTranslate;
+  locale: string;
 }) {
   const [value, setValue] = useState(props.initial);
   const preview = previewSms(value || props.fallback, props.sample, props.price);
+  const cost = new Intl.NumberFormat(props.locale, { minimumFractionDigits: 4 });
   return (
     <TextField
       label={props.label}
@@ -82,7 +93,12 @@ function TemplateField(props: {
       placeholder={props.fallback}
       multiline={2}
       autoComplete="off"
-      helpText={`${preview.characters} characters · ${preview.encoding} · ${preview.segments} segment${preview.segments === 1 ? "" : "s"} · about ${money(preview.cost)} per message`}
+      helpText={props.t(preview.segments === 1 ? "smsCount_one" : "smsCount_other", {
+        characters: formatCount(preview.characters, props.locale),
+        encoding: preview.encoding,
+        segments: formatCount(preview.segments, props.locale),
+        cost: cost.format(preview.cost / 10_000),
+      })}
     />
   );
 }
@@ -91,6 +107,8 @@ export default function SmsSettings() {
   const { account, triggers, sample, inboundUrl } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const shop = useShop();
+  const t = notificationMessages(negotiateLocale([shop.locale]));
   const [enabled, setEnabled] = useState(
     Object.fromEntries(triggers.map((entry) => [entry.trigger, entry.enabled])),
   );
@@ -98,9 +116,9 @@ export default function SmsSettings() {
 
   return (
     <Page
-      title="SMS"
-      backAction={{ content: "Notifications", url: "/app/notifications" }}
-      subtitle="Shipment updates by text message through your Twilio account, only to shoppers who may be texted"
+      title={t("sms")}
+      backAction={{ content: t("title"), url: "/app/notifications" }}
+      subtitle={t("smsSubtitle")}
     >
       <Layout>
         {result ? (
@@ -109,8 +127,8 @@ export default function SmsSettings() {
           </Layout.Section>
         ) : null}
         <Layout.AnnotatedSection
-          title="Twilio account"
-          description="Messages go from your own Twilio number or messaging service. Set the number's incoming-message webhook to the address below so STOP, START and HELP replies reach Aftercare."
+          title={t("smsAccountTitle")}
+          description={t("smsAccountDescription")}
         >
           <Card>
             <Form method="post">
@@ -118,83 +136,67 @@ export default function SmsSettings() {
               <FormLayout>
                 <InlineStack gap="200">
                   <Badge tone={connected ? "success" : undefined}>
-                    {connected ? "Connected" : "Not connected"}
+                    {t(connected ? "smsConnected" : "smsNotConnected")}
                   </Badge>
                 </InlineStack>
                 <FormTextField
-                  label="Account SID"
+                  label={t("smsAccountSid")}
                   name="accountSid"
                   initial={account.accountSid ?? ""}
                 />
                 <FormTextField
-                  label="Auth token"
+                  label={t("smsAuthToken")}
                   type="password"
                   name="authToken"
                   initial=""
-                  helpText={
-                    account.hasAuthToken
-                      ? "Saved and encrypted. Leave empty to keep it."
-                      : "Kept encrypted; never shown again."
-                  }
+                  helpText={t(account.hasAuthToken ? "smsAuthTokenSaved" : "smsAuthTokenNew")}
                 />
                 <FormLayout.Group>
                   <FormTextField
-                    label="From number (E.164)"
+                    label={t("smsFromNumber")}
                     name="fromNumber"
                     placeholder="+14155550100"
                     initial={account.fromNumber ?? ""}
                   />
                   <FormTextField
-                    label="Or messaging service SID"
+                    label={t("smsMessagingService")}
                     name="messagingServiceSid"
                     initial={account.messagingServiceSid ?? ""}
                   />
                 </FormLayout.Group>
                 <FormTextField
-                  label="Reply to HELP"
+                  label={t("smsHelpReply")}
                   name="helpText"
                   initial={account.helpText ?? ""}
-                  helpText="Empty: a standard reply naming your store and how to stop. {shop} is filled in."
+                  helpText={t("smsHelpReplyHelp")}
                 />
                 <FormTextField
-                  label="Price per segment"
+                  label={t("smsPrice")}
                   type="number"
                   step={0.0001}
                   min={0}
                   name="pricePerSegment"
                   initial={money(account.pricePerSegment)}
-                  helpText="From your Twilio pricing page, for the cost estimates below."
+                  helpText={t("smsPriceHelp")}
                 />
-                <TextField
-                  label="Incoming-message webhook for your Twilio number"
-                  value={inboundUrl}
-                  readOnly
-                  autoComplete="off"
-                />
+                <TextField label={t("smsInbound")} value={inboundUrl} readOnly autoComplete="off" />
                 <Button submit variant="primary" loading={busy}>
-                  Save account
+                  {t("smsSaveAccount")}
                 </Button>
               </FormLayout>
             </Form>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection
-          title="Texts"
-          description="Each update can also go by SMS, in the shopper's language, sent with the email and held during your quiet hours. Check the segments and cost before you turn one on: a message past 160 GSM-7 characters, or with an emoji or accent outside GSM-7 (then 70), is billed as several."
-        >
+        <Layout.AnnotatedSection title={t("smsTextsTitle")} description={t("smsTextsDescription")}>
           <Form method="post">
             <input type="hidden" name="intent" value="triggers" />
             <BlockStack gap="400">
-              {!connected ? (
-                <Banner tone="info">
-                  Connect a Twilio account above; until then no SMS is sent.
-                </Banner>
-              ) : null}
+              {!connected ? <Banner tone="info">{t("smsConnectFirst")}</Banner> : null}
               {triggers.map((entry) => (
                 <Card key={entry.trigger}>
                   <BlockStack gap="300">
                     <Checkbox
-                      label={`Send "${TRIGGER_OPTIONS.find((option) => option.value === entry.trigger)?.label ?? entry.trigger}" by SMS`}
+                      label={t("smsSendTrigger", { email: triggerLabel(t, entry.trigger) })}
                       name={`sms:${entry.trigger}`}
                       checked={enabled[entry.trigger] ?? false}
                       onChange={(checked) =>
@@ -205,22 +207,24 @@ export default function SmsSettings() {
                       <TemplateField
                         key={locale}
                         name={`sms:${entry.trigger}:${locale}`}
-                        label={LANGUAGES[locale]}
+                        label={t(`language_${locale}`)}
                         initial={entry.templates[locale]}
                         fallback={entry.defaults[locale]}
                         sample={sample}
                         price={account.pricePerSegment}
+                        t={t}
+                        locale={shop.locale}
                       />
                     ))}
                   </BlockStack>
                 </Card>
               ))}
               <Text as="p" tone="subdued">
-                {"{shop}, {order} and {link} (the tracking page, as a short link) are filled in."}
+                {t("smsPlaceholders")}
               </Text>
               <InlineStack>
                 <Button submit variant="primary" loading={busy}>
-                  Save texts
+                  {t("smsSaveTexts")}
                 </Button>
               </InlineStack>
             </BlockStack>

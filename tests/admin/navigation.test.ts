@@ -63,7 +63,7 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(parcel).toContain("An Shopify zurückgemeldet");
   });
 
-  it("also on the loyalty, recommendations, notifications, tracking settings and tracking page editor pages", async () => {
+  it("also on the loyalty, recommendations, notifications, SMS, tracking settings and tracking page editor pages", async () => {
     const shop = uniqueShop("pages-de");
     await installShop(shop);
     await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
@@ -107,6 +107,21 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(notifications).toContain("Test-E-Mail an mich senden");
     expect(notifications).not.toContain("Sender and quiet hours");
     expect(notifications).not.toContain("Send a test email to me");
+
+    const sms = await (await adminDocument(shop, "/app/notifications/sms")).text();
+    expect(sms).toContain("Twilio-Konto");
+    expect(sms).toContain("„Versendet“ per SMS senden");
+    expect(sms).toContain("Französisch");
+    expect(sms).not.toContain("Twilio account");
+    expect(sms).not.toContain("by SMS");
+    const account = await adminFetch(
+      shop,
+      "/app/notifications/sms.data",
+      form({ intent: "account", accountSid: "AC123", authToken: "secret", fromNumber: "+1" }),
+    );
+    const accountText = await account.text();
+    expect(accountText).toContain("Die Account SID besteht aus AC und 32 Hexadezimalzeichen.");
+    expect(accountText).toContain("Geben Sie die Absendernummer im E.164-Format ein");
 
     const tracking = await (await adminDocument(shop, "/app/shipments/settings")).text();
     expect(tracking).toContain("Datenquelle des Versanddienstes");

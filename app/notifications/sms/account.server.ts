@@ -24,31 +24,29 @@ export const SmsAccountInputSchema = z
     accountSid: z
       .string()
       .trim()
-      .regex(/^AC[0-9a-f]{32}$/, "an Account SID: AC followed by 32 hexadecimal characters"),
+      .regex(/^AC[0-9a-f]{32}$/),
     /** Empty keeps the token already saved. */
     authToken: z.string().trim().max(200).default(""),
     fromNumber: z
       .string()
       .trim()
-      .regex(/^\+[1-9]\d{1,14}$/, "an E.164 number like +14155550100")
+      .regex(/^\+[1-9]\d{1,14}$/)
       .or(z.literal(""))
       .default(""),
     messagingServiceSid: z
       .string()
       .trim()
-      .regex(
-        /^MG[0-9a-f]{32}$/,
-        "a Messaging Service SID: MG followed by 32 hexadecimal characters",
-      )
+      .regex(/^MG[0-9a-f]{32}$/)
       .or(z.literal(""))
       .default(""),
     helpText: z.string().trim().max(320).default(""),
     pricePerSegment: z.number().int().min(0).max(100_000).default(83),
   })
-  .refine((input) => input.fromNumber || input.messagingServiceSid, {
-    message: "a sender: a phone number or a messaging service",
-    path: ["fromNumber"],
-  });
+  .refine((input) => input.fromNumber || input.messagingServiceSid, { path: ["sender"] });
+
+/** What is wrong with a refused account, by field ("sender": neither a number nor a service). */
+export type SmsAccountProblem =
+  keyof z.input<typeof SmsAccountInputSchema> | "sender" | "authTokenMissing";
 
 export class SmsAccountError extends Error {
   override name = "SmsAccountError";
@@ -73,18 +71,19 @@ export async function getSmsAccountView(shopDomain: string): Promise<SmsAccountV
   };
 }
 
-/** Saves the account; the auth token is sealed, and an empty one keeps the saved token. */
+/**
+ * Saves the account; the auth token is sealed, and an empty one keeps the saved token. A refusal
+ * names the problems, for the page to word in the admin's language.
+ */
 export async function saveSmsAccount(shopDomain: string, input: unknown) {
   const parsed = SmsAccountInputSchema.safeParse(input);
   if (!parsed.success) {
-    const message = parsed.error.issues
-      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-      .join("; ");
-    return { ok: false as const, message };
+    const problems = parsed.error.issues.map((issue) => String(issue.path[0]) as SmsAccountProblem);
+    return { ok: false as const, problems };
   }
   const current = await db.notificationSettings.findUnique({ where: { shopDomain } });
   if (!parsed.data.authToken && !current?.smsAuthTokenSealed) {
-    return { ok: false as const, message: "authToken: the account's auth token is required" };
+    return { ok: false as const, problems: ["authTokenMissing" as const] };
   }
   const data = {
     smsAccountSid: parsed.data.accountSid,
