@@ -1,7 +1,7 @@
 import { translator, type Catalog, type ShopperLocale } from "../platform/i18n";
 import { isTrigger, type TriggerName } from "./triggers";
 
-/** The Notifications and SMS pages' words (their emails' names included), in the admin's language. */
+/** The Notifications, SMS and Sent messages pages' words (emails' names included), in the admin's language. */
 const en = {
   title: "Notifications",
   subtitle: "Emails your shoppers get as their parcel moves, in their language",
@@ -109,6 +109,42 @@ const en = {
   smsInvalid_sender: "Enter a from number or a messaging service SID.",
   smsInvalid_helpText: "The reply to HELP is 320 characters at most.",
   smsInvalid_pricePerSegment: "Enter a price per segment from 0 to 10.",
+  logSubtitle: "Every email and SMS Aftercare queued for your shoppers, with what happened to it",
+  logSearch: "Search",
+  logSearchPlaceholder: "Order (#1001), email or phone",
+  logStatus: "Status",
+  logAny: "Any",
+  status_sent: "Sent",
+  status_queued: "Queued",
+  status_failed: "Failed",
+  status_suppressed: "Not sent",
+  logChannel: "Channel",
+  channel_email: "Email",
+  channel_sms: "SMS",
+  logNoMatch: "No messages match",
+  logEmpty: "No messages yet",
+  logEmptyBody:
+    "Shoppers get an email when their parcel ships, is out for delivery, is delivered or runs into a problem, and a text too when you turn SMS on. Turn triggers on or off under Notifications.",
+  messageSingular: "message",
+  messagePlural: "messages",
+  colOrder: "Order",
+  colRecipient: "Recipient",
+  colMessage: "Message",
+  colDelivery: "Delivery",
+  colWhen: "When",
+  segments_one: "1 segment",
+  segments_other: "{segments} segments",
+  delivery_accepted: "Accepted",
+  delivery_scheduled: "Scheduled",
+  delivery_queued: "Queued",
+  delivery_sending: "Sending",
+  delivery_sent: "Sent",
+  delivery_delivered: "Delivered",
+  delivery_undelivered: "Undelivered",
+  delivery_failed: "Failed",
+  delivery_read: "Read",
+  opened: "Opened {date}",
+  pageOf: "Page {page} of {pages}",
 };
 export type NotificationMessageKey = keyof typeof en;
 
@@ -222,6 +258,43 @@ const fr: Catalog<NotificationMessageKey> = {
   smsInvalid_sender: "Saisissez un numéro d'expédition ou un SID de service de messagerie.",
   smsInvalid_helpText: "La réponse à HELP comporte au plus 320 caractères.",
   smsInvalid_pricePerSegment: "Saisissez un prix par segment compris entre 0 et 10.",
+  logSubtitle:
+    "Chaque e-mail et SMS qu'Aftercare a mis en file d'attente pour vos clients, et ce qu'il en est advenu",
+  logSearch: "Rechercher",
+  logSearchPlaceholder: "Commande (#1001), e-mail ou téléphone",
+  logStatus: "Statut",
+  logAny: "Tous",
+  status_sent: "Envoyé",
+  status_queued: "En file d'attente",
+  status_failed: "Échec",
+  status_suppressed: "Non envoyé",
+  logChannel: "Canal",
+  channel_email: "E-mail",
+  channel_sms: "SMS",
+  logNoMatch: "Aucun message ne correspond",
+  logEmpty: "Pas encore de messages",
+  logEmptyBody:
+    "Vos clients reçoivent un e-mail quand leur colis est expédié, en cours de livraison, livré ou qu'il rencontre un problème, et aussi un SMS si vous activez les SMS. Activez ou désactivez les déclencheurs dans Notifications.",
+  messageSingular: "message",
+  messagePlural: "messages",
+  colOrder: "Commande",
+  colRecipient: "Destinataire",
+  colMessage: "Message",
+  colDelivery: "Remise",
+  colWhen: "Date",
+  segments_one: "1 segment",
+  segments_other: "{segments} segments",
+  delivery_accepted: "Accepté",
+  delivery_scheduled: "Planifié",
+  delivery_queued: "En file d'attente",
+  delivery_sending: "En cours d'envoi",
+  delivery_sent: "Envoyé",
+  delivery_delivered: "Remis",
+  delivery_undelivered: "Non remis",
+  delivery_failed: "Échec",
+  delivery_read: "Lu",
+  opened: "Ouvert le {date}",
+  pageOf: "Page {page} sur {pages}",
 };
 
 const de: Catalog<NotificationMessageKey> = {
@@ -334,6 +407,43 @@ const de: Catalog<NotificationMessageKey> = {
   smsInvalid_sender: "Geben Sie eine Absendernummer oder die SID eines Messaging-Dienstes ein.",
   smsInvalid_helpText: "Die Antwort auf HELP darf höchstens 320 Zeichen lang sein.",
   smsInvalid_pricePerSegment: "Geben Sie einen Preis pro Segment von 0 bis 10 ein.",
+  logSubtitle:
+    "Jede E-Mail und SMS, die Aftercare für Ihre Kunden eingeplant hat, und was daraus wurde",
+  logSearch: "Suchen",
+  logSearchPlaceholder: "Bestellung (#1001), E-Mail oder Telefon",
+  logStatus: "Status",
+  logAny: "Alle",
+  status_sent: "Gesendet",
+  status_queued: "In Warteschlange",
+  status_failed: "Fehlgeschlagen",
+  status_suppressed: "Nicht gesendet",
+  logChannel: "Kanal",
+  channel_email: "E-Mail",
+  channel_sms: "SMS",
+  logNoMatch: "Keine passenden Nachrichten",
+  logEmpty: "Noch keine Nachrichten",
+  logEmptyBody:
+    "Kunden erhalten eine E-Mail, wenn ihr Paket versendet wird, in Zustellung ist, zugestellt wird oder ein Problem hat – und zusätzlich eine SMS, wenn Sie SMS einschalten. Auslöser schalten Sie unter Benachrichtigungen ein oder aus.",
+  messageSingular: "Nachricht",
+  messagePlural: "Nachrichten",
+  colOrder: "Bestellung",
+  colRecipient: "Empfänger",
+  colMessage: "Nachricht",
+  colDelivery: "Zustellung",
+  colWhen: "Zeitpunkt",
+  segments_one: "1 Segment",
+  segments_other: "{segments} Segmente",
+  delivery_accepted: "Angenommen",
+  delivery_scheduled: "Geplant",
+  delivery_queued: "In Warteschlange",
+  delivery_sending: "Wird gesendet",
+  delivery_sent: "Gesendet",
+  delivery_delivered: "Zugestellt",
+  delivery_undelivered: "Nicht zugestellt",
+  delivery_failed: "Fehlgeschlagen",
+  delivery_read: "Gelesen",
+  opened: "Geöffnet am {date}",
+  pageOf: "Seite {page} von {pages}",
 };
 
 const es: Catalog<NotificationMessageKey> = {
@@ -446,6 +556,43 @@ const es: Catalog<NotificationMessageKey> = {
   smsInvalid_sender: "Introduzca un número de envío o el SID de un servicio de mensajería.",
   smsInvalid_helpText: "La respuesta a HELP tiene como máximo 320 caracteres.",
   smsInvalid_pricePerSegment: "Introduzca un precio por segmento entre 0 y 10.",
+  logSubtitle:
+    "Cada correo y SMS que Aftercare programó para sus clientes, y qué pasó con cada uno",
+  logSearch: "Buscar",
+  logSearchPlaceholder: "Pedido (#1001), correo o teléfono",
+  logStatus: "Estado",
+  logAny: "Cualquiera",
+  status_sent: "Enviado",
+  status_queued: "En cola",
+  status_failed: "Fallido",
+  status_suppressed: "No enviado",
+  logChannel: "Canal",
+  channel_email: "Correo",
+  channel_sms: "SMS",
+  logNoMatch: "Ningún mensaje coincide",
+  logEmpty: "Aún no hay mensajes",
+  logEmptyBody:
+    "Sus clientes reciben un correo cuando su paquete se envía, está en reparto, se entrega o tiene un problema, y también un SMS si activa los SMS. Active o desactive los activadores en Notificaciones.",
+  messageSingular: "mensaje",
+  messagePlural: "mensajes",
+  colOrder: "Pedido",
+  colRecipient: "Destinatario",
+  colMessage: "Mensaje",
+  colDelivery: "Entrega",
+  colWhen: "Fecha",
+  segments_one: "1 segmento",
+  segments_other: "{segments} segmentos",
+  delivery_accepted: "Aceptado",
+  delivery_scheduled: "Programado",
+  delivery_queued: "En cola",
+  delivery_sending: "Enviando",
+  delivery_sent: "Enviado",
+  delivery_delivered: "Entregado",
+  delivery_undelivered: "No entregado",
+  delivery_failed: "Fallido",
+  delivery_read: "Leído",
+  opened: "Abierto el {date}",
+  pageOf: "Página {page} de {pages}",
 };
 
 export const notificationMessages = (locale: ShopperLocale) =>
@@ -456,6 +603,19 @@ export type NotificationTranslate = ReturnType<typeof notificationMessages>;
 /** An email's name in the pickers, in the admin's language. */
 export function triggerLabel(t: NotificationTranslate, trigger: TriggerName) {
   return t(`trigger_${trigger}` as const);
+}
+
+/**
+ * A message's status, or the carrier's delivery status of a text, in the admin's language; a
+ * status these words do not know shows as stored.
+ */
+export function messageStatusLabel(
+  t: NotificationTranslate,
+  kind: "status" | "delivery",
+  status: string,
+) {
+  const key = `${kind}_${status}`;
+  return key in en ? t(key as NotificationMessageKey) : status;
 }
 
 /**

@@ -99,21 +99,18 @@ export interface EmailTexts {
 
 interface TriggerDefinition {
   category: "transactional" | "marketing";
-  /** Merchant-facing, in the admin. */
-  label: string;
   data: z.ZodType;
   texts: Record<ShopperLocale, EmailTexts>;
 }
 
-const shipment = (label: string, texts: Record<ShopperLocale, EmailTexts>): TriggerDefinition => ({
+const shipment = (texts: Record<ShopperLocale, EmailTexts>): TriggerDefinition => ({
   category: "transactional",
-  label,
   data: ShipmentEmailData,
   texts,
 });
 
 export const TRIGGERS = {
-  "shipment.shipped": shipment("Shipped", {
+  "shipment.shipped": shipment({
     en: {
       subject: "Your order {order} is on its way",
       heading: "Your order is on its way",
@@ -135,7 +132,7 @@ export const TRIGGERS = {
       body: "Buenas noticias: tu pedido {order} ya se ha enviado. Síguelo cuando quieras con el botón de abajo.",
     },
   }),
-  "shipment.out_for_delivery": shipment("Out for delivery", {
+  "shipment.out_for_delivery": shipment({
     en: {
       subject: "Your order {order} is out for delivery",
       heading: "Arriving today",
@@ -157,7 +154,7 @@ export const TRIGGERS = {
       body: "Tu pedido {order} está en reparto y debería llegarte hoy.",
     },
   }),
-  "shipment.available_for_pickup": shipment("Ready for pickup", {
+  "shipment.available_for_pickup": shipment({
     en: {
       subject: "Your order {order} is ready for pickup",
       heading: "Ready for pickup",
@@ -179,7 +176,7 @@ export const TRIGGERS = {
       body: "Tu pedido {order} te espera en el punto de recogida. Lleva un documento de identidad.",
     },
   }),
-  "shipment.failed_attempt": shipment("Delivery attempted", {
+  "shipment.failed_attempt": shipment({
     en: {
       subject: "We missed you: delivery of {order} was attempted",
       heading: "The carrier tried to deliver",
@@ -201,7 +198,7 @@ export const TRIGGERS = {
       body: "El transportista no pudo entregar tu pedido {order}. Suele volver a intentarlo el siguiente día hábil; la página de seguimiento muestra lo que indicó.",
     },
   }),
-  "shipment.delivered": shipment("Delivered", {
+  "shipment.delivered": shipment({
     en: {
       subject: "Your order {order} has been delivered",
       heading: "Delivered",
@@ -223,7 +220,7 @@ export const TRIGGERS = {
       body: "Tu pedido {order} ha llegado. ¡Esperamos que te encante! Si algo no está bien, responde a este correo.",
     },
   }),
-  "shipment.exception": shipment("Delivery problem", {
+  "shipment.exception": shipment({
     en: {
       subject: "An update on the delivery of {order}",
       heading: "Your delivery has a problem",
@@ -245,7 +242,7 @@ export const TRIGGERS = {
       body: "El transportista informa de un problema con tu pedido {order}. Nos estamos ocupando para que te llegue; responde a este correo si tienes preguntas.",
     },
   }),
-  "shipment.delayed": shipment("Delivery delayed", {
+  "shipment.delayed": shipment({
     en: {
       subject: "Your order {order} is running late",
       heading: "Your parcel is late, and we are on it",
@@ -269,7 +266,6 @@ export const TRIGGERS = {
   }),
   "survey.csat": {
     category: "transactional",
-    label: "Delivery survey (CSAT)",
     data: CsatData,
     texts: {
       en: {
@@ -296,7 +292,6 @@ export const TRIGGERS = {
   },
   "survey.alert": {
     category: "transactional",
-    label: "Unhappy answer (to you, the merchant)",
     data: SurveyAlertData,
     texts: {
       en: {
@@ -323,7 +318,6 @@ export const TRIGGERS = {
   },
   "loyalty.points_expiring": {
     category: "transactional",
-    label: "Points about to expire",
     data: PointsExpiringData,
     texts: {
       en: {
@@ -350,7 +344,6 @@ export const TRIGGERS = {
   },
   "return.approved": {
     category: "transactional",
-    label: "Return approved",
     data: ReturnEmailData,
     texts: {
       en: {
@@ -377,7 +370,6 @@ export const TRIGGERS = {
   },
   "return.declined": {
     category: "transactional",
-    label: "Return declined",
     data: ReturnEmailData,
     texts: {
       en: {
@@ -404,7 +396,6 @@ export const TRIGGERS = {
   },
   "return.label_ready": {
     category: "transactional",
-    label: "Return label ready",
     data: ReturnEmailData,
     texts: {
       en: {
@@ -431,7 +422,6 @@ export const TRIGGERS = {
   },
   "return.refunded": {
     category: "transactional",
-    label: "Return refunded",
     data: ReturnEmailData,
     texts: {
       en: {
@@ -458,7 +448,6 @@ export const TRIGGERS = {
   },
   "digest.weekly": {
     category: "transactional",
-    label: "Weekly digest (to you, the merchant)",
     data: WeeklyDigestData,
     texts: {
       en: {

@@ -13,10 +13,16 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { formatDateTime } from "../components/format";
+import { formatCount, formatDateTime } from "../components/format";
 import { useShop } from "../components/ShopContext";
+import {
+  messageStatusLabel,
+  notificationMessages,
+  triggerLabel,
+} from "../notifications/admin-messages";
 import { listMessages, parseMessageFilter } from "../notifications/queries.server";
-import { TRIGGERS, isTrigger } from "../notifications/triggers";
+import { isTrigger } from "../notifications/triggers";
+import { negotiateLocale } from "../platform/i18n";
 import { requireAdminShop } from "../shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -43,6 +49,8 @@ const DELIVERY_TONES: Record<string, "success" | "critical" | "info" | undefined
 export default function NotificationLog() {
   const { messages, filter } = useLoaderData<typeof loader>();
   const shop = useShop();
+  const t = notificationMessages(negotiateLocale([shop.locale]));
+  const when = (value: string | Date) => formatDateTime(value, shop.timezone, shop.locale);
   const [searchParams, setSearchParams] = useSearchParams();
   const [query, setQuery] = useState(filter.query ?? "");
   useEffect(() => setQuery(filter.query ?? ""), [filter.query]);
@@ -59,18 +67,18 @@ export default function NotificationLog() {
 
   return (
     <Page
-      title="Sent messages"
-      backAction={{ content: "Notifications", url: "/app/notifications" }}
-      subtitle="Every email and SMS Aftercare queued for your shoppers, with what happened to it"
+      title={t("sentMessages")}
+      backAction={{ content: t("title"), url: "/app/notifications" }}
+      subtitle={t("logSubtitle")}
     >
       <Card padding="0">
         <div style={{ padding: "12px" }}>
           <InlineStack gap="300" wrap={false}>
             <div style={{ flexGrow: 1 }}>
               <TextField
-                label="Search"
+                label={t("logSearch")}
                 labelHidden
-                placeholder="Order (#1001), email or phone"
+                placeholder={t("logSearchPlaceholder")}
                 value={query}
                 onChange={setQuery}
                 onBlur={() => update({ q: query })}
@@ -78,25 +86,25 @@ export default function NotificationLog() {
               />
             </div>
             <Select
-              label="Status"
+              label={t("logStatus")}
               labelInline
               options={[
-                { label: "Any", value: "" },
-                { label: "Sent", value: "sent" },
-                { label: "Queued", value: "queued" },
-                { label: "Failed", value: "failed" },
-                { label: "Not sent", value: "suppressed" },
+                { label: t("logAny"), value: "" },
+                ...(["sent", "queued", "failed", "suppressed"] as const).map((status) => ({
+                  label: t(`status_${status}`),
+                  value: status,
+                })),
               ]}
               value={filter.status ?? ""}
               onChange={(value) => update({ status: value })}
             />
             <Select
-              label="Channel"
+              label={t("logChannel")}
               labelInline
               options={[
-                { label: "Any", value: "" },
-                { label: "Email", value: "email" },
-                { label: "SMS", value: "sms" },
+                { label: t("logAny"), value: "" },
+                { label: t("channel_email"), value: "email" },
+                { label: t("channel_sms"), value: "sms" },
               ]}
               value={filter.channel ?? ""}
               onChange={(value) => update({ channel: value })}
@@ -105,31 +113,23 @@ export default function NotificationLog() {
         </div>
         {messages.total === 0 ? (
           <EmptyState
-            heading={
-              filter.query || filter.status || filter.channel
-                ? "No messages match"
-                : "No messages yet"
-            }
+            heading={t(filter.query || filter.status || filter.channel ? "logNoMatch" : "logEmpty")}
             image=""
           >
-            <p>
-              Shoppers get an email when their parcel ships, is out for delivery, is delivered or
-              runs into a problem, and a text too when you turn SMS on. Turn triggers on or off
-              under Notifications.
-            </p>
+            <p>{t("logEmptyBody")}</p>
           </EmptyState>
         ) : (
           <IndexTable
-            resourceName={{ singular: "message", plural: "messages" }}
+            resourceName={{ singular: t("messageSingular"), plural: t("messagePlural") }}
             itemCount={messages.items.length}
             selectable={false}
             headings={[
-              { title: "Order" },
-              { title: "Recipient" },
-              { title: "Message" },
-              { title: "Status" },
-              { title: "Delivery" },
-              { title: "When" },
+              { title: t("colOrder") },
+              { title: t("colRecipient") },
+              { title: t("colMessage") },
+              { title: t("logStatus") },
+              { title: t("colDelivery") },
+              { title: t("colWhen") },
             ]}
           >
             {messages.items.map((message, index) => (
@@ -140,25 +140,29 @@ export default function NotificationLog() {
                     {message.recipient}
                   </Text>
                   <Text as="p" tone="subdued" variant="bodySm">
-                    {message.channel === "sms" ? "SMS" : "Email"}
+                    {t(message.channel === "sms" ? "channel_sms" : "channel_email")}
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="span" variant="bodyMd">
-                    {isTrigger(message.trigger) ? TRIGGERS[message.trigger].label : message.trigger}
+                    {isTrigger(message.trigger)
+                      ? triggerLabel(t, message.trigger)
+                      : message.trigger}
                   </Text>
                   <Text as="p" tone="subdued" variant="bodySm">
                     {message.trigger}
                     {message.subject ? ` · ${message.subject}` : ""}
                     {message.smsBody ? ` · ${message.smsBody}` : ""}
                     {message.segments
-                      ? ` · ${message.segments} segment${message.segments === 1 ? "" : "s"}`
+                      ? ` · ${t(message.segments === 1 ? "segments_one" : "segments_other", {
+                          segments: formatCount(message.segments, shop.locale),
+                        })}`
                       : ""}
                   </Text>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Badge tone={STATUS_TONES[message.status as keyof typeof STATUS_TONES]}>
-                    {message.status === "suppressed" ? "Not sent" : message.status}
+                    {messageStatusLabel(t, "status", message.status)}
                   </Badge>
                   {message.detail ? (
                     <Text as="p" tone="subdued" variant="bodySm">
@@ -170,20 +174,18 @@ export default function NotificationLog() {
                   {message.channel === "sms" ? (
                     message.deliveryStatus ? (
                       <Badge tone={DELIVERY_TONES[message.deliveryStatus] ?? "info"}>
-                        {message.deliveryStatus}
+                        {messageStatusLabel(t, "delivery", message.deliveryStatus)}
                       </Badge>
                     ) : (
                       "—"
                     )
                   ) : message.openedAt ? (
-                    `Opened ${formatDateTime(message.openedAt, shop.timezone)}`
+                    t("opened", { date: when(message.openedAt) })
                   ) : (
                     "—"
                   )}
                 </IndexTable.Cell>
-                <IndexTable.Cell>
-                  {formatDateTime(message.sentAt ?? message.sendAfter, shop.timezone)}
-                </IndexTable.Cell>
+                <IndexTable.Cell>{when(message.sentAt ?? message.sendAfter)}</IndexTable.Cell>
               </IndexTable.Row>
             ))}
           </IndexTable>
@@ -194,7 +196,7 @@ export default function NotificationLog() {
             hasNext={filter.page < pages}
             onPrevious={() => update({ page: String(filter.page - 1) })}
             onNext={() => update({ page: String(filter.page + 1) })}
-            label={`Page ${filter.page} of ${pages}`}
+            label={t("pageOf", { page: filter.page, pages })}
           />
         </div>
       </Card>

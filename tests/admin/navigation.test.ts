@@ -63,7 +63,7 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     expect(parcel).toContain("An Shopify zurückgemeldet");
   });
 
-  it("also on the loyalty, recommendations, notifications, SMS, tracking settings and tracking page editor pages", async () => {
+  it("also on the loyalty, recommendations, notifications, SMS, sent messages, tracking settings and tracking page editor pages", async () => {
     const shop = uniqueShop("pages-de");
     await installShop(shop);
     await db.shop.update({ where: { domain: shop }, data: { primaryLocale: "de-DE" } });
@@ -122,6 +122,13 @@ describe("the admin in the shop's language: navigation, Polaris's own words, cus
     const accountText = await account.text();
     expect(accountText).toContain("Die Account SID besteht aus AC und 32 Hexadezimalzeichen.");
     expect(accountText).toContain("Geben Sie die Absendernummer im E.164-Format ein");
+
+    const log = await (await adminDocument(shop, "/app/notifications/log")).text();
+    expect(log).toContain("Gesendete Nachrichten");
+    expect(log).toContain("Noch keine Nachrichten");
+    expect(log).toContain("Nicht gesendet");
+    expect(log).not.toContain("No messages yet");
+    expect(log).not.toContain("Not sent");
 
     const tracking = await (await adminDocument(shop, "/app/shipments/settings")).text();
     expect(tracking).toContain("Datenquelle des Versanddienstes");
