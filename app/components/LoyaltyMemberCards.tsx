@@ -1,5 +1,6 @@
 import { BlockStack, Card, EmptyState, IndexTable, InlineGrid, Text } from "@shopify/polaris";
 import { entryLabel, loyaltyMessages } from "../loyalty/admin-messages";
+import { FigureCard } from "./FigureCard";
 import type { MemberSummary } from "../loyalty/queries.server";
 import { negotiateLocale } from "../platform/i18n";
 import { formatCount, formatDateTime, formatMinor } from "./format";
@@ -37,47 +38,30 @@ export function MemberStandingCards({ standing }: { standing: Standing }) {
       : t("qualifyingPoints", { points: count(standing.qualifying) });
   return (
     <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-      <Card>
-        <Text as="h2" variant="headingSm">
-          {t("balance")}
-        </Text>
-        <Text as="p" variant="headingLg" tone={standing.balance < 0 ? "critical" : undefined}>
-          {t("pointsAmount", { points: count(standing.balance) })}
-        </Text>
-        {standing.balance < 0 && (
-          <Text as="p" tone="subdued">
-            {t("negativeBalance")}
-          </Text>
-        )}
-      </Card>
-      <Card>
-        <Text as="h2" variant="headingSm">
-          {t("pending")}
-        </Text>
-        <Text as="p" variant="headingLg">
-          {t("pointsAmount", { points: count(standing.pending) })}
-        </Text>
-        <Text as="p" tone="subdued">
-          {t("pendingConfirmed")}
-        </Text>
-      </Card>
-      <Card>
-        <Text as="h2" variant="headingSm">
-          {t("colTier")}
-        </Text>
-        <Text as="p" variant="headingLg">
-          {standing.tier ?? t("noTier")}
-        </Text>
-        <Text as="p" tone="subdued">
-          {standing.next
+      <FigureCard
+        title={t("balance")}
+        value={t("pointsAmount", { points: count(standing.balance) })}
+        note={standing.balance < 0 ? t("negativeBalance") : undefined}
+        critical={standing.balance < 0}
+      />
+      <FigureCard
+        title={t("pending")}
+        value={t("pointsAmount", { points: count(standing.pending) })}
+        note={t("pendingConfirmed")}
+      />
+      <FigureCard
+        title={t("colTier")}
+        value={standing.tier ?? t("noTier")}
+        note={
+          standing.next
             ? t("nextTier", {
                 qualifying,
                 remaining: count(standing.next.remaining),
                 tier: standing.next.name,
               })
-            : qualifying}
-        </Text>
-      </Card>
+            : qualifying
+        }
+      />
     </InlineGrid>
   );
 }

@@ -12,6 +12,7 @@ import {
   Pagination,
   Text,
 } from "@shopify/polaris";
+import { FigureCard } from "../components/FigureCard";
 import { formatCount, formatDateTime, formatMinor } from "../components/format";
 import { ListSearch } from "../components/ListSearch";
 import { useShop } from "../components/ShopContext";
@@ -56,33 +57,16 @@ export default function LoyaltyMembers() {
     >
       <BlockStack gap="400">
         <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-          <Card>
-            <Text as="h2" variant="headingSm">
-              {t("members")}
-            </Text>
-            <Text as="p" variant="headingLg">
-              {formatCount(report.members, shop.locale)}
-            </Text>
-          </Card>
-          <Card>
-            <Text as="h2" variant="headingSm">
-              {t("spendablePoints")}
-            </Text>
-            <Text as="p" variant="headingLg">
-              {formatCount(report.spendable, shop.locale)}
-            </Text>
-            <Text as="p" tone="subdued">
-              {t("pendingReturnWindow", { points: formatCount(report.pending, shop.locale) })}
-            </Text>
-          </Card>
-          <Card>
-            <Text as="h2" variant="headingSm">
-              {t("outstandingLiability")}
-            </Text>
-            <Text as="p" variant="headingLg">
-              {formatMinor(report.liability, report.currency, shop.locale)}
-            </Text>
-          </Card>
+          <FigureCard title={t("members")} value={formatCount(report.members, shop.locale)} />
+          <FigureCard
+            title={t("spendablePoints")}
+            value={formatCount(report.spendable, shop.locale)}
+            note={t("pendingReturnWindow", { points: formatCount(report.pending, shop.locale) })}
+          />
+          <FigureCard
+            title={t("outstandingLiability")}
+            value={formatMinor(report.liability, report.currency, shop.locale)}
+          />
         </InlineGrid>
         <Card padding="0">
           <div style={{ padding: 12 }}>

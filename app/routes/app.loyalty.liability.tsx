@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, DataTable, InlineGrid, Page, Text } from "@shopify/polaris";
 import { useCsvExport } from "../components/download";
+import { FigureCard } from "../components/FigureCard";
 import { formatCount, formatMinor } from "../components/format";
 import { useShop } from "../components/ShopContext";
 import { liabilityReport } from "../loyalty/admin.server";
@@ -29,56 +30,28 @@ export default function LoyaltyLiability() {
     >
       <BlockStack gap="400">
         <InlineGrid columns={{ xs: 1, md: 4 }} gap="400">
-          <Card>
-            <Text as="h2" variant="headingSm">
-              {t("outstandingLiability")}
-            </Text>
-            <Text as="p" variant="headingLg">
-              {formatMinor(report.liability, report.currency, shop.locale)}
-            </Text>
-            <Text as="p" tone="subdued">
-              {t("spendableNote", { points: count(report.spendable) })}
-            </Text>
-          </Card>
-          <Card>
-            <Text as="h2" variant="headingSm">
-              {t("pending")}
-            </Text>
-            <Text as="p" variant="headingLg">
-              {formatMinor(report.pendingLiability, report.currency, shop.locale)}
-            </Text>
-            <Text as="p" tone="subdued">
-              {t("pendingNote", { points: count(report.pending) })}
-            </Text>
-          </Card>
-          <Card>
-            <Text as="h2" variant="headingSm">
-              {t("rewardRevenue")}
-            </Text>
-            <Text as="p" variant="headingLg">
-              {formatMinor(report.rewardRevenue, report.currency, shop.locale)}
-            </Text>
-            <Text as="p" tone="subdued">
-              {t("rewardOrdersNote", { orders: count(report.rewardOrders) })}
-            </Text>
-          </Card>
-          <Card>
-            <Text as="h2" variant="headingSm">
-              {t("pointValue")}
-            </Text>
-            <Text as="p" variant="headingLg">
-              {t("pointValuePer100", {
-                value: formatMinor(
-                  Math.round(report.pointValue * 100),
-                  report.currency,
-                  shop.locale,
-                ),
-              })}
-            </Text>
-            <Text as="p" tone="subdued">
-              {t("pointValueNote")}
-            </Text>
-          </Card>
+          <FigureCard
+            title={t("outstandingLiability")}
+            value={formatMinor(report.liability, report.currency, shop.locale)}
+            note={t("spendableNote", { points: count(report.spendable) })}
+          />
+          <FigureCard
+            title={t("pending")}
+            value={formatMinor(report.pendingLiability, report.currency, shop.locale)}
+            note={t("pendingNote", { points: count(report.pending) })}
+          />
+          <FigureCard
+            title={t("rewardRevenue")}
+            value={formatMinor(report.rewardRevenue, report.currency, shop.locale)}
+            note={t("rewardOrdersNote", { orders: count(report.rewardOrders) })}
+          />
+          <FigureCard
+            title={t("pointValue")}
+            value={t("pointValuePer100", {
+              value: formatMinor(Math.round(report.pointValue * 100), report.currency, shop.locale),
+            })}
+            note={t("pointValueNote")}
+          />
         </InlineGrid>
         <Card padding="0">
           <DataTable

@@ -1,13 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { launchBrowser, newPage, screenshotPath } from "../support/browser";
-import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
-import { sendWebhook, standinUrl } from "../support/http";
-import { installShop } from "../support/install";
-import { waitFor } from "../support/wait";
+import { standinUrl } from "../support/http";
+import { shopWithMember } from "../loyalty/support";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,27 +13,7 @@ afterAll(() => browser?.close());
 
 describe("loyalty in the admin", () => {
   it("finds a member, reads their ledger and adjusts their points with a reason", async () => {
-    const shop = uniqueShop("browser-loyalty");
-    await installShop(shop);
-    await db.loyaltySettings.create({ data: { shopDomain: shop, returnWindowDays: 0 } });
-    const now = new Date().toISOString();
-    await sendWebhook({
-      shop,
-      topic: "orders/paid",
-      body: withFields(webhookFixture("orders/paid"), {
-        cancelled_at: null,
-        test: false,
-        processed_at: now,
-        updated_at: now,
-      }),
-      webhookId: randomUUID(),
-    });
-    const member = await waitFor(
-      async () =>
-        (await db.loyaltyMember.findFirst({ where: { shopDomain: shop, balance: 394 } })) ??
-        undefined,
-    );
-
+    const { shop, member } = await shopWithMember("browser-loyalty");
     const page = await newPage(browser);
     await page.goto(`${standinUrl()}/admin?shop=${shop}&path=/app/loyalty`);
     const app = page.frameLocator("iframe#app");
