@@ -644,8 +644,7 @@ export function programIssue(
 
 /** A ledger entry as the merchant reads it ("Order earned", "Refund reversed"). */
 export function entryLabel(t: LoyaltyTranslate, source: string, kind: string) {
-  const key = `entry_${source}:${kind}`;
-  return key in en ? t(key as LoyaltyMessageKey) : `${source} ${kind}`;
+  return t.orElse(`entry_${source}:${kind}`, `${source} ${kind}`);
 }
 
 /** Why a points adjustment was refused, in the admin's language. */

@@ -614,8 +614,7 @@ export function messageStatusLabel(
   kind: "status" | "delivery",
   status: string,
 ) {
-  const key = `${kind}_${status}`;
-  return key in en ? t(key as NotificationMessageKey) : status;
+  return t.orElse(`${kind}_${status}`, status);
 }
 
 /**

@@ -27,4 +27,12 @@ describe("translator", () => {
     expect(t("bye")).toBe("Bye");
     expect(translator(catalogs, "de")("hello", {})).toBe("Hello {name}");
   });
+
+  it("names a key built from stored data in the locale, and gives the fallback for one it does not know", () => {
+    const t = translator(catalogs, "fr");
+    expect(t.orElse(`bye`, "?")).toBe("Bye");
+    expect(t.orElse(`hello`, "?")).toBe("Bonjour {name}");
+    expect(t.orElse(`status_unknown`, "unknown")).toBe("unknown");
+    expect(t.orElse(`status_unknown`, undefined)).toBeUndefined();
+  });
 });

@@ -42,8 +42,12 @@ export function translator<Keys extends string>(
   locale: ShopperLocale,
 ) {
   const catalog: Partial<Catalog<Keys>> = catalogs[locale] ?? {};
-  return (key: Keys, values: Record<string, string | number> = {}) =>
+  const translate = (key: Keys, values: Record<string, string | number> = {}) =>
     (catalog[key] ?? catalogs.en[key]).replace(/\{(\w+)\}/g, (match: string, name: string) =>
       name in values ? String(values[name]) : match,
     );
+  /** The words of a key built from stored data (a status, a reason), or `fallback` for one the catalog does not name. */
+  const orElse = <Fallback>(key: string, fallback: Fallback): string | Fallback =>
+    key in catalogs.en ? translate(key as Keys) : fallback;
+  return Object.assign(translate, { orElse });
 }

@@ -307,12 +307,10 @@ export type RecommendationTranslate = ReturnType<typeof recommendationMessages>;
 
 /** Where recommendations were shown, in the admin's language. */
 export function surfaceLabel(t: RecommendationTranslate, surface: string) {
-  const key = `surface_${surface}`;
-  return key in en ? t(key as RecommendationMessageKey) : surface;
+  return t.orElse(`surface_${surface}`, surface);
 }
 
 /** Why a settings field was refused, in the admin's language (the schema's own words otherwise). */
 export function settingsIssue(t: RecommendationTranslate, field: PropertyKey, fallback: string) {
-  const key = `invalid_${String(field)}`;
-  return key in en ? t(key as RecommendationMessageKey) : fallback;
+  return t.orElse(`invalid_${String(field)}`, fallback);
 }

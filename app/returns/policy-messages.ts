@@ -598,8 +598,7 @@ export const policyMessages = (locale: ShopperLocale) => translator({ en, fr, de
  * "abuse.lookbackDays", or "rules.2.windowDays" inside a rule; the key itself when unnamed.
  */
 export function policyFieldLabel(t: ReturnType<typeof policyMessages>, key: string) {
-  const name = (candidate: string) =>
-    candidate in en ? t(candidate as PolicyMessageKey) : undefined;
+  const name = (candidate: string) => t.orElse(candidate, undefined);
   const rule = /^rules\.(\d+)\.(\w+)$/.exec(key);
   if (!rule) return name(`field_${key}`) ?? key;
   return t("ruleField", { n: Number(rule[1]) + 1, field: name(`rule_${rule[2]}`) ?? rule[2]! });

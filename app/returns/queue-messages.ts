@@ -542,6 +542,5 @@ export function labelOf(
   prefix: "status_" | "resolution_" | "event_" | "exchange_" | "actor_" | "step_",
   value: string,
 ) {
-  const key = `${prefix}${value}`;
-  return key in en ? t(key as ReturnsQueueMessageKey) : value;
+  return t.orElse(`${prefix}${value}`, value);
 }

@@ -184,6 +184,5 @@ export type SurveyTranslate = ReturnType<typeof surveyMessages>;
 
 /** A reason a shopper ticked under their NPS answer, in the admin's language. */
 export function npsReasonLabel(t: SurveyTranslate, reason: string) {
-  const key = `reason_${reason}`;
-  return key in en ? t(key as SurveyMessageKey) : reason;
+  return t.orElse(`reason_${reason}`, reason);
 }

@@ -694,6 +694,5 @@ export function shipmentLabel(
   prefix: "tag_" | "attention_" | "source_" | "invalid_" | "offer_",
   value: string,
 ) {
-  const key = `${prefix}${value}`;
-  return key in en ? t(key as ShipmentMessageKey) : value;
+  return t.orElse(`${prefix}${value}`, value);
 }
