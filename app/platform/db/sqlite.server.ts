@@ -134,11 +134,14 @@ function singleConnection(open: () => Client): Client {
       throw error;
     }
   };
-  const transaction: Client["transaction"] = async (mode = "deferred") => {
+  // Prisma begins its transactions DEFERRED. One that reads and then writes would take the write
+  // lock only at its first write, and if another process committed since the read, SQLite refuses
+  // at once with SQLITE_BUSY, without waiting out the busy timeout (its snapshot is stale). In
+  // this process transactions are serialized by the lock anyway, so each takes the write lock as
+  // it begins, where the busy timeout applies.
+  const transaction: Client["transaction"] = async () => {
     const connection = client;
-    await onConnection((current) =>
-      current.execute(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"),
-    );
+    await onConnection((current) => current.execute("BEGIN IMMEDIATE"));
     let open = true;
     /** The transaction ended with the connection it began on when that one was replaced. */
     const lost = () => connection !== client;
