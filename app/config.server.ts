@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { databaseProvider, databaseUrl } from "./platform/db/provider";
 
+/** How often an idle job worker looks for due jobs unless configured otherwise. */
+export const DEFAULT_JOBS_POLL_INTERVAL_MS = 1000;
+
 const flag = z
   .enum(["true", "false", "1", "0"])
   .transform((value) => value === "true" || value === "1");
@@ -19,7 +22,12 @@ const EnvSchema = z
     /** Run the job workers inside the web process (the default); `npm run worker` runs them alone. */
     WORKERS_IN_WEB_PROCESS: flag.default(true),
     /** How often an idle embedded-queue worker looks for due jobs. */
-    JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    JOBS_POLL_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(60_000)
+      .default(DEFAULT_JOBS_POLL_INTERVAL_MS),
     /** Embedded queue: how long a running job's claim lasts before a crashed worker's job is retried. */
     JOBS_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
     /** How long a stopping process waits for its running jobs before leaving them to their leases. */
