@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { db, Prisma } from "../db.server";
+import { db, Prisma, sql } from "../db.server";
 import type { ShopperOrder } from "../orders/index.server";
 import { shopifyId } from "../orders/schemas";
 import { toMinorUnits } from "../platform/shopify/money";
@@ -49,9 +50,7 @@ export async function recordEvents(
           ).map((event) => event.productId),
         );
   const recorded = [...new Set(input.productIds)].filter((productId) => allowed.has(productId));
-  for (const productId of recorded) {
-    await recordEvent(shopDomain, order, productId, input.kind, "thank_you");
-  }
+  await recordEvent(shopDomain, order, recorded, input.kind, "thank_you");
   return recorded;
 }
 
@@ -62,25 +61,38 @@ export async function recordEvents(
 export const RECOMMENDATION_SURFACES = ["thank_you", "tracking_page", "email"] as const;
 export type RecommendationSurface = (typeof RECOMMENDATION_SURFACES)[number];
 
-/** One impression or click, once per order × product × kind × surface. */
+/**
+ * Impressions or clicks of these products, once per order × product × kind × surface, in one
+ * statement whatever their number: a page showing four products used to cost four transactions
+ * of a read and an insert each. A row already there (recorded before, or by a request at the same
+ * moment) stays as it was.
+ */
 export async function recordEvent(
   shopDomain: string,
   order: Pick<ShopperOrder, "shopifyId" | "customerShopifyId">,
-  productId: string,
+  productIds: string | string[],
   kind: "impression" | "click",
   surface: RecommendationSurface,
 ) {
-  const key = { shopDomain, orderShopifyId: order.shopifyId, productId, kind, surface };
-  try {
-    await db.recommendationEvent.upsert({
-      where: { shopDomain_orderShopifyId_productId_kind_surface: key },
-      create: { ...key, customerShopifyId: order.customerShopifyId },
-      update: {},
-    });
-  } catch (error) {
-    // Two requests for the same event at once: the other one recorded it.
-    if (!isUniqueViolation(error)) throw error;
-  }
+  const products = [...new Set([productIds].flat())];
+  if (products.length === 0) return;
+  const createdAt = new Date();
+  await sql.execute(
+    `INSERT INTO "RecommendationEvent"
+       ("id", "shopDomain", "orderShopifyId", "productId", "kind", "surface", "customerShopifyId", "createdAt")
+     VALUES ${products.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}
+     ON CONFLICT DO NOTHING`,
+    products.flatMap((productId) => [
+      randomUUID(),
+      shopDomain,
+      order.shopifyId,
+      productId,
+      kind,
+      surface,
+      order.customerShopifyId,
+      createdAt,
+    ]),
+  );
 }
 
 export const AttributableOrderSchema = z.object({

@@ -44,9 +44,13 @@ export async function trackingPageRecommendations(
     orderRecommendations(shopDomain, order),
     shopProfile(shopDomain),
   ]);
-  for (const product of products) {
-    await recordEvent(shopDomain, order, product.productId, "impression", surface);
-  }
+  await recordEvent(
+    shopDomain,
+    order,
+    products.map((product) => product.productId),
+    "impression",
+    surface,
+  );
   return products.map((product) => ({
     productId: product.productId,
     title: product.title,
@@ -91,9 +95,7 @@ export async function recordEmailImpressions(
   order: { shopifyId: string; customerShopifyId: string | null },
   productIds: string[],
 ) {
-  for (const productId of new Set(productIds)) {
-    await recordEvent(shopDomain, order, productId, "impression", "email");
-  }
+  await recordEvent(shopDomain, order, productIds, "impression", "email");
 }
 
 /**
