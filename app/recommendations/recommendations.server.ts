@@ -25,6 +25,7 @@ import { availableProducts } from "./catalog.server";
 import {
   addToCartUrl,
   recommendationSettings,
+  shopperRecommendationSettings,
   type RecommendationSettings,
 } from "./settings.server";
 
@@ -222,7 +223,7 @@ export async function orderRecommendations(
   if (await isHeldOut(shopDomain, "recommendations", order.customerShopifyId)) return [];
   const [basket, settings] = await Promise.all([
     orderProductIds(shopDomain, order.shopifyId),
-    recommendationSettings(shopDomain),
+    shopperRecommendationSettings(shopDomain),
   ]);
   const products = await recommendWithSettings(shopDomain, basket, settings.maxShown, settings);
   return withStorefrontLinks(shopDomain, products, settings.offerCode);
@@ -238,7 +239,7 @@ export async function basketRecommendations(
   productIds: string[],
   limit?: number,
 ) {
-  const settings = await recommendationSettings(shopDomain);
+  const settings = await shopperRecommendationSettings(shopDomain);
   const products = await recommendWithSettings(
     shopDomain,
     productIds,

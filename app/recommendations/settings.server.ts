@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, sql } from "../db.server";
+import { perProcessCache } from "../platform/per-process-cache";
 
 export const RecommendationSettingsSchema = z.object({
   maxShown: z.coerce.number().int().min(1, "Show at least 1 product").max(8, "Show at most 8"),
@@ -76,6 +77,15 @@ export async function recommendationSettings(shopDomain: string): Promise<Recomm
   };
 }
 
+/**
+ * The settings as the shopper's blocks and pages read them on every request: kept 30 s per
+ * process, and a save in this process applies at once. The admin and emails read them fresh.
+ */
+const shopperSettings = perProcessCache(30_000, recommendationSettings);
+
+export const shopperRecommendationSettings = (shopDomain: string) =>
+  shopperSettings.get(shopDomain);
+
 export async function saveRecommendationSettings(
   shopDomain: string,
   input: RecommendationSettingsInput,
@@ -92,6 +102,7 @@ export async function saveRecommendationSettings(
     create: { shopDomain, ...fields },
     update: fields,
   });
+  shopperSettings.forget(shopDomain);
 }
 
 /**
