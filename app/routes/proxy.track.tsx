@@ -49,13 +49,15 @@ async function respond(
   return liquidPage(page, { status: lookup.status, headers });
 }
 
-const searchFields = (request: Request) =>
-  Object.fromEntries(
+const searchFields = (request: Request) => {
+  const params = new URL(request.url).searchParams;
+  return Object.fromEntries(
     ["order", "email", "tracking", "locale"].flatMap((name) => {
-      const value = new URL(request.url).searchParams.get(name);
+      const value = params.get(name);
       return value === null ? [] : [[name, value]];
     }),
   );
+};
 
 export const loader = async ({ request, context }: LoaderFunctionArgs) =>
   respond(request, context, await verifyAppProxy(request), searchFields(request));
