@@ -1,8 +1,8 @@
 /**
  * The floor for shopper tracking lookups: a bare node:http server that checks the App Proxy
- * signature (or the session token's HS256 signature), runs the same three indexed queries the
- * app needs (the order, its fulfillments' shipments, their scans) and answers JSON. No
- * framework, no ORM, no rendering, no rate limiting.
+ * signature (or the session token's HS256 signature), runs the same two indexed statements the
+ * app needs (the order; its fulfillments' shipments joined with their scans) and answers JSON.
+ * No framework, no ORM, no rendering, no rate limiting, no view recorded.
  */
 import http from "node:http";
 import { connect, validProxySignature, verifiedTokenClaims } from "./shared";
@@ -12,17 +12,17 @@ const query = connect(process.env.DATABASE_URL ?? "");
 const port = Number(process.env.PORT);
 
 async function shipmentsOf(shop: string, orderShopifyId: string) {
-  const shipments = await query(
-    'SELECT s.* FROM "TrackingFulfillment" f JOIN "TrackingShipment" s ON s."fulfillmentId" = f."id" WHERE f."shopDomain" = ? AND f."orderShopifyId" = ?',
+  return query(
+    `SELECT s.*, c."occurredAt" AS "scanAt", c."tag" AS "scanTag", c."message" AS "scanMessage",
+            c."city" AS "scanCity", c."country" AS "scanCountry"
+       FROM "TrackingFulfillment" f
+       JOIN "TrackingShipment" s ON s."fulfillmentId" = f."id"
+       LEFT JOIN "TrackingCheckpoint" c ON c."fulfillmentId" = f."id"
+            AND (c."shipmentId" IS NULL OR c."shipmentId" = s."id")
+      WHERE f."shopDomain" = ? AND f."orderShopifyId" = ?
+      ORDER BY s."id", c."occurredAt" DESC`,
     [shop, orderShopifyId],
   );
-  const checkpoints = shipments.length
-    ? await query(
-        `SELECT * FROM "TrackingCheckpoint" WHERE "fulfillmentId" IN (${shipments.map(() => "?").join(",")}) ORDER BY "occurredAt" DESC`,
-        shipments.map((shipment) => String(shipment.fulfillmentId)),
-      )
-    : [];
-  return { shipments, checkpoints };
 }
 
 http
