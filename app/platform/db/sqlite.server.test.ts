@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Database from "libsql";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../../../prisma/generated/sqlite/client";
 import { EmbeddedSqlite, sqliteFilePath } from "./sqlite.server";
 
@@ -10,7 +10,10 @@ describe.runIf(onSqlite)("transactions on the embedded database beside another p
   const adapter = new EmbeddedSqlite(process.env.DATABASE_URL!, { busyTimeoutMs: 20 });
   const db = new PrismaClient({ adapter });
   /** Another process's connection to the same file, refused at once when the file is locked. */
-  const other = new Database(sqliteFilePath(process.env.DATABASE_URL!), { timeout: 0 });
+  let other: Database.Database;
+  beforeAll(() => {
+    other = new Database(sqliteFilePath(process.env.DATABASE_URL!), { timeout: 0 });
+  });
 
   afterAll(async () => {
     other.close();
