@@ -5,7 +5,7 @@ import type { ReceivedTrigger } from "../../scripts/standin/admin/flow";
 import { eventsToDestinations } from "../../app/flows/destinations.server";
 import { uniqueShop } from "../support/constants";
 import { eventsHandled } from "../support/events";
-import { webhookFixture, withFields } from "../support/fixtures";
+import { paidOrderToday, webhookFixture, withFields } from "../support/fixtures";
 import {
   adminDocument,
   adminFetch,
@@ -71,16 +71,10 @@ async function order(shop: string, email: string) {
 async function npsAnswered(label: string, score: number) {
   const shop = uniqueShop(label);
   await installShop(shop);
-  const now = new Date().toISOString();
   await sendWebhook({
     shop,
     topic: "orders/paid",
-    body: withFields(webhookFixture("orders/paid"), {
-      cancelled_at: null,
-      test: false,
-      processed_at: now,
-      updated_at: now,
-    }),
+    body: paidOrderToday(),
   });
   await waitFor(
     async () =>

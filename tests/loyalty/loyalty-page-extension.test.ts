@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { APP_URL } from "../../extensions/loyalty-page/src/config";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
+import { paidOrderToday } from "../support/fixtures";
 import {
   adminApiCalls,
   appUrl,
@@ -60,16 +60,10 @@ async function shopWithPoints() {
       ]),
     },
   });
-  const now = new Date().toISOString();
   await sendWebhook({
     shop,
     topic: "orders/paid",
-    body: withFields(webhookFixture("orders/paid"), {
-      cancelled_at: null,
-      test: false,
-      processed_at: now,
-      updated_at: now,
-    }),
+    body: paidOrderToday(),
     webhookId: randomUUID(),
   });
   await waitFor(

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { sessionToken } from "../../scripts/standin/signing";
 import { TEST_API_KEY, TEST_API_SECRET, uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
+import { paidOrderToday, webhookFixture, withFields } from "../support/fixtures";
 import { adminApiCalls, appUrl, BROWSER_UA, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
@@ -12,16 +12,7 @@ const CUSTOMER = "115310627314723954";
 
 /** Shopify's sample order as a real paid, live order of today. */
 function paidOrder(fields: Record<string, unknown> = {}) {
-  const now = new Date().toISOString();
-  return withFields(webhookFixture("orders/paid"), {
-    financial_status: "paid",
-    cancelled_at: null,
-    cancel_reason: null,
-    test: false,
-    processed_at: now,
-    updated_at: now,
-    ...fields,
-  });
+  return paidOrderToday({ financial_status: "paid", cancel_reason: null, ...fields });
 }
 
 function refund(fields: Record<string, unknown> = {}) {

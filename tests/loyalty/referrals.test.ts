@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
+import { paidOrderToday } from "../support/fixtures";
 import { appUrl, BROWSER_UA, customerAccountToken, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
@@ -10,14 +10,7 @@ import { waitFor } from "../support/wait";
 const REFERRER = "115310627314723954";
 
 function paidOrder(orderId: string, customerId: string, email: string, code: string | null) {
-  const now = new Date().toISOString();
-  let body = withFields(webhookFixture("orders/paid"), {
-    id: Number(orderId),
-    cancelled_at: null,
-    test: false,
-    processed_at: now,
-    updated_at: now,
-  })
+  let body = paidOrderToday({ id: Number(orderId) })
     .replace('"id": 115310627314723954', `"id": ${customerId}`)
     .replaceAll("john@example.com", email);
   if (code)

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
+import { paidOrderToday } from "../support/fixtures";
 import { sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
@@ -11,16 +11,10 @@ export async function shopWithMember(prefix: string) {
   const shop = uniqueShop(prefix);
   await installShop(shop);
   await db.loyaltySettings.create({ data: { shopDomain: shop, returnWindowDays: 0 } });
-  const now = new Date().toISOString();
   await sendWebhook({
     shop,
     topic: "orders/paid",
-    body: withFields(webhookFixture("orders/paid"), {
-      cancelled_at: null,
-      test: false,
-      processed_at: now,
-      updated_at: now,
-    }),
+    body: paidOrderToday(),
     webhookId: randomUUID(),
   });
   const member = await waitFor(

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
+import { paidOrderToday } from "../support/fixtures";
 import { appUrl, BROWSER_UA, customerAccountToken, sendWebhook, standinUrl } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
@@ -15,16 +15,10 @@ describe("survey bonus", () => {
     const shop = uniqueShop("loyalty-survey");
     await installShop(shop);
     await db.loyaltySettings.create({ data: { shopDomain: shop, surveyBonus: 25 } });
-    const now = new Date().toISOString();
     await sendWebhook({
       shop,
       topic: "orders/paid",
-      body: withFields(webhookFixture("orders/paid"), {
-        cancelled_at: null,
-        test: false,
-        processed_at: now,
-        updated_at: now,
-      }),
+      body: paidOrderToday(),
       webhookId: randomUUID(),
     });
     await waitFor(

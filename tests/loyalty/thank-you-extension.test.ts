@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "../../app/db.server";
 import { APP_URL } from "../../extensions/loyalty-thank-you/src/config";
 import { uniqueShop } from "../support/constants";
-import { webhookFixture, withFields } from "../support/fixtures";
+import { paidOrderToday } from "../support/fixtures";
 import { appUrl, BROWSER_UA, customerAccountToken, sendWebhook } from "../support/http";
 import { installShop } from "../support/install";
 import { waitFor } from "../support/wait";
@@ -68,16 +68,10 @@ describe("thank-you page points block (Shopify's UI-extension tester, real backe
     expect((await renderBanner()).getAttribute("heading")).toBe("earning");
     extension.tearDown();
 
-    const now = new Date().toISOString();
     await sendWebhook({
       shop,
       topic: "orders/paid",
-      body: withFields(webhookFixture("orders/paid"), {
-        cancelled_at: null,
-        test: false,
-        processed_at: now,
-        updated_at: now,
-      }),
+      body: paidOrderToday(),
       webhookId: randomUUID(),
     });
     await waitFor(

@@ -28,3 +28,15 @@ export function withFields(json: string, fields: Record<string, unknown>): strin
   }
   return text;
 }
+
+/** Shopify's sample `orders/paid` as a live order paid just now (the fixture is a cancelled test order of 2021). */
+export function paidOrderToday(fields: Record<string, unknown> = {}): string {
+  const now = new Date().toISOString();
+  return withFields(webhookFixture("orders/paid"), {
+    cancelled_at: null,
+    test: false,
+    processed_at: now,
+    updated_at: now,
+    ...fields,
+  });
+}
